@@ -1,0 +1,143 @@
+"""Differentiate a loss with respect to chosen parameters, once per process.
+
+:func:`gradient` returns a :class:`Gradient`: the derivative expressions, a
+NumPy function that broadcasts over arrays, a scalar ``math`` fast path for
+per-sample loops, emitted source for several languages and LaTeX.
+"""
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from typing import Callable, Iterable, Sequence
+
+import sympy as sp
+
+from .symbols import numeric_form, sort_key, symbol
+
+#: Above this many operations a derivative is left as differentiated rather
+#: than passed to ``simplify``, whose cost can grow without bound.
+SIMPLIFY_MAX_OPS = 150
+
+
+class Gradient:
+    """The gradient of one loss with respect to ``params``, in that order.
+
+    ``exprs`` maps each parameter name to its derivative. Calling the object
+    with every symbol by name evaluates the gradient with NumPy (arrays
+    broadcast) and returns a tuple in parameter order, as the book's
+    ``backprop`` returns ``(w_grad, b_grad)``.
+    """
+
+    def __init__(self, loss: sp.Expr, params: tuple[sp.Symbol, ...]):
+        self.loss = loss
+        self.params = params
+        self.exprs: dict[str, sp.Expr] = {p.name: _simplified(sp.diff(loss, p)) for p in params}
+        others = sorted(loss.free_symbols - set(params), key=sort_key)
+        #: Argument order of every generated function: parameters, then the
+        #: other symbols sorted by name (``w, b, x, y`` for the lecture).
+        self.args: tuple[sp.Symbol, ...] = params + tuple(others)
+        self.names: tuple[str, ...] = tuple(a.name for a in self.args)
+
+    @property
+    def wrt(self) -> tuple[str, ...]:
+        """The parameter names, in the order results are returned."""
+        return tuple(p.name for p in self.params)
+
+    @cached_property
+    def numeric_exprs(self) -> tuple[sp.Expr, ...]:
+        """The derivatives in parameter order, with σ written out for printers."""
+        return tuple(numeric_form(e) for e in self.exprs.values())
+
+    @cached_property
+    def numpy(self) -> Callable[..., tuple]:
+        """The lambdified NumPy function of positional ``args``."""
+        return sp.lambdify(self.args, self.numeric_exprs, modules="numpy", cse=True, docstring_limit=0)
+
+    @cached_property
+    def scalar(self) -> Callable[..., tuple]:
+        """The fast path for one sample: plain ``math`` on Python floats,
+        positional ``args``, returning a tuple in parameter order."""
+        return sp.lambdify(self.args, self.numeric_exprs, modules="math", cse=True, docstring_limit=0)
+
+    @cached_property
+    def loss_numpy(self) -> Callable[..., object]:
+        """The loss itself as a NumPy function of the same positional ``args``."""
+        return sp.lambdify(self.args, numeric_form(self.loss), modules="numpy", docstring_limit=0)
+
+    def __call__(self, **values) -> tuple:
+        return self.numpy(*self._positional(values))
+
+    def loss_value(self, **values):
+        """The loss at the named values (NumPy, broadcasting)."""
+        return self.loss_numpy(*self._positional(values))
+
+    def _positional(self, values: dict) -> list:
+        missing = [n for n in self.names if n not in values]
+        unknown = sorted(set(values) - set(self.names))
+        if missing or unknown:
+            parts = []
+            if missing:
+                parts.append("missing " + ", ".join(missing))
+            if unknown:
+                parts.append("unknown " + ", ".join(unknown))
+            raise TypeError(f"the gradient takes {', '.join(self.names)}: {'; '.join(parts)}")
+        return [values[n] for n in self.names]
+
+    def source(self, target: str = "numpy", name: str = "gradient") -> str:
+        """Standalone source defining ``name(*args)`` in ``target``
+        (``numpy``, ``python``, ``c`` or ``jax``)."""
+        from .emit import emit
+
+        return emit(self, target, name)
+
+    def latex(self) -> str:
+        """One ``\\frac{\\partial L}{\\partial p} = …`` line per parameter."""
+        return " \\\\\n".join(
+            f"\\frac{{\\partial L}}{{\\partial {sp.latex(symbol(n))}}} = {sp.latex(e)}" for n, e in self.exprs.items()
+        )
+
+    def _repr_latex_(self) -> str:
+        return "$\\displaystyle \\begin{aligned}" + self.latex().replace(" = ", " &= ") + "\\end{aligned}$"
+
+    def __repr__(self) -> str:
+        body = ", ".join(f"{n}: {e}" for n, e in self.exprs.items())
+        return f"Gradient({body})"
+
+
+def _simplified(expr: sp.Expr) -> sp.Expr:
+    """``simplify`` when the expression is small enough to do so quickly,
+    keeping the shorter of the two forms; otherwise the expression as is."""
+    if sp.count_ops(expr) > SIMPLIFY_MAX_OPS:
+        return expr
+    simple = sp.factor_terms(sp.simplify(expr))
+    return simple if sp.count_ops(simple) <= sp.count_ops(expr) else expr
+
+
+def _as_symbols(loss: sp.Expr, wrt: Iterable[str | sp.Symbol]) -> tuple[sp.Symbol, ...]:
+    names = [p.name if isinstance(p, sp.Symbol) else str(p) for p in wrt]
+    if not names:
+        raise ValueError("name at least one parameter to differentiate with respect to")
+    if len(set(names)) != len(names):
+        raise ValueError(f"a parameter is named twice in {names}")
+    by_name = {s.name: s for s in loss.free_symbols}
+    absent = [n for n in names if n not in by_name]
+    if absent:
+        have = ", ".join(sorted(by_name, key=lambda n: sort_key(symbol(n)))) or "none"
+        raise ValueError(f"the loss has no symbol {', '.join(absent)}; its symbols are {have}")
+    return tuple(by_name[n] for n in names)
+
+
+def gradient(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> Gradient:
+    """The :class:`Gradient` of ``loss`` with respect to ``wrt``.
+
+    Cached: the same loss and parameters are differentiated (and their
+    functions generated) once per process, however many neurons ask.
+    """
+    if not isinstance(loss, sp.Expr):
+        raise TypeError(f"the loss must be a SymPy expression, got {type(loss).__name__}; "
+                        "use derive.parse_expression for text")
+    return _cached_gradient(loss, _as_symbols(loss, wrt))
+
+
+@lru_cache(maxsize=256)
+def _cached_gradient(loss: sp.Expr, params: tuple[sp.Symbol, ...]) -> Gradient:
+    return Gradient(loss, params)
