@@ -1,0 +1,167 @@
+"""The lecture's neuron: ``forpass`` (forward pass), ``backprop``
+(backpropagation) and ``fit`` (the training function).
+
+It never differentiates by hand: the gradient of its loss comes from
+``derive`` — the scalar ``math`` path for one sample, NumPy for batches.
+"""
+from __future__ import annotations
+
+import numpy as np
+import sympy as sp
+
+from derive.losses import BY_NAME
+
+from . import persist
+from .errors import TrainingDiverged
+from .problem import LossSpec, Problem, build_problem
+from .training import Schedule, train
+from .validate import as_features, as_targets, positive_float, positive_int
+
+INITS = ("book", "random", "zeros")
+
+
+class Neuron:
+    """One neuron z = w·x + b (w a vector with several features), trained on ``loss``.
+
+    ``init="book"`` starts at w = b = 1.0 as the book does; ``"random"``
+    draws them uniformly from [-1, 1) with ``seed``, as the lecture's first
+    step; ``"zeros"`` starts at 0. With no ``features`` given the first
+    ``fit`` takes their number from the data.
+    """
+
+    def __init__(self, loss: LossSpec = None, *, features: int | None = None,
+                 init: str = "book", seed: int | None = None):
+        if init not in INITS:
+            raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
+        self.loss = loss
+        self.init = init
+        self.seed = seed
+        self.history: list[float] = []
+        self._fixed = features is not None or _is_expression(loss)
+        self._setup(build_problem(loss, None if features is None else positive_int(features, "features")))
+
+    # the parameters ---------------------------------------------------------
+    @property
+    def w(self) -> float | np.ndarray:
+        """The weight: a float with one feature, an array of d with several."""
+        ws = self._params[:-1]
+        return ws[0] if self.problem.features == 1 else np.array(ws)
+
+    @w.setter
+    def w(self, value) -> None:
+        ws = as_features(np.reshape(value, (1, -1)), "w", self.problem.features)[0]
+        self._params = [float(v) for v in ws] + [self._params[-1]]
+
+    @property
+    def b(self) -> float:
+        """The bias."""
+        return self._params[-1]
+
+    @b.setter
+    def b(self, value) -> None:
+        self._params[-1] = float(as_targets([value], 1, "b")[0])
+
+    @property
+    def features(self) -> int:
+        return self.problem.features
+
+    # the lecture's three steps ----------------------------------------------
+    def forpass(self, x) -> float | np.ndarray:
+        """The forward pass: z = w·x + b for each sample (σ(z) for a sigmoid neuron).
+
+        ``x`` is one number, one sample of d features, or an array of samples.
+        """
+        X, single = self._inputs(x)
+        with np.errstate(all="ignore"):
+            out = np.broadcast_to(self.problem.forward(*self._params, *X.T), (X.shape[0],)).astype(float)
+        return float(out[0]) if single else out
+
+    def backprop(self, x, y) -> tuple:
+        """The gradient of the loss at the current w and b, averaged over the
+        samples: ``(w_grad, b_grad)`` as the book returns, from ``derive``."""
+        X, _ = self._inputs(x)
+        y = as_targets(np.atleast_1d(y), X.shape[0])
+        with np.errstate(all="ignore"):
+            grads = [float(np.mean(g)) for g in self.problem.gradient.numpy(
+                *self._params, *self.problem.data_columns(X, y))]
+        w_grad = grads[0] if self.problem.features == 1 else np.array(grads[:-1])
+        return w_grad, grads[-1]
+
+    def fit(self, x, y, epochs: int = 100, lr: float = 1.0, batch_size: int = 1,
+            shuffle: bool = False, seed: int | None = None, method: str = "loop") -> "Neuron":
+        """Train on samples ``x`` (n, or n × d) and targets ``y`` (n): per
+        sample in order by default, as the book; ``batch_size`` > 1 averages
+        the gradient over mini-batches. Appends the mean loss of each epoch
+        to ``history``; raises :class:`TrainingDiverged` at the first
+        non-finite loss, keeping the weights of the last finite epoch."""
+        X = as_features(x, "x")
+        y = as_targets(y, X.shape[0])
+        self._match_features(X.shape[1])
+        schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
+                            positive_int(batch_size, "batch_size"), bool(shuffle), seed)
+        try:
+            trained = train(self.problem, self._params, X, y, schedule, method)
+        except TrainingDiverged as err:
+            if err.params:
+                self._params = list(err.params)
+            self.history.extend(err.history)
+            raise
+        self._params = trained.params
+        self.history.extend(trained.history)
+        return self
+
+    def predict(self, x) -> float | np.ndarray:
+        """The prediction: the output of ``forpass``, or the class 0/1 of a sigmoid neuron."""
+        out = self.forpass(x)
+        if self.problem.classifies:
+            return np.asarray(out >= 0.5, dtype=int) if isinstance(out, np.ndarray) else int(out >= 0.5)
+        return out
+
+    def predict_proba(self, x) -> float | np.ndarray:
+        """P(y = 1 | x) for a sigmoid neuron."""
+        if not self.problem.classifies:
+            raise ValueError(f"predict_proba needs a sigmoid neuron (loss 'logistic'), not {self.problem.label!r}")
+        return self.forpass(x)
+
+    # saving -----------------------------------------------------------------
+    def save(self, path) -> None:
+        """Write the neuron as JSON, atomically (a temporary file, then a rename)."""
+        persist.save(self, path)
+
+    @classmethod
+    def load(cls, path) -> "Neuron":
+        """A neuron written by :meth:`save`."""
+        return persist.load(cls, path)
+
+    def __repr__(self) -> str:
+        w = self.w
+        w_text = f"{w!r}" if isinstance(w, float) else np.array2string(w, precision=6, separator=", ")
+        return f"Neuron(loss={self.problem.label!r}, w={w_text}, b={self.b!r}, epochs={len(self.history)})"
+
+    # internals --------------------------------------------------------------
+    def _setup(self, problem: Problem) -> None:
+        self.problem = problem
+        self._params = _initial(self.init, problem.features + 1, self.seed)
+
+    def _match_features(self, features: int) -> None:
+        if features == self.problem.features:
+            return
+        if self._fixed or self.history:
+            raise ValueError(f"x has {features} feature column(s) but the neuron has {self.problem.features}")
+        self._setup(build_problem(self.loss, features))
+
+    def _inputs(self, x) -> tuple[np.ndarray, bool]:
+        """``x`` as (n, d), and whether it was a single sample."""
+        d = self.problem.features
+        single = np.ndim(x) == 0 or (np.ndim(x) == 1 and d > 1)
+        return as_features(np.reshape(x, (1, -1)) if single else x, "x", d), single
+
+
+def _initial(init: str, size: int, seed: int | None) -> list[float]:
+    if init == "random":
+        return np.random.default_rng(seed).uniform(-1.0, 1.0, size).tolist()
+    return [1.0 if init == "book" else 0.0] * size
+
+
+def _is_expression(loss: LossSpec) -> bool:
+    return isinstance(loss, sp.Expr) or (isinstance(loss, str) and loss.strip() not in BY_NAME)

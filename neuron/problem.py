@@ -1,0 +1,163 @@
+"""What a neuron learns: its loss, the model it predicts with, and the
+``derive`` gradient that connects them.
+
+The neuron is the lecture's: z = w·x + b (w_1·x_1 + … + w_d·x_d + b with
+several features). Its output is z, or σ(z) when the loss is taken of σ(z)
+(logistic cross-entropy), so ``forpass`` gives probabilities for a sigmoid
+neuron. A loss may be named (``half-se``, ``se``, ``abs``, ``logistic``), a
+``derive.losses`` builder, a SymPy expression or text read by
+``derive.parse_expression`` — never by ``eval``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable, Union
+
+import numpy as np
+import sympy as sp
+from sympy.printing.str import StrPrinter
+
+from derive import Gradient, gradient, losses, parse_expression, symbol
+from derive.symbols import numeric_form, sigmoid
+
+LossSpec = Union[None, str, sp.Expr, Callable[[sp.Expr], sp.Expr]]
+
+#: Above this size the loss is not tested for being a squared error.
+SQUARED_CHECK_MAX_OPS = 200
+
+_INDEXED = re.compile(r"([wx])_(\d+)$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One loss of one neuron with ``features`` inputs, differentiated once."""
+
+    loss: sp.Expr
+    linear: sp.Expr  # z = w·x + b
+    output: sp.Expr  # what forpass computes: z, or σ(z)
+    params: tuple[str, ...]  # ("w", "b") or ("w_1", …, "w_d", "b")
+    features: int
+    label: str  # the loss's name, or readable text of the expression
+
+    @cached_property
+    def gradient(self) -> Gradient:
+        return gradient(self.loss, self.params)
+
+    @property
+    def data_names(self) -> tuple[str, ...]:
+        """The data each gradient call takes after the parameters (``x, y``)."""
+        return self.gradient.names[len(self.params):]
+
+    @property
+    def classifies(self) -> bool:
+        """True for a sigmoid neuron, whose output is a probability."""
+        return self.output != self.linear
+
+    @cached_property
+    def inputs(self) -> tuple[str, ...]:
+        return ("x",) if self.features == 1 else tuple(f"x_{i}" for i in range(1, self.features + 1))
+
+    @cached_property
+    def forward(self) -> Callable[..., np.ndarray]:
+        """NumPy function of (params…, x columns…) giving the neuron's output."""
+        args = [symbol(n) for n in self.params + self.inputs]
+        return sp.lambdify(args, numeric_form(self.output), modules="numpy", docstring_limit=0)
+
+    def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
+        """The columns of X (n, d) and y in the order the gradient takes them."""
+        columns = []
+        for name in self.data_names:
+            if name == "y":
+                columns.append(y)
+            else:
+                columns.append(X[:, self.inputs.index(name)])
+        return columns
+
+    @cached_property
+    def squared_error_scale(self) -> float | None:
+        """c when the loss is c·(y − z)² with c > 0, so least squares gives
+        its minimum in closed form; ``None`` for any other loss."""
+        if self.classifies or sp.count_ops(self.loss) > SQUARED_CHECK_MAX_OPS:
+            return None
+        ratio = sp.cancel(self.loss / (symbol("y") - self.linear) ** 2)
+        if ratio.is_number and ratio.is_positive:
+            return float(ratio)
+        return None
+
+
+def build_problem(loss: LossSpec = None, features: int | None = None) -> Problem:
+    """The :class:`Problem` for ``loss`` (default ½SE) and ``features`` inputs.
+
+    A named loss or builder takes any number of features (1 when not given);
+    an expression fixes its own from its symbols (x, or x_1 … x_d).
+    """
+    if loss is None:
+        loss = "half-se"
+    if isinstance(loss, str) and loss.strip() in losses.BY_NAME:
+        name = loss.strip()
+        return _from_builder(losses.BY_NAME[name], features or 1, name)
+    if isinstance(loss, str):
+        loss = parse_expression(loss)
+    if isinstance(loss, sp.Expr):
+        return _from_expression(loss, features)
+    if callable(loss):
+        return _from_builder(loss, features or 1, None)
+    raise TypeError(f"loss must be a name ({', '.join(losses.BY_NAME)}), an expression or a "
+                    f"derive.losses builder, got {type(loss).__name__}")
+
+
+def expression_text(expr: sp.Expr) -> str:
+    """``expr`` as text that ``derive.parse_expression`` reads back."""
+    return _ReadablePrinter().doprint(expr)
+
+
+def _from_builder(builder: Callable[[sp.Expr], sp.Expr], features: int, name: str | None) -> Problem:
+    linear = losses.linear(features)
+    loss = builder(linear)
+    if not isinstance(loss, sp.Expr):
+        raise TypeError(f"the loss builder returned {type(loss).__name__}, not a SymPy expression")
+    return _problem(loss, linear, features, name or expression_text(loss))
+
+
+def _from_expression(loss: sp.Expr, features: int | None) -> Problem:
+    names = {s.name for s in loss.free_symbols}
+    plain = names & {"w", "x"}
+    indexed = {n: int(m.group(2)) for n in names if (m := _INDEXED.match(n))}
+    unknown = sorted(names - {"w", "b", "x", "y"} - set(indexed))
+    if unknown:
+        raise ValueError(f"the loss may use w, b, x, y (or w_1…w_d, x_1…x_d with several features); "
+                         f"it also uses {', '.join(unknown)}")
+    if plain and indexed:
+        raise ValueError("the loss mixes w/x with w_1…/x_1…: use one form")
+    own = max(indexed.values()) if indexed else 1
+    if features is not None and features != own:
+        raise ValueError(f"the loss is written for {own} feature(s), not {features}")
+    linear = losses.linear(own)
+    params = _params(own)
+    missing = [p for p in params if p not in names]
+    if missing:
+        raise ValueError(f"the loss must use every parameter of the neuron z = {linear}; "
+                         f"it does not use {', '.join(missing)}")
+    return _problem(loss, linear, own, expression_text(loss))
+
+
+def _problem(loss: sp.Expr, linear: sp.Expr, features: int, label: str) -> Problem:
+    output = sigmoid(linear) if loss.has(sigmoid(linear)) else linear
+    return Problem(loss, linear, output, _params(features), features, label)
+
+
+def _params(features: int) -> tuple[str, ...]:
+    ws = ("w",) if features == 1 else tuple(f"w_{i}" for i in range(1, features + 1))
+    return ws + ("b",)
+
+
+class _ReadablePrinter(StrPrinter):
+    """SymPy's ``str`` with the spellings of ``derive.parse_expression``."""
+
+    def _print_Abs(self, expr) -> str:
+        return f"abs({self._print(expr.args[0])})"
+
+    def _print_Exp1(self, expr) -> str:
+        return "e"
