@@ -80,7 +80,7 @@ def fit_loop(problem: Problem, params: list[float], X: np.ndarray, y: np.ndarray
 def mean_loss(problem: Problem, params: Sequence[float], columns: list[np.ndarray]) -> float:
     """The loss averaged over all samples; inf or NaN when training blew up."""
     with np.errstate(all="ignore"):
-        return float(np.mean(problem.gradient.loss_numpy(*params, *columns)))
+        return float(np.mean(problem.loss_numpy(*params, *columns)))
 
 
 def _per_sample_epoch(problem: Problem, params: list[float], rows: list[tuple],
