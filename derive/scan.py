@@ -1,0 +1,151 @@
+"""Per-sample SGD without a Python loop over samples, for a step proved affine
+by :mod:`derive.affine`.
+
+A step is θ̃ ↦ Mᵢθ̃ on θ̃ = (θ, 1), with Mᵢ = [[Aᵢ, cᵢ], [0, 1]]. One epoch
+over samples 1, 2, …, n is the product Mₙ ⋯ M₂M₁ (sample 1 applied first),
+computed by a pairwise (tree) reduction: each level multiplies neighbours in
+one batched ``matmul``, so log₂ n levels. E epochs in the same order apply
+M, M², …, Mᴱ to the start (repeated squaring; every epoch's parameters are
+kept because the trainer reports them); with a new order each epoch,
+every epoch's product is reduced the same way, all epochs in one batch, and
+the running products M_e ⋯ M₁ come from a prefix scan.
+
+Maps are augmented (p+1) × (p+1) matrices rather than (A, c) pairs: composing
+is then one batched ``matmul`` per level instead of two (A₂A₁ and A₂c₁ + c₂),
+NumPy's per-call overhead dominates at these sizes, and the extra row
+[0 … 0 1] adds only exact products by 0 and 1.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from .affine import AffineUpdate
+from .trajectory import Trajectory, mean_losses
+
+#: Largest number of floats held by one batch of matrices (memory bound).
+BATCH_FLOATS = 1 << 22
+
+
+def compose(maps: np.ndarray) -> np.ndarray:
+    """The product of ``maps`` along axis −3, the first applied first:
+    shape ``(..., n, q, q) -> (..., q, q)`` with result Mₙ ⋯ M₁.
+
+    Each level multiplies neighbours (later @ earlier) in one batched
+    ``matmul``; an odd one out is always the latest of its level, so it is
+    set aside and applied after everything before it."""
+    maps = np.asarray(maps, dtype=float)
+    if maps.shape[-3] == 0:
+        return np.broadcast_to(np.eye(maps.shape[-1]), maps.shape[:-3] + maps.shape[-2:]).copy()
+    latest: list[np.ndarray] = []
+    while maps.shape[-3] > 1:
+        m = maps.shape[-3]
+        if m % 2:
+            latest.append(maps[..., m - 1, :, :])
+            m -= 1
+        maps = maps[..., 1:m:2, :, :] @ maps[..., 0:m:2, :, :]
+    total = maps[..., 0, :, :]
+    for later in reversed(latest):
+        total = later @ total
+    return total
+
+
+def iterate(m: np.ndarray, theta: np.ndarray, count: int) -> np.ndarray:
+    """``[Mθ, M²θ, …, Mᶜᵒᵘⁿᵗθ]``, shape ``(count, q)``, by repeated squaring:
+    with the first k iterates known and P = Mᵏ, the next k are P times them."""
+    out = np.empty((count, len(theta)))
+    out[0] = m.dot(theta)
+    power, k = m.T.copy(), 1  # rows times Mᵀ; 2-D ``dot`` is cheaper than ``@``
+    while k < count:
+        more = min(k, count - k)
+        out[k:k + more] = out[:more].dot(power)
+        power, k = power.dot(power), k + more
+    return out
+
+
+def running_products(maps: np.ndarray) -> np.ndarray:
+    """Inclusive prefix products ``P_e = M_e ⋯ M₁`` of ``(E, q, q)`` maps
+    (Hillis–Steele scan: log₂ E levels of one batched ``matmul`` each)."""
+    out = np.array(maps, dtype=float)
+    step = 1
+    while step < len(out):
+        out[step:] = out[step:] @ out[:-step]
+        step *= 2
+    return out
+
+
+def epoch_map(update: AffineUpdate, columns: Sequence[np.ndarray], lr: float) -> np.ndarray:
+    """The augmented map of one epoch over the samples in their given order."""
+    columns = _columns(update, columns)
+    n = _length(columns)
+    q = update.size + 1
+    chunk = max(1, BATCH_FLOATS // (q * q))
+    total = None
+    for start in range(0, max(n, 1), chunk):
+        part = compose(update.augmented(*(c[start:start + chunk] for c in columns), lr=lr))
+        total = part if total is None else part.dot(total)
+    return total
+
+
+def scan_fit(update: AffineUpdate, columns: Sequence[np.ndarray], params: Sequence[float],
+             lr: float, epochs: int, orders: Sequence[Sequence[int]] | np.ndarray | None = None) -> Trajectory:
+    """Run ``epochs`` epochs of per-sample SGD from ``params`` exactly as the
+    loop would, without looping over samples.
+
+    ``columns`` are the data arrays in the order of ``update.data_names``.
+    ``orders``, when given, holds one index array per epoch (a shuffle): epoch
+    e visits ``columns[k][orders[e]]``; else every epoch visits the samples in
+    their given order. Training stops at the first epoch whose parameters are
+    not finite (``Trajectory.diverged_at``).
+    """
+    columns = _columns(update, columns)
+    theta = np.append(np.asarray(params, dtype=float), 1.0)
+    if theta.shape != (update.size + 1,):
+        raise ValueError(f"expected {update.size} starting parameters, got {len(theta) - 1}")
+    if epochs < 0:
+        raise ValueError(f"epochs must be at least 0, got {epochs}")
+    with np.errstate(all="ignore"):
+        if epochs == 0:
+            states = np.empty((0, len(theta)))
+        elif orders is None:
+            states = iterate(epoch_map(update, columns, lr), theta, epochs)
+        else:
+            states = running_products(_shuffled_epoch_maps(update, columns, lr, orders, epochs)) @ theta
+    history = np.vstack([theta[None], states])[:, :-1]
+    finite = np.isfinite(history).all(axis=1)
+    diverged_at = None
+    if not finite.all():
+        diverged_at = int(np.argmin(finite))
+        history = history[:diverged_at]
+    loss_numpy = update.gradient.loss_numpy
+    return Trajectory(history, diverged_at, None, lambda rows: mean_losses(loss_numpy, rows, columns))
+
+
+def _shuffled_epoch_maps(update: AffineUpdate, columns: list[np.ndarray], lr: float,
+                         orders, epochs: int) -> np.ndarray:
+    orders = np.asarray(orders, dtype=np.intp)
+    n = _length(columns)
+    if orders.ndim != 2 or len(orders) != epochs:
+        raise ValueError(f"orders must hold one index array per epoch ({epochs}), got shape {orders.shape}")
+    if orders.size and (orders.min() < -n or orders.max() >= n):
+        raise ValueError(f"orders index {n} samples; an index is out of range")
+    maps = update.augmented(*columns, lr=lr)
+    q = maps.shape[-1]
+    per_batch = max(1, BATCH_FLOATS // (q * q * max(orders.shape[1], 1)))
+    return np.concatenate([compose(maps[orders[e:e + per_batch]])
+                           for e in range(0, epochs, per_batch)])
+
+
+def _columns(update: AffineUpdate, columns: Sequence[np.ndarray]) -> list[np.ndarray]:
+    if len(columns) != len(update.data):
+        raise TypeError(f"the step takes the data {', '.join(update.data_names)} in that order; "
+                        f"got {len(columns)} arrays")
+    arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+    if len({len(a) for a in arrays}) > 1:
+        raise ValueError(f"the data arrays differ in length: {[len(a) for a in arrays]}")
+    return arrays
+
+
+def _length(columns: list[np.ndarray]) -> int:
+    return len(columns[0]) if columns else 0

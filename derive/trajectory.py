@@ -1,0 +1,82 @@
+"""What every fast trainer in ``derive`` hands back: the parameters after each
+epoch, the mean loss after each epoch (computed only when asked for), and
+where the parameters stopped being finite, if they did.
+
+The per-sample loop (:mod:`derive.step`), the affine scan
+(:mod:`derive.scan`) and full-batch descent from moments
+(:mod:`derive.moments`) all return a :class:`Trajectory`, so a trainer reads
+one shape of result whichever way the numbers were made.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Sequence
+
+import numpy as np
+
+#: Largest number of (epoch, sample) loss values evaluated in one NumPy call.
+LOSS_CHUNK = 1 << 21
+
+
+@dataclass(frozen=True, eq=False)
+class Trajectory:
+    """Parameters at the start and after every finished epoch.
+
+    ``history[0]`` is the starting point and ``history[e]`` the parameters
+    after epoch ``e`` (1-based), in the gradient's parameter order. When the
+    parameters stopped being finite, training stopped: ``diverged_at`` is the
+    1-based epoch in which that happened (``history`` ends just before it) and
+    ``sample`` the 0-based position in that epoch's order of the sample whose
+    update overflowed, when the method can tell (the loop can, the scan and
+    batch descent work an epoch at a time and cannot).
+    """
+
+    history: np.ndarray
+    diverged_at: int | None = None
+    sample: int | None = None
+    #: ``mean_loss(history_rows) -> losses``; see :meth:`losses`.
+    _mean_loss: Callable[[np.ndarray], np.ndarray] | None = field(default=None, repr=False)
+
+    @property
+    def params(self) -> tuple[float, ...]:
+        """The parameters after the last finished (finite) epoch."""
+        return tuple(float(v) for v in self.history[-1])
+
+    @property
+    def epochs(self) -> int:
+        """How many epochs finished with finite parameters."""
+        return len(self.history) - 1
+
+    @property
+    def diverged(self) -> bool:
+        return self.diverged_at is not None
+
+    @cached_property
+    def losses(self) -> np.ndarray:
+        """The mean loss over the data after each finished epoch, shape
+        ``(epochs,)``. Computed on first access (vectorized), so a caller
+        that needs only the final parameters does not pay for it."""
+        if self._mean_loss is None:
+            raise ValueError("this trajectory was made without the data to compute losses")
+        return self._mean_loss(self.history[1:])
+
+
+def mean_losses(loss_numpy: Callable[..., object], history: np.ndarray,
+                columns: Sequence[np.ndarray]) -> np.ndarray:
+    """The mean over the data of ``loss_numpy(*params, *columns)`` for each
+    row of ``history`` (shape ``(epochs, p)``), vectorized over epochs and
+    samples in chunks of at most :data:`LOSS_CHUNK` values."""
+    history = np.asarray(history, dtype=float)
+    if len(history) == 0:
+        return np.empty(0)
+    data = [np.asarray(c, dtype=float)[None, :] for c in columns]
+    n = max((d.shape[1] for d in data), default=1)
+    step = max(1, LOSS_CHUNK // max(n, 1))
+    out = np.empty(len(history))
+    with np.errstate(over="ignore", invalid="ignore"):
+        for start in range(0, len(history), step):
+            rows = history[start:start + step]
+            values = loss_numpy(*(rows[:, j:j + 1] for j in range(rows.shape[1])), *data)
+            out[start:start + step] = np.broadcast_to(values, (len(rows), n)).mean(axis=1)
+    return out
