@@ -1,0 +1,242 @@
+"""The mathematics behind a verdict: expand definitions and derivatives,
+test equality symbolically and at points, and print the expected expression.
+
+Every function here takes and returns plain SymPy objects so that it can run
+in the worker process of :mod:`budget` as well as in this one.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import sympy as sp
+
+from ..symbols import numeric_form, sort_key, symbol
+
+#: The first test point gives these values in turn to w, b, x, y, …: small,
+#: distinct, and easy to check by hand (the lecture's wrong step: 21 vs 7).
+FIRST_POINT = (2, 1, 3, 0, 5, -1, 4, -2, 6, 7, -3, 8)
+POINTS = 14
+#: The number every sum's upper limit n takes in numeric tests.
+SUM_LENGTH = 3
+TOLERANCE = sp.Float("1e-20", 30)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What :func:`assess` found; ``verdict`` is proved, numeric, wrong,
+    skipped, or undecided (numerically equal, symbolic proof not tried)."""
+
+    verdict: str
+    reason: str = ""
+    expected: str | None = None
+    counterexample: dict | None = None
+
+
+def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding: tuple = ()) -> sp.Expr:
+    """``expr`` with every defined name expanded and every derivative taken.
+
+    A derivative d/dv expands its operand through the definitions down to v
+    but not v itself, so intermediate variables work as in the chain rule.
+    """
+    if isinstance(expr, sp.Derivative):
+        variables = frozenset(v for v, _ in expr.variable_count)
+        result = evaluate(expr.expr, defs, stop | variables, expanding)
+        for v, n in expr.variable_count:
+            result = sp.diff(result, v, n)
+        return evaluate(result, defs, stop, expanding)
+    if isinstance(expr, sp.Symbol):
+        if expr in defs and expr not in stop:
+            if expr in expanding:
+                chain = " → ".join(s.name for s in expanding + (expr,))
+                raise ValueError(f"the definitions refer to each other in a cycle: {chain}")
+            return evaluate(defs[expr], defs, stop, expanding + (expr,))
+        return expr
+    if not expr.args or isinstance(expr, sp.Indexed):
+        return expr
+    args = [evaluate(a, defs, stop, expanding) for a in expr.args]
+    return expr.func(*args) if args != list(expr.args) else expr
+
+
+def relevant_definitions(defs: dict, exprs) -> dict:
+    """The part of ``defs`` that ``exprs`` reach, directly or through others."""
+    todo = set().union(*(e.free_symbols | _variables(e) for e in exprs))
+    seen: dict = {}
+    while todo:
+        name = todo.pop()
+        if name in defs and name not in seen:
+            seen[name] = defs[name]
+            todo |= defs[name].free_symbols | _variables(defs[name])
+    return seen
+
+
+def _variables(expr: sp.Expr) -> set:
+    return {v for d in expr.atoms(sp.Derivative) for v, _ in d.variable_count}
+
+
+def is_zero_fast(diff: sp.Expr) -> bool:
+    """Cheap symbolic test: expanding or cancelling gives 0."""
+    if diff == 0:
+        return True
+    try:
+        return sp.expand(diff) == 0 or sp.cancel(sp.together(diff)) == 0
+    except (sp.PolynomialError, TypeError, ValueError):
+        return False
+
+
+def is_zero_full(diff: sp.Expr) -> bool:
+    """Thorough symbolic test (may be slow: run it under a budget)."""
+    if is_zero_fast(diff):
+        return True
+    for form in (diff, numeric_form(diff)):
+        if sp.simplify(form.doit()) == 0:
+            return True
+    return False
+
+
+def _concrete(expr: sp.Expr) -> sp.Expr:
+    """Sums written out with n = SUM_LENGTH terms."""
+    if not expr.has(sp.Sum):
+        return expr
+    limits = {s for s_ in expr.atoms(sp.Sum) for lim in s_.limits for s in lim[2].free_symbols}
+    return expr.xreplace({n: sp.Integer(SUM_LENGTH) for n in limits}).doit()
+
+
+def _point_variables(exprs) -> list:
+    atoms = set()
+    for e in exprs:
+        atoms |= e.atoms(sp.Indexed)
+        atoms |= {s for s in e.free_symbols if isinstance(s, sp.Symbol)}
+    labels = {i.base.label for i in atoms if isinstance(i, sp.Indexed)}
+    atoms -= labels
+
+    def key(v):
+        name = str(v)
+        group = 0 if name.startswith(("w", "theta")) else 1 if name.startswith("b") else 2
+        return (group, sort_key(symbol(name.replace("[", "_").replace("]", ""))))
+
+    return sorted(atoms, key=key)
+
+
+def _points(variables: list):
+    yield {v: sp.Integer(FIRST_POINT[k % len(FIRST_POINT)]) for k, v in enumerate(variables)}
+    rng = random.Random(20240515)
+    for k in range(POINTS - 1):
+        if k % 3 == 2:  # inside (0, 1): probabilities, sigmoid outputs
+            yield {v: sp.Rational(rng.randint(1, 6), 7) for v in variables}
+        elif k % 3 == 1:  # positive: logarithms, square roots
+            yield {v: sp.Integer(rng.randint(1, 6)) for v in variables}
+        else:
+            yield {v: sp.Integer(rng.randint(-4, 5)) for v in variables}
+
+
+def value_at(expr: sp.Expr, point: dict):
+    """Exact value (Rational) or 30-digit Float, or None where undefined."""
+    v = expr.xreplace(point)
+    if v.is_Rational:
+        return v
+    if v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return None
+    v = numeric_form(v).evalf(30)
+    if not v.is_number or v.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        return None
+    real, imag = v.as_real_imag()
+    if abs(imag) > TOLERANCE:
+        return None
+    return real
+
+
+def numeric_difference(left: sp.Expr, right: sp.Expr):
+    """(equal points, first differing point with both values or None)."""
+    left, right = _concrete(left), _concrete(right)
+    variables = _point_variables([left, right])
+    equal = 0
+    for point in _points(variables):
+        lv, rv = value_at(left, point), value_at(right, point)
+        if lv is None or rv is None:
+            continue
+        if lv == rv or abs(lv - rv) <= TOLERANCE * max(1, abs(lv), abs(rv)):
+            equal += 1
+        else:
+            return equal, (point, lv, rv)
+    return equal, None
+
+
+def counterexample(found) -> dict:
+    point, lv, rv = found
+    return {"point": {str(k): _plain(v) for k, v in point.items()}, "left": _plain(lv), "right": _plain(rv)}
+
+
+def _plain(v):
+    if v.is_Integer:
+        return int(v)
+    if v.is_Rational:
+        return str(v)
+    return float(f"{float(v):.8g}")
+
+
+def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
+    """``left`` in the notes' own names: definitions folded back (w·x + b →
+    ŷ) when that makes it shorter, printed with the notes' spelling."""
+    names = relevant_definitions(defs, raw)
+    expanded = {n: evaluate(n, defs) for n in names}
+    options = []
+    for form in (left, sp.factor(left)):
+        folded = form
+        for name, full in sorted(expanded.items(), key=lambda kv: -sp.count_ops(kv[1])):
+            if isinstance(full, sp.Symbol) or _variables(defs[name]):
+                continue
+            candidate = folded.subs(full, name)
+            if candidate != folded and is_zero_fast(evaluate(candidate, defs) - left):
+                folded = candidate
+        options.append((folded == form, sp.count_ops(folded), len(options), folded))
+    return to_latex(min(options, key=lambda o: o[:3])[3], spellings)
+
+
+def to_latex(expr: sp.Expr, spellings: dict) -> str:
+    """LaTeX with the notes' spelling of names, and −(y − ŷ) x written as
+    the notes write it: bracketed sums first, then the other factors."""
+    names = {symbol(k): v for k, v in spellings.items()}
+    if isinstance(expr, sp.Add) and expr.could_extract_minus_sign():
+        return f"-({sp.latex(-expr, symbol_names=names)})"
+    if isinstance(expr, sp.Mul):
+        coeff, factors = expr.as_coeff_mul()
+        flips = [f for f in factors if isinstance(f, sp.Add) and f.could_extract_minus_sign()]
+        factors = tuple(-f if f in flips else f for f in factors)
+        coeff *= (-1) ** len(flips)
+        if coeff in (1, -1) and any(isinstance(f, sp.Add) for f in factors):
+            ordered = sorted(factors, key=lambda f: 0 if isinstance(f, sp.Add) else 1)
+            parts = [f"({sp.latex(f, symbol_names=names)})" if isinstance(f, sp.Add)
+                     else sp.latex(f, symbol_names=names) for f in ordered]
+            return ("-" if coeff == -1 else "") + " ".join(parts)
+    return sp.latex(expr, symbol_names=names)
+
+
+def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool) -> Outcome:
+    """Compare the claim with the chain's first expression under ``defs``."""
+    left, right = evaluate(first, defs), evaluate(claim, defs)
+    diff = left - right
+    if is_zero_fast(diff):
+        return Outcome("proved", "equal after expanding both sides")
+    equal, found = numeric_difference(left, right)
+    if found is not None:
+        expected = expected_latex(left, defs, (first, claim), spellings)
+        return Outcome("wrong", "the two sides differ", expected, counterexample(found))
+    if equal == 0:
+        return Outcome("skipped", "could not evaluate either side at any test point")
+    if not thorough:
+        return Outcome("undecided", f"equal at {equal} test points")
+    if is_zero_full(diff):
+        return Outcome("proved", "equal after simplifying")
+    return Outcome("numeric", f"equal at {equal} test points; not proved symbolically")
+
+
+def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict) -> Outcome:
+    """The fallback when a symbolic proof overran its budget: points only."""
+    left, right = evaluate(first, defs), evaluate(claim, defs)
+    equal, found = numeric_difference(left, right)
+    if found is not None:
+        return Outcome("wrong", "the two sides differ", to_latex(left, spellings), counterexample(found))
+    if equal == 0:
+        return Outcome("skipped", "could not evaluate either side at any test point")
+    return Outcome("numeric", f"equal at {equal} test points; the symbolic proof ran out of time")

@@ -1,0 +1,95 @@
+"""Run symbolic work under a time budget, in a worker process.
+
+SymPy's ``simplify`` can run for minutes on a small expression. SIGALRM only
+works on the main thread of the main interpreter, so the work goes to one
+long-lived worker process instead: if it overruns, it is killed and the next
+task starts a fresh one. Cheap steps never come here (see verdicts.py).
+"""
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+from typing import Any, Callable
+
+_STARTUP_SECONDS = 60.0
+
+
+class Overrun(Exception):
+    """The task did not finish within its budget (the worker was killed)."""
+
+
+def _serve(conn) -> None:
+    import sympy  # noqa: F401  (imported before "ready", so startup is not billed to a task)
+
+    conn.send("ready")
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        function, args = task
+        try:
+            conn.send(("ok", function(*args)))
+        except Exception as err:  # reported to the caller, which decides the verdict
+            conn.send(("error", f"{type(err).__name__}: {err}"))
+
+
+class Worker:
+    """One worker process; :meth:`run` calls ``function(*args)`` in it."""
+
+    def __init__(self) -> None:
+        self._process = None
+        self._conn = None
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child,), daemon=True)
+        self._process.start()
+        child.close()
+        self._conn = parent
+        if not parent.poll(_STARTUP_SECONDS) or parent.recv() != "ready":
+            self.stop()
+            raise Overrun("the worker process did not start")
+
+    def run(self, function: Callable, args: tuple, seconds: float) -> Any:
+        """``function(*args)`` within ``seconds``; raises :class:`Overrun`, or
+        RuntimeError carrying the message of an exception raised in the worker."""
+        if self._process is None or not self._process.is_alive():
+            self._start()
+        try:
+            self._conn.send((function, args))
+            ready = self._conn.poll(seconds)
+        except (OSError, EOFError) as err:
+            self.stop()
+            raise Overrun(f"the worker process failed: {err}") from None
+        if not ready:
+            self.stop()
+            raise Overrun(f"no result within {seconds:g} s")
+        try:
+            status, value = self._conn.recv()
+        except (OSError, EOFError):
+            self.stop()
+            raise Overrun("the worker process died") from None
+        if status == "error":
+            raise RuntimeError(value)
+        return value
+
+    def stop(self) -> None:
+        """Kill the worker (if any); the next task starts a new one."""
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(5)
+        if self._conn is not None:
+            self._conn.close()
+        self._process = self._conn = None
+
+
+_worker = Worker()
+atexit.register(_worker.stop)
+
+
+def run_with_budget(function: Callable, args: tuple, seconds: float) -> Any:
+    """Run ``function(*args)`` in the shared worker within ``seconds``."""
+    return _worker.run(function, args, seconds)

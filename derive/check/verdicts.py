@@ -1,0 +1,113 @@
+"""Claims → verdicts: proved, numeric, wrong, definition or skipped.
+
+Cheap steps (small, no sums, small powers) are judged in this process by
+expanding and by exact evaluation at test points, which is how the lecture
+checks in a moment. Anything else, and any step whose quick proof fails while
+the points agree, goes to the worker process of :mod:`budget` with a time
+budget; on overrun the worker is killed and the step is tested at points only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from . import algebra
+from .algebra import Outcome
+from .budget import Overrun, run_with_budget
+from .claims import Definition, Derivation, Skip, Step, show_name
+
+VERDICTS = ("proved", "numeric", "wrong", "definition", "skipped")
+DEFAULT_SECONDS = 3.0
+CHEAP_OPS = 300
+CHEAP_POWER = 12
+
+
+@dataclass(frozen=True)
+class StepVerdict:
+    """The verdict on one claim, at its 1-based line in the notes."""
+
+    line: int
+    latex: str
+    verdict: str
+    reason: str = ""
+    expected: str | None = None
+    counterexample: dict | None = None
+
+
+def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tuple[object, StepVerdict]]:
+    """Each claim of ``derivation`` with its verdict, in reading order."""
+    results, defined_at, cache = [], {}, {}
+    for claim in derivation.claims:
+        if isinstance(claim, Skip):
+            verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
+        elif isinstance(claim, Definition):
+            verdict = StepVerdict(claim.line, claim.latex, "definition", _definition_reason(claim, defined_at))
+        else:
+            verdict = _judge_step(claim, derivation, seconds, cache)
+        results.append((claim, verdict))
+    return results
+
+
+def _definition_reason(claim: Definition, defined_at: dict) -> str:
+    name = show_name(claim.name.name)
+    if claim.update:
+        return f"an update of {name} ({name} on both sides); not used to replace {name}"
+    before = defined_at.get(claim.name)
+    defined_at[claim.name] = claim.line
+    if before is None:
+        return f"defines {name}"
+    return f"redefines {name} (defined at line {before}) from here on"
+
+
+def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict) -> StepVerdict:
+    defs = algebra.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
+    spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
+    key = (step.first, step.claim, frozenset(defs.items()))
+    if key not in cache:
+        cache[key] = _outcome(step.first, step.claim, defs, spellings, seconds)
+    o = cache[key]
+    return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample)
+
+
+def _outcome(first, claim, defs: dict, spellings: dict, seconds: float) -> Outcome:
+    args = (first, claim, defs, spellings)
+    quick = None
+    if _cheap(first, claim, *defs.values()):
+        try:
+            quick = algebra.assess(*args, thorough=False)
+        except (ValueError, TypeError, ArithmeticError, RecursionError) as err:
+            return Outcome("skipped", f"could not evaluate: {err}")
+        if quick.verdict != "undecided":
+            return quick
+    try:
+        return run_with_budget(algebra.assess, args + (True,), seconds)
+    except Overrun:
+        pass
+    except RuntimeError as err:
+        return Outcome("skipped", f"could not evaluate: {err}")
+    if quick is not None:
+        return Outcome("numeric", quick.reason + f"; not proved symbolically within {seconds:g} s")
+    try:
+        return run_with_budget(algebra.numeric_only, args, seconds)
+    except Overrun:
+        return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
+    except RuntimeError as err:
+        return Outcome("skipped", f"could not evaluate: {err}")
+
+
+def _cheap(*exprs: sp.Expr) -> bool:
+    """Small enough to expand in this process without a budget."""
+    ops = 0
+    for e in exprs:
+        if e.has(sp.Sum):
+            return False
+        for p in e.atoms(sp.Pow):
+            if p.exp.is_Number and (not p.exp.is_Rational or abs(p.exp) > CHEAP_POWER):
+                return False
+            if not p.exp.is_Number:
+                return False
+        ops += sp.count_ops(e)
+        if ops > CHEAP_OPS:
+            return False
+    return True
