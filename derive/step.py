@@ -110,6 +110,20 @@ def _cached_loop(grad: Gradient) -> SGDLoop:
     return SGDLoop(grad)
 
 
+def update_lines(exprs: Sequence[sp.Expr], params: Sequence[sp.Symbol]) -> list[str]:
+    """Python lines that set ``params`` to ``param − lr·expr`` at once, with
+    common subexpressions shared (``x0 = …``) and printed by SymPy's
+    ``PythonCodePrinter``; ``exprs`` and ``params`` use identifier-safe names."""
+    shared, reduced = sp.cse(list(exprs), symbols=sp.numbered_symbols("x"), optimizations="basic")
+    printer = PythonCodePrinter({"standard": "python3", "fully_qualified_modules": True})
+    lines = [f"{s} = {printer.doprint(e)}" for s, e in shared]
+    one = "," if len(params) == 1 else ""  # a tuple of one parameter still needs its comma
+    targets = ", ".join(map(str, params)) + one
+    updates = ", ".join(f"{q} - lr*({printer.doprint(g)})" for q, g in zip(params, reduced)) + one
+    lines.append(f"{targets} = {updates}")
+    return lines
+
+
 def _source(grad: Gradient) -> str:
     """Python source of ``epoch`` and ``epoch_checked`` for ``grad``."""
     p = len(grad.params)
@@ -118,13 +132,8 @@ def _source(grad: Gradient) -> str:
     samples = [sp.Symbol(f"d{i}") for i in range(len(data))]
     rename = dict(zip(grad.args, params + samples))
     exprs = [numeric_form(grad.exprs[q.name]).xreplace(rename) for q in grad.params]
-    shared, reduced = sp.cse(exprs, symbols=sp.numbered_symbols("x"), optimizations="basic")
-    printer = PythonCodePrinter({"standard": "python3", "fully_qualified_modules": True})
-    body = [f"{s} = {printer.doprint(e)}" for s, e in shared]
-    one = "," if p == 1 else ""  # a tuple of one parameter still needs its comma
-    targets = ", ".join(map(str, params)) + one
-    updates = ", ".join(f"{q} - lr*({printer.doprint(g)})" for q, g in zip(params, reduced)) + one
-    body.append(f"{targets} = {updates}")
+    body = update_lines(exprs, params)
+    targets = ", ".join(map(str, params)) + ("," if p == 1 else "")
     signature = ", ".join([*map(str, params), *(f"{d}_all" for d in samples), "lr"])
     columns = ", ".join(f"{d}_all" for d in samples)
     loop_vars = ", ".join(map(str, samples)) + ("," if len(samples) == 1 else "")

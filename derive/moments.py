@@ -1,0 +1,161 @@
+"""Full-batch gradient descent from sufficient statistics.
+
+The batch step is θ ← θ − lr·(1/n)·Σᵢ∇ℓ(θ; dᵢ). When every component of ∇ℓ
+is a polynomial in the parameters, its coefficients are functions of the data
+alone, and expanding them into terms (number × data monomial) shows which
+means the step needs. For ½(y − (w·x + b))² those are x̄², x̄, ȳ and x̄y:
+
+    mean ∂/∂w = w·mean(x²) + b·mean(x) − mean(x·y)
+    mean ∂/∂b = w·mean(x)  + b        − mean(y)
+
+and with several features they are the entries of XᵀX/n and Xᵀy/n. One pass
+over the data computes these moments; every epoch after that is a generated
+Python step on a handful of floats, its cost independent of n.
+
+Logistic and absolute-error gradients are not polynomial in the parameters,
+and :func:`batch_moments` returns ``None`` for them.
+"""
+from __future__ import annotations
+
+import math
+from functools import cached_property, lru_cache
+from typing import Callable, Sequence
+
+import numpy as np
+import sympy as sp
+
+from .gradient import Gradient, gradient
+from .step import update_lines
+from .symbols import numeric_form
+from .trajectory import Trajectory, mean_losses
+
+
+class BatchMoments:
+    """Batch descent for one loss through the means of ``statistics``.
+
+    ``statistics`` are the data expressions whose means the step needs;
+    ``mean_gradient`` is the mean gradient in the parameters and the moment
+    symbols ``m0, m1, …`` (one per statistic, in order).
+    """
+
+    def __init__(self, grad: Gradient, statistics: tuple[sp.Expr, ...],
+                 moment_symbols: tuple[sp.Symbol, ...], mean_gradient: tuple[sp.Expr, ...]):
+        self.gradient = grad
+        self.params = grad.params
+        self.data: tuple[sp.Symbol, ...] = grad.args[len(grad.params):]
+        self.data_names: tuple[str, ...] = tuple(s.name for s in self.data)
+        self.statistics = statistics
+        self.moment_symbols = moment_symbols
+        self.mean_gradient = mean_gradient
+
+    @cached_property
+    def _statistics_numpy(self) -> Callable[..., list]:
+        exprs = [numeric_form(s) for s in self.statistics]
+        return sp.lambdify(self.data, exprs, modules="numpy", cse=True, docstring_limit=0)
+
+    def moments(self, *columns: np.ndarray) -> np.ndarray:
+        """The mean of every statistic over the data: the one pass over n."""
+        if len(columns) != len(self.data):
+            raise TypeError(f"the moments take the data {', '.join(self.data_names)} in that order; "
+                            f"got {len(columns)} arrays")
+        arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+        n = len(arrays[0]) if arrays else 1
+        with np.errstate(all="ignore"):
+            values = self._statistics_numpy(*arrays)
+            return np.array([np.mean(np.broadcast_to(np.asarray(v, dtype=float), (n,))) for v in values])
+
+    @cached_property
+    def source(self) -> str:
+        """Source of the generated ``descend(*params, *moments, lr, epochs)``,
+        which returns ``(history, finished)`` — the parameters after each
+        epoch, and whether they stayed finite."""
+        p = len(self.params)
+        params = [sp.Symbol(f"p{i}") for i in range(p)]
+        rename = dict(zip(self.params, params))
+        body = "\n".join(f"            {line}" for line in
+                         update_lines([e.xreplace(rename) for e in self.mean_gradient], params))
+        targets = ", ".join(map(str, params)) + ("," if p == 1 else "")
+        finite = " and ".join(f"isfinite({q})" for q in params)
+        signature = ", ".join([*map(str, params), *map(str, self.moment_symbols), "lr", "epochs"])
+        return f'''def descend({signature}):
+    history = [({targets})]
+    try:
+        for _ in range(epochs):
+{body}
+            if not ({finite}):
+                return history, False
+            history.append(({targets}))
+    except NumericErrors:
+        return history, False
+    return history, True
+'''
+
+    @cached_property
+    def _descend(self) -> Callable[..., tuple]:
+        namespace: dict[str, object] = {"math": math, "isfinite": math.isfinite,
+                                        "NumericErrors": (OverflowError, ZeroDivisionError, ValueError)}
+        exec(compile(self.source, f"<derive batch step for {self.gradient.loss}>", "exec"), namespace)
+        return namespace["descend"]
+
+    def fit(self, params: Sequence[float], columns: Sequence[np.ndarray], lr: float, epochs: int) -> Trajectory:
+        """``epochs`` epochs of full-batch descent from ``params``: one pass
+        for the moments, then O(1) in n per epoch. Stops at the first epoch
+        whose parameters are not finite."""
+        moments = self.moments(*columns)
+        return self.fit_moments(params, moments, lr, epochs, columns)
+
+    def fit_moments(self, params: Sequence[float], moments: np.ndarray, lr: float, epochs: int,
+                    columns: Sequence[np.ndarray] | None = None) -> Trajectory:
+        """As :meth:`fit` from moments already computed (for instance once
+        for several learning rates). ``columns``, if given, let the
+        trajectory compute its losses."""
+        theta = [float(v) for v in params]
+        if len(theta) != len(self.params):
+            raise ValueError(f"expected {len(self.params)} starting parameters, got {len(theta)}")
+        if epochs < 0:
+            raise ValueError(f"epochs must be at least 0, got {epochs}")
+        history, finished = self._descend(*theta, *map(float, moments), float(lr), int(epochs))
+        diverged_at = None if finished else len(history)
+        mean_loss = None
+        if columns is not None:
+            arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+            loss_numpy = self.gradient.loss_numpy
+            mean_loss = lambda rows: mean_losses(loss_numpy, rows, arrays)  # noqa: E731
+        return Trajectory(np.array(history, dtype=float).reshape(len(history), len(self.params)),
+                          diverged_at, None, mean_loss)
+
+    def __repr__(self) -> str:
+        means = ", ".join(f"{m}=mean({s})" for m, s in zip(self.moment_symbols, self.statistics))
+        return f"BatchMoments({means})"
+
+
+def batch_moments(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> BatchMoments | None:
+    """The sufficient statistics of full-batch descent on ``loss``, or
+    ``None`` if its gradient is not a polynomial in ``wrt``. Cached."""
+    return _cached_moments(gradient(loss, wrt))
+
+
+@lru_cache(maxsize=256)
+def _cached_moments(grad: Gradient) -> BatchMoments | None:
+    params = grad.params
+    statistics: dict[sp.Expr, sp.Symbol] = {}
+    mean_gradient = []
+    for q in params:
+        try:
+            poly = sp.Poly(sp.expand(grad.exprs[q.name]), *params)
+        except sp.PolynomialError:
+            return None
+        total = sp.Integer(0)
+        for powers, coefficient in poly.terms():
+            monomial = sp.Mul(*(s ** k for s, k in zip(params, powers)))
+            for term in sp.Add.make_args(sp.expand(coefficient)):
+                number, data_part = term.as_coeff_Mul()
+                if data_part.free_symbols & set(params):
+                    return None
+                if data_part == 1:  # mean(1) is 1: no statistic needed
+                    total += number * monomial
+                    continue
+                moment = statistics.setdefault(data_part, sp.Symbol(f"m{len(statistics)}"))
+                total += number * monomial * moment
+        mean_gradient.append(total)
+    return BatchMoments(grad, tuple(statistics), tuple(statistics.values()), tuple(mean_gradient))
