@@ -9,9 +9,12 @@ match to the last bit.
 from __future__ import annotations
 
 import gzip
-from importlib import resources
+from pathlib import Path
 
 import numpy as np
+
+#: The bundled files, shipped as package data next to this module.
+DATA_DIR = Path(__file__).parent / "data"
 
 #: Column names, in order, as scikit-learn gives them.
 DIABETES_FEATURES = ("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6")
@@ -34,6 +37,5 @@ def load_diabetes(scaled: bool = True) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _load(filename: str) -> np.ndarray:
-    with resources.files(__package__).joinpath("data").joinpath(filename).open("rb") as raw:
-        with gzip.open(raw, "rt", encoding="utf-8") as text:
-            return np.loadtxt(text)
+    with gzip.open(DATA_DIR / filename, "rt", encoding="utf-8") as text:
+        return np.loadtxt(text)

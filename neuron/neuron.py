@@ -15,7 +15,7 @@ from . import persist
 from .errors import TrainingDiverged
 from .problem import LossSpec, Problem, build_problem
 from .training import Schedule, train
-from .validate import as_features, as_targets, positive_float, positive_int
+from .validate import as_features, as_targets, positive_float, positive_int, probabilities
 
 INITS = ("book", "random", "zeros")
 
@@ -97,6 +97,8 @@ class Neuron:
         X = as_features(x, "x")
         y = as_targets(y, X.shape[0])
         self._match_features(X.shape[1])
+        if self.problem.classifies:
+            probabilities(y)
         schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
         try:

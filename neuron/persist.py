@@ -36,8 +36,11 @@ def save(neuron: "Neuron", path) -> None:
     }
     text = json.dumps(state, indent=2, allow_nan=False) + "\n"
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    if not target.parent.is_dir():
+        raise FileNotFoundError(2, "the folder does not exist", str(target.parent))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp, _file_mode())
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
@@ -47,6 +50,14 @@ def save(neuron: "Neuron", path) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _file_mode() -> int:
+    """The mode ``open`` would give a new file (0o666 less the umask), not
+    the owner-only mode of a temporary file."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def load(cls: type, path) -> "Neuron":

@@ -45,6 +45,16 @@ def as_targets(y, samples: int, name: str = "y") -> np.ndarray:
     return arr
 
 
+def probabilities(y: np.ndarray, name: str = "y") -> np.ndarray:
+    """``y`` unchanged if every value is a class 0/1 (or a probability in
+    between), as the logistic loss needs."""
+    outside = (y < 0) | (y > 1)
+    if outside.any():
+        row = int(np.argmax(outside))
+        raise ValueError(f"a sigmoid neuron needs {name} of 0 and 1 (classes), but {name} is {y[row]} at row {row}")
+    return y
+
+
 def positive_int(value, name: str) -> int:
     """``value`` as an int of at least 1 (``epochs``, ``batch_size``)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
