@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..symbols import numeric_form, sort_key, symbol
+from .latex import indexed
 
 #: The first test point gives these values in turn to w, b, x, y, …: small,
 #: distinct, and easy to check by hand (the lecture's wrong step: 21 vs 7).
@@ -52,21 +53,37 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
                 raise ValueError(f"the definitions refer to each other in a cycle: {chain}")
             return evaluate(defs[expr], defs, stop, expanding + (expr,))
         return expr
-    if not expr.args or isinstance(expr, sp.Indexed):
+    if isinstance(expr, sp.Indexed):
+        key = _indexed_name(expr)
+        if key in defs and key not in stop:  # ŷ_i = w x_i + b, read at y_hat[i]
+            return evaluate(indexed(defs[key], expr.indices[0]), defs, stop, expanding + (key,))
+        return expr
+    if not expr.args:
         return expr
     args = [evaluate(a, defs, stop, expanding) for a in expr.args]
     return expr.func(*args) if args != list(expr.args) else expr
 
 
+def _indexed_name(item: sp.Indexed) -> sp.Symbol | None:
+    """The symbol ``y_hat_i`` that the notes define for ``y_hat[i]``."""
+    if len(item.indices) == 1 and isinstance(item.indices[0], sp.Symbol):
+        return symbol(f"{item.base.label.name}_{item.indices[0].name}")
+    return None
+
+
+def _names(expr: sp.Expr) -> set:
+    return expr.free_symbols | _variables(expr) | {_indexed_name(i) for i in expr.atoms(sp.Indexed)}
+
+
 def relevant_definitions(defs: dict, exprs) -> dict:
     """The part of ``defs`` that ``exprs`` reach, directly or through others."""
-    todo = set().union(*(e.free_symbols | _variables(e) for e in exprs))
+    todo = set().union(*(_names(e) for e in exprs))
     seen: dict = {}
     while todo:
         name = todo.pop()
         if name in defs and name not in seen:
             seen[name] = defs[name]
-            todo |= defs[name].free_symbols | _variables(defs[name])
+            todo |= _names(defs[name])
     return seen
 
 
@@ -180,8 +197,13 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
     ŷ) when that makes it shorter, printed with the notes' spelling."""
     names = relevant_definitions(defs, raw)
     expanded = {n: evaluate(n, defs) for n in names}
+    for item in {i for i in left.atoms(sp.Indexed) if _indexed_name(i) in defs}:
+        full = indexed(evaluate(_indexed_name(item), defs), item.indices[0])
+        left_folded = left.subs(full, item)
+        if left_folded != left:
+            left = left_folded
     options = []
-    for form in (left, sp.factor(left)):
+    for form in (left, sp.factor(left) if not left.has(sp.Sum) else sp.factor_terms(left)):
         folded = form
         for name, full in sorted(expanded.items(), key=lambda kv: -sp.count_ops(kv[1])):
             if isinstance(full, sp.Symbol) or _variables(defs[name]):
@@ -193,22 +215,41 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
     return to_latex(min(options, key=lambda o: o[:3])[3], spellings)
 
 
+def tidy(expr: sp.Expr) -> sp.Expr:
+    """Signs moved out of brackets as notes write them: η(ŷ − y) → −η(y − ŷ),
+    sign(ŷ − y) → −sign(y − ŷ)."""
+    if not expr.args or isinstance(expr, sp.Indexed):
+        return expr
+    expr = expr.func(*[tidy(a) for a in expr.args])
+    if isinstance(expr, sp.Sum) and expr.function.could_extract_minus_sign():
+        return -sp.Sum(-expr.function, *expr.limits)
+    if isinstance(expr, sp.sign) and expr.args[0].could_extract_minus_sign():
+        return -expr.func(-expr.args[0])
+    if isinstance(expr, sp.Abs) and expr.args[0].could_extract_minus_sign():
+        return sp.Abs(-expr.args[0])
+    if isinstance(expr, sp.Mul):
+        factors = expr.args
+        flips = [f for f in factors if isinstance(f, sp.Add) and f.could_extract_minus_sign()]
+        if flips:
+            return sp.Mul(*[(-f if f in flips else f) for f in factors]) * (-1) ** len(flips)
+    return expr
+
+
 def to_latex(expr: sp.Expr, spellings: dict) -> str:
     """LaTeX with the notes' spelling of names, and −(y − ŷ) x written as
-    the notes write it: bracketed sums first, then the other factors."""
+    the notes write it: the coefficient, bracketed sums, then other factors."""
     names = {symbol(k): v for k, v in spellings.items()}
-    if isinstance(expr, sp.Add) and expr.could_extract_minus_sign():
+    expr = tidy(expr).xreplace({i: _indexed_name(i) for i in expr.atoms(sp.Indexed) if _indexed_name(i)})
+    if isinstance(expr, sp.Add) and expr.could_extract_minus_sign() and len(expr.args) == 2:
         return f"-({sp.latex(-expr, symbol_names=names)})"
     if isinstance(expr, sp.Mul):
         coeff, factors = expr.as_coeff_mul()
-        flips = [f for f in factors if isinstance(f, sp.Add) and f.could_extract_minus_sign()]
-        factors = tuple(-f if f in flips else f for f in factors)
-        coeff *= (-1) ** len(flips)
-        if coeff in (1, -1) and any(isinstance(f, sp.Add) for f in factors):
+        if coeff.is_Integer and any(isinstance(f, sp.Add) for f in factors):
             ordered = sorted(factors, key=lambda f: 0 if isinstance(f, sp.Add) else 1)
             parts = [f"({sp.latex(f, symbol_names=names)})" if isinstance(f, sp.Add)
                      else sp.latex(f, symbol_names=names) for f in ordered]
-            return ("-" if coeff == -1 else "") + " ".join(parts)
+            sign = {1: "", -1: "-"}.get(int(coeff), f"{int(coeff)} ")
+            return sign + " ".join(parts)
     return sp.latex(expr, symbol_names=names)
 
 

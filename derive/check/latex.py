@@ -167,10 +167,10 @@ class _Operator:
     def apply(self, operand: sp.Expr) -> sp.Expr:
         if self.kind == "derivative":
             return sp.Derivative(operand, self.var)
-        return sp.Sum(_indexed(operand, self.var), (self.var, self.low, self.high))
+        return sp.Sum(indexed(operand, self.var), (self.var, self.low, self.high))
 
 
-def _indexed(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
+def indexed(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
     """``y_i`` inside a sum over ``i`` becomes the indexed ``y[i]``."""
     suffix = "_" + index.name
     mapping = {}
