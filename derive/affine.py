@@ -100,8 +100,19 @@ class AffineUpdate:
 def affine_update(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> AffineUpdate | None:
     """The affine form of the step θ ← θ − lr·∇loss if it is affine in ``wrt``,
     else ``None``. Cached per loss and parameters, like :func:`derive.gradient`."""
-    grad = gradient(loss, wrt)
-    return _cached_update(grad)
+    return _cached_update_by_names(loss, parameter_names(wrt))
+
+
+@lru_cache(maxsize=256)
+def _cached_update_by_names(loss: sp.Expr, names: tuple[str, ...]):
+    # keyed on the names too, so a repeated lookup skips the symbol checks of
+    # ``gradient`` (which walk the expression) and costs a hash
+    return _cached_update(gradient(loss, names))
+
+
+def parameter_names(wrt: Sequence[str | sp.Symbol]) -> tuple[str, ...]:
+    """``wrt`` as a tuple of names, the hashable key of the per-loss caches."""
+    return tuple(p.name if isinstance(p, sp.Symbol) else str(p) for p in wrt)
 
 
 @lru_cache(maxsize=256)

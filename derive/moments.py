@@ -24,6 +24,7 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
+from .affine import parameter_names
 from .gradient import Gradient, gradient
 from .step import update_lines
 from .symbols import numeric_form
@@ -132,7 +133,14 @@ class BatchMoments:
 def batch_moments(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> BatchMoments | None:
     """The sufficient statistics of full-batch descent on ``loss``, or
     ``None`` if its gradient is not a polynomial in ``wrt``. Cached."""
-    return _cached_moments(gradient(loss, wrt))
+    return _cached_moments_by_names(loss, parameter_names(wrt))
+
+
+@lru_cache(maxsize=256)
+def _cached_moments_by_names(loss: sp.Expr, names: tuple[str, ...]):
+    # keyed on the names too, so a repeated lookup skips the symbol checks of
+    # ``gradient`` (which walk the expression) and costs a hash
+    return _cached_moments(gradient(loss, names))
 
 
 @lru_cache(maxsize=256)

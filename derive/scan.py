@@ -77,7 +77,10 @@ def running_products(maps: np.ndarray) -> np.ndarray:
 
 def epoch_map(update: AffineUpdate, columns: Sequence[np.ndarray], lr: float) -> np.ndarray:
     """The augmented map of one epoch over the samples in their given order."""
-    columns = _columns(update, columns)
+    return _epoch_map(update, _columns(update, columns), lr)
+
+
+def _epoch_map(update: AffineUpdate, columns: list[np.ndarray], lr: float) -> np.ndarray:
     n = _length(columns)
     q = update.size + 1
     chunk = max(1, BATCH_FLOATS // (q * q))
@@ -100,23 +103,23 @@ def scan_fit(update: AffineUpdate, columns: Sequence[np.ndarray], params: Sequen
     not finite (``Trajectory.diverged_at``).
     """
     columns = _columns(update, columns)
-    theta = np.append(np.asarray(params, dtype=float), 1.0)
-    if theta.shape != (update.size + 1,):
-        raise ValueError(f"expected {update.size} starting parameters, got {len(theta) - 1}")
+    start = [float(v) for v in params]
+    if len(start) != update.size:
+        raise ValueError(f"expected {update.size} starting parameters, got {len(start)}")
     if epochs < 0:
         raise ValueError(f"epochs must be at least 0, got {epochs}")
+    theta = np.array(start + [1.0])
+    history = np.empty((epochs + 1, len(theta)))
+    history[0] = theta
     with np.errstate(all="ignore"):
-        if epochs == 0:
-            states = np.empty((0, len(theta)))
-        elif orders is None:
-            states = iterate(epoch_map(update, columns, lr), theta, epochs)
-        else:
-            states = running_products(_shuffled_epoch_maps(update, columns, lr, orders, epochs)) @ theta
-    history = np.vstack([theta[None], states])[:, :-1]
-    finite = np.isfinite(history).all(axis=1)
+        if epochs and orders is None:
+            history[1:] = iterate(_epoch_map(update, columns, lr), theta, epochs)
+        elif epochs:
+            history[1:] = running_products(_shuffled_epoch_maps(update, columns, lr, orders, epochs)) @ theta
+    history = history[:, :-1]
     diverged_at = None
-    if not finite.all():
-        diverged_at = int(np.argmin(finite))
+    if not np.isfinite(history).all():
+        diverged_at = int(np.argmin(np.isfinite(history).all(axis=1)))
         history = history[:diverged_at]
     loss_numpy = update.gradient.loss_numpy
     return Trajectory(history, diverged_at, None, lambda rows: mean_losses(loss_numpy, rows, columns))

@@ -29,6 +29,7 @@ import numpy as np
 import sympy as sp
 from sympy.printing.pycode import PythonCodePrinter
 
+from .affine import parameter_names
 from .gradient import Gradient, gradient
 from .symbols import numeric_form
 from .trajectory import Trajectory, mean_losses
@@ -102,7 +103,14 @@ class SGDLoop:
 def sgd_loop(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> SGDLoop:
     """The :class:`SGDLoop` of ``loss`` with respect to ``wrt``; generated and
     compiled once per loss and parameters, then a dictionary lookup."""
-    return _cached_loop(gradient(loss, wrt))
+    return _cached_loop_by_names(loss, parameter_names(wrt))
+
+
+@lru_cache(maxsize=256)
+def _cached_loop_by_names(loss: sp.Expr, names: tuple[str, ...]):
+    # keyed on the names too, so a repeated lookup skips the symbol checks of
+    # ``gradient`` (which walk the expression) and costs a hash
+    return _cached_loop(gradient(loss, names))
 
 
 @lru_cache(maxsize=256)
