@@ -7,6 +7,7 @@ Exit codes: 0 trained, 1 training diverged, 2 the input could not be used
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -118,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ExpressionError, ValueError, TypeError) as err:
         print(f"neuron: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (neuron fit | head): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as err:
         where = f" {err.filename}" if err.filename else ""
         print(f"neuron: cannot use{where}: {err.strerror or err}", file=sys.stderr)
@@ -125,8 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         print("neuron: the loss expression is nested too deeply to use", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":
