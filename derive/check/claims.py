@@ -85,8 +85,8 @@ class Derivation:
         else (a forward reference) the first one after it."""
         result = {}
         for name, entries in self._definitions.items():
-            before = [value for o, value in entries if o <= order]
-            result[name] = before[-1] if before else entries[0][1]
+            k = bisect.bisect_right(entries, order, key=lambda entry: entry[0])
+            result[name] = entries[k - 1][1] if k else entries[0][1]
         return result
 
 
