@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import threading
 from typing import Any, Callable
 
 _STARTUP_SECONDS = 60.0
@@ -42,13 +43,21 @@ class Worker:
         self._conn = None
 
     def _start(self) -> None:
-        context = multiprocessing.get_context("spawn")
+        # fork is fast (SymPy is already imported) and does not re-run the
+        # caller's __main__; with other threads running, spawn is the safe one.
+        single = threading.active_count() == 1
+        method = "fork" if single and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
         parent, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child,), daemon=True)
-        self._process.start()
-        child.close()
         self._conn = parent
-        if not parent.poll(_STARTUP_SECONDS) or parent.recv() != "ready":
+        try:
+            self._process.start()
+            child.close()
+            started = parent.poll(_STARTUP_SECONDS) and parent.recv() == "ready"
+        except (OSError, EOFError, RuntimeError):
+            started = False
+        if not started:
             self.stop()
             raise Overrun("the worker process did not start")
 
