@@ -8,6 +8,8 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from neuron import Neuron, TrainingDiverged
 from neuron.datasets import load_diabetes
@@ -165,3 +167,25 @@ def test_loading_a_nan_weight_is_refused(tmp_path):
     path.write_text(json.dumps(state))
     with pytest.raises(ValueError, match="finite number"):
         Neuron.load(path)
+
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+
+
+@given(
+    data=st.lists(st.tuples(finite, finite), min_size=1, max_size=12),
+    lr=st.floats(min_value=1e-6, max_value=1e6),
+    batch_size=st.integers(min_value=1, max_value=4),
+    loss=st.sampled_from(["half-se", "abs"]),
+)
+def test_fit_ends_with_finite_weights_or_training_diverged(data, lr, batch_size, loss):
+    x, y = zip(*data)
+    n = Neuron(loss)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            n.fit(x, y, epochs=5, lr=lr, batch_size=batch_size)
+        except TrainingDiverged as err:
+            assert err.epoch == len(n.history) + 1
+    assert math.isfinite(n.w) and math.isfinite(n.b)
+    assert all(math.isfinite(v) for v in n.history)
