@@ -1,6 +1,6 @@
 """LaTeX → SymPy, for the math that gradient-descent notes write.
 
-A Lark LALR grammar (``grammar.lark``) reads one math segment into a
+A Lark LALR grammar (``grammar.py``) reads one math segment into a
 statement: relation chains (``A = B = C``) separated by arrows. Layout that
 carries no mathematics (``\\left``, ``\\quad``, ``\\text{…}``, ``\\boxed{``
 and its ``}``) is blanked to spaces first, so every position the parser
@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import sympy as sp
 from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from ..symbols import sigmoid, symbol
+from .grammar import GRAMMAR
 
 MAX_LENGTH = 4_000
 MAX_NESTING = 50
@@ -77,7 +77,7 @@ class Statement:
 
 
 _PARSER = Lark(
-    (Path(__file__).with_name("grammar.lark")).read_text(encoding="utf-8"),
+    GRAMMAR,
     parser="lalr", propagate_positions=True, maybe_placeholders=True,
 )
 

@@ -1,3 +1,9 @@
+"""The Lark grammar of the LaTeX that gradient-descent notes write (LALR(1)).
+
+Kept in a Python module so it ships with the package like any code.
+"""
+
+GRAMMAR = r"""
 // LaTeX as gradient-descent notes write it. LALR(1); layout commands
 // (\left, \quad, \text{…}, \boxed{ }) are blanked before parsing, see latex.py.
 
@@ -80,3 +86,4 @@ UPPER_NAME.1: /[A-Z]{2,}/
 LETTER: /[A-Za-z]/
 
 %ignore /\s+/
+"""
