@@ -9,13 +9,17 @@ from __future__ import annotations
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Sequence
 
+import numpy as np
 import sympy as sp
 
+from .budget import BudgetExceeded, within
 from .symbols import numeric_form, sort_key, symbol
 
 #: Above this many operations a derivative is left as differentiated rather
 #: than passed to ``simplify``, whose cost can grow without bound.
 SIMPLIFY_MAX_OPS = 150
+#: Wall-clock seconds ``simplify`` may take for one derivative.
+SIMPLIFY_SECONDS = 3.0
 
 
 class Gradient:
@@ -64,7 +68,10 @@ class Gradient:
         return sp.lambdify(self.args, numeric_form(self.loss), modules="numpy", docstring_limit=0)
 
     def __call__(self, **values) -> tuple:
-        return self.numpy(*self._positional(values))
+        results = self.numpy(*self._positional(values))
+        if any(np.ndim(r) for r in results):  # a constant derivative still gets the data's shape
+            results = tuple(np.broadcast_arrays(*results))
+        return results
 
     def loss_value(self, **values):
         """The loss at the named values (NumPy, broadcasting)."""
@@ -103,12 +110,29 @@ class Gradient:
         return f"Gradient({body})"
 
 
+@lru_cache(maxsize=None)
+def _warm_up() -> None:
+    """Simplify one small expression here, once: SymPy's first ``simplify``
+    fills caches (about 0.4 s) that every forked worker then inherits."""
+    w, x = symbol("w"), symbol("x")
+    sp.simplify(sp.diff((x - w * x) ** 2 / 2, w))
+
+
+def _simplify(expr: sp.Expr) -> sp.Expr:
+    return sp.factor_terms(sp.simplify(expr))
+
+
 def _simplified(expr: sp.Expr) -> sp.Expr:
-    """``simplify`` when the expression is small enough to do so quickly,
-    keeping the shorter of the two forms; otherwise the expression as is."""
+    """The simpler of ``expr`` and its simplified form. ``simplify`` runs only
+    on small expressions and under a time budget; past either bound the
+    derivative is kept as differentiated (correct, just longer)."""
     if sp.count_ops(expr) > SIMPLIFY_MAX_OPS:
         return expr
-    simple = sp.factor_terms(sp.simplify(expr))
+    _warm_up()
+    try:
+        simple = within(SIMPLIFY_SECONDS, _simplify, expr)
+    except BudgetExceeded:
+        return expr
     return simple if sp.count_ops(simple) <= sp.count_ops(expr) else expr
 
 

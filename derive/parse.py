@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 import sympy as sp
 
@@ -56,36 +57,39 @@ _ALLOWED = "names may be symbols and the functions " + ", ".join(
 )
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into tokens, refusing any character outside the grammar."""
-    tokens, pos = [], 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
+def tokenize(text: str) -> Iterator[Token]:
+    """Yield the tokens of ``text`` one at a time, then an ``end`` token.
+
+    Lazy, so that the parser reports the first problem in reading order:
+    ``__import__('os')`` is refused for the call at column 1, not for the quote.
+    """
+    pos = 0
+    while text[pos:].strip():
         m = _TOKEN.match(text, pos)
         if not m or m.end() == pos:
-            col = pos + len(text[pos:]) - len(text[pos:].lstrip()) + 1
+            col = len(text) - len(text[pos:].lstrip()) + 1
             raise ExpressionError(f"unexpected character {text[col - 1]!r}", col)
         kind = m.lastgroup
-        start = m.start(kind) + 1
-        tokens.append(Token(kind, m.group(kind), start))
+        yield Token(kind, m.group(kind), m.start(kind) + 1)
         pos = m.end()
-    tokens.append(Token("end", "", len(text) + 1))
-    return tokens
+    yield Token("end", "", len(text) + 1)
 
 
 class _Parser:
     def __init__(self, text: str):
         self.tokens = tokenize(text)
-        self.i = 0
+        self.next: Token | None = None
         self.depth = 0
 
     def peek(self) -> Token:
-        return self.tokens[self.i]
+        if self.next is None:
+            self.next = next(self.tokens)
+        return self.next
 
     def take(self) -> Token:
-        tok = self.tokens[self.i]
-        self.i += 1
+        tok = self.peek()
+        if tok.kind != "end":
+            self.next = None
         return tok
 
     def expect(self, text: str) -> None:
@@ -100,20 +104,20 @@ class _Parser:
             raise ExpressionError(f"nested deeper than {MAX_DEPTH} levels", tok.column)
 
     def expr(self) -> sp.Expr:
-        left = self.term()
+        terms = [self.term()]  # collected, then added once: linear, not quadratic
         while self.peek().text in ("+", "-"):
             op = self.take().text
             right = self.term()
-            left = left + right if op == "+" else left - right
-        return left
+            terms.append(right if op == "+" else -right)
+        return sp.Add(*terms)
 
     def term(self) -> sp.Expr:
-        left = self.unary()
+        factors = [self.unary()]
         while self.peek().text in ("*", "/"):
             op = self.take().text
             right = self.unary()
-            left = left * right if op == "*" else left / right
-        return left
+            factors.append(right if op == "*" else 1 / right)
+        return sp.Mul(*factors)
 
     def unary(self) -> sp.Expr:
         tok = self.peek()
@@ -204,5 +208,6 @@ def parse_expression(text: str) -> sp.Expr:
     result = parser.expr()
     tok = parser.peek()
     if tok.kind != "end":
-        raise ExpressionError(f"unexpected {tok.text!r} after a complete expression", tok.column)
+        hint = " (write * to multiply)" if tok.kind in ("name", "num") or tok.text == "(" else ""
+        raise ExpressionError(f"unexpected {tok.text!r} after a complete expression{hint}", tok.column)
     return result

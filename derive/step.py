@@ -6,12 +6,12 @@ symbol a user types can clash with Python):
 
     def epoch(p0, p1, d0_all, d1_all, lr):
         for d0, d1 in zip(d0_all, d1_all):
-            x0 = p0*d0 + p1 - d1
-            p0, p1 = p0 - lr*(d0*x0), p1 - lr*x0
+            x0 = lr*(d0*p0 - d1 + p1)
+            p0, p1 = -d0*x0 + p0, p1 - x0
         return p0, p1
 
 with p0, p1 = w, b and d0, d1 = x, y. Common subexpressions are shared
-(SymPy's ``cse``) and printed by SymPy's ``PythonCodePrinter``; the source is
+(SymPy's ``cse``, which also multiplies by lr once) and printed by SymPy's ``PythonCodePrinter``; the source is
 our own, generated from SymPy expressions, never user text.
 
 The fast ``epoch`` does no check per sample. The parameters cannot become
@@ -120,14 +120,16 @@ def _cached_loop(grad: Gradient) -> SGDLoop:
 
 def update_lines(exprs: Sequence[sp.Expr], params: Sequence[sp.Symbol]) -> list[str]:
     """Python lines that set ``params`` to ``param − lr·expr`` at once, with
-    common subexpressions shared (``x0 = …``) and printed by SymPy's
-    ``PythonCodePrinter``; ``exprs`` and ``params`` use identifier-safe names."""
-    shared, reduced = sp.cse(list(exprs), symbols=sp.numbered_symbols("x"), optimizations="basic")
+    common subexpressions shared (``x0 = lr*(…)``, so the learning rate is
+    multiplied in once) and printed by SymPy's ``PythonCodePrinter``;
+    ``exprs`` and ``params`` use identifier-safe names."""
+    lr = sp.Symbol("lr")
+    shared, reduced = sp.cse([lr * e for e in exprs], symbols=sp.numbered_symbols("x"), optimizations="basic")
     printer = PythonCodePrinter({"standard": "python3", "fully_qualified_modules": True})
     lines = [f"{s} = {printer.doprint(e)}" for s, e in shared]
     one = "," if len(params) == 1 else ""  # a tuple of one parameter still needs its comma
     targets = ", ".join(map(str, params)) + one
-    updates = ", ".join(f"{q} - lr*({printer.doprint(g)})" for q, g in zip(params, reduced)) + one
+    updates = ", ".join(printer.doprint(q - g) for q, g in zip(params, reduced)) + one
     lines.append(f"{targets} = {updates}")
     return lines
 
