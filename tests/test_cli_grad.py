@@ -1,0 +1,53 @@
+"""`derive grad`: output, exit codes, and refusals without a traceback."""
+import json
+import subprocess
+import sys
+
+import sympy as sp
+
+from derive.cli import main
+
+w, b, x, y = sp.symbols("w b x y", real=True)
+
+
+def run(*argv):
+    return subprocess.run([sys.executable, "-m", "derive", *argv], capture_output=True, text=True, timeout=120)
+
+
+def test_prints_each_partial_derivative(capsys):
+    assert main(["grad", "(y - (w*x + b))**2 / 2", "--wrt", "w", "b"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("d/dw = ") and lines[2].startswith("d/db = ")
+
+
+def test_json_output_parses_and_holds_the_gradient(capsys):
+    assert main(["grad", "(y - (w*x + b))**2", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["wrt"] == ["w", "b"] and out["args"] == ["w", "b", "x", "y"]
+    from derive import parse_expression
+    assert sp.simplify(parse_expression(out["gradient"]["w"]) + 2 * (y - w * x - b) * x) == 0
+
+
+def test_emitted_python_runs(capsys):
+    assert main(["grad", "(y - (w*x + b))**2 / 2", "--emit", "python", "--name", "half_se_grad"]) == 0
+    namespace = {}
+    exec(capsys.readouterr().out, namespace)  # our own generated code
+    assert namespace["half_se_grad"](2.0, 1.0, 3.0, 0.0) == (21.0, 7.0)
+
+
+def test_hostile_expression_exits_2_with_a_message_and_runs_nothing(tmp_path):
+    marker = tmp_path / "pwned"
+    result = run("grad", f"__import__('os').system('touch {marker}')", "--wrt", "w")
+    assert result.returncode == 2
+    assert "got a call to __import__" in result.stderr and "Traceback" not in result.stderr
+    assert not marker.exists()
+
+
+def test_unknown_parameter_exits_2(capsys):
+    assert main(["grad", "(y - w*x)**2", "--wrt", "b"]) == 2
+    assert "no symbol b" in capsys.readouterr().err
+
+
+def test_module_entry_point_and_help():
+    result = run("grad", "--help")
+    assert result.returncode == 0 and "--wrt" in result.stdout and "--emit" in result.stdout
