@@ -122,7 +122,8 @@ def neuron_fit(method: str) -> Callable | None:
 
     try:
         run(np.array([0.1, 0.2]), np.array([1.0, 2.0]), 1, 0.1)
-    except Exception:  # the method is not there (yet): no row
+    except Exception as err:  # the method is not there (yet): no row, but say why
+        print(f"(no row for Neuron().fit(method={method!r}): {type(err).__name__}: {err})")
         return None
     return run
 

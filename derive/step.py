@@ -7,7 +7,7 @@ symbol a user types can clash with Python):
     def epoch(p0, p1, d0_all, d1_all, lr):
         for d0, d1 in zip(d0_all, d1_all):
             x0 = lr*(d0*p0 - d1 + p1)
-            p0, p1 = -d0*x0 + p0, p1 - x0
+            p0, p1 = p0 - d0*x0, p1 - x0
         return p0, p1
 
 with p0, p1 = w, b and d0, d1 = x, y. Common subexpressions are shared
@@ -27,6 +27,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 import sympy as sp
+from sympy.printing.precedence import precedence
 from sympy.printing.pycode import PythonCodePrinter
 
 from .affine import parameter_names
@@ -129,9 +130,16 @@ def update_lines(exprs: Sequence[sp.Expr], params: Sequence[sp.Symbol]) -> list[
     lines = [f"{s} = {printer.doprint(e)}" for s, e in shared]
     one = "," if len(params) == 1 else ""  # a tuple of one parameter still needs its comma
     targets = ", ".join(map(str, params)) + one
-    updates = ", ".join(printer.doprint(q - g) for q, g in zip(params, reduced)) + one
+    updates = ", ".join(_minus(printer, q, g) for q, g in zip(params, reduced)) + one
     lines.append(f"{targets} = {updates}")
     return lines
+
+
+def _minus(printer: PythonCodePrinter, param: sp.Symbol, step: sp.Expr) -> str:
+    """``param - step`` printed with the parameter first and no unary minus."""
+    if step.could_extract_minus_sign():
+        return f"{param} + {printer.parenthesize(-step, precedence(sp.Add(param, step)))}"
+    return f"{param} - {printer.parenthesize(step, precedence(sp.Add(param, step)) + 1)}"
 
 
 def _source(grad: Gradient) -> str:
