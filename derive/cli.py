@@ -14,6 +14,7 @@ import sympy as sp
 
 from .gradient import gradient
 from .parse import ExpressionError, parse_expression
+from .text import to_text
 
 EMIT_TARGETS = ("numpy", "python", "c", "jax", "latex")
 
@@ -59,10 +60,10 @@ def run_grad(args: argparse.Namespace) -> int:
         code = g.source(args.emit, name=args.name)
     if args.json:
         out = {
-            "loss": str(loss),
+            "loss": to_text(loss),
             "wrt": list(g.wrt),
             "args": list(g.names),
-            "gradient": {n: str(e) for n, e in g.exprs.items()},
+            "gradient": {n: to_text(e) for n, e in g.exprs.items()},
             "latex": {n: sp.latex(e) for n, e in g.exprs.items()},
         }
         if args.emit:
@@ -72,9 +73,9 @@ def run_grad(args: argparse.Namespace) -> int:
         print(code)
     else:
         width = max(len(n) for n in g.wrt)
-        print(f"loss = {loss}")
+        print(f"loss = {to_text(loss)}")
         for n, e in g.exprs.items():
-            print(f"d/d{n:<{width}} = {e}")
+            print(f"d/d{n:<{width}} = {to_text(e)}")
     return 0
 
 

@@ -13,6 +13,7 @@ import numpy as np
 import sympy as sp
 
 from .budget import BudgetExceeded, within
+from .text import to_text
 from .symbols import numeric_form, sort_key, symbol
 
 #: Above this many operations a derivative is left as differentiated rather
@@ -106,7 +107,7 @@ class Gradient:
         return "$\\displaystyle \\begin{aligned}" + self.latex().replace(" = ", " &= ") + "\\end{aligned}$"
 
     def __repr__(self) -> str:
-        body = ", ".join(f"{n}: {e}" for n, e in self.exprs.items())
+        body = ", ".join(f"{n}: {to_text(e)}" for n, e in self.exprs.items())
         return f"Gradient({body})"
 
 

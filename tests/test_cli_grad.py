@@ -51,3 +51,14 @@ def test_unknown_parameter_exits_2(capsys):
 def test_module_entry_point_and_help():
     result = run("grad", "--help")
     assert result.returncode == 0 and "--wrt" in result.stdout and "--emit" in result.stdout
+
+
+def test_printed_derivatives_read_back_as_the_same_expressions(capsys):
+    from derive import gradient, parse_expression
+
+    text = "abs(y - (w*x + b)) + sigmoid(w) * log(x)"
+    assert main(["grad", text, "--wrt", "w", "b", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    g = gradient(parse_expression(text), ["w", "b"])
+    for name, printed in out["gradient"].items():
+        assert parse_expression(printed) == g.exprs[name]
