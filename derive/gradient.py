@@ -7,7 +7,7 @@ per-sample loops, emitted source for several languages and LaTeX.
 from __future__ import annotations
 
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 import sympy as sp
@@ -137,8 +137,7 @@ def _simplified(expr: sp.Expr) -> sp.Expr:
     return simple if sp.count_ops(simple) <= sp.count_ops(expr) else expr
 
 
-def _as_symbols(loss: sp.Expr, wrt: Iterable[str | sp.Symbol]) -> tuple[sp.Symbol, ...]:
-    names = [p.name if isinstance(p, sp.Symbol) else str(p) for p in wrt]
+def _as_symbols(loss: sp.Expr, names: tuple[str, ...]) -> tuple[sp.Symbol, ...]:
     if not names:
         raise ValueError("name at least one parameter to differentiate with respect to")
     if len(set(names)) != len(names):
@@ -160,9 +159,12 @@ def gradient(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> Grad
     if not isinstance(loss, sp.Expr):
         raise TypeError(f"the loss must be a SymPy expression, got {type(loss).__name__}; "
                         "use derive.parse_expression for text")
-    return _cached_gradient(loss, _as_symbols(loss, wrt))
+    if isinstance(wrt, (str, sp.Symbol)):
+        wrt = [wrt]
+    names = tuple(p.name if isinstance(p, sp.Symbol) else str(p) for p in wrt)
+    return _cached_gradient(loss, names)
 
 
 @lru_cache(maxsize=256)
-def _cached_gradient(loss: sp.Expr, params: tuple[sp.Symbol, ...]) -> Gradient:
-    return Gradient(loss, params)
+def _cached_gradient(loss: sp.Expr, names: tuple[str, ...]) -> Gradient:
+    return Gradient(loss, _as_symbols(loss, names))
