@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from .budget import BudgetExceeded, within
+from .budget import Overrun, run_with_budget
 from .text import to_text
 from .symbols import numeric_form, sort_key, symbol
 
@@ -111,14 +111,6 @@ class Gradient:
         return f"Gradient({body})"
 
 
-@lru_cache(maxsize=None)
-def _warm_up() -> None:
-    """Simplify one small expression here, once: SymPy's first ``simplify``
-    fills caches (about 0.4 s) that every forked worker then inherits."""
-    w, x = symbol("w"), symbol("x")
-    sp.simplify(sp.diff((x - w * x) ** 2 / 2, w))
-
-
 def _simplify(expr: sp.Expr) -> sp.Expr:
     return sp.factor_terms(sp.simplify(expr))
 
@@ -129,10 +121,9 @@ def _simplified(expr: sp.Expr) -> sp.Expr:
     derivative is kept as differentiated (correct, just longer)."""
     if sp.count_ops(expr) > SIMPLIFY_MAX_OPS:
         return expr
-    _warm_up()
     try:
-        simple = within(SIMPLIFY_SECONDS, _simplify, expr)
-    except BudgetExceeded:
+        simple = run_with_budget(_simplify, (expr,), SIMPLIFY_SECONDS)
+    except (Overrun, RuntimeError):
         return expr
     return simple if sp.count_ops(simple) <= sp.count_ops(expr) else expr
 

@@ -14,7 +14,7 @@ import sympy as sp
 
 from . import algebra
 from .algebra import Outcome
-from .budget import Overrun, run_with_budget
+from ..budget import Overrun, run_with_budget
 from .claims import Definition, Derivation, Skip, Step, show_name
 
 VERDICTS = ("proved", "numeric", "wrong", "definition", "skipped")
