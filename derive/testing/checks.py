@@ -71,8 +71,15 @@ def check_gradient(
     are arrays); a SymPy expression such as ``derive.losses.half_squared_error()``
     is accepted too. ``grad(**at)`` returns the partial derivatives in
     ``wrt`` order, numbers or arrays. Each is compared with the numerical
-    derivative (see :mod:`derive.testing.numeric`; ``method`` is ``"auto"``,
-    ``"complex"`` or ``"central"``) and passes when
+    derivative: ``method="auto"`` takes the complex step ``Im f(v + ih)/h``
+    (exact to rounding) when the loss accepts complex input and is analytic,
+    else central differences (``"complex"`` and ``"central"`` force one).
+    Central differences err by rounding ≈ ε·|f|/h plus truncation
+    ≈ h²·|f'''|/6; the step h = (3ε)^(1/3)·max(|v|, 1) minimises the sum when
+    f varies on the scale of its input v, and the tolerance adds the
+    rounding from the loss's magnitude and the truncation measured by
+    repeating the difference with step 2h (details in
+    :mod:`derive.testing.numeric`). A parameter passes when
 
         |analytic − numeric| ≤ atol + rtol·|numeric| + the numeric error estimate.
 
@@ -84,6 +91,7 @@ def check_gradient(
     Raises :class:`GradientMismatch` with a table otherwise; returns the
     comparisons when all agree.
     """
+    __tracebackhide__ = True  # pytest shows the table, not this function's source
     wrt = [wrt] if isinstance(wrt, str) else list(wrt)
     unknown = [n for n in wrt if n not in at]
     if unknown:

@@ -93,12 +93,11 @@ def gradient_test(
     if cases is None:
         cases = gradient_cases(_input_names(loss, wrt))
 
-    @given(point=cases)
     def test(point: dict[str, object]) -> None:
         check_gradient(loss, grad, point, wrt, **options)
 
     test.__name__ = test.__qualname__ = f"test_{getattr(grad, '__name__', 'gradient')}_is_the_gradient"
-    return test
+    return given(point=cases)(test)
 
 
 def _input_names(loss: Callable[..., object] | sp.Expr, wrt: Sequence[str]) -> list[str]:
