@@ -21,7 +21,8 @@ from .errors import TrainingDiverged
 from .neuron import INITS, Neuron
 from .report import build_report, to_json, to_text
 from .table import Table, read_csv
-from .training import METHODS, Schedule
+from .methods import METHODS, choose_method
+from .training import Schedule
 
 BUNDLED = "diabetes (bundled)"
 
@@ -52,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--shuffle", action="store_true", help="shuffle the samples every epoch")
     fit.add_argument("--seed", type=int, metavar="S", help="seed for --shuffle and --init random")
     fit.add_argument("--init", choices=INITS, default="book", help="starting w and b (default: book, w = b = 1)")
-    fit.add_argument("--method", choices=list(METHODS), default="loop", help="training method (default: loop)")
+    fit.add_argument("--method", choices=list(METHODS), default="loop",
+                     help="loop: derive's generated per-sample loop (the book's numbers to the last digit); "
+                     "scan: per-sample SGD as composed affine maps (squared losses); batch: full-batch descent "
+                     "from the data's moments (squared losses, --batch-size at least n); auto: the fastest of "
+                     "these that applies, the same numbers up to rounding (default: loop)")
     fit.add_argument("--plot", metavar="FILE.png", help="draw the fitted line and the loss per epoch (needs matplotlib)")
     fit.add_argument("--save", metavar="FILE.json", help="save the trained neuron as JSON")
     fit.add_argument("--json", action="store_true", help="print a JSON object instead of text")
@@ -96,8 +101,9 @@ def run_fit(args: argparse.Namespace) -> int:
     except TrainingDiverged as err:
         print(f"neuron: {err}", file=sys.stderr)
         return 1
+    method = choose_method(neuron.problem, len(y), schedule) if args.method == "auto" else args.method
     report = build_report(neuron, X, y, data=data, x_names=x_names, y_name=y_name,
-                          schedule=schedule, method=args.method)
+                          schedule=schedule, method=method)
     print(to_json(report) if args.json else to_text(report))
     if args.save:
         neuron.save(args.save)

@@ -14,7 +14,8 @@ from derive.losses import BY_NAME
 from . import persist
 from .errors import TrainingDiverged
 from .problem import LossSpec, Problem, build_problem
-from .training import Schedule, train
+from .methods import train
+from .training import Schedule
 from .validate import as_features, as_targets, positive_float, positive_int, probabilities
 
 INITS = ("book", "random", "zeros")
@@ -88,12 +89,16 @@ class Neuron:
         return w_grad, grads[-1]
 
     def fit(self, x, y, epochs: int = 100, lr: float = 1.0, batch_size: int = 1,
-            shuffle: bool = False, seed: int | None = None, method: str = "loop") -> "Neuron":
+            shuffle: bool = False, seed: int | None = None, method: str = "auto") -> "Neuron":
         """Train on samples ``x`` (n, or n × d) and targets ``y`` (n): per
         sample in order by default, as the book; ``batch_size`` > 1 averages
         the gradient over mini-batches. Appends the mean loss of each epoch
         to ``history``; raises :class:`TrainingDiverged` at the first
-        non-finite loss, keeping the weights of the last finite epoch."""
+        non-finite loss, keeping the weights of the last finite epoch.
+
+        ``method`` is ``"loop"``, ``"scan"``, ``"batch"`` or ``"auto"`` (the
+        fastest that applies; see :mod:`neuron.methods`): all give the loop's
+        numbers up to rounding."""
         X = as_features(x, "x")
         y = as_targets(y, X.shape[0])
         self._match_features(X.shape[1])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable, Union
 
 import numpy as np
@@ -20,6 +20,9 @@ import sympy as sp
 from sympy.printing.str import StrPrinter
 
 from derive import Gradient, gradient, losses, parse_expression, symbol
+from derive.affine import AffineUpdate, affine_update
+from derive.moments import BatchMoments, batch_moments
+from derive.step import SGDLoop, sgd_loop
 from derive.symbols import numeric_form, sigmoid
 
 LossSpec = Union[None, str, sp.Expr, Callable[[sp.Expr], sp.Expr]]
@@ -45,7 +48,24 @@ class Problem:
     def gradient(self) -> Gradient:
         return gradient(self.loss, self.params)
 
-    @property
+    @cached_property
+    def affine(self) -> AffineUpdate | None:
+        """The per-sample step as an affine map, when derive proves it is one
+        (squared losses); ``None`` otherwise. Enables the scan."""
+        return affine_update(self.loss, self.params)
+
+    @cached_property
+    def moments(self) -> BatchMoments | None:
+        """Full-batch descent from sufficient statistics, when the gradient is
+        a polynomial in the parameters; ``None`` otherwise."""
+        return batch_moments(self.loss, self.params)
+
+    @cached_property
+    def sgd(self) -> SGDLoop:
+        """derive's generated per-sample loop for this loss."""
+        return sgd_loop(self.loss, self.params)
+
+    @cached_property
     def data_names(self) -> tuple[str, ...]:
         """The data each gradient call takes after the parameters (``x, y``)."""
         return self.gradient.names[len(self.params):]
@@ -104,7 +124,23 @@ def build_problem(loss: LossSpec = None, features: int | None = None) -> Problem
 
     A named loss or builder takes any number of features (1 when not given);
     an expression fixes its own from its symbols (x, or x_1 … x_d).
+    Cached, with everything derived from it: the second neuron with the same
+    loss costs a dictionary lookup, not SymPy work.
     """
+    try:
+        return _cached_problem(loss, features)
+    except TypeError as err:  # an unhashable loss spec: build it afresh
+        if "unhashable" not in str(err):
+            raise
+        return _build_problem(loss, features)
+
+
+@lru_cache(maxsize=256)
+def _cached_problem(loss: LossSpec, features: int | None) -> Problem:
+    return _build_problem(loss, features)
+
+
+def _build_problem(loss: LossSpec, features: int | None) -> Problem:
     if loss is None:
         loss = "half-se"
     if isinstance(loss, str) and loss.strip() in losses.BY_NAME:

@@ -1,9 +1,10 @@
-"""The training loop: gradient descent on ``derive``'s gradient, one sample
-or one mini-batch at a time, with the loss over all the data after each epoch.
+"""The plain training loop: gradient descent on ``derive``'s gradient, one
+sample or one mini-batch at a time, with the loss over all the data after
+each epoch.
 
-``METHODS`` maps a method name to a function
-``(problem, params, X, y, schedule) -> Trained``; a faster exact method is
-one more entry there, behind the same ``Neuron.fit``.
+It is the reference the fast methods of :mod:`neuron.methods` are measured
+against, and the one they fall back to: for mini-batches, and to find the
+epoch (and sample) where training diverged exactly as a loop does.
 """
 from __future__ import annotations
 
@@ -39,30 +40,50 @@ class Trained:
     history: list[float] = field(default_factory=list)
 
 
-def train(problem: Problem, params: Sequence[float], X: np.ndarray, y: np.ndarray,
-          schedule: Schedule, method: str = "loop") -> Trained:
-    """Train with ``method``; raise :class:`TrainingDiverged` (carrying the
-    last finite parameters and history) at the first non-finite loss."""
-    try:
-        run = METHODS[method]
-    except KeyError:
-        raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}") from None
-    return run(problem, [float(p) for p in params], X, y, schedule)
+class EpochOrders:
+    """Each epoch's sample order when shuffling: the permutations every
+    method uses, drawn one per epoch from one generator seeded with the
+    schedule's seed. Loops read them one epoch at a time, in order (an
+    epochs × n table need not fit in memory); the scan takes :meth:`table`."""
+
+    def __init__(self, schedule: Schedule, n: int):
+        self._seed, self._n, self._epochs = schedule.seed, n, schedule.epochs
+        self._rng = np.random.default_rng(self._seed)
+        self._next = 0
+
+    def __len__(self) -> int:
+        return self._epochs
+
+    def __getitem__(self, epoch: int) -> np.ndarray:
+        if epoch != self._next or epoch >= self._epochs:
+            raise IndexError(f"epoch orders are drawn in order: expected epoch {self._next}, got {epoch}")
+        self._next += 1
+        return self._rng.permutation(self._n)
+
+    def table(self) -> np.ndarray:
+        """All the orders at once, shape (epochs, n)."""
+        rng = np.random.default_rng(self._seed)
+        return np.array([rng.permutation(self._n) for _ in range(self._epochs)], dtype=np.intp).reshape(self._epochs, self._n)
 
 
-def fit_loop(problem: Problem, params: list[float], X: np.ndarray, y: np.ndarray,
-             schedule: Schedule) -> Trained:
+def epoch_orders(schedule: Schedule, n: int) -> EpochOrders | None:
+    """The sample order of every epoch when shuffling, else ``None``."""
+    return EpochOrders(schedule, n) if schedule.shuffle else None
+
+
+def plain_loop(problem: Problem, params: list[float], X: np.ndarray, y: np.ndarray,
+               schedule: Schedule) -> Trained:
     """The lecture's loop: for each epoch, for each sample (or mini-batch),
     ask derive for the gradient and step against it."""
     columns = problem.data_columns(X, y)
     rows = list(zip(*(c.tolist() for c in columns)))  # Python floats, converted once
     n = len(y)
-    rng = np.random.default_rng(schedule.seed)
+    orders = epoch_orders(schedule, n)
     order = list(range(n))
     trained = Trained(list(params))
     for epoch in range(1, schedule.epochs + 1):
-        if schedule.shuffle:
-            order = rng.permutation(n).tolist()
+        if orders is not None:
+            order = orders[epoch - 1].tolist()
         if schedule.batch_size == 1:
             new = _per_sample_epoch(problem, trained.params, rows, order, schedule.lr)
         else:
@@ -121,9 +142,3 @@ def _batch_epoch(problem: Problem, params: list[float], columns: list[np.ndarray
             grads = step(*params, *(c[batch] for c in columns))
             params = [p - lr * float(np.mean(g)) for p, g in zip(params, grads)]
     return params
-
-
-#: Training methods by name; ``Neuron.fit(method=...)`` picks one.
-METHODS: dict[str, Callable[[Problem, list[float], np.ndarray, np.ndarray, Schedule], Trained]] = {
-    "loop": fit_loop,
-}
