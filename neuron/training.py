@@ -43,22 +43,24 @@ class Trained:
 class EpochOrders:
     """Each epoch's sample order when shuffling: the permutations every
     method uses, drawn one per epoch from one generator seeded with the
-    schedule's seed. Loops read them one epoch at a time, in order (an
-    epochs × n table need not fit in memory); the scan takes :meth:`table`."""
+    schedule's seed. Loops read them one epoch at a time, in order, each as
+    often as they like (an epochs × n table need not fit in memory); the
+    scan takes :meth:`table`."""
 
     def __init__(self, schedule: Schedule, n: int):
         self._seed, self._n, self._epochs = schedule.seed, n, schedule.epochs
         self._rng = np.random.default_rng(self._seed)
-        self._next = 0
+        self._epoch, self._order = -1, np.arange(n)
 
     def __len__(self) -> int:
         return self._epochs
 
     def __getitem__(self, epoch: int) -> np.ndarray:
-        if epoch != self._next or epoch >= self._epochs:
-            raise IndexError(f"epoch orders are drawn in order: expected epoch {self._next}, got {epoch}")
-        self._next += 1
-        return self._rng.permutation(self._n)
+        if epoch == self._epoch + 1 < self._epochs:  # the next epoch: draw its order
+            self._epoch, self._order = epoch, self._rng.permutation(self._n)
+        if epoch != self._epoch:
+            raise IndexError(f"epoch orders are drawn in order: expected epoch {self._epoch + 1}, got {epoch}")
+        return self._order
 
     def table(self) -> np.ndarray:
         """All the orders at once, shape (epochs, n)."""
