@@ -29,7 +29,7 @@ from derive.step import sgd_loop
 
 LOSS = losses.half_squared_error()
 WRT = ("w", "b")
-NEURON_METHODS = ("loop", "scan", "auto")
+NEURON_METHODS = ("loop", "scan", "auto")  # per sample; "batch" (and "auto") in the full-batch table
 
 
 # --- baselines ---------------------------------------------------------------
@@ -107,9 +107,10 @@ def derive_scan(x, y, epochs, lr):
     return scan_fit(affine_update(LOSS, WRT), [x, y], [1.0, 1.0], lr, epochs).params
 
 
-def neuron_fit(method: str) -> Callable | None:
-    """A runner for ``Neuron().fit(..., method=method)``, or None when the
-    neuron package is missing or does not offer that method."""
+def neuron_fit(method: str, full_batch: bool = False) -> Callable | None:
+    """A runner for ``Neuron().fit(..., method=method)`` (with the whole data
+    as one batch when ``full_batch``), or None when the neuron package is
+    missing or does not offer that method."""
     try:
         from neuron import Neuron
     except ImportError:
@@ -117,7 +118,7 @@ def neuron_fit(method: str) -> Callable | None:
 
     def run(x, y, epochs, lr):
         n = Neuron()
-        n.fit(x, y, epochs=epochs, lr=lr, method=method)
+        n.fit(x, y, epochs=epochs, lr=lr, method=method, batch_size=len(y) if full_batch else 1)
         return float(n.w), float(n.b)
 
     try:
@@ -200,9 +201,12 @@ def synthetic(sizes: list[int], repeats: int, loop_limit: float) -> None:
     rng = np.random.default_rng(0)
     print(f"\nsynthetic y = 3x + 2 + noise, x ~ N(0, 1), ½SE, lr = {lr}, {epochs} epochs (per-sample)")
     runners = [("derive scan", derive_scan), ("derive loop", derive_loop), ("plain Python loop", plain_loop)]
+    if (neuron_auto := neuron_fit("auto")) is not None:
+        runners.insert(1, ("Neuron().fit()", neuron_auto))
     if has_sklearn():
         runners.insert(1, ("scikit-learn", sklearn_sgd))
-    print(f"  {'n':>9}" + "".join(f"{name:>20}" for name, _ in runners) + f"{'scan ÷ sklearn':>17}{'scan ÷ loop':>14}")
+    print(f"  {'n':>9}" + "".join(f"{name:>20}" for name, _ in runners)
+          + f"{'scan ÷ sklearn':>17}{'Neuron ÷ sklearn':>19}{'scan ÷ loop':>14}")
     skip: set[str] = set()
     for n in sizes:
         x = rng.normal(size=n)
@@ -216,15 +220,19 @@ def synthetic(sizes: list[int], repeats: int, loop_limit: float) -> None:
                 skip.add(name)  # the next n would take ten times longer
         cells = "".join(f"{fmt(times[name]) if name in times else '—':>20}" for name, _ in runners)
         vs_sklearn = f"{times['derive scan'] / times['scikit-learn']:17.4f}" if "scikit-learn" in times else f"{'—':>17}"
+        neuron_vs = (f"{times['Neuron().fit()'] / times['scikit-learn']:19.4f}"
+                     if "scikit-learn" in times and "Neuron().fit()" in times else f"{'—':>19}")
         vs_loop = f"{times['derive scan'] / times['derive loop']:14.4f}" if "derive loop" in times else f"{'—':>14}"
-        print(f"  {n:>9}{cells}{vs_sklearn}{vs_loop}")
+        print(f"  {n:>9}{cells}{vs_sklearn}{neuron_vs}{vs_loop}")
 
 
 def batch(sizes: list[int], repeats: int) -> None:
     epochs, lr = 1000, 0.1
     rng = np.random.default_rng(1)
     print(f"\nfull-batch descent, ½SE, lr = {lr}: cost per epoch after the first pass ({epochs} epochs)")
-    print(f"  {'n':>9}{'moments (one pass)':>22}{'per epoch (moments)':>22}{'per epoch (NumPy loop)':>25}{'ratio':>10}")
+    neuron_batch = neuron_fit("batch", full_batch=True)
+    print(f"  {'n':>9}{'moments (one pass)':>22}{'per epoch (moments)':>22}{'per epoch (NumPy loop)':>25}{'ratio':>10}"
+          + (f"{'Neuron().fit(batch)':>22}{'per epoch':>12}" if neuron_batch else ""))
     stats = batch_moments(LOSS, WRT)
     for n in sizes:
         x = rng.normal(size=n)
@@ -241,7 +249,11 @@ def batch(sizes: list[int], repeats: int) -> None:
 
         k = max(1, min(epochs, 10_000_000 // n))
         loop_epoch = best_time(lambda: numpy_epochs(k), budget=1.0, max_repeats=repeats) / k
-        print(f"  {n:>9}{fmt(one_pass):>22}{fmt(per_epoch):>22}{fmt(loop_epoch):>25}{per_epoch / loop_epoch:10.5f}")
+        row = f"  {n:>9}{fmt(one_pass):>22}{fmt(per_epoch):>22}{fmt(loop_epoch):>25}{per_epoch / loop_epoch:10.5f}"
+        if neuron_batch:  # the whole fit, with Neuron() and the loss of every epoch
+            whole = best_time(lambda: neuron_batch(x, y, epochs, lr), budget=1.0, max_repeats=repeats)
+            row += f"{fmt(whole):>22}{fmt(whole / epochs):>12}"
+        print(row)
 
 
 def main() -> None:

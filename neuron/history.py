@@ -43,16 +43,15 @@ def epoch_losses(problem: Problem, history: np.ndarray, X: np.ndarray, y: np.nda
 
 def _expanded(history: np.ndarray, X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """mean (y − z)² per row, and the size of the terms summed to get it."""
-    n = len(y)
+    n, d = X.shape
     last = history[-1]
-    residual = y - (X @ last[:-1] + last[-1])
-    augmented = np.empty((n, X.shape[1] + 1))
-    augmented[:, :-1] = X
-    augmented[:, -1] = 1.0
-    second = augmented.T @ augmented / n          # mean x̃ x̃ᵀ
-    first = augmented.T @ residual / n            # mean r x̃
-    zeroth = float(residual @ residual) / n       # mean r²
+    table = np.empty((n, d + 2))  # [x, 1, r]: one product gives every mean needed
+    table[:, :d] = X
+    table[:, d] = 1.0
+    np.subtract(y, X @ last[:-1] + last[-1], out=table[:, d + 1])
+    means = table.T @ table / n
+    second, first, zeroth = means[:-1, :-1], means[:-1, -1], means[-1, -1]  # x̃x̃ᵀ, r x̃, r²
     delta = history - last
-    quadratic = np.einsum("ei,ij,ej->e", delta, second, delta)
+    quadratic = ((delta @ second) * delta).sum(axis=1)
     linear = delta @ first
     return zeroth - 2 * linear + quadratic, zeroth + 2 * np.abs(linear) + quadratic
