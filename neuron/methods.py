@@ -32,9 +32,13 @@ from derive.trajectory import Trajectory
 from .errors import TrainingDiverged
 from .history import epoch_losses
 from .problem import Problem
-from .training import Schedule, Trained, epoch_orders, plain_loop
+from .training import EpochOrders, Schedule, Trained, epoch_orders, plain_loop
 
 Method = Callable[[Problem, list, np.ndarray, np.ndarray, Schedule], Trained]
+
+#: Most sample indices the shuffled scan holds at once (epochs × n); more
+#: epochs are scanned in parts.
+ORDER_ENTRIES = 1 << 22
 
 
 def train(problem: Problem, params: Sequence[float], X: np.ndarray, y: np.ndarray,
@@ -87,9 +91,30 @@ def fit_scan(problem: Problem, params: list[float], X: np.ndarray, y: np.ndarray
                          "use 'loop', 'batch' or 'auto'")
     columns = problem.data_columns(X, y)
     orders = epoch_orders(schedule, len(y))
-    trajectory = scan_fit(update, columns, params, schedule.lr, schedule.epochs,
-                          None if orders is None else orders.table())
+    if orders is None:
+        trajectory = scan_fit(update, columns, params, schedule.lr, schedule.epochs)
+    else:
+        trajectory = _shuffled_scan(update, columns, params, schedule.lr, orders)
     return _settle(problem, trajectory, X, y, columns, lambda: fit_loop(problem, params, X, y, schedule))
+
+
+def _shuffled_scan(update, columns: list[np.ndarray], params: list[float], lr: float,
+                   orders: EpochOrders) -> Trajectory:
+    """The scan over shuffled epochs, a few epochs at a time so the table of
+    orders stays within :data:`ORDER_ENTRIES` indices, each part starting
+    where the previous one ended."""
+    n = len(columns[0])
+    per_part = max(1, ORDER_ENTRIES // max(n, 1))
+    parts, start = [np.array([params], dtype=float)], 0
+    while start < len(orders):
+        count = min(per_part, len(orders) - start)
+        table = np.array([orders[start + e] for e in range(count)], dtype=np.intp)
+        part = scan_fit(update, columns, parts[-1][-1], lr, count, table)
+        parts.append(part.history[1:])
+        if part.diverged_at is not None:
+            return Trajectory(np.concatenate(parts), start + part.diverged_at)
+        start += count
+    return Trajectory(np.concatenate(parts))
 
 
 def fit_batch(problem: Problem, params: list[float], X: np.ndarray, y: np.ndarray,

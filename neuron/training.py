@@ -44,12 +44,11 @@ class EpochOrders:
     """Each epoch's sample order when shuffling: the permutations every
     method uses, drawn one per epoch from one generator seeded with the
     schedule's seed. Loops read them one epoch at a time, in order, each as
-    often as they like (an epochs × n table need not fit in memory); the
-    scan takes :meth:`table`."""
+    often as they like, so an epochs × n table never has to fit in memory."""
 
     def __init__(self, schedule: Schedule, n: int):
-        self._seed, self._n, self._epochs = schedule.seed, n, schedule.epochs
-        self._rng = np.random.default_rng(self._seed)
+        self._n, self._epochs = n, schedule.epochs
+        self._rng = np.random.default_rng(schedule.seed)
         self._epoch, self._order = -1, np.arange(n)
 
     def __len__(self) -> int:
@@ -61,11 +60,6 @@ class EpochOrders:
         if epoch != self._epoch:
             raise IndexError(f"epoch orders are drawn in order: expected epoch {self._epoch + 1}, got {epoch}")
         return self._order
-
-    def table(self) -> np.ndarray:
-        """All the orders at once, shape (epochs, n)."""
-        rng = np.random.default_rng(self._seed)
-        return np.array([rng.permutation(self._n) for _ in range(self._epochs)], dtype=np.intp).reshape(self._epochs, self._n)
 
 
 def epoch_orders(schedule: Schedule, n: int) -> EpochOrders | None:

@@ -83,6 +83,17 @@ def test_shuffled_epochs_visit_the_same_orders_in_every_method(method):
     assert n.history[-1] == pytest.approx(numpy_history(BMI, Y, n.w, n.b), rel=1e-12)
 
 
+def test_a_long_shuffled_scan_runs_in_parts_with_the_loops_numbers(monkeypatch):
+    import neuron.methods
+
+    monkeypatch.setattr(neuron.methods, "ORDER_ENTRIES", 3 * len(Y))  # parts of 3 epochs
+    settings_ = dict(epochs=10, lr=0.5, shuffle=True, seed=5)
+    assert_same(Neuron().fit(BMI, Y, method="scan", **settings_), Neuron().fit(BMI, Y, method="loop", **settings_))
+    loop, expected = diverge("loop", epochs=50, lr=2.5, shuffle=True, seed=5)
+    n, err = diverge("scan", epochs=50, lr=2.5, shuffle=True, seed=5)
+    assert err.epoch == expected.epoch and (n.w, n.b) == pytest.approx((loop.w, loop.b), rel=REL)
+
+
 @settings(max_examples=25, deadline=None)
 @given(
     seed=st.integers(0, 2**32 - 1),
