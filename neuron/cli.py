@@ -53,11 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--shuffle", action="store_true", help="shuffle the samples every epoch")
     fit.add_argument("--seed", type=int, metavar="S", help="seed for --shuffle and --init random")
     fit.add_argument("--init", choices=INITS, default="book", help="starting w and b (default: book, w = b = 1)")
-    fit.add_argument("--method", choices=list(METHODS), default="loop",
+    fit.add_argument("--method", choices=list(METHODS), default="auto",
                      help="loop: derive's generated per-sample loop (the book's numbers to the last digit); "
                      "scan: per-sample SGD as composed affine maps (squared losses); batch: full-batch descent "
                      "from the data's moments (squared losses, --batch-size at least n); auto: the fastest of "
-                     "these that applies, the same numbers up to rounding (default: loop)")
+                     "these that applies, the same numbers up to rounding (default: auto)")
     fit.add_argument("--plot", metavar="FILE.png", help="draw the fitted line and the loss per epoch (needs matplotlib)")
     fit.add_argument("--save", metavar="FILE.json", help="save the trained neuron as JSON")
     fit.add_argument("--json", action="store_true", help="print a JSON object instead of text")

@@ -89,7 +89,7 @@ def to_text(report: Report) -> str:
     lines = [
         f"data      {report.data}: {report.samples} samples, x = {', '.join(report.x)}, y = {report.y}",
         f"loss      {report.loss_name}" + ("" if report.loss_name == report.loss_expr else f" = {report.loss_expr}"),
-        f"training  {report.epochs} epoch{'s' if report.epochs != 1 else ''}, lr {report.lr:g}, batch size {report.batch_size}, {order}, from {start}",
+        f"training  {report.epochs} epoch{'s' if report.epochs != 1 else ''}, lr {report.lr:g}, batch size {report.batch_size}, {order}, from {start}, by {report.method}",
         "",
         *_weight_lines(report.w, report.b),
         f"loss      {report.loss!r}  (mean over the samples after the last epoch)",

@@ -15,6 +15,12 @@ BOOK_W = 913.5973364346786
 BOOK_B = 123.39414383177173
 
 
+def test_the_per_sample_loop_prints_the_books_digits_exactly(capsys):
+    code, out, _ = run(capsys, "fit", "--method", "loop")
+    assert code == 0
+    assert f"w         {BOOK_W!r}" in out and f"b         {BOOK_B!r}" in out and "by loop" in out
+
+
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -33,7 +39,10 @@ def test_default_run_reproduces_the_book_and_prints_the_optimum(capsys, least_sq
     code, out, err = run(capsys, "fit")
     w, b, mse = least_squares
     assert code == 0 and err == ""
-    assert f"w         {BOOK_W!r}" in out and f"b         {BOOK_B!r}" in out
+    printed = dict(line.split(maxsplit=1) for line in out.splitlines()[4:6])
+    assert float(printed["w"]) == pytest.approx(BOOK_W, rel=1e-9)
+    assert float(printed["b"]) == pytest.approx(BOOK_B, rel=1e-9)
+    assert "by scan" in out  # auto: derive proved the ½SE step affine
     assert "least-squares optimum" in out
     assert f"{mse:.5g} at the optimum" in out
     assert round(mse, 1) == 3890.5
