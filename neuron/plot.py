@@ -16,15 +16,15 @@ INSTALL_HINT = "pip install 'derive-neuron[plot]'"
 
 
 def check_target(path: str | Path) -> None:
-    """Fail before training if the plot could not be written: no matplotlib,
-    no such folder, or a file type matplotlib cannot write."""
+    """Fail before training if the plot could not be written: no such
+    folder, no matplotlib, or a file type matplotlib cannot write."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ValueError(f"cannot write the plot {path}: the folder {path.parent} does not exist")
     try:
         from matplotlib.figure import Figure
     except ImportError:
         raise ValueError(f"--plot needs matplotlib, which is not installed; {INSTALL_HINT}") from None
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ValueError(f"cannot write the plot {path}: the folder {path.parent} does not exist")
     kinds = Figure().canvas.get_supported_filetypes()
     suffix = path.suffix.lstrip(".").lower()
     if suffix not in kinds:
