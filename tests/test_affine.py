@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from derive import losses, symbol
 from derive.affine import affine_update
 from derive.scan import compose, iterate, running_products, scan_fit
+from neuron.datasets import load_diabetes
 
 w, b, x, y = (symbol(n) for n in "wbxy")
 BOOK_W, BOOK_B = 913.5973364346786, 123.39414383177173
@@ -125,9 +126,8 @@ def test_running_products_are_prefix_products():
 # --- the scan against the loop ---------------------------------------------
 
 def test_scan_reproduces_the_book_on_diabetes_bmi():
-    datasets = pytest.importorskip("sklearn.datasets")
-    data = datasets.load_diabetes()
-    xs, ys = data.data[:, 2], data.target
+    X, ys = load_diabetes()  # bundled; equal to scikit-learn's (tests/test_neuron_datasets.py)
+    xs = X[:, 2]
     u = affine_update(losses.half_squared_error(), ["w", "b"])
     result = scan_fit(u, [xs, ys], [1.0, 1.0], lr=1.0, epochs=100)
     np.testing.assert_allclose(result.params, [BOOK_W, BOOK_B], rtol=1e-9)
