@@ -43,7 +43,8 @@ def read_csv(path: str | Path) -> Table:
         with open(path, newline="", encoding="utf-8") as f:
             text = f.read()
     except (OSError, UnicodeDecodeError) as err:
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        reason = (f"it is not UTF-8 text (byte {err.start})" if isinstance(err, UnicodeDecodeError)
+                  else err.strerror or str(err))
         raise ValueError(f"cannot read {source}: {reason}") from None
     lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if not lines:

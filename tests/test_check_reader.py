@@ -147,3 +147,12 @@ def test_a_megabyte_of_notes_is_checked():
     copies = text.count("\\boxed")
     assert len(result.wrong) == copies
     assert {v.verdict for v in result.verdicts} == {"proved", "wrong", "definition", "skipped"}
+
+
+def test_a_file_that_is_not_utf8_text_exits_2_and_says_so(tmp_path, capsys):
+    from derive.cli import main
+
+    notes = tmp_path / "notes.md"
+    notes.write_bytes(b"$x = 1$ \xff\xfe")
+    assert main(["check", str(notes)]) == 2
+    assert "not UTF-8 text" in capsys.readouterr().err

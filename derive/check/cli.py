@@ -78,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         name, text = _read(args.file)
     except (OSError, UnicodeDecodeError) as err:
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        reason = (f"it is not UTF-8 text (byte {err.start})" if isinstance(err, UnicodeDecodeError)
+                  else err.strerror or str(err))
         print(f"derive: cannot read {args.file}: {reason}", file=sys.stderr)
         return 2
     result = check_text(text, name, aliases, args.timeout)
