@@ -12,6 +12,7 @@ from typing import Sequence
 
 import sympy as sp
 
+from .check import cli as check_cli
 from .gradient import gradient
 from .parse import ExpressionError, parse_expression
 from .text import to_text
@@ -41,12 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     grad.add_argument("--emit", choices=EMIT_TARGETS, help="print gradient source in this language instead")
     grad.add_argument("--name", default="gradient", help="function name for --emit (default: gradient)")
     grad.add_argument("--json", action="store_true", help="print a JSON object instead of text")
-    try:
-        from .check import cli as check_cli
-    except ImportError:  # the checker is optional while it is being built
-        check_cli = None
-    if check_cli is not None:
-        check_cli.add_parser(commands)
+    check_cli.add_parser(commands)
     return parser
 
 
@@ -88,8 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "grad":
             return run_grad(args)
-        from .check import cli as check_cli
-
         return check_cli.run(args)
     except (ExpressionError, ValueError, TypeError) as err:
         print(f"derive: {err}", file=sys.stderr)

@@ -6,6 +6,7 @@ the derivation checker all agree that ``w`` is the same real ``w``.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import sympy as sp
@@ -70,6 +71,4 @@ w, b, x, y = (symbol(n) for n in ("w", "b", "x", "y"))
 
 def sort_key(s: sp.Symbol) -> tuple:
     """Order symbols by name, numbering aware: x_2 before x_10."""
-    import re
-
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", s.name))
