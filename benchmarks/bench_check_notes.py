@@ -10,7 +10,9 @@ measured, ``--repo``), then again on a temporary copy with the planted error, an
 row per note and the four figures of the issue:
 
 - precision of "wrong": lines flagged wrong whose claim is false ÷ all lines flagged wrong
-  (a wrong verdict on a true claim, or on a line the truth file does not list, is a false alarm);
+  (a wrong verdict on a true claim, or on a line the truth file does not list, is a false alarm;
+  one on an ``either`` claim — true or false depending on whether a chain row is compared with
+  the row before it or with the chain's first expression — counts neither way);
 - recall on the notes' own errors: false claims flagged wrong ÷ all false claims;
 - recall on planted errors: planted lines flagged wrong ÷ notes run (a line the checker
   already calls wrong in the untouched note does not count as finding the plant);
@@ -125,7 +127,7 @@ def score_note(entry: dict, run: Run, planted: Run) -> dict:
             else:
                 flagged.add(i)
     true_wrong = sorted(i for i in flagged if claims[i]["truth"] == "false")
-    false_alarm_claims = sorted(claims[i]["line"] for i in flagged if claims[i]["truth"] != "false")
+    false_alarm_claims = sorted(claims[i]["line"] for i in flagged if claims[i]["truth"] == "true")
     plant_claim = next((c for c in claims if c["line"] == entry["plant"]["line"]), {"line": entry["plant"]["line"]})
     plant_span = claim_lines(plant_claim)
     already = any("wrong" in run.verdicts.get(line, set()) for line in plant_span)
