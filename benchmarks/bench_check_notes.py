@@ -131,7 +131,8 @@ def score_note(entry: dict, run: Run, planted: Run) -> dict:
     plant_claim = next((c for c in claims if c["line"] == entry["plant"]["line"]), {"line": entry["plant"]["line"]})
     plant_span = claim_lines(plant_claim)
     already = any("wrong" in run.verdicts.get(line, set()) for line in plant_span)
-    plant_hit = not already and any("wrong" in planted.verdicts.get(line, set()) for line in plant_span)
+    flagged_in_copy = any("wrong" in planted.verdicts.get(line, set()) for line in plant_span)
+    plant_hit = not already and flagged_in_copy
     return {
         "id": entry["id"], "split": entry["split"], "language": entry["language"],
         "claims": len(claims), "covered": len(covered),
@@ -139,6 +140,7 @@ def score_note(entry: dict, run: Run, planted: Run) -> dict:
         "wrong_right": len(true_wrong), "false_alarms_on_true_claims": false_alarm_claims,
         "false_alarms_off_claims": sorted(alarm_lines),
         "planted_hit": plant_hit and not planted.failure,
+        "planted_line_flagged": flagged_in_copy and not planted.failure,
         "failure": run.failure, "planted_failure": planted.failure,
     }
 
@@ -160,7 +162,8 @@ def figures(rows: list[dict]) -> dict:
         "recall_own_errors": {"found": sum(r["own_errors_flagged"] for r in rows), "of": false_claims,
                               "value": ratio(sum(r["own_errors_flagged"] for r in rows), false_claims)},
         "recall_planted": {"found": sum(r["planted_hit"] for r in rows), "of": len(rows),
-                           "value": ratio(sum(r["planted_hit"] for r in rows), len(rows))},
+                           "value": ratio(sum(r["planted_hit"] for r in rows), len(rows)),
+                           "line_flagged_in_copy": sum(r["planted_line_flagged"] for r in rows)},
         "coverage": {"covered": sum(r["covered"] for r in rows), "of": claims,
                      "value": ratio(sum(r["covered"] for r in rows), claims)},
         "crashes": sum(r["failure"].startswith("crash") + r["planted_failure"].startswith("crash") for r in rows),
@@ -197,7 +200,8 @@ def print_table(rows: list[dict], figs: dict, split: str, repo: Path) -> None:
     print(f"precision of 'wrong' (by line):   {p['right']} of {p['flagged_lines']} = {p['value']}"
           f"  (false alarms: {p['false_alarms_on_true_claims']} on true claims, {p['false_alarms_off_claims']} off the truth file)")
     print(f"recall on the notes' own errors:  {o['found']} of {o['of']} = {o['value']}")
-    print(f"recall on planted errors:         {pl['found']} of {pl['of']} = {pl['value']}")
+    print(f"recall on planted errors:         {pl['found']} of {pl['of']} = {pl['value']}"
+          f"  (plant line called wrong in the copy: {pl['line_flagged_in_copy']}, counting lines already wrong before)")
     print(f"claims with a real verdict:       {c['covered']} of {c['of']} = {c['value']}")
     print(f"crashes: {figs['crashes']}, timeouts: {figs['timeouts']}")
 

@@ -58,7 +58,8 @@ def test_a_plant_counts_only_when_its_line_was_not_already_called_wrong():
     found = bench.score_note(ENTRY, run(l9={"proved"}), run(l9={"wrong"}))
     assert found["planted_hit"]
     already = bench.score_note(ENTRY, run(l9={"wrong"}), run(l9={"wrong"}))
-    assert not already["planted_hit"]
+    assert not already["planted_hit"] and already["planted_line_flagged"]
+    assert bench.figures([found, already])["recall_planted"]["line_flagged_in_copy"] == 2
     missed = bench.score_note(ENTRY, run(l9={"proved"}), run(l9={"proved"}))
     assert not missed["planted_hit"]
 
