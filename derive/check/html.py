@@ -162,8 +162,7 @@ class _FileReport:
             self.ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
 
     def label(self, i: int) -> str:
-        cell, line = self.notes.locate(self.verdicts[i].line)
-        return f"line {line}" if cell is None else f"cell {cell}, line {line}"
+        return self.notes.label(self.verdicts[i].line)
 
     def mark(self, i: int) -> str:
         v, name = self.verdicts[i], kind(self.verdicts[i])

@@ -20,6 +20,8 @@ _ENVIRONMENTS = {
 _ENVIRONMENT = re.compile(r"\\(begin|end)\s*\{\s*([A-Za-z]+\*?)\s*\}(?:\{\d+\})?")
 _EQUATION = re.compile(r"\\(?:begin|end)\s*\{\s*equation\*?\s*\}")
 _MENCLOSE = re.compile(r'<menclose notation="([^"]*)">')
+_FUNCTION = re.compile(r"<mi>(ln|log|exp|sin|cos|tan|tanh|sinh|cosh|arcsin|arccos|arctan|max|min|det)</mi>")
+_THIN = '<mspace width="0.17em"></mspace>'
 _LABEL = re.compile(r"\\(?:label|tag|nonumber|notag)(?:\s*\{[^{}]*\})?")
 
 
@@ -38,4 +40,13 @@ def to_mathml(latex: str, display: bool = False) -> str:
         return f'<code class="tex-error" title="derive could not typeset this formula">{escape(latex)}</code>'
     math = _MENCLOSE.sub(lambda m: f'<mrow class="{"boxed" if "box" in m.group(1) else "enclosed"}">', math)
     math = math.replace("</menclose>", "</mrow>")
+    math = _FUNCTION.sub(lambda m: _spaced(m, math), math)
     return math.replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "", 1)
+
+
+def _spaced(match: re.Match, math: str) -> str:
+    """A function name with a thin space on each side that touches an operand
+    (latex2mathml writes \\ln a as two <mi>, which browsers set as "lna")."""
+    before = "" if math[:match.start()].endswith(("</mo>", "<mrow>")) else _THIN
+    after = _THIN if math.startswith(("<mi>", "<mn>", "<mrow><mi>"), match.end()) else ""
+    return before + match.group(0) + after

@@ -57,6 +57,18 @@ class Notes:
         cell, at = self.locate(line)
         return str(at) if cell is None else f"cell {cell}:line {at}"
 
+    def label(self, line: int) -> str:
+        """``line 67`` for Markdown, ``cell 4, line 2`` for a notebook (for people)."""
+        cell, at = self.locate(line)
+        return f"line {at}" if cell is None else f"cell {cell}, line {at}"
+
+    def relabel(self, text: str) -> str:
+        """``text`` (a verdict's reason) with each ``line N`` of the checked text
+        said as a position in the notebook; Markdown text is returned as it is."""
+        if not self.is_notebook:
+            return text
+        return re.sub(r"\bline (\d+)", lambda m: self.label(int(m.group(1))), text)
+
     def position(self, line: int) -> dict:
         """``{"line": 67}`` or ``{"cell": 4, "line": 2}`` (for JSON)."""
         cell, at = self.locate(line)
