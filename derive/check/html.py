@@ -170,7 +170,8 @@ class _FileReport:
                 f'<span class="kind">{escape(name)}</span> <span class="where">{self.label(i)}</span>']
         if name == "wrong":
             if v.expected:
-                body.append(f'<span class="detail">should read {to_mathml(corrected_claim(v), display=True)}</span>')
+                expected = to_mathml("\\displaystyle " + corrected_claim(v))
+                body.append(f'<span class="detail">should read <span class="expected">{expected}</span></span>')
             if v.counterexample:
                 body.append(f'<span class="detail">{escape(_point_text(v.counterexample))}</span>')
         elif v.reason and name in ("numeric", "skipped", "definition"):
