@@ -101,3 +101,17 @@ def test_fix_takes_one_file(course, capsys):
 def test_jobs_must_be_positive(capsys):
     assert main(["check", "--jobs", "0"]) == 2
     assert "--jobs must be at least 1" in capsys.readouterr().err
+
+
+SUM_NOTES = ("$$L = \\frac{1}{n} \\sum_{i=1}^{n} (y_i - w x_i)^2$$\n\n"
+             "$$\\frac{\\partial L}{\\partial w} = -\\frac{2}{n} \\sum_{i=1}^{n} (y_i - w x_i) x_i$$\n")
+
+
+def test_files_check_in_parallel_after_this_process_used_its_budget_worker(tmp_path):
+    from derive.check import check_text
+
+    assert [v.verdict for v in check_text(SUM_NOTES).verdicts] == ["definition", "proved"]  # a sum: the worker
+    (tmp_path / "a.md").write_text(SUM_NOTES, encoding="utf-8")
+    (tmp_path / "b.md").write_text(SUM_NOTES.replace("w", "v"), encoding="utf-8")
+    results = check_paths([str(tmp_path / "a.md"), str(tmp_path / "b.md")], jobs=2)
+    assert [[v.verdict for v in r.result.verdicts] for r in results] == [["definition", "proved"]] * 2

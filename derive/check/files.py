@@ -101,7 +101,21 @@ def check_paths(paths: list[str], aliases: dict[str, str] | None = None, seconds
     jobs = min(jobs or default_jobs(), len(paths))
     if jobs <= 1:
         return [check_path(p, aliases, seconds) for p in paths]
-    # fork is fast (SymPy is imported once); with other threads running, spawn is the safe one
-    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
         return list(pool.map(check_path, paths, repeat(aliases), repeat(seconds), repeat(False)))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork when it is safe, as from the command line: quick (SymPy is already
+    imported) and nothing to inherit. With child processes alive (such as the
+    budget's worker, which only its parent may use) or other threads running,
+    workers come from a clean fork server instead (the caller's script then
+    needs the usual ``if __name__ == "__main__":`` guard)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1 and not multiprocessing.active_children():
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["derive.check.files"])
+    return context
