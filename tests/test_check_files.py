@@ -110,8 +110,17 @@ SUM_NOTES = ("$$L = \\frac{1}{n} \\sum_{i=1}^{n} (y_i - w x_i)^2$$\n\n"
 def test_files_check_in_parallel_after_this_process_used_its_budget_worker(tmp_path):
     from derive.check import check_text
 
-    assert [v.verdict for v in check_text(SUM_NOTES).verdicts] == ["definition", "proved"]  # a sum: the worker
+    # a sum goes to the budget's worker process; a long budget keeps a busy machine from making it "numeric"
+    assert [v.verdict for v in check_text(SUM_NOTES, seconds=60).verdicts] == ["definition", "proved"]
     (tmp_path / "a.md").write_text(SUM_NOTES, encoding="utf-8")
     (tmp_path / "b.md").write_text(SUM_NOTES.replace("w", "v"), encoding="utf-8")
-    results = check_paths([str(tmp_path / "a.md"), str(tmp_path / "b.md")], jobs=2)
+    results = check_paths([str(tmp_path / "a.md"), str(tmp_path / "b.md")], seconds=60, jobs=2)
     assert [[v.verdict for v in r.result.verdicts] for r in results] == [["definition", "proved"]] * 2
+
+
+def test_html_of_a_folder_whose_notes_are_all_unreadable_is_still_written(tmp_path, capsys):
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe")
+    target = tmp_path / "report.html"
+    assert main(["check", str(tmp_path), "--html", str(target)]) == 2
+    page = target.read_text(encoding="utf-8")
+    assert "derive check: 1 file<" in page and "unreadable: it is not UTF-8 text (byte 0)" in page

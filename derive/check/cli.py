@@ -129,7 +129,8 @@ def _write_html(target: str, results: list[FileResult]) -> int:
     from .html import render_page
 
     readable = [r.result for r in results if r.result is not None]
-    page = render_page((r.notes, r.verdicts, r.assumptions) for r in readable)
+    unreadable = [(r.path, r.error) for r in results if r.result is None]
+    page = render_page(((r.notes, r.verdicts, r.assumptions) for r in readable), unreadable)
     try:
         with open(target, "w", encoding="utf-8") as f:
             f.write(page)

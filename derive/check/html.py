@@ -234,14 +234,16 @@ def render_fragment(notes: Notes, verdicts: Sequence, assumptions: Sequence[str]
     return f'<div class="derive-check"><style>{stylesheet()}</style>\n{body}\n</div>'
 
 
-def render_page(reports: Iterable[tuple[Notes, Sequence, Sequence[str]]]) -> str:
+def render_page(reports: Iterable[tuple[Notes, Sequence, Sequence[str]]],
+                unreadable: Sequence[tuple[str, str]] = ()) -> str:
     """A whole HTML document: one (notes, verdicts, assumptions) report per file;
-    with several files, a table at the top links to each."""
+    with several files (``unreadable`` ones too: path, reason), a table at the
+    top links to each."""
     reports = list(reports)
-    several = len(reports) > 1
+    several = len(reports) != 1 or bool(unreadable)
     files = [_FileReport(n, v, a, f"f{k + 1}-" if several else "") for k, (n, v, a) in enumerate(reports)]
-    title = "derive check: " + (files[0].notes.path if not several else f"{len(files)} files")
-    parts = [_table(files)] if several else []
+    title = "derive check: " + (files[0].notes.path if not several else _files(len(files) + len(unreadable)))
+    parts = [_table(files, unreadable)] if several else []
     parts += [f.section("h2" if several else "h1") for f in files]
     return ("<!DOCTYPE html>\n<html lang=\"und\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -250,13 +252,19 @@ def render_page(reports: Iterable[tuple[Notes, Sequence, Sequence[str]]]) -> str
             f'<body>\n<div class="derive-check">\n' + "\n".join(parts) + "\n</div>\n</body>\n</html>\n")
 
 
-def _table(files: list[_FileReport]) -> str:
+def _files(count: int) -> str:
+    return f"{count} file" + ("" if count == 1 else "s")
+
+
+def _table(files: list[_FileReport], unreadable: Sequence[tuple[str, str]]) -> str:
     rows = []
     for f in files:
         counts = [sum(kind(v) == k for v in f.verdicts) for k in KINDS]
         cells = "".join(f'<td class="{k}">{n}</td>' for k, n in zip(KINDS, counts))
         rows.append(f'<tr><td><a href="#{f.prefix}report">{escape(f.notes.path)}</a></td>{cells}</tr>')
+    rows += [f'<tr><td>{escape(path)}</td><td class="wrong" colspan="{len(KINDS)}">unreadable: {escape(why)}</td></tr>'
+             for path, why in unreadable]
     head = "".join(f"<th>{k}</th>" for k in KINDS)
-    return (f'<header class="summary course"><h1>derive check: {len(files)} files</h1>'
+    return (f'<header class="summary course"><h1>derive check: {_files(len(files) + len(unreadable))}</h1>'
             f'<table class="files"><thead><tr><th>file</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></header>')
