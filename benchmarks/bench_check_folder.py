@@ -62,6 +62,28 @@ def wall_time(folder: Path, jobs: int) -> float:
     return elapsed
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_ratio(cores: int, n: int = 3_000_000) -> float:
+    """The same pure-Python loop, 2·cores times, on ``cores`` processes ÷ one by
+    one: what parallelism the machine gives at this moment (1/cores when idle)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    for _ in range(2 * cores):
+        _spin(n)
+    alone = time.perf_counter() - start
+    start = time.perf_counter()
+    with ProcessPoolExecutor(cores) as pool:
+        list(pool.map(_spin, [n] * (2 * cores)))
+    return (time.perf_counter() - start) / alone
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4, help="copies of the lecture (default 4)")
@@ -76,12 +98,15 @@ def main() -> None:
             for jobs in times:
                 times[jobs].append(wall_time(folder, jobs))
     one, many = min(times[1]), min(times[cores])
+    control = machine_ratio(cores)
     print(f"derive check on a folder of {files} notes ({args.copies} lecture copies, "
           f"{files - args.copies - len(NOTATIONS)} course notes, {len(NOTATIONS)} notes with sums), "
           f"best of {args.repeat}, {cores} cores")
     print(f"  one by one (--jobs 1)      {one:7.2f} s")
     print(f"  in parallel (--jobs {cores})     {many:7.2f} s")
     print(f"  parallel ÷ one by one      {many / one:7.2f}")
+    print(f"  control: a CPU loop on {cores} processes ÷ one by one: {control:.2f} "
+          f"(1/{cores} = {1 / cores:.2f} on an idle machine; near 1 when other jobs hold the cores)")
 
 
 if __name__ == "__main__":
