@@ -150,3 +150,14 @@ def test_the_result_displays_as_html_in_a_notebook():
     assert root.find_all("style") and root.by_id(f"line-{BUNDLED_WRONG_LINE}") is not None
     assert "<html" not in fragment
     assert result.summary == {"proved": 13, "numeric": 0, "wrong": 1, "definition": 6, "skipped": 3}
+
+
+def test_bracket_delimiters_are_typeset_and_marked_at_their_lines():
+    page = report("Inline \\(a = 2 b\\) here.\n\n\\[\n\\frac{da}{db} = 5\n\\]\n")
+    root, _ = parse(page)
+    assert not LATEX_LEFT.search(prose_text(page)) and "\\(" not in prose_text(page)
+    mark = root.by_id("line-4")
+    assert "wrong" in mark.classes
+    row = next(a for a in mark.ancestors() if "eq" in a.classes)
+    assert row.find_all("math")[0].text() == "dadb=5"
+    assert "right side 5" in mark.text() and "at :" not in mark.text()

@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.texmath import texmath_plugin
 
 from .claims import show_name
 from .mathml import to_mathml
@@ -29,7 +30,7 @@ from .sources import Notes
 
 KINDS = ("wrong", "numeric", "skipped", "proved", "definition")
 SIGN = {"proved": "✓", "numeric": "≈", "wrong": "✗", "definition": "≔", "skipped": "–"}
-_DISPLAY_BLOCKS = ("math_block", "math_block_label", "amsmath")
+_DISPLAY_BLOCKS = ("math_block", "math_block_label", "math_block_eqno", "amsmath")
 _INLINE_MATH = ("math_inline", "math_inline_double")
 _LEAF_BLOCKS = ("fence", "code_block", "html_block")
 
@@ -51,6 +52,7 @@ class _Place:
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     md.use(dollarmath_plugin, double_inline=True).use(amsmath_plugin)
+    md.use(texmath_plugin, delimiters="brackets")  # \(…\) and \[…\], which derive check reads too
     for name in _DISPLAY_BLOCKS + _INLINE_MATH:
         md.add_render_rule(name, _render_math)
     for name in _LEAF_BLOCKS:
@@ -91,12 +93,20 @@ def _marks_html(env: dict, indexes: list[int], tag: str) -> str:
     return f'<{tag} class="marks">' + "".join(env["mark"](i) for i in indexes) + f"</{tag}>"
 
 
-def _places(tokens: list[Token], offset: int) -> tuple[list[_Place], list[_Place]]:
+def _places(tokens: list[Token], offset: int, text: str) -> tuple[list[_Place], list[_Place]]:
     """The formulas (math tokens) and leaf blocks of a parsed part, with lines."""
-    math, blocks, opened = [], [], []
+    math, blocks, opened, seen = [], [], [], 0
     for token in tokens:
+        if token.map:
+            seen = max(seen, token.map[1])
         if token.type in _DISPLAY_BLOCKS and token.map:
             math.append(_Place(token, token.map[0] + 1 + offset, token.map[1] + offset, token.content))
+        elif token.type in _DISPLAY_BLOCKS:  # texmath's \[…\] has no line map: find it after the last block
+            start = text.find(token.content, sum(len(l) for l in text.splitlines(keepends=True)[:seen]))
+            if start >= 0:
+                first = text.count("\n", 0, start) + 1
+                seen = first + token.content.count("\n")
+                math.append(_Place(token, first + offset, seen + offset, token.content))
         elif token.type == "inline" and token.map:
             line = token.map[0] + 1 + offset
             for child in token.children or []:
@@ -140,7 +150,8 @@ def _assign(verdicts: Sequence, math: list[_Place], blocks: list[_Place]) -> tup
 
 def _point_text(counterexample: dict) -> str:
     point = ", ".join(f"{show_name(str(k))} = {v}" for k, v in counterexample.get("point", {}).items())
-    return f"at {point}: left side {counterexample.get('left')}, right side {counterexample.get('right')}"
+    sides = f"left side {counterexample.get('left')}, right side {counterexample.get('right')}"
+    return f"at {point}: {sides}" if point else sides
 
 
 def corrected_claim(v) -> str:
@@ -202,7 +213,7 @@ class _FileReport:
         parsed = [(part, md.parse(part.text)) for part in self.notes.parts]
         math, blocks = [], []
         for part, tokens in parsed:
-            m, b = _places(tokens, part.first_line - 1)
+            m, b = _places(tokens, part.first_line - 1, part.text)
             math += m
             blocks += b
         marks, unplaced = _assign(self.verdicts, math, blocks)
