@@ -147,8 +147,12 @@ def test_the_result_displays_as_html_in_a_notebook():
     result = check_text(BUNDLED_TEXT, BUNDLED)
     fragment = result._repr_html_()
     root, _ = parse(fragment)
-    assert root.find_all("style") and root.by_id(f"line-{BUNDLED_WRONG_LINE}") is not None
-    assert "<html" not in fragment
+    (mark,) = [m for m in root.find_all(cls="mark") if "wrong" in m.classes]
+    assert mark.attrs["id"].endswith(f"line-{BUNDLED_WRONG_LINE}")
+    assert [a.attrs["href"] for a in root.find_all("a")] == ["#" + mark.attrs["id"]]
+    assert root.find_all("style") and "<html" not in fragment
+    again, _ = parse(result._repr_html_())  # a second output in the same notebook: its own anchors
+    assert not {e.attrs["id"] for e in again.iter() if "id" in e.attrs} & {e.attrs["id"] for e in root.iter() if "id" in e.attrs}
     assert result.summary == {"proved": 13, "numeric": 0, "wrong": 1, "definition": 6, "skipped": 3}
 
 

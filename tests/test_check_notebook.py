@@ -130,3 +130,15 @@ def test_a_broken_notebook_exits_2_and_says_why(content, says, tmp_path, capsys)
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"derive: cannot read {path}: ") and says in err
+
+
+def test_github_annotation_of_a_notebook_storing_sources_as_strings_names_the_file_only(tmp_path):
+    from derive.check.formats import github_output
+
+    path = tmp_path / "n.ipynb"
+    path.write_text(json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": "$$a = 2 b$$\n\n$$\\frac{da}{db} = 3$$"}]}),
+        encoding="utf-8")
+    result = check_file(str(path))
+    (error,) = [l for l in github_output(result.notes, result.verdicts, []).splitlines() if l.startswith("::error")]
+    assert error.startswith(f"::error file={path},title=derive check%3A wrong step at cell 1%2C line 3::")

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
 from html import escape
 from importlib import resources
 from typing import Iterable, Sequence
@@ -239,9 +240,12 @@ def stylesheet() -> str:
     return resources.files("derive.check").joinpath("report.css").read_text(encoding="utf-8")
 
 
+_FRAGMENTS = count(1)  # several results shown in one notebook keep their anchors apart
+
+
 def render_fragment(notes: Notes, verdicts: Sequence, assumptions: Sequence[str]) -> str:
     """One file's report as an HTML fragment with its own style (for ``_repr_html_``)."""
-    body = _FileReport(notes, verdicts, assumptions, "").section("h2")
+    body = _FileReport(notes, verdicts, assumptions, f"r{next(_FRAGMENTS)}-").section("h2")
     return f'<div class="derive-check"><style>{stylesheet()}</style>\n{body}\n</div>'
 
 
