@@ -7,6 +7,8 @@ import sys
 
 import numpy as np
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from neuron import Neuron, NeuronClassifier, NeuronRegressor, NotFittedError, TrainingDiverged
 from neuron.datasets import load_diabetes
@@ -249,3 +251,22 @@ def test_the_estimators_run_where_scikit_learn_cannot_be_imported():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[:3] == ["ValueError", "True", "['a', 'a', 'b', 'b']"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), scale=st.floats(1e-3, 1e4), shift=st.floats(-1e3, 1e3),
+       samples=st.integers(1, 30), features=st.integers(1, 3), loss=st.sampled_from(["half-se", "se"]),
+       batch=st.sampled_from([1, 4, 1000]), shuffle=st.booleans())
+@example(seed=0, scale=1e4, shift=1e3, samples=30, features=3, loss="se", batch=1, shuffle=False)
+def test_the_auto_rate_never_diverges_on_a_squared_loss(seed, scale, shift, samples, features, loss, batch, shuffle):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(loc=shift, scale=scale, size=(samples, features))
+    y = rng.normal(scale=scale, size=samples)
+    reg = NeuronRegressor(loss=loss, epochs=30, batch_size=batch, shuffle=shuffle, random_state=seed).fit(X, y)
+    assert np.isfinite(reg.coef_).all() and np.isfinite(reg.intercept_)
+    assert np.isfinite(reg.loss_curve_).all()
+
+
+def test_the_classifier_takes_the_auto_rate_too():
+    clf = NeuronClassifier(lr="auto").fit(X_TWO, Y_TWO)
+    assert clf.lr_ == safe_rate(X_TWO) and clf.score(X_TWO, Y_TWO) > 0.8
