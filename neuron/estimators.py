@@ -35,9 +35,8 @@ _HYPERPARAMETERS = """
         and b, over what ``init`` gives.
 
     Learned: ``coef_`` (w, shape (d,)), ``intercept_`` (b), ``lr_`` (the
-    learning rate used), ``n_iter_``
-    (epochs run), ``loss_curve_`` (mean loss per epoch), ``method_`` (the
-    method asked for), ``n_features_in_``.
+    learning rate used), ``n_iter_`` (epochs run), ``loss_curve_`` (mean
+    loss per epoch), ``method_`` (the method asked for), ``n_features_in_``.
 """
 
 
@@ -62,7 +61,7 @@ class _NeuronEstimator(Estimator):
         seed = seed_of(self.random_state)
         neuron = Neuron(self.loss, features=X.shape[1], init=self.init, seed=seed, w=self.init_w, b=self.init_b)
         if neuron.problem.classifies != (self._estimator_type == "classifier"):
-            raise ValueError(self._wrong_loss(neuron))
+            raise ValueError(_wrong_loss(neuron.problem.label, neuron.problem.classifies))
         lr = safe_rate(X) if isinstance(self.lr, str) and self.lr == "auto" else self.lr
         neuron.fit(X, y, epochs=self.epochs, lr=lr, batch_size=self.batch_size,
                    shuffle=self.shuffle, seed=seed, method=self.method)
@@ -74,9 +73,6 @@ class _NeuronEstimator(Estimator):
         self.method_ = self.method  # Neuron does not report which method "auto" chose
         self.n_features_in_ = X.shape[1]
         return neuron
-
-    def _wrong_loss(self, neuron: Neuron) -> str:
-        raise NotImplementedError
 
     def _linear(self, X) -> np.ndarray:
         """z = w·x + b for each row of X, with the fitted w and b."""
@@ -130,10 +126,6 @@ class NeuronRegressor(_NeuronEstimator):
             return 1.0 if residual == 0.0 else 0.0
         return 1.0 - residual / spread
 
-    def _wrong_loss(self, neuron: Neuron) -> str:
-        return (f"the loss {neuron.problem.label!r} is a classifier's (its neuron outputs σ(w·x + b)): "
-                "use NeuronClassifier")
-
 
 class NeuronClassifier(_NeuronEstimator):
     __doc__ = """The book's chapter-4 logistic neuron as a scikit-learn
@@ -184,10 +176,6 @@ class NeuronClassifier(_NeuronEstimator):
         y = target_array(y, predicted.shape[0], type(self).__name__)
         return weighted_mean((predicted == y).astype(np.float64), sample_weight)
 
-    def _wrong_loss(self, neuron: Neuron) -> str:
-        return (f"the loss {neuron.problem.label!r} is a regressor's (its neuron outputs w·x + b, not a "
-                "probability): use NeuronRegressor, or a loss of σ(w·x + b) such as 'logistic'")
-
 
 def safe_rate(X: np.ndarray) -> float:
     """1 / (2 max |(x, 1)|²): each per-sample step on ½(y − w·x − b)² then
@@ -195,6 +183,13 @@ def safe_rate(X: np.ndarray) -> float:
     cannot diverge (and on c·(y − ŷ)² with c ≤ 1 neither); the same holds for
     mini-batch averages, and for the logistic loss, whose curvature is lower."""
     return float(0.5 / np.max(1.0 + np.einsum("ij,ij->i", X, X)))
+
+
+def _wrong_loss(label: str, classifies: bool) -> str:
+    if classifies:
+        return f"the loss {label!r} is a classifier's (its neuron outputs σ(w·x + b)): use NeuronClassifier"
+    return (f"the loss {label!r} is a regressor's (its neuron outputs w·x + b, not a probability): "
+            "use NeuronRegressor, or a loss of σ(w·x + b) such as 'logistic'")
 
 
 def _two_classes(y: np.ndarray) -> np.ndarray:
