@@ -40,11 +40,11 @@ class Neuron:
                  init: str | Sequence[float] = "book", seed: int | None = None,
                  w: float | Sequence[float] | None = None, b: float | None = None):
         self.loss = loss
-        self.init = _init_spec(init)
+        self.init = init if isinstance(init, str) and init in INITS else _init_spec(init)
         self.seed = seed
         self._start_w = None if w is None else _start_values(w, "w")
         self._start_b = None if b is None else _start_values(b, "b", scalar=True)
-        given = _given_features(self.init, self._start_w)
+        given = None if w is None and isinstance(self.init, str) else _given_features(self.init, self._start_w)
         if features is not None:
             features = positive_int(features, "features")
             if given is not None and given != features:
@@ -180,6 +180,8 @@ class Neuron:
         """The starting [w…, b]: ``init``, then ``w=`` and ``b=`` over it."""
         if isinstance(self.init, str):
             params = _initial(self.init, features + 1, self.seed)
+            if self._start_w is None and self._start_b is None:
+                return params
         elif len(self.init) == features + 1:
             params = list(self.init)
         else:
