@@ -5,9 +5,14 @@
     >>> from neuron.datasets import load_diabetes
     >>> X, y = load_diabetes()
     >>> n = Neuron().fit(X[:, 2], y)      # the book: w ≈ 913.6, b ≈ 123.4
+
+``NeuronRegressor`` and ``NeuronClassifier`` are the same neuron with
+scikit-learn's conventions (scikit-learn itself stays optional).
 """
 from . import datasets
 from .errors import TrainingDiverged
+from .estimator_api import NotFittedError
+from .estimators import NeuronClassifier, NeuronRegressor
 from .neuron import Neuron
 
-__all__ = ["Neuron", "TrainingDiverged", "datasets"]
+__all__ = ["Neuron", "NeuronClassifier", "NeuronRegressor", "NotFittedError", "TrainingDiverged", "datasets"]

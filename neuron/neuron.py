@@ -6,6 +6,8 @@ It never differentiates by hand: the gradient of its loss comes from
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 import sympy as sp
 
@@ -24,22 +26,33 @@ INITS = ("book", "random", "zeros")
 class Neuron:
     """One neuron z = w·x + b (w a vector with several features), trained on ``loss``.
 
-    ``init="book"`` starts at w = b = 1.0 as the book does; ``"random"``
-    draws them uniformly from [-1, 1) with ``seed``, as the lecture's first
-    step; ``"zeros"`` starts at 0. With no ``features`` given the first
-    ``fit`` takes their number from the data.
+    The starting weights: ``init="book"`` starts at w = b = 1.0 as the book's
+    chapter 3 does; ``"random"`` draws them uniformly from [-1, 1) with
+    ``seed``, as the lecture's first step; ``"zeros"`` starts at 0; an array
+    ``[w_1, …, w_d, b]`` gives every value. ``w=`` (one number for every
+    feature, or d numbers) and ``b=`` override what ``init`` gives, so the
+    book's chapter-4 logistic neuron, w = 1 for every feature and b = 0, is
+    ``Neuron("logistic", w=1.0, b=0.0)``. With no ``features`` given (and no
+    array of weights) the first ``fit`` takes their number from the data.
     """
 
     def __init__(self, loss: LossSpec = None, *, features: int | None = None,
-                 init: str = "book", seed: int | None = None):
-        if init not in INITS:
-            raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
+                 init: str | Sequence[float] = "book", seed: int | None = None,
+                 w: float | Sequence[float] | None = None, b: float | None = None):
         self.loss = loss
-        self.init = init
+        self.init = init if isinstance(init, str) and init in INITS else _init_spec(init)
         self.seed = seed
+        self._start_w = None if w is None else _start_values(w, "w")
+        self._start_b = None if b is None else _start_values(b, "b", scalar=True)
+        given = None if w is None and isinstance(self.init, str) else _given_features(self.init, self._start_w)
+        if features is not None:
+            features = positive_int(features, "features")
+            if given is not None and given != features:
+                raise ValueError(f"the starting weights are for {given} feature(s), not features={features}")
+        features = features or given
         self.history: list[float] = []
         self._fixed = features is not None or _is_expression(loss)
-        self._setup(build_problem(loss, None if features is None else positive_int(features, "features")))
+        self._setup(build_problem(loss, features))
 
     # the parameters ---------------------------------------------------------
     @property
@@ -92,9 +105,12 @@ class Neuron:
             shuffle: bool = False, seed: int | None = None, method: str = "auto") -> "Neuron":
         """Train on samples ``x`` (n, or n × d) and targets ``y`` (n): per
         sample in order by default, as the book; ``batch_size`` > 1 averages
-        the gradient over mini-batches. Appends the mean loss of each epoch
-        to ``history``; raises :class:`TrainingDiverged` at the first
-        non-finite loss, keeping the weights of the last finite epoch.
+        the gradient over mini-batches. Raises :class:`TrainingDiverged` at
+        the first non-finite loss, keeping the weights of the last finite epoch.
+
+        ``fit`` continues from the current weights (a warm start: the first
+        call starts from ``init``) and appends the mean loss of each epoch to
+        ``history``; call :meth:`reset` first to start over.
 
         ``method`` is ``"loop"``, ``"scan"``, ``"batch"`` or ``"auto"`` (the
         fastest that applies; see :mod:`neuron.methods`): all give the loop's
@@ -118,7 +134,10 @@ class Neuron:
         return self
 
     def predict(self, x) -> float | np.ndarray:
-        """The prediction: the output of ``forpass``, or the class 0/1 of a sigmoid neuron."""
+        """The prediction: the output of ``forpass``, or the class 0/1 of a sigmoid neuron.
+
+        Before any ``fit`` this is the book's forward pass with the starting
+        weights (``init``, ``w=``, ``b=``), not an error."""
         out = self.forpass(x)
         if self.problem.classifies:
             return np.asarray(out >= 0.5, dtype=int) if isinstance(out, np.ndarray) else int(out >= 0.5)
@@ -129,6 +148,13 @@ class Neuron:
         if not self.problem.classifies:
             raise ValueError(f"predict_proba needs a sigmoid neuron (loss 'logistic'), not {self.problem.label!r}")
         return self.forpass(x)
+
+    def reset(self) -> "Neuron":
+        """Start over: the starting weights again (the same draw for
+        ``init="random"`` with a seed) and an empty ``history``."""
+        self.history = []
+        self._params = self._start(self.problem.features)
+        return self
 
     # saving -----------------------------------------------------------------
     def save(self, path) -> None:
@@ -148,7 +174,28 @@ class Neuron:
     # internals --------------------------------------------------------------
     def _setup(self, problem: Problem) -> None:
         self.problem = problem
-        self._params = _initial(self.init, problem.features + 1, self.seed)
+        self._params = self._start(problem.features)
+
+    def _start(self, features: int) -> list[float]:
+        """The starting [w…, b]: ``init``, then ``w=`` and ``b=`` over it."""
+        if isinstance(self.init, str):
+            params = _initial(self.init, features + 1, self.seed)
+            if self._start_w is None and self._start_b is None:
+                return params
+        elif len(self.init) == features + 1:
+            params = list(self.init)
+        else:
+            raise ValueError(f"init has {len(self.init)} values but the neuron has {features} feature(s) "
+                             f"and a bias: give {features + 1}, [w_1, …, w_{features}, b]")
+        if isinstance(self._start_w, float):
+            params[:-1] = [self._start_w] * features
+        elif self._start_w is not None:
+            if len(self._start_w) != features:
+                raise ValueError(f"w has {len(self._start_w)} values but the neuron has {features} feature(s)")
+            params[:-1] = self._start_w
+        if self._start_b is not None:
+            params[-1] = self._start_b
+        return params
 
     def _match_features(self, features: int) -> None:
         if features == self.problem.features:
@@ -168,6 +215,40 @@ def _initial(init: str, size: int, seed: int | None) -> list[float]:
     if init == "random":
         return np.random.default_rng(seed).uniform(-1.0, 1.0, size).tolist()
     return [1.0 if init == "book" else 0.0] * size
+
+
+def _init_spec(init) -> str | list[float]:
+    """``init`` as a name or a list of floats (JSON-ready, so it can be saved)."""
+    if isinstance(init, str):
+        if init not in INITS:
+            raise ValueError(f"init must be one of {', '.join(INITS)} or an array [w…, b], got {init!r}")
+        return init
+    values = _start_values(init, "init")
+    if isinstance(values, float) or len(values) < 2:
+        raise ValueError(f"init as values must be an array [w_1, …, w_d, b] of at least 2 numbers, got {init!r}")
+    return values
+
+
+def _start_values(value, name: str, scalar: bool = False) -> float | list[float]:
+    """A starting value (a float) or values (a list of floats), finite."""
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number or an array of numbers, got {value!r}") from None
+    if arr.ndim > (0 if scalar else 1) or arr.size == 0:
+        raise ValueError(f"{name} must be {'one number' if scalar else 'a number or a 1-D array'}, got {value!r}")
+    if not np.isfinite(arr).all():
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    return float(arr) if arr.ndim == 0 else arr.tolist()
+
+
+def _given_features(init, start_w) -> int | None:
+    """The number of features the given starting values fix, if any."""
+    if isinstance(start_w, list):
+        return len(start_w)
+    if isinstance(init, list):
+        return len(init) - 1
+    return None
 
 
 def _is_expression(loss: LossSpec) -> bool:
