@@ -9,13 +9,11 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
+from derive.descent import Schedule, TrainingDiverged, train
 from derive.losses import BY_NAME
 
 from . import persist
-from .errors import TrainingDiverged
 from .problem import LossSpec, Problem, build_problem
-from .methods import train
-from .training import Schedule
 from .validate import as_features, as_targets, positive_float, positive_int, probabilities
 
 INITS = ("book", "random", "zeros")
@@ -38,6 +36,9 @@ class Neuron:
         self.init = init
         self.seed = seed
         self.history: list[float] = []
+        #: The method the last ``fit`` ran (``loop``, ``scan`` or ``batch``;
+        #: ``auto`` resolved, and a fast method's hand-over to a loop shown).
+        self.method_: str | None = None
         self._fixed = features is not None or _is_expression(loss)
         self._setup(build_problem(loss, None if features is None else positive_int(features, "features")))
 
@@ -93,12 +94,13 @@ class Neuron:
         """Train on samples ``x`` (n, or n × d) and targets ``y`` (n): per
         sample in order by default, as the book; ``batch_size`` > 1 averages
         the gradient over mini-batches. Appends the mean loss of each epoch
-        to ``history``; raises :class:`TrainingDiverged` at the first
-        non-finite loss, keeping the weights of the last finite epoch.
+        to ``history``; raises :class:`TrainingDiverged` when training
+        diverged (a loss that is not finite, or that ends far above where it
+        started), keeping the weights of the epoch before it was found.
 
         ``method`` is ``"loop"``, ``"scan"``, ``"batch"`` or ``"auto"`` (the
-        fastest that applies; see :mod:`neuron.methods`): all give the loop's
-        numbers up to rounding."""
+        fastest that applies; see :mod:`derive.descent.methods`): all give
+        the loop's numbers up to rounding. ``method_`` says which ran."""
         X = as_features(x, "x")
         y = as_targets(y, X.shape[0])
         self._match_features(X.shape[1])
@@ -107,14 +109,14 @@ class Neuron:
         schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
         try:
-            trained = train(self.problem, self._params, X, y, schedule, method)
+            trajectory = train(self.problem.objective, self._params, self.problem.data_columns(X, y),
+                               schedule, method)
         except TrainingDiverged as err:
-            if err.params:
-                self._params = list(err.params)
+            self._params, self.method_ = list(err.params), err.method
             self.history.extend(err.history)
             raise
-        self._params = trained.params
-        self.history.extend(trained.history)
+        self._params, self.method_ = list(trajectory.params), trajectory.method
+        self.history.extend(trajectory.losses.tolist())
         return self
 
     def predict(self, x) -> float | np.ndarray:

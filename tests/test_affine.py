@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from derive import losses, symbol
-from derive.affine import affine_update
-from derive.scan import compose, iterate, running_products, scan_fit
+from derive.descent import affine_update
+from derive.descent.scan import compose, iterate, running_products, scan_fit
 from neuron.datasets import load_diabetes
 
 w, b, x, y = (symbol(n) for n in "wbxy")

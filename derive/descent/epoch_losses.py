@@ -1,57 +1,102 @@
 """The mean loss after every epoch, for methods that produce all the epochs'
-parameters at once (the scan, batch descent from moments, the generated loop).
+parameters at once (the scan, batch descent from moments, the loops).
 
-For a squared loss c·(y − z)² the losses come from one pass over the data:
-expanded around the last epoch's parameters θ*, with residuals r = y − z(θ*)
-and δ = θ − θ* (x̃ = (x, 1)),
+When the loss is a polynomial of low degree k in the parameters (a squared
+loss of a linear model: k = 2), its mean over the data is that polynomial
+with means for coefficients. Expanded around the last epoch's parameters θ*,
+with δ = θ − θ*, Taylor's formula is exact for it:
 
-    mean (y − z(θ))² = mean r² − 2·δ·mean(r x̃) + δᵀ·mean(x̃ x̃ᵀ)·δ,
+    mean ℓ(θ) = Σ_{|α| ≤ k} mean(∂^α ℓ(θ*; d)) / α! · δ^α
 
-so each epoch costs O(p²) instead of O(n). Expanding around θ* (not 0) keeps
-the cancellation small: the last epoch's loss is exactly the direct one, and
-any epoch whose terms cancel by more than :data:`CANCELLATION` (or that is not
-finite) is recomputed directly. Other losses are evaluated directly.
+The derivatives ∂^α ℓ come from SymPy (never written by hand); one pass over
+the data gives their means at θ* (the moments of the expansion), and then
+each epoch costs O(number of terms) instead of O(n). Expanding around θ*
+rather than 0 keeps cancellation small: the last epoch's loss is exactly the
+direct one, and any epoch whose terms cancel by more than
+:data:`CANCELLATION` (or that is not finite) is evaluated directly. Other
+losses, and polynomials with too many terms, are evaluated directly.
 """
 from __future__ import annotations
 
+import math
+from functools import cached_property
+from itertools import combinations_with_replacement
+from typing import Callable, Sequence
+
 import numpy as np
+import sympy as sp
 
-from derive.trajectory import mean_losses
+from ..gradient import Gradient
+from ..symbols import numeric_form
+from .trajectory import mean_losses
 
-from .problem import Problem
-
-#: A loss smaller than this fraction of the terms it is the sum of is recomputed directly.
+#: A loss smaller than this fraction of the terms it is the sum of is evaluated directly.
 CANCELLATION = 1e-6
+#: Highest degree in the parameters expanded (squared losses have 2).
+MAX_DEGREE = 4
+#: Most parameters for which the expansion is tried (its terms grow as p^k).
+MAX_PARAMS = 16
+#: Above this size the loss is evaluated directly, not expanded.
+MAX_OPS = 400
 
 
-def epoch_losses(problem: Problem, history: np.ndarray, X: np.ndarray, y: np.ndarray,
-                 columns: list[np.ndarray]) -> np.ndarray:
-    """The mean loss over the data at each row of ``history`` (epochs × [w…, b]);
-    ``columns`` are the data in the gradient's order (for the direct path)."""
-    history = np.asarray(history, dtype=float).reshape(-1, problem.features + 1)
-    scale = problem.squared_error_scale
-    if scale is None or len(history) == 0:
-        return mean_losses(problem.loss_numpy, history, columns)
-    with np.errstate(all="ignore"):
-        losses, terms = _expanded(history, X, y)
-        losses *= scale
-        redo = ~np.isfinite(losses) | (np.abs(losses) < CANCELLATION * scale * terms)
-        if redo.any():
-            losses[redo] = mean_losses(problem.loss_numpy, history[redo], columns)
-    return losses
+class EpochLosses:
+    """The mean of one loss over the data at many parameter vectors.
 
+    ``loss_numpy`` evaluates the loss directly (a NumPy function of the
+    gradient's arguments); the expansion is used when the loss is a
+    polynomial of degree at most :data:`MAX_DEGREE` in the parameters.
+    """
 
-def _expanded(history: np.ndarray, X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """mean (y − z)² per row, and the size of the terms summed to get it."""
-    n, d = X.shape
-    last = history[-1]
-    table = np.empty((n, d + 2))  # [x, 1, r]: one product gives every mean needed
-    table[:, :d] = X
-    table[:, d] = 1.0
-    np.subtract(y, X @ last[:-1] + last[-1], out=table[:, d + 1])
-    means = table.T @ table / n
-    second, first, zeroth = means[:-1, :-1], means[:-1, -1], means[-1, -1]  # x̃x̃ᵀ, r x̃, r²
-    delta = history - last
-    quadratic = ((delta @ second) * delta).sum(axis=1)
-    linear = delta @ first
-    return zeroth - 2 * linear + quadratic, zeroth + 2 * np.abs(linear) + quadratic
+    def __init__(self, grad: Gradient, loss_numpy: Callable[..., object]):
+        self.gradient = grad
+        self.loss_numpy = loss_numpy
+
+    @cached_property
+    def expansion(self) -> tuple[np.ndarray, Callable[..., list]] | None:
+        """``(powers, coefficients)``: the exponent of each parameter in each
+        Taylor term (terms × p, the constant term left out) and a NumPy
+        function of (params, data) giving each term's ∂^α ℓ / α!; ``None``
+        when the loss is not a low-degree polynomial in the parameters."""
+        grad = self.gradient
+        params = grad.params
+        if len(params) > MAX_PARAMS or sp.count_ops(grad.loss) > MAX_OPS:
+            return None
+        try:
+            degree = sp.Poly(grad.loss, *params).total_degree()
+        except sp.PolynomialError:
+            return None
+        if degree > MAX_DEGREE:
+            return None
+        powers, exprs = [], []
+        for order in range(1, degree + 1):
+            for wrt in combinations_with_replacement(range(len(params)), order):
+                alpha = np.bincount(wrt, minlength=len(params))
+                factorial = math.prod(math.factorial(int(a)) for a in alpha)
+                powers.append(alpha)
+                exprs.append(numeric_form(sp.diff(grad.loss, *(params[j] for j in wrt))) / factorial)
+        function = sp.lambdify(grad.args, exprs, modules="numpy", cse=True, docstring_limit=0)
+        return np.array(powers, dtype=float).reshape(-1, len(params)), function
+
+    def __call__(self, history: np.ndarray, columns: Sequence[np.ndarray]) -> np.ndarray:
+        """The mean loss at each row of ``history`` (rows × p), over the data
+        ``columns`` in the gradient's order."""
+        history = np.asarray(history, dtype=float).reshape(-1, len(self.gradient.params))
+        if self.expansion is None or len(history) < 3 or not np.isfinite(history[-1]).all():
+            return mean_losses(self.loss_numpy, history, columns)
+        powers, coefficients = self.expansion
+        last = history[-1]
+        arrays = [np.asarray(c, dtype=float) for c in columns]
+        with np.errstate(all="ignore"):
+            n = len(arrays[0]) if arrays else 1
+            means = np.array([np.mean(np.broadcast_to(np.asarray(v, dtype=float), (n,)))
+                              for v in coefficients(*last, *arrays)])
+            constant = mean_losses(self.loss_numpy, last[None], arrays)[0]
+            monomials = np.prod((history - last)[:, None, :] ** powers[None], axis=2)  # rows × terms
+            terms = monomials * means
+            losses = constant + terms.sum(axis=1)
+            size = abs(constant) + np.abs(terms).sum(axis=1)
+            redo = ~np.isfinite(losses) | (np.abs(losses) < CANCELLATION * size)
+            if redo.any():
+                losses[redo] = mean_losses(self.loss_numpy, history[redo], arrays)
+        return losses
