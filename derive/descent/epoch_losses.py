@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
+from collections import Counter
 from itertools import combinations_with_replacement
 from typing import Callable, Sequence
 
@@ -53,11 +54,12 @@ class EpochLosses:
         self.loss_numpy = loss_numpy
 
     @cached_property
-    def expansion(self) -> tuple[np.ndarray, Callable[..., list]] | None:
-        """``(powers, coefficients)``: the exponent of each parameter in each
-        Taylor term (terms × p, the constant term left out) and a NumPy
-        function of (params, data) giving each term's ∂^α ℓ / α!; ``None``
-        when the loss is not a low-degree polynomial in the parameters."""
+    def expansion(self) -> tuple[list[tuple[int, ...]], Callable[..., list]] | None:
+        """``(terms, coefficients)``: each Taylor term as the indices of the
+        parameters it multiplies (``(0, 0)`` is δ₀², the constant term left
+        out), and a NumPy function of (params, data) giving the loss and
+        each term's ∂^α ℓ / α!; ``None`` when the loss is not a low-degree polynomial in
+        the parameters."""
         grad = self.gradient
         params = grad.params
         if len(params) > MAX_PARAMS or sp.count_ops(grad.loss) > MAX_OPS:
@@ -68,15 +70,15 @@ class EpochLosses:
             return None
         if degree > MAX_DEGREE:
             return None
-        powers, exprs = [], []
+        terms, exprs = [], [numeric_form(grad.loss)]  # the constant term: the loss itself
         for order in range(1, degree + 1):
             for wrt in combinations_with_replacement(range(len(params)), order):
-                alpha = np.bincount(wrt, minlength=len(params))
-                factorial = math.prod(math.factorial(int(a)) for a in alpha)
-                powers.append(alpha)
+                alpha = Counter(wrt)
+                factorial = math.prod(math.factorial(k) for k in alpha.values())
+                terms.append(wrt)
                 exprs.append(numeric_form(sp.diff(grad.loss, *(params[j] for j in wrt))) / factorial)
         function = sp.lambdify(grad.args, exprs, modules="numpy", cse=True, docstring_limit=0)
-        return np.array(powers, dtype=float).reshape(-1, len(params)), function
+        return terms, function
 
     def __call__(self, history: np.ndarray, columns: Sequence[np.ndarray]) -> np.ndarray:
         """The mean loss at each row of ``history`` (rows × p), over the data
@@ -84,18 +86,22 @@ class EpochLosses:
         history = np.asarray(history, dtype=float).reshape(-1, len(self.gradient.params))
         if self.expansion is None or len(history) < 3 or not np.isfinite(history[-1]).all():
             return mean_losses(self.loss_numpy, history, columns)
-        powers, coefficients = self.expansion
+        product_of, coefficients = self.expansion
         last = history[-1]
         arrays = [np.asarray(c, dtype=float) for c in columns]
+        n = len(arrays[0]) if arrays else 1
         with np.errstate(all="ignore"):
-            n = len(arrays[0]) if arrays else 1
-            means = np.array([np.mean(np.broadcast_to(np.asarray(v, dtype=float), (n,)))
-                              for v in coefficients(*last, *arrays)])
-            constant = mean_losses(self.loss_numpy, last[None], arrays)[0]
-            monomials = np.prod((history - last)[:, None, :] ** powers[None], axis=2)  # rows × terms
-            terms = monomials * means
-            losses = constant + terms.sum(axis=1)
-            size = abs(constant) + np.abs(terms).sum(axis=1)
+            constant, *means = [np.add.reduce(v) / n if np.ndim(v) else float(v)
+                                for v in coefficients(*last, *arrays)]
+            delta = (history - last).T
+            terms = np.empty((len(means), len(history)))
+            for k, (wrt, mean) in enumerate(zip(product_of, means)):
+                term = terms[k]
+                np.multiply(delta[wrt[0]], mean, out=term)
+                for j in wrt[1:]:
+                    term *= delta[j]
+            losses = constant + terms.sum(axis=0)
+            size = abs(constant) + np.abs(terms).sum(axis=0)
             redo = ~np.isfinite(losses) | (np.abs(losses) < CANCELLATION * size)
             if redo.any():
                 losses[redo] = mean_losses(self.loss_numpy, history[redo], arrays)

@@ -17,6 +17,7 @@ NumPy's per-call overhead dominates at these sizes, and the extra row
 """
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 import numpy as np
@@ -142,10 +143,24 @@ def expanding(maps: np.ndarray) -> bool:
     eigenvalue of its linear part above 1 in magnitude, or an entry that is
     not finite (an overflow while composing)."""
     linear = maps[:, :-1, :-1]
+    if len(linear) == 1 and linear.shape[-1] <= 2:  # one map of w and b: its eigenvalues in closed form
+        return _spectral_radius_2x2(*linear[0].ravel().tolist()) > 1 + EXPANSION_TOLERANCE
     if not np.isfinite(linear).all():
         return True
     radius = np.abs(np.linalg.eigvals(linear)).max()
     return bool(radius > 1 + EXPANSION_TOLERANCE)
+
+
+def _spectral_radius_2x2(a: float, b: float = 0.0, c: float = 0.0, d: float = 1.0) -> float:
+    """The largest |λ| of [[a, b], [c, d]] (of [[a]] when given one entry);
+    inf when an entry is not finite."""
+    if not all(map(math.isfinite, (a, b, c, d))):
+        return math.inf
+    half_trace, det = (a + d) / 2, a * d - b * c
+    disc = half_trace * half_trace - det
+    if disc >= 0:  # real eigenvalues half_trace ± √disc
+        return abs(half_trace) + math.sqrt(disc)
+    return math.sqrt(det)  # a complex pair: |λ|² = det
 
 
 def _shuffled_epoch_maps(update: AffineUpdate, columns: list[np.ndarray], lr: float,
