@@ -160,6 +160,31 @@ def test_the_scan_does_not_amplify_rounding_on_an_exact_fit():
 @settings(max_examples=30, deadline=None)
 @given(
     seed=st.integers(0, 2**32 - 1),
+    samples=st.integers(2, 12),
+    features=st.integers(1, 3),
+    stability=st.floats(0.5, 3.0),
+    shuffle=st.booleans(),
+)
+def test_on_an_exact_fit_every_method_stays_where_the_loop_stays(seed, samples, features, stability, shuffle):
+    """Small integers: every residual is exactly 0, so the loop never moves,
+    whatever the learning rate; a scan of an expanding map would."""
+    rng = np.random.default_rng(seed)
+    X = rng.integers(-3, 4, size=(samples, features)).astype(float)
+    w, b = rng.integers(-3, 4, size=features).astype(float), float(rng.integers(-3, 4))
+    y = X @ w + b
+    lr = 2 * stability / (1 + (X ** 2).sum(axis=1).max())
+    for method in PER_SAMPLE:
+        n = Neuron(features=features)
+        n.w, n.b = w, b
+        n.fit(X, y, epochs=30, lr=lr, shuffle=shuffle, seed=seed, method=method)
+        np.testing.assert_allclose(np.atleast_1d(n.w), w, rtol=REL, atol=1e-12)  # up to rounding
+        assert n.b == pytest.approx(b, rel=REL, abs=1e-12)
+        np.testing.assert_allclose(n.history, 0.0, atol=1e-20)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
     samples=st.integers(1, 30),
     features=st.integers(1, 3),
     epochs=st.integers(1, 40),
