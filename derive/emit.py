@@ -8,15 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import sympy as sp
-from sympy.printing.c import C99CodePrinter
-from sympy.printing.numpy import JaxPrinter, NumPyPrinter
-from sympy.printing.pycode import PythonCodePrinter
+from .compile import PRINTERS, common_subexpressions
 
 if TYPE_CHECKING:
     from .gradient import Gradient
-
-PRINTERS = {"numpy": NumPyPrinter, "python": PythonCodePrinter, "jax": JaxPrinter, "c": C99CodePrinter}
 
 
 def emit(g: Gradient, target: str, name: str = "gradient") -> str:
@@ -26,8 +21,7 @@ def emit(g: Gradient, target: str, name: str = "gradient") -> str:
         raise ValueError(f"unknown target {target!r}; choose one of {', '.join(PRINTERS)}")
     if not name.isidentifier():
         raise ValueError(f"the function name {name!r} is not an identifier")
-    temporaries = sp.numbered_symbols("t", real=True, exclude=set(g.args))
-    common, results = sp.cse(list(g.numeric_exprs), symbols=temporaries)
+    common, results = common_subexpressions(g.derivatives, avoid=g.args)
     printer = PRINTERS[target]()
     if target == "c":
         return _c_function(printer, g, name, common, results)
@@ -61,9 +55,13 @@ def _c_function(printer, g: Gradient, name: str, common, results) -> str:
         "#include <math.h>",
         "",
         f"/* {_docstring(g)}",
-        f"   Writes {len(g.wrt)} values to out, in the order {', '.join(g.wrt)}. */",
+        f"   Writes {_values(len(g.wrt))} to out, in the order {', '.join(g.wrt)}. */",
         f"void {name}({params}, double *out) {{",
         *body,
         "}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _values(n: int) -> str:
+    return "1 value" if n == 1 else f"{n} values"

@@ -14,7 +14,8 @@ import sympy as sp
 
 from .budget import Overrun, run_with_budget
 from .text import to_text
-from .symbols import numeric_form, sort_key, symbol
+from .compile import lambdify
+from .symbols import sort_key, symbol
 
 #: Above this many operations a derivative is left as differentiated rather
 #: than passed to ``simplify``, whose cost can grow without bound.
@@ -47,26 +48,27 @@ class Gradient:
         """The parameter names, in the order results are returned."""
         return tuple(p.name for p in self.params)
 
-    @cached_property
-    def numeric_exprs(self) -> tuple[sp.Expr, ...]:
-        """The derivatives in parameter order, with σ written out for printers."""
-        return tuple(numeric_form(e) for e in self.exprs.values())
+    @property
+    def derivatives(self) -> tuple[sp.Expr, ...]:
+        """The derivatives in parameter order."""
+        return tuple(self.exprs.values())
 
     @cached_property
     def numpy(self) -> Callable[..., tuple]:
-        """The lambdified NumPy function of positional ``args``."""
-        return sp.lambdify(self.args, self.numeric_exprs, modules="numpy", cse=True, docstring_limit=0)
+        """The generated NumPy function of positional ``args``."""
+        return lambdify(self.args, self.derivatives, "numpy")
 
     @cached_property
     def scalar(self) -> Callable[..., tuple]:
         """The fast path for one sample: plain ``math`` on Python floats,
         positional ``args``, returning a tuple in parameter order."""
-        return sp.lambdify(self.args, self.numeric_exprs, modules="math", cse=True, docstring_limit=0)
+        return lambdify(self.args, self.derivatives, "math")
 
     @cached_property
     def loss_numpy(self) -> Callable[..., object]:
-        """The loss itself as a NumPy function of the same positional ``args``."""
-        return sp.lambdify(self.args, numeric_form(self.loss), modules="numpy", docstring_limit=0)
+        """The loss itself as a NumPy function of the same positional ``args``
+        (log σ printed stably: a saturated sigmoid gives a large finite loss)."""
+        return lambdify(self.args, self.loss, "numpy")
 
     def __call__(self, **values) -> tuple:
         results = self.numpy(*self._positional(values))

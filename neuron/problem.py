@@ -23,7 +23,8 @@ from derive import Gradient, gradient, losses, parse_expression, symbol
 from derive.affine import AffineUpdate, affine_update
 from derive.moments import BatchMoments, batch_moments
 from derive.step import SGDLoop, sgd_loop
-from derive.symbols import numeric_form, sigmoid
+from derive.compile import lambdify
+from derive.symbols import sigmoid
 
 LossSpec = Union[None, str, sp.Expr, Callable[[sp.Expr], sp.Expr]]
 
@@ -83,19 +84,14 @@ class Problem:
     def forward(self) -> Callable[..., np.ndarray]:
         """NumPy function of (params…, x columns…) giving the neuron's output."""
         args = [symbol(n) for n in self.params + self.inputs]
-        return sp.lambdify(args, numeric_form(self.output), modules="numpy", docstring_limit=0)
+        return lambdify(args, self.output, "numpy")
 
-    @cached_property
+    @property
     def loss_numpy(self) -> Callable[..., np.ndarray]:
         """The loss as a NumPy function of the gradient's arguments, for the
-        per-epoch history. Where the loss takes log σ(z) or log(1 − σ(z)) it is
-        evaluated as −softplus(∓z), so a saturated sigmoid gives a large finite
-        loss instead of log 0 = −inf (the same value, computed stably)."""
-        stable = _with_stable_logs(self.loss)
-        if stable == self.loss:
-            return self.gradient.loss_numpy
-        return sp.lambdify(self.gradient.args, numeric_form(stable),
-                           modules=[{"softplus": _softplus}, "numpy"], docstring_limit=0)
+        per-epoch history. log σ(z) and log(1 − σ(z)) are evaluated stably,
+        so a saturated sigmoid gives a large finite loss instead of log 0."""
+        return self.gradient.loss_numpy
 
     def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
         """The columns of X (n, d) and y in the order the gradient takes them."""
@@ -194,17 +190,6 @@ def _from_expression(loss: sp.Expr, features: int | None) -> Problem:
 def _problem(loss: sp.Expr, linear: sp.Expr, features: int, label: str) -> Problem:
     output = sigmoid(linear) if loss.has(sigmoid(linear)) else linear
     return Problem(loss, linear, output, _params(features), features, label)
-
-
-def _with_stable_logs(loss: sp.Expr) -> sp.Expr:
-    z = sp.Wild("z")
-    softplus = sp.Function("softplus")
-    return loss.replace(sp.log(sigmoid(z)), -softplus(-z)).replace(sp.log(1 - sigmoid(z)), -softplus(z))
-
-
-def _softplus(t):
-    """log(1 + e^t) without overflow."""
-    return np.logaddexp(0.0, t)
 
 
 def _params(features: int) -> tuple[str, ...]:
