@@ -12,16 +12,14 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from .budget import Overrun, run_with_budget
 from .text import to_text
 from .compile import lambdify
 from .symbols import sort_key, symbol
 
 #: Above this many operations a derivative is left as differentiated rather
-#: than passed to ``simplify``, whose cost can grow without bound.
+#: than tidied (the tidying multiplies out products); also the bound of
+#: the affine proof's own simplification.
 SIMPLIFY_MAX_OPS = 150
-#: Wall-clock seconds ``simplify`` may take for one derivative.
-SIMPLIFY_SECONDS = 3.0
 
 
 class Gradient:
@@ -36,7 +34,7 @@ class Gradient:
     def __init__(self, loss: sp.Expr, params: tuple[sp.Symbol, ...]):
         self.loss = loss
         self.params = params
-        self.exprs: dict[str, sp.Expr] = {p.name: _simplified(sp.diff(loss, p)) for p in params}
+        self.exprs: dict[str, sp.Expr] = {p.name: _tidied(sp.diff(loss, p)) for p in params}
         others = sorted(loss.free_symbols - set(params), key=sort_key)
         #: Argument order of every generated function: parameters, then the
         #: other symbols sorted by name (``w, b, x, y`` for the lecture).
@@ -113,21 +111,16 @@ class Gradient:
         return f"Gradient({body})"
 
 
-def _simplify(expr: sp.Expr) -> sp.Expr:
-    return sp.factor_terms(sp.simplify(expr))
-
-
-def _simplified(expr: sp.Expr) -> sp.Expr:
-    """The simpler of ``expr`` and its simplified form. ``simplify`` runs only
-    on small expressions and under a time budget; past either bound the
+def _tidied(expr: sp.Expr) -> sp.Expr:
+    """The shortest of ``expr`` and two cheap rewritings of it: common
+    factors pulled out, before and after multiplying out products (powers
+    of sums stay as they are, so the work stays polynomial in the size).
+    No ``simplify``: its cost has no bound. Past :data:`SIMPLIFY_MAX_OPS` the
     derivative is kept as differentiated (correct, just longer)."""
     if sp.count_ops(expr) > SIMPLIFY_MAX_OPS:
         return expr
-    try:
-        simple = run_with_budget(_simplify, (expr,), SIMPLIFY_SECONDS)
-    except (Overrun, RuntimeError):
-        return expr
-    return simple if sp.count_ops(simple) <= sp.count_ops(expr) else expr
+    candidates = (expr, sp.factor_terms(expr), sp.factor_terms(sp.expand_mul(expr)))
+    return min(candidates, key=sp.count_ops)
 
 
 def _as_symbols(loss: sp.Expr, names: tuple[str, ...]) -> tuple[sp.Symbol, ...]:
