@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .compile import PRINTERS, common_subexpressions
+from .printer import expression_text
 
 if TYPE_CHECKING:
     from .gradient import Gradient
@@ -29,7 +30,7 @@ def emit(g: Gradient, target: str, name: str = "gradient") -> str:
 
 
 def _docstring(g: Gradient) -> str:
-    return f"Gradient of {g.loss} with respect to {', '.join(g.wrt)}."
+    return f"Gradient of {expression_text(g.loss)} with respect to {', '.join(g.wrt)}."
 
 
 def _python_function(printer, g: Gradient, name: str, common, results) -> str:

@@ -12,8 +12,8 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from .text import to_text
 from .compile import lambdify
+from .printer import expression_text
 from .symbols import sort_key, symbol
 
 #: Above this many operations a derivative is left as differentiated rather
@@ -107,7 +107,7 @@ class Gradient:
         return "$\\displaystyle \\begin{aligned}" + self.latex().replace(" = ", " &= ") + "\\end{aligned}$"
 
     def __repr__(self) -> str:
-        body = ", ".join(f"{n}: {to_text(e)}" for n, e in self.exprs.items())
+        body = ", ".join(f"{n}: {expression_text(e)}" for n, e in self.exprs.items())
         return f"Gradient({body})"
 
 

@@ -22,6 +22,7 @@ from typing import Iterator
 
 import sympy as sp
 
+from .names import FUNCTION_LIST
 from .symbols import CONSTANTS, FUNCTIONS, symbol
 
 MAX_LENGTH = 10_000
@@ -52,9 +53,7 @@ _TOKEN = re.compile(
     r"|(?P<op>\*\*|[-+*/^(),]))"
 )
 
-_ALLOWED = "names may be symbols and the functions " + ", ".join(
-    sorted(set(FUNCTIONS) - {"ln"})
-)
+_ALLOWED = "names may be symbols and the functions " + FUNCTION_LIST
 
 
 def tokenize(text: str) -> Iterator[Token]:

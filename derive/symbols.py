@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import sympy as sp
 
+from . import names
+
 
 @lru_cache(maxsize=None)
 def symbol(name: str) -> sp.Symbol:
@@ -97,22 +99,14 @@ def numeric_form(expr: sp.Expr) -> sp.Expr:
     return expr.replace(sigmoid, lambda z: 1 / (1 + sp.exp(-z)))
 
 
-#: Functions a user expression may call, by the name it uses.
+#: Functions a user expression may call, by the name it uses (the table is
+#: :data:`derive.names.FUNCTIONS`).
 FUNCTIONS: dict[str, object] = {
-    "exp": sp.exp,
-    "log": sp.log,
-    "ln": sp.log,
-    "sqrt": sp.sqrt,
-    "abs": sp.Abs,
-    "sign": sp.sign,
-    "sigmoid": sigmoid,
-    "sin": sp.sin,
-    "cos": sp.cos,
-    "tanh": sp.tanh,
+    name: sigmoid if target == "sigmoid" else getattr(sp, target) for name, target in names.FUNCTIONS.items()
 }
 
 #: Names that read as constants rather than symbols.
-CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "e": sp.E}
+CONSTANTS: dict[str, sp.Expr] = {name: getattr(sp, target) for name, target in names.CONSTANTS.items()}
 
 w, b, x, y = (symbol(n) for n in ("w", "b", "x", "y"))
 

@@ -15,6 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from derive import ExpressionError
+from derive.names import LOSS_CHOICES, LOSSES
 
 from .datasets import DIABETES_FEATURES, load_diabetes
 from .errors import TrainingDiverged
@@ -44,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--x", nargs="+", metavar="COL",
                      help="feature column(s) (default: bmi for the diabetes data; every column but --y for a file)")
     fit.add_argument("--y", metavar="COL", help="target column (default: the last column)")
-    fit.add_argument("--loss", default="half-se", metavar="half-se|se|abs|logistic|EXPR",
-                     help="a named loss, or an expression in w, b, x, y such as '(y - (w*x + b))**2' (default: half-se)")
+    fit.add_argument("--loss", default="half-se", metavar=f"{LOSS_CHOICES}|EXPR",
+                     help=f"a named loss ({'; '.join(f'{n}: {what}' for n, (_, what) in LOSSES.items())}), or an "
+                     "expression in w, b, x, y such as '(y - (w*x + b))**2' (default: half-se)")
     fit.add_argument("--epochs", type=int, default=100, metavar="N", help="passes over the data (default: 100)")
     fit.add_argument("--lr", type=float, default=1.0, metavar="R", help="learning rate (default: 1)")
     fit.add_argument("--batch-size", type=int, default=1, metavar="K",

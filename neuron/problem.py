@@ -17,13 +17,13 @@ from typing import Callable, Union
 
 import numpy as np
 import sympy as sp
-from sympy.printing.str import StrPrinter
 
 from derive import Gradient, gradient, losses, parse_expression, symbol
 from derive.affine import AffineUpdate, affine_update
 from derive.moments import BatchMoments, batch_moments
 from derive.step import SGDLoop, sgd_loop
 from derive.compile import lambdify
+from derive.printer import expression_text
 from derive.symbols import sigmoid
 
 LossSpec = Union[None, str, sp.Expr, Callable[[sp.Expr], sp.Expr]]
@@ -152,11 +152,6 @@ def _build_problem(loss: LossSpec, features: int | None) -> Problem:
                     f"derive.losses builder, got {type(loss).__name__}")
 
 
-def expression_text(expr: sp.Expr) -> str:
-    """``expr`` as text that ``derive.parse_expression`` reads back."""
-    return _ReadablePrinter().doprint(expr)
-
-
 def _from_builder(builder: Callable[[sp.Expr], sp.Expr], features: int, name: str | None) -> Problem:
     linear = losses.linear(features)
     loss = builder(linear)
@@ -195,13 +190,3 @@ def _problem(loss: sp.Expr, linear: sp.Expr, features: int, label: str) -> Probl
 def _params(features: int) -> tuple[str, ...]:
     ws = ("w",) if features == 1 else tuple(f"w_{i}" for i in range(1, features + 1))
     return ws + ("b",)
-
-
-class _ReadablePrinter(StrPrinter):
-    """SymPy's ``str`` with the spellings of ``derive.parse_expression``."""
-
-    def _print_Abs(self, expr) -> str:
-        return f"abs({self._print(expr.args[0])})"
-
-    def _print_Exp1(self, expr) -> str:
-        return "e"
