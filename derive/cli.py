@@ -14,7 +14,8 @@ import sympy as sp
 
 from .check import cli as check_cli
 from .gradient import gradient
-from .parse import ExpressionError, parse_expression
+from .errors import InputError
+from .parse import parse_expression
 from .names import CONSTANTS, FUNCTION_LIST
 from .printer import expression_text
 
@@ -86,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "grad":
             return run_grad(args)
         return check_cli.run(args)
-    except (ExpressionError, ValueError, TypeError) as err:
+    except InputError as err:  # anything else is a bug, and shows as one
         print(f"derive: {err}", file=sys.stderr)
         return 2
     except RecursionError:

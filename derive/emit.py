@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .compile import PRINTERS, common_subexpressions
+from .errors import InputError
 from .printer import expression_text
 
 if TYPE_CHECKING:
@@ -19,9 +20,9 @@ def emit(g: Gradient, target: str, name: str = "gradient") -> str:
     """Source of a function ``name`` of ``g.names`` returning the gradient
     in ``g.wrt`` order (C: written to the output array ``out``)."""
     if target not in PRINTERS:
-        raise ValueError(f"unknown target {target!r}; choose one of {', '.join(PRINTERS)}")
+        raise InputError(f"unknown target {target!r}; choose one of {', '.join(PRINTERS)}")
     if not name.isidentifier():
-        raise ValueError(f"the function name {name!r} is not an identifier")
+        raise InputError(f"the function name {name!r} is not an identifier")
     common, results = common_subexpressions(g.derivatives, avoid=g.args)
     printer = PRINTERS[target]()
     if target == "c":

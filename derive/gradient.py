@@ -13,6 +13,7 @@ import numpy as np
 import sympy as sp
 
 from .compile import lambdify
+from .errors import InputError
 from .printer import expression_text
 from .symbols import sort_key, symbol
 
@@ -125,14 +126,14 @@ def _tidied(expr: sp.Expr) -> sp.Expr:
 
 def _as_symbols(loss: sp.Expr, names: tuple[str, ...]) -> tuple[sp.Symbol, ...]:
     if not names:
-        raise ValueError("name at least one parameter to differentiate with respect to")
+        raise InputError("name at least one parameter to differentiate with respect to")
     if len(set(names)) != len(names):
-        raise ValueError(f"a parameter is named twice in {names}")
+        raise InputError(f"a parameter is named twice in {names}")
     by_name = {s.name: s for s in loss.free_symbols}
     absent = [n for n in names if n not in by_name]
     if absent:
         have = ", ".join(sorted(by_name, key=lambda n: sort_key(symbol(n)))) or "none"
-        raise ValueError(f"the loss has no symbol {', '.join(absent)}; its symbols are {have}")
+        raise InputError(f"the loss has no symbol {', '.join(absent)}; its symbols are {have}")
     return tuple(by_name[n] for n in names)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sympy as sp
 
 from . import names
+from .errors import InputError
 from .symbols import sigmoid, symbol
 
 y = symbol("y")
@@ -18,7 +19,7 @@ def linear(features: int = 1) -> sp.Expr:
     """The lecture's model ŷ = w·x + b; with several features
     ŷ = w_1·x_1 + … + w_n·x_n + b."""
     if features < 1:
-        raise ValueError(f"a model needs at least one feature, got {features}")
+        raise InputError(f"a model needs at least one feature, got {features}")
     if features == 1:
         return symbol("w") * symbol("x") + symbol("b")
     return sum(symbol(f"w_{i}") * symbol(f"x_{i}") for i in range(1, features + 1)) + symbol("b")

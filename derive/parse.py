@@ -22,6 +22,7 @@ from typing import Iterator
 
 import sympy as sp
 
+from .errors import InputError
 from .names import FUNCTION_LIST
 from .symbols import CONSTANTS, FUNCTIONS, symbol
 
@@ -31,7 +32,7 @@ MAX_EXPONENT = 1_000
 MAX_NUMBER_DIGITS = 100
 
 
-class ExpressionError(ValueError):
+class ExpressionError(InputError):
     """An expression could not be read; the message says what and where."""
 
     def __init__(self, message: str, column: int | None = None):

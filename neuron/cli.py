@@ -14,14 +14,14 @@ from typing import Sequence
 
 import numpy as np
 
-from derive import ExpressionError
+from derive.errors import InputError
 from derive.names import LOSS_CHOICES, LOSSES
 
 from .datasets import DIABETES_FEATURES, load_diabetes
 from .errors import TrainingDiverged
 from .neuron import INITS, Neuron
 from .report import build_report, to_json, to_text
-from .table import Table, read_csv
+from .csv_file import Table, read_csv
 from .methods import METHODS, choose_method
 from .training import Schedule
 
@@ -72,16 +72,16 @@ def load_data(args: argparse.Namespace) -> tuple[str, np.ndarray, np.ndarray, li
         X, y = load_diabetes()
         table = Table("the diabetes data", DIABETES_FEATURES, X)
         if args.y is not None:
-            raise ValueError("--y needs a DATA.csv file; the bundled data's target is fixed")
+            raise InputError("--y needs a DATA.csv file; the bundled data's target is fixed")
         columns = [table.column(c) for c in (args.x or ["bmi"])]
         return BUNDLED, X[:, columns], y, [table.names[c] for c in columns], "target"
     table = read_csv(args.data)
     if len(table.names) < 2:
-        raise ValueError(f"{table.source} needs at least two columns, one for x and one for y")
+        raise InputError(f"{table.source} needs at least two columns, one for x and one for y")
     y_col = table.column(args.y) if args.y is not None else len(table.names) - 1
     x_cols = [table.column(c) for c in args.x] if args.x else [c for c in range(len(table.names)) if c != y_col]
     if y_col in x_cols:
-        raise ValueError(f"column {table.names[y_col]!r} cannot be both x and y")
+        raise InputError(f"column {table.names[y_col]!r} cannot be both x and y")
     return (table.source, table.values[:, x_cols], table.values[:, y_col],
             [table.names[c] for c in x_cols], table.names[y_col])
 
@@ -93,7 +93,7 @@ def run_fit(args: argparse.Namespace) -> int:
 
         check_target(args.plot)
     if args.save and not Path(args.save).parent.is_dir():
-        raise ValueError(f"cannot save to {args.save}: the folder {Path(args.save).parent} does not exist")
+        raise InputError(f"cannot save to {args.save}: the folder {Path(args.save).parent} does not exist")
     data, X, y, x_names, y_name = load_data(args)
     neuron = Neuron(args.loss, init=args.init, seed=args.seed)
     schedule = Schedule(args.epochs, args.lr, args.batch_size, args.shuffle, args.seed)
@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return run_fit(args)
-    except (ExpressionError, ValueError, TypeError) as err:
+    except InputError as err:  # anything else is a bug, and shows as one
         print(f"neuron: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader went away (neuron fit | head): not an error

@@ -26,6 +26,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from derive.errors import InputError
 from derive.scan import scan_fit
 from derive.trajectory import Trajectory
 
@@ -48,7 +49,7 @@ def train(problem: Problem, params: Sequence[float], X: np.ndarray, y: np.ndarra
     try:
         run = METHODS[method]
     except KeyError:
-        raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}") from None
+        raise InputError(f"method must be one of {', '.join(METHODS)}, got {method!r}") from None
     return run(problem, [float(p) for p in params], X, y, schedule)
 
 
@@ -84,10 +85,10 @@ def fit_scan(problem: Problem, params: list[float], X: np.ndarray, y: np.ndarray
     """Per-sample SGD as a composition of affine maps (derive's scan)."""
     update = problem.affine
     if update is None:
-        raise ValueError(f"method 'scan' needs a loss whose per-sample step derive proves affine in the "
+        raise InputError(f"method 'scan' needs a loss whose per-sample step derive proves affine in the "
                          f"parameters (a squared loss); {problem.label!r} is not: use 'loop' or 'auto'")
     if schedule.batch_size != 1:
-        raise ValueError(f"method 'scan' trains one sample at a time (batch size 1), not {schedule.batch_size}; "
+        raise InputError(f"method 'scan' trains one sample at a time (batch size 1), not {schedule.batch_size}; "
                          "use 'loop', 'batch' or 'auto'")
     columns = problem.data_columns(X, y)
     orders = epoch_orders(schedule, len(y))
@@ -122,10 +123,10 @@ def fit_batch(problem: Problem, params: list[float], X: np.ndarray, y: np.ndarra
     """Full-batch descent from the data's moments: one pass, then O(p²) per epoch."""
     moments = problem.moments
     if moments is None:
-        raise ValueError(f"method 'batch' needs a gradient that is a polynomial in the parameters "
+        raise InputError(f"method 'batch' needs a gradient that is a polynomial in the parameters "
                          f"(a squared loss); {problem.label!r} is not: use 'loop' or 'auto'")
     if schedule.batch_size < len(y):
-        raise ValueError(f"method 'batch' takes the whole data as one batch: batch size {schedule.batch_size} "
+        raise InputError(f"method 'batch' takes the whole data as one batch: batch size {schedule.batch_size} "
                          f"is less than the {len(y)} samples; use a batch size of at least {len(y)}, or 'loop'")
     columns = problem.data_columns(X, y)
     trajectory = moments.fit_moments(params, moments.moments(*columns), schedule.lr, schedule.epochs)

@@ -20,6 +20,7 @@ import sympy as sp
 
 from derive import Gradient, gradient, losses, parse_expression, symbol
 from derive.affine import AffineUpdate, affine_update
+from derive.errors import InputError
 from derive.moments import BatchMoments, batch_moments
 from derive.step import SGDLoop, sgd_loop
 from derive.compile import lambdify
@@ -166,18 +167,18 @@ def _from_expression(loss: sp.Expr, features: int | None) -> Problem:
     indexed = {n: int(m.group(2)) for n in names if (m := _INDEXED.match(n))}
     unknown = sorted(names - {"w", "b", "x", "y"} - set(indexed))
     if unknown:
-        raise ValueError(f"the loss may use w, b, x, y (or w_1…w_d, x_1…x_d with several features); "
+        raise InputError(f"the loss may use w, b, x, y (or w_1…w_d, x_1…x_d with several features); "
                          f"it also uses {', '.join(unknown)}")
     if plain and indexed:
-        raise ValueError("the loss mixes w/x with w_1…/x_1…: use one form")
+        raise InputError("the loss mixes w/x with w_1…/x_1…: use one form")
     own = max(indexed.values()) if indexed else 1
     if features is not None and features != own:
-        raise ValueError(f"the loss is written for {own} feature(s), not {features}")
+        raise InputError(f"the loss is written for {own} feature(s), not {features}")
     linear = losses.linear(own)
     params = _params(own)
     missing = [p for p in params if p not in names]
     if missing:
-        raise ValueError(f"the loss must use every parameter of the neuron z = {linear}; "
+        raise InputError(f"the loss must use every parameter of the neuron z = {linear}; "
                          f"it does not use {', '.join(missing)}")
     return _problem(loss, linear, own, expression_text(loss))
 

@@ -3,6 +3,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 import sympy as sp
 
 from derive.cli import main
@@ -86,3 +87,22 @@ def test_grad_help_lists_every_function_the_reader_accepts():
 
     words = set(re.findall(r"[a-z]+", run("grad", "--help").stdout))
     assert set(FUNCTIONS) - {"ln"} <= words
+
+
+def test_a_bug_is_not_reported_as_bad_input(monkeypatch):
+    import derive.cli
+
+    def broken(*args, **kwargs):
+        raise TypeError("a programming error")
+
+    monkeypatch.setattr(derive.cli, "gradient", broken)
+    with pytest.raises(TypeError, match="a programming error"):
+        main(["grad", "(y - w*x)**2", "--wrt", "w"])
+
+
+def test_input_errors_share_one_base_class():
+    from derive import ExpressionError, InputError, gradient, parse_expression
+
+    assert issubclass(ExpressionError, InputError) and issubclass(InputError, ValueError)
+    with pytest.raises(InputError, match="no symbol v"):
+        gradient(parse_expression("(y - w*x)**2"), ["v"])
