@@ -104,6 +104,8 @@ def check_divergence(objective: Objective, trajectory: Trajectory, columns: Sequ
         epoch = began + int(np.argmax(losses[began - 1:] > limit))
         loss = float(losses[epoch - 1])
     kind, rate, scales = stable_rate(objective, columns, schedule.batch_size)
+    if rate is not None and schedule.lr < rate:  # not the rate's fault: no rate to suggest
+        rate = None
     raise TrainingDiverged(epoch, schedule.lr, loss, began=min(began, epoch), start_loss=start,
                            params=trajectory.history[epoch - 1], history=losses[:epoch - 1],
                            method=trajectory.method, stable_lr=rate, stable_kind=kind, scales=scales)
