@@ -7,7 +7,7 @@
     >>> n = Neuron().fit(X[:, 2], y)      # the book: w ≈ 913.6, b ≈ 123.4
 """
 from . import datasets
-from .errors import TrainingDiverged
+from derive.descent import TrainingDiverged
 from .neuron import Neuron
 
 __all__ = ["Neuron", "TrainingDiverged", "datasets"]
