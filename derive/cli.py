@@ -10,17 +10,15 @@ import json
 import sys
 from typing import Sequence
 
-import sympy as sp
-
-from .check import cli as check_cli
-from .gradient import gradient
-from .parse import ExpressionError, parse_expression
-from .text import to_text
+from .errors import InputError
+from .names import CONSTANTS, FUNCTION_LIST
 
 EMIT_TARGETS = ("numpy", "python", "c", "jax", "latex")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(check: bool = True) -> argparse.ArgumentParser:
+    """The parser of both commands; without ``check``, of ``derive grad``
+    only (the checker's parser imports the checker, and with it SymPy)."""
     parser = argparse.ArgumentParser(
         prog="derive",
         description="Symbolic gradients of a loss, and a checker for derivations in lecture notes.",
@@ -35,19 +33,28 @@ def build_parser() -> argparse.ArgumentParser:
     grad.add_argument(
         "expr",
         metavar="EXPR",
-        help="the loss, e.g. '(y - (w*x + b))**2'; numbers, names, + - * / ** ( ) and the "
-        "functions exp, log, sqrt, abs, sign, sigmoid",
+        help="the loss, e.g. '(y - (w*x + b))**2'; numbers, names, + - * / ** ^ ( ), the constants "
+        f"{' and '.join(CONSTANTS)} and the functions {FUNCTION_LIST}",
     )
     grad.add_argument("--wrt", nargs="+", default=["w", "b"], metavar="P", help="parameters (default: w b)")
     grad.add_argument("--emit", choices=EMIT_TARGETS, help="print gradient source in this language instead")
     grad.add_argument("--name", default="gradient", help="function name for --emit (default: gradient)")
     grad.add_argument("--json", action="store_true", help="print a JSON object instead of text")
-    check_cli.add_parser(commands)
+    if check:
+        from .check import cli as check_cli
+
+        check_cli.add_parser(commands)
     return parser
 
 
 def run_grad(args: argparse.Namespace) -> int:
     """Print d(EXPR)/dp for each p in --wrt, or the emitted code."""
+    import sympy as sp
+
+    from .gradient import gradient
+    from .parse import parse_expression
+    from .printer import expression_text
+
     loss = parse_expression(args.expr)
     g = gradient(loss, args.wrt)
     if args.emit == "latex":
@@ -56,10 +63,10 @@ def run_grad(args: argparse.Namespace) -> int:
         code = g.source(args.emit, name=args.name)
     if args.json:
         out = {
-            "loss": to_text(loss),
+            "loss": expression_text(loss),
             "wrt": list(g.wrt),
             "args": list(g.names),
-            "gradient": {n: to_text(e) for n, e in g.exprs.items()},
+            "gradient": {n: expression_text(e) for n, e in g.exprs.items()},
             "latex": {n: sp.latex(e) for n, e in g.exprs.items()},
         }
         if args.emit:
@@ -69,14 +76,15 @@ def run_grad(args: argparse.Namespace) -> int:
         print(code)
     else:
         width = max(len(n) for n in g.wrt)
-        print(f"loss = {to_text(loss)}")
+        print(f"loss = {expression_text(loss)}")
         for n, e in g.exprs.items():
-            print(f"d/d{n:<{width}} = {to_text(e)}")
+            print(f"d/d{n:<{width}} = {expression_text(e)}")
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(check=argv[:1] != ["grad"])
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -84,8 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "grad":
             return run_grad(args)
+        from .check import cli as check_cli
+
         return check_cli.run(args)
-    except (ExpressionError, ValueError, TypeError) as err:
+    except InputError as err:  # anything else is a bug, and shows as one
         print(f"derive: {err}", file=sys.stderr)
         return 2
     except RecursionError:

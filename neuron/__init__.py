@@ -9,8 +9,9 @@
 ``NeuronRegressor`` and ``NeuronClassifier`` are the same neuron with
 scikit-learn's conventions (scikit-learn itself stays optional).
 """
+from derive.descent import TrainingDiverged
+
 from . import datasets
-from .errors import TrainingDiverged
 from .estimator_api import NotFittedError
 from .estimators import NeuronClassifier, NeuronRegressor
 from .neuron import Neuron

@@ -36,7 +36,7 @@ _HYPERPARAMETERS = """
 
     Learned: ``coef_`` (w, shape (d,)), ``intercept_`` (b), ``lr_`` (the
     learning rate used), ``n_iter_`` (epochs run), ``loss_curve_`` (mean
-    loss per epoch), ``method_`` (the method asked for), ``n_features_in_``.
+    loss per epoch), ``method_`` (the method that ran: ``auto`` resolved), ``n_features_in_``.
 """
 
 
@@ -70,7 +70,7 @@ class _NeuronEstimator(Estimator):
         self.lr_ = lr
         self.n_iter_ = len(neuron.history)
         self.loss_curve_ = list(neuron.history)
-        self.method_ = self.method  # Neuron does not report which method "auto" chose
+        self.method_ = neuron.method_
         self.n_features_in_ = X.shape[1]
         return neuron
 

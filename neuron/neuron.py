@@ -11,13 +11,12 @@ from typing import Sequence
 import numpy as np
 import sympy as sp
 
+from derive.descent import Schedule, TrainingDiverged, train
+from derive.errors import InputError
 from derive.losses import BY_NAME
 
 from . import persist
-from .errors import TrainingDiverged
 from .problem import LossSpec, Problem, build_problem
-from .methods import train
-from .training import Schedule
 from .validate import as_features, as_targets, positive_float, positive_int, probabilities
 
 INITS = ("book", "random", "zeros")
@@ -51,6 +50,9 @@ class Neuron:
                 raise ValueError(f"the starting weights are for {given} feature(s), not features={features}")
         features = features or given
         self.history: list[float] = []
+        #: The method the last ``fit`` ran (``loop``, ``scan`` or ``batch``;
+        #: ``auto`` resolved, and a fast method's hand-over to a loop shown).
+        self.method_: str | None = None
         self._fixed = features is not None or _is_expression(loss)
         self._setup(build_problem(loss, features))
 
@@ -105,16 +107,17 @@ class Neuron:
             shuffle: bool = False, seed: int | None = None, method: str = "auto") -> "Neuron":
         """Train on samples ``x`` (n, or n × d) and targets ``y`` (n): per
         sample in order by default, as the book; ``batch_size`` > 1 averages
-        the gradient over mini-batches. Raises :class:`TrainingDiverged` at
-        the first non-finite loss, keeping the weights of the last finite epoch.
+        the gradient over mini-batches. Appends the mean loss of each epoch
+        to ``history``; raises :class:`TrainingDiverged` when training
+        diverged (a loss that is not finite, or that ends far above where it
+        started), keeping the weights of the epoch before it was found.
 
         ``fit`` continues from the current weights (a warm start: the first
-        call starts from ``init``) and appends the mean loss of each epoch to
-        ``history``; call :meth:`reset` first to start over.
+        call starts from ``init``); call :meth:`reset` first to start over.
 
         ``method`` is ``"loop"``, ``"scan"``, ``"batch"`` or ``"auto"`` (the
-        fastest that applies; see :mod:`neuron.methods`): all give the loop's
-        numbers up to rounding."""
+        fastest that applies; see :mod:`derive.descent.methods`): all give
+        the loop's numbers up to rounding. ``method_`` says which ran."""
         X = as_features(x, "x")
         y = as_targets(y, X.shape[0])
         self._match_features(X.shape[1])
@@ -123,14 +126,14 @@ class Neuron:
         schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
         try:
-            trained = train(self.problem, self._params, X, y, schedule, method)
+            trajectory = train(self.problem.objective, self._params, self.problem.data_columns(X, y),
+                               schedule, method)
         except TrainingDiverged as err:
-            if err.params:
-                self._params = list(err.params)
+            self._params, self.method_ = list(err.params), err.method
             self.history.extend(err.history)
             raise
-        self._params = trained.params
-        self.history.extend(trained.history)
+        self._params, self.method_ = list(trajectory.params), trajectory.method
+        self.history.extend(trajectory.losses.tolist())
         return self
 
     def predict(self, x) -> float | np.ndarray:
@@ -146,7 +149,7 @@ class Neuron:
     def predict_proba(self, x) -> float | np.ndarray:
         """P(y = 1 | x) for a sigmoid neuron."""
         if not self.problem.classifies:
-            raise ValueError(f"predict_proba needs a sigmoid neuron (loss 'logistic'), not {self.problem.label!r}")
+            raise InputError(f"predict_proba needs a sigmoid neuron (loss 'logistic'), not {self.problem.label!r}")
         return self.forpass(x)
 
     def reset(self) -> "Neuron":
@@ -201,7 +204,7 @@ class Neuron:
         if features == self.problem.features:
             return
         if self._fixed or self.history:
-            raise ValueError(f"x has {features} feature column(s) but the neuron has {self.problem.features}")
+            raise InputError(f"x has {features} feature column(s) but the neuron has {self.problem.features}")
         self._setup(build_problem(self.loss, features))
 
     def _inputs(self, x) -> tuple[np.ndarray, bool]:
@@ -221,11 +224,11 @@ def _init_spec(init) -> str | list[float]:
     """``init`` as a name or a list of floats (JSON-ready, so it can be saved)."""
     if isinstance(init, str):
         if init not in INITS:
-            raise ValueError(f"init must be one of {', '.join(INITS)} or an array [w…, b], got {init!r}")
+            raise InputError(f"init must be one of {', '.join(INITS)} or an array [w…, b], got {init!r}")
         return init
     values = _start_values(init, "init")
     if isinstance(values, float) or len(values) < 2:
-        raise ValueError(f"init as values must be an array [w_1, …, w_d, b] of at least 2 numbers, got {init!r}")
+        raise InputError(f"init as values must be an array [w_1, …, w_d, b] of at least 2 numbers, got {init!r}")
     return values
 
 

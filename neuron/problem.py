@@ -17,13 +17,13 @@ from typing import Callable, Union
 
 import numpy as np
 import sympy as sp
-from sympy.printing.str import StrPrinter
 
-from derive import Gradient, gradient, losses, parse_expression, symbol
-from derive.affine import AffineUpdate, affine_update
-from derive.moments import BatchMoments, batch_moments
-from derive.step import SGDLoop, sgd_loop
-from derive.symbols import numeric_form, sigmoid
+from derive import Gradient, losses, parse_expression, symbol
+from derive.compile import lambdify
+from derive.descent import Objective, objective
+from derive.errors import InputError
+from derive.printer import expression_text
+from derive.symbols import sigmoid
 
 LossSpec = Union[None, str, sp.Expr, Callable[[sp.Expr], sp.Expr]]
 
@@ -45,30 +45,19 @@ class Problem:
     label: str  # the loss's name, or readable text of the expression
 
     @cached_property
+    def objective(self) -> Objective:
+        """What descent minimises: the loss over the parameters, with
+        everything derive derived for it (cached per loss)."""
+        return objective(self.loss, self.params)
+
+    @property
     def gradient(self) -> Gradient:
-        return gradient(self.loss, self.params)
+        return self.objective.gradient
 
-    @cached_property
-    def affine(self) -> AffineUpdate | None:
-        """The per-sample step as an affine map, when derive proves it is one
-        (squared losses); ``None`` otherwise. Enables the scan."""
-        return affine_update(self.loss, self.params)
-
-    @cached_property
-    def moments(self) -> BatchMoments | None:
-        """Full-batch descent from sufficient statistics, when the gradient is
-        a polynomial in the parameters; ``None`` otherwise."""
-        return batch_moments(self.loss, self.params)
-
-    @cached_property
-    def sgd(self) -> SGDLoop:
-        """derive's generated per-sample loop for this loss."""
-        return sgd_loop(self.loss, self.params)
-
-    @cached_property
+    @property
     def data_names(self) -> tuple[str, ...]:
         """The data each gradient call takes after the parameters (``x, y``)."""
-        return self.gradient.names[len(self.params):]
+        return self.objective.data_names
 
     @property
     def classifies(self) -> bool:
@@ -83,19 +72,7 @@ class Problem:
     def forward(self) -> Callable[..., np.ndarray]:
         """NumPy function of (params…, x columns…) giving the neuron's output."""
         args = [symbol(n) for n in self.params + self.inputs]
-        return sp.lambdify(args, numeric_form(self.output), modules="numpy", docstring_limit=0)
-
-    @cached_property
-    def loss_numpy(self) -> Callable[..., np.ndarray]:
-        """The loss as a NumPy function of the gradient's arguments, for the
-        per-epoch history. Where the loss takes log σ(z) or log(1 − σ(z)) it is
-        evaluated as −softplus(∓z), so a saturated sigmoid gives a large finite
-        loss instead of log 0 = −inf (the same value, computed stably)."""
-        stable = _with_stable_logs(self.loss)
-        if stable == self.loss:
-            return self.gradient.loss_numpy
-        return sp.lambdify(self.gradient.args, numeric_form(stable),
-                           modules=[{"softplus": _softplus}, "numpy"], docstring_limit=0)
+        return lambdify(args, self.output, "numpy")
 
     def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
         """The columns of X (n, d) and y in the order the gradient takes them."""
@@ -156,11 +133,6 @@ def _build_problem(loss: LossSpec, features: int | None) -> Problem:
                     f"derive.losses builder, got {type(loss).__name__}")
 
 
-def expression_text(expr: sp.Expr) -> str:
-    """``expr`` as text that ``derive.parse_expression`` reads back."""
-    return _ReadablePrinter().doprint(expr)
-
-
 def _from_builder(builder: Callable[[sp.Expr], sp.Expr], features: int, name: str | None) -> Problem:
     linear = losses.linear(features)
     loss = builder(linear)
@@ -175,18 +147,18 @@ def _from_expression(loss: sp.Expr, features: int | None) -> Problem:
     indexed = {n: int(m.group(2)) for n in names if (m := _INDEXED.match(n))}
     unknown = sorted(names - {"w", "b", "x", "y"} - set(indexed))
     if unknown:
-        raise ValueError(f"the loss may use w, b, x, y (or w_1…w_d, x_1…x_d with several features); "
+        raise InputError(f"the loss may use w, b, x, y (or w_1…w_d, x_1…x_d with several features); "
                          f"it also uses {', '.join(unknown)}")
     if plain and indexed:
-        raise ValueError("the loss mixes w/x with w_1…/x_1…: use one form")
+        raise InputError("the loss mixes w/x with w_1…/x_1…: use one form")
     own = max(indexed.values()) if indexed else 1
     if features is not None and features != own:
-        raise ValueError(f"the loss is written for {own} feature(s), not {features}")
+        raise InputError(f"the loss is written for {own} feature(s), not {features}")
     linear = losses.linear(own)
     params = _params(own)
     missing = [p for p in params if p not in names]
     if missing:
-        raise ValueError(f"the loss must use every parameter of the neuron z = {linear}; "
+        raise InputError(f"the loss must use every parameter of the neuron z = {linear}; "
                          f"it does not use {', '.join(missing)}")
     return _problem(loss, linear, own, expression_text(loss))
 
@@ -196,27 +168,6 @@ def _problem(loss: sp.Expr, linear: sp.Expr, features: int, label: str) -> Probl
     return Problem(loss, linear, output, _params(features), features, label)
 
 
-def _with_stable_logs(loss: sp.Expr) -> sp.Expr:
-    z = sp.Wild("z")
-    softplus = sp.Function("softplus")
-    return loss.replace(sp.log(sigmoid(z)), -softplus(-z)).replace(sp.log(1 - sigmoid(z)), -softplus(z))
-
-
-def _softplus(t):
-    """log(1 + e^t) without overflow."""
-    return np.logaddexp(0.0, t)
-
-
 def _params(features: int) -> tuple[str, ...]:
     ws = ("w",) if features == 1 else tuple(f"w_{i}" for i in range(1, features + 1))
     return ws + ("b",)
-
-
-class _ReadablePrinter(StrPrinter):
-    """SymPy's ``str`` with the spellings of ``derive.parse_expression``."""
-
-    def _print_Abs(self, expr) -> str:
-        return f"abs({self._print(expr.args[0])})"
-
-    def _print_Exp1(self, expr) -> str:
-        return "e"

@@ -13,21 +13,19 @@ over the data computes these moments; every epoch after that is a generated
 Python step on a handful of floats, its cost independent of n.
 
 Logistic and absolute-error gradients are not polynomial in the parameters,
-and :func:`batch_moments` returns ``None`` for them.
+and :func:`find_moments` returns ``None`` for them.
 """
 from __future__ import annotations
 
-import math
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Callable, Sequence
 
 import numpy as np
 import sympy as sp
 
-from .affine import parameter_names
-from .gradient import Gradient, gradient
-from .step import update_lines
-from .symbols import numeric_form
+from ..compile import lambdify, run_source
+from ..gradient import Gradient
+from .generated_loop import update_lines
 from .trajectory import Trajectory, mean_losses
 
 
@@ -51,8 +49,7 @@ class BatchMoments:
 
     @cached_property
     def _statistics_numpy(self) -> Callable[..., list]:
-        exprs = [numeric_form(s) for s in self.statistics]
-        return sp.lambdify(self.data, exprs, modules="numpy", cse=True, docstring_limit=0)
+        return lambdify(self.data, list(self.statistics), "numpy")
 
     def moments(self, *columns: np.ndarray) -> np.ndarray:
         """The mean of every statistic over the data: the one pass over n."""
@@ -93,10 +90,7 @@ class BatchMoments:
 
     @cached_property
     def _descend(self) -> Callable[..., tuple]:
-        namespace: dict[str, object] = {"math": math, "isfinite": math.isfinite,
-                                        "NumericErrors": (OverflowError, ZeroDivisionError, ValueError)}
-        exec(compile(self.source, f"<derive batch step for {self.gradient.loss}>", "exec"), namespace)
-        return namespace["descend"]
+        return run_source(self.source, f"batch step for {self.gradient.loss}")["descend"]
 
     def fit(self, params: Sequence[float], columns: Sequence[np.ndarray], lr: float, epochs: int) -> Trajectory:
         """``epochs`` epochs of full-batch descent from ``params``: one pass
@@ -123,28 +117,16 @@ class BatchMoments:
             loss_numpy = self.gradient.loss_numpy
             mean_loss = lambda rows: mean_losses(loss_numpy, rows, arrays)  # noqa: E731
         return Trajectory(np.array(history, dtype=float).reshape(len(history), len(self.params)),
-                          diverged_at, None, mean_loss)
+                          diverged_at, None, mean_loss, "batch")
 
     def __repr__(self) -> str:
         means = ", ".join(f"{m}=mean({s})" for m, s in zip(self.moment_symbols, self.statistics))
         return f"BatchMoments({means})"
 
 
-def batch_moments(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> BatchMoments | None:
-    """The sufficient statistics of full-batch descent on ``loss``, or
-    ``None`` if its gradient is not a polynomial in ``wrt``. Cached."""
-    return _cached_moments_by_names(loss, parameter_names(wrt))
-
-
-@lru_cache(maxsize=256)
-def _cached_moments_by_names(loss: sp.Expr, names: tuple[str, ...]):
-    # keyed on the names too, so a repeated lookup skips the symbol checks of
-    # ``gradient`` (which walk the expression) and costs a hash
-    return _cached_moments(gradient(loss, names))
-
-
-@lru_cache(maxsize=256)
-def _cached_moments(grad: Gradient) -> BatchMoments | None:
+def find_moments(grad: Gradient) -> BatchMoments | None:
+    """The sufficient statistics of full-batch descent on the gradient's
+    loss, or ``None`` if the gradient is not a polynomial in its parameters."""
     params = grad.params
     statistics: dict[sp.Expr, sp.Symbol] = {}
     mean_gradient = []
