@@ -23,3 +23,16 @@ class TrainingDiverged(ArithmeticError):
             f"training diverged at epoch {epoch} with learning rate {lr:g}: {what}; "
             f"try a smaller learning rate, such as {lr / 10:g}"
         )
+
+
+class NeuronFileError(ValueError):
+    """A file that is not a saved neuron, or a path a neuron will not be saved over.
+
+    Every refusal of :meth:`Neuron.load` and :meth:`Neuron.save` about the
+    file itself (what it is, what it holds) is this one type; the message
+    names the file and ``path`` holds it.
+    """
+
+    def __init__(self, path, message: str):
+        self.path = str(path)
+        super().__init__(message)
