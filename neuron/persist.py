@@ -182,9 +182,10 @@ def load(cls: type, path) -> "Neuron":
     if type(features) is not int or not 1 <= features <= MAX_FEATURES:
         raise NeuronFileError(path, f"{path} has features {_short(features)}; a saved neuron has a whole "
                                     f"number from 1 to {MAX_FEATURES}")
-    if not isinstance(ws, list) or len(ws) != features:
-        count = len(ws) if isinstance(ws, list) else _short(ws)
-        raise NeuronFileError(path, f"{path} has {count} weights for {features} feature(s)")
+    if not isinstance(ws, list):
+        raise NeuronFileError(path, f"{path} has w {_short(ws)}, not a list of {features} weight(s)")
+    if len(ws) != features:
+        raise NeuronFileError(path, f"{path} has {len(ws)} weights for {features} feature(s)")
     if not isinstance(state["history"], list):
         raise NeuronFileError(path, f"{path} has history {_short(state['history'])}, not a list of numbers")
     params = [_number(v, path) for v in ws] + [_number(state["b"], path)]
