@@ -52,7 +52,12 @@ MAX_INT_DIGITS = 100
 # saving ----------------------------------------------------------------------
 
 def save(neuron: "Neuron", path) -> None:
-    """Write ``neuron`` to ``path`` atomically, over nothing but a saved neuron."""
+    """Write ``neuron`` to ``path`` atomically, over nothing but a saved neuron.
+
+    ``path`` may be new, an empty file or a saved neuron; a symlink is
+    followed to such a file (the link stays). A folder, FIFO, device, socket,
+    read-only file or any other file raises :class:`NeuronFileError`. The
+    file replaced keeps its permission bits (and, as root, its owner)."""
     data = _encode(neuron, path)
     target, existing = check_target(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
