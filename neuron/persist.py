@@ -103,6 +103,9 @@ def check_target(path) -> tuple[Path, os.stat_result | None]:
     if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise NeuronFileError(path, f"cannot save to {shown}: the file is read-only "
                                     f"(mode {stat.S_IMODE(st.st_mode):04o}); make it writable or choose another name")
+    if st.st_size > 0 and not os.access(target, os.R_OK):
+        raise NeuronFileError(path, f"cannot save to {shown}: the file cannot be read, so it cannot be "
+                                    "checked to be a saved neuron; remove it first or choose another name")
     if st.st_size > 0 and not _holds_a_saved_neuron(target):
         raise NeuronFileError(path, f"cannot save to {shown}: it is not a saved neuron, so it is not "
                                     "overwritten; remove it first or choose another name")

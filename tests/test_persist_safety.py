@@ -158,6 +158,8 @@ def test_save_refuses_a_symlink_that_leads_nowhere(tmp_path, target):
 
 @pytest.mark.parametrize("mode", [0o600, 0o640, 0o604, 0o660, 0o200])
 def test_save_keeps_the_mode_of_the_file_it_replaces(tmp_path, mode):
+    if not mode & 0o400 and os.geteuid() != 0:
+        pytest.skip("only root can read a write-only file to check that it is a saved neuron")
     path = saved(tmp_path / "model.json")
     os.chmod(path, mode)
     trained().save(path)
@@ -183,6 +185,15 @@ def test_save_refuses_a_read_only_file_even_as_root(tmp_path, mode):
     os.chmod(path, mode)
     assert "is read-only" in refusal(path) and f"{mode:04o}" in refusal(path)
     assert path.read_bytes() == before and stat.S_IMODE(os.stat(path).st_mode) == mode
+
+
+def test_save_refuses_a_file_it_cannot_read_to_check(tmp_path, monkeypatch):
+    path = saved(tmp_path / "model.json")
+    access = os.access  # as root every file is readable: pretend this one is not (mode 0200 for a user)
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.R_OK else access(p, mode))
+    assert "cannot be read, so it cannot be checked" in refusal(path)
+    monkeypatch.undo()
+    assert Neuron.load(path).w == 2.0
 
 
 def test_save_as_root_keeps_the_owner_of_the_file_it_replaces(tmp_path):
