@@ -13,7 +13,8 @@ from derive.descent import TrainingDiverged
 
 from . import datasets
 from .estimator_api import NotFittedError
+from .errors import NeuronFileError
 from .estimators import NeuronClassifier, NeuronRegressor
 from .neuron import Neuron
 
-__all__ = ["Neuron", "NeuronClassifier", "NeuronRegressor", "NotFittedError", "TrainingDiverged", "datasets"]
+__all__ = ["Neuron", "NeuronClassifier", "NeuronFileError", "NeuronRegressor", "NotFittedError", "TrainingDiverged", "datasets"]

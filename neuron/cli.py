@@ -20,6 +20,7 @@ from derive.names import LOSS_CHOICES, LOSSES
 
 from .cli_report import build_report, to_json, to_text
 from .datasets import DIABETES_FEATURES, load_diabetes
+from . import persist
 from .neuron import INITS, Neuron
 from .csv_file import Table, read_csv
 
@@ -90,8 +91,10 @@ def run_fit(args: argparse.Namespace) -> int:
         from .cli_plot import check_target
 
         check_target(args.plot)
-    if args.save and not Path(args.save).parent.is_dir():
-        raise InputError(f"cannot save to {args.save}: the folder {Path(args.save).parent} does not exist")
+    if args.save:
+        if not Path(args.save).parent.is_dir():
+            raise InputError(f"cannot save to {args.save}: the folder {Path(args.save).parent} does not exist")
+        persist.check_target(args.save)  # refuse before training, not after the report
     data, X, y, x_names, y_name = load_data(args)
     neuron = Neuron(args.loss, init=args.init, seed=args.seed)
     schedule = Schedule(args.epochs, args.lr, args.batch_size, args.shuffle, args.seed)

@@ -1,60 +1,162 @@
-"""Saving a trained neuron as JSON and reading it back.
+"""Saving a trained neuron as JSON and reading it back, safely.
 
 The file holds the loss as text (a name such as ``half-se``, or an
 expression read back by ``derive.parse_expression``, never ``eval``), the
-weights and the loss history. It is written to a temporary file in the same
-folder and renamed over the target, so a crash never leaves half a file.
+weights and the loss history.
+
+Saving never destroys what is not a saved neuron. It writes a new file, or
+replaces a regular file that already holds a saved neuron (or is empty):
+folders, FIFOs, devices, sockets, read-only files and any other file are
+refused with :class:`NeuronFileError` naming the path. A symlink is
+followed: the file it points to is checked and replaced, and the link stays
+a link; a dangling or looping link is refused. The text goes to a temporary
+file in the same folder as the file replaced, which is renamed over it (so
+a crash never leaves half a file) or removed if anything fails. The replaced
+file keeps its permission bits (and, as root, its owner and group).
+
+Loading reads at most :data:`MAX_FILE_BYTES`, never opens anything but a
+regular file (a FIFO cannot block it), and checks every field before
+building anything, with at most :data:`MAX_FEATURES` features. Whatever is
+wrong with the file — unreadable, not UTF-8, not JSON, nested too deeply, a
+bare ``NaN``, a number beyond the float range, another format or version,
+the wrong number of weights — is one :class:`NeuronFileError` naming it.
 """
 from __future__ import annotations
 
 import json
 import math
 import os
+import reprlib
+import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from derive.errors import InputError
+from .errors import NeuronFileError
 
 if TYPE_CHECKING:
     from .neuron import Neuron
 
 FORMAT = "derive-neuron"
 VERSION = 1
+#: The largest file :func:`load` reads (and :func:`save` writes): 64 MiB,
+#: about 2.5 million epochs of loss history.
+MAX_FILE_BYTES = 64 * 2**20
+#: The most features a saved neuron may have; building the neuron's
+#: gradient takes seconds at this size and grows faster than linearly.
+MAX_FEATURES = 2000
+#: The most digits of a whole number in the file (seeds, counts, weights).
+MAX_INT_DIGITS = 100
 
+
+# saving ----------------------------------------------------------------------
 
 def save(neuron: "Neuron", path) -> None:
-    """Write ``neuron`` to ``path`` atomically."""
+    """Write ``neuron`` to ``path`` atomically, over nothing but a saved neuron.
+
+    ``path`` may be new, an empty file or a saved neuron; a symlink is
+    followed to such a file (the link stays). A folder, FIFO, device, socket,
+    read-only file or any other file raises :class:`NeuronFileError`. The
+    file replaced keeps its permission bits (and, as root, its owner)."""
+    data = _encode(neuron, path)
+    target, existing = check_target(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            if existing is not None:
+                _keep_owner(f.fileno(), existing)
+            os.fchmod(f.fileno(), stat.S_IMODE(existing.st_mode) & 0o777 if existing else _new_file_mode())
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def check_target(path) -> tuple[Path, os.stat_result | None]:
+    """The file a save to ``path`` would replace (a symlink followed), and its
+    status, or ``None`` for a new file; :class:`NeuronFileError` if a save
+    there could destroy something that is not a saved neuron. Callers that
+    work long before saving (``neuron fit --save``) can call it first."""
+    target = Path(path)
+    shown = str(path)
+    if target.is_symlink():
+        try:
+            target = Path(os.path.realpath(target, strict=True))
+        except OSError as err:
+            raise NeuronFileError(path, f"cannot save to {path}: it is a symlink that leads nowhere "
+                                        f"({err.strerror}); remove it or choose another name") from None
+        shown = f"{path} (a symlink to {target})"
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            raise FileNotFoundError(2, "the folder does not exist", str(target.parent)) from None
+        return target, None
+    what = _kind(st.st_mode)
+    if what != "regular file":
+        raise NeuronFileError(path, f"cannot save to {shown}: it is {what}, not a regular file; "
+                                    "a neuron is saved only as a new file or over a saved neuron")
+    if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise NeuronFileError(path, f"cannot save to {shown}: the file is read-only "
+                                    f"(mode {stat.S_IMODE(st.st_mode):04o}); make it writable or choose another name")
+    if st.st_size > 0 and not os.access(target, os.R_OK):
+        raise NeuronFileError(path, f"cannot save to {shown}: the file cannot be read, so it cannot be "
+                                    "checked to be a saved neuron; remove it first or choose another name")
+    if st.st_size > 0 and not _holds_a_saved_neuron(target):
+        raise NeuronFileError(path, f"cannot save to {shown}: it is not a saved neuron, so it is not "
+                                    "overwritten; remove it first or choose another name")
+    return target, st
+
+
+def _encode(neuron: "Neuron", path) -> bytes:
+    features = neuron.problem.features
+    if features > MAX_FEATURES:
+        raise NeuronFileError(path, f"cannot save to {path}: a saved neuron has at most {MAX_FEATURES} "
+                                    f"features, this one has {features}")
     state = {
         "format": FORMAT,
         "version": VERSION,
         "loss": neuron.problem.label,
-        "features": neuron.problem.features,
+        "features": features,
         "init": neuron.init,
         "seed": neuron.seed,
         "w": neuron._params[:-1],
         "b": neuron.b,
         "history": neuron.history,
     }
-    text = json.dumps(state, indent=2, allow_nan=False) + "\n"
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise FileNotFoundError(2, "the folder does not exist", str(target.parent))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        os.chmod(tmp, _file_mode())
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        data = (json.dumps(state, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    except ValueError:  # a weight or loss that is NaN or infinite, set by hand
+        raise NeuronFileError(path, f"cannot save to {path}: the neuron holds a NaN or infinite number") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise NeuronFileError(path, f"cannot save to {path}: the neuron takes {len(data)} bytes, more "
+                                    f"than the {MAX_FILE_BYTES} a saved neuron may have (a very long history)")
+    return data
 
 
-def _file_mode() -> int:
+def _holds_a_saved_neuron(target: Path) -> bool:
+    """Whether the regular file ``target`` is JSON marked as a saved neuron
+    (of any version): only such a file may be replaced."""
+    try:
+        state = _parse(_read_bounded(target), target)
+    except NeuronFileError:
+        return False
+    return isinstance(state, dict) and state.get("format") == FORMAT
+
+
+def _keep_owner(fd: int, existing: os.stat_result) -> None:
+    if (existing.st_uid, existing.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.fchown(fd, existing.st_uid, existing.st_gid)
+        except PermissionError:  # only root may give a file away; the saver owns it then
+            pass
+
+
+def _new_file_mode() -> int:
     """The mode ``open`` would give a new file (0o666 less the umask), not
     the owner-only mode of a temporary file."""
     umask = os.umask(0)
@@ -62,31 +164,140 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISREG, "regular file"), (stat.S_ISDIR, "a folder"),
+                       (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+# loading ---------------------------------------------------------------------
+
 def load(cls: type, path) -> "Neuron":
-    """The neuron saved at ``path``; ``ValueError`` naming the file if it is not one."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            state = json.load(f)
-    except json.JSONDecodeError as err:
-        raise InputError(f"{path} is not a saved neuron: not JSON ({err})") from None
+    """The neuron saved at ``path``; :class:`NeuronFileError` naming the file if it is not one."""
+    state = _parse(_read_bounded(path), path)
     if not isinstance(state, dict) or state.get("format") != FORMAT:
-        raise InputError(f"{path} is not a saved neuron (no \"format\": \"{FORMAT}\")")
-    if state.get("version") != VERSION:
-        raise InputError(f"{path} has version {state.get('version')!r}; this neuron reads version {VERSION}")
-    try:
-        neuron = cls(state["loss"], features=state["features"], init=state["init"], seed=state["seed"])
-        params = [_finite(v, path) for v in state["w"]] + [_finite(state["b"], path)]
-        history = [_finite(v, path) for v in state["history"]]
-    except (KeyError, TypeError) as err:
-        raise InputError(f"{path} is not a complete saved neuron: {err!r} is missing or malformed") from None
-    if len(params) != neuron.problem.features + 1:
-        raise InputError(f"{path} has {len(params) - 1} weights for {neuron.problem.features} features")
+        raise NeuronFileError(path, f"{path} is not a saved neuron (no \"format\": \"{FORMAT}\")")
+    version = state.get("version")
+    if type(version) is not int or version != VERSION:
+        raise NeuronFileError(path, f"{path} has version {_short(version)}; this neuron reads version {VERSION}")
+    missing = [key for key in ("loss", "features", "init", "seed", "w", "b", "history") if key not in state]
+    if missing:
+        raise NeuronFileError(path, f"{path} is not a complete saved neuron: {', '.join(missing)} missing or malformed")
+    features, ws = state["features"], state["w"]
+    if type(features) is not int or not 1 <= features <= MAX_FEATURES:
+        raise NeuronFileError(path, f"{path} has features {_short(features)}; a saved neuron has a whole "
+                                    f"number from 1 to {MAX_FEATURES}")
+    if not isinstance(ws, list):
+        raise NeuronFileError(path, f"{path} has w {_short(ws)}, not a list of {features} weight(s)")
+    if len(ws) != features:
+        raise NeuronFileError(path, f"{path} has {len(ws)} weights for {features} feature(s)")
+    if not isinstance(state["history"], list):
+        raise NeuronFileError(path, f"{path} has history {_short(state['history'])}, not a list of numbers")
+    params = [_number(v, path) for v in ws] + [_number(state["b"], path)]
+    history = [_number(v, path) for v in state["history"]]
+    neuron = _build(cls, state, path)  # refuses a loss written for another number of features
     neuron._params = params
     neuron.history = history
     return neuron
 
 
-def _finite(value, path) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InputError(f"{path} holds {value!r} where a finite number belongs")
+def _build(cls: type, state: dict, path) -> "Neuron":
+    loss, init, seed = state["loss"], state["init"], state["seed"]
+    if not isinstance(loss, str):
+        raise NeuronFileError(path, f"{path} has loss {_short(loss)}; a loss is text")
+    if not (isinstance(init, str) or (isinstance(init, list) and len(init) <= MAX_FEATURES + 1)):
+        raise NeuronFileError(path, f"{path} has init {_short(init)}; an init is a name or a list [w…, b]")
+    if isinstance(init, list):
+        init = [_number(v, path) for v in init]
+    if seed is not None and type(seed) is not int:
+        raise NeuronFileError(path, f"{path} has seed {_short(seed)}; a seed is a whole number or null")
+    try:
+        return cls(loss, features=state["features"], init=init, seed=seed)
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:
+        raise NeuronFileError(path, f"{path} holds a loss or setting that cannot be used: {err}") from None
+
+
+def _read_bounded(path) -> bytes:
+    """At most :data:`MAX_FILE_BYTES` of the regular file ``path``. Opened
+    without blocking, so a FIFO is refused rather than waited on."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError) as err:  # ValueError: a NUL byte in the name
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise NeuronFileError(path, f"cannot read {path}: {reason}") from None
+    try:
+        what = _kind(os.fstat(fd).st_mode)
+        if what != "regular file":
+            raise NeuronFileError(path, f"{path} is not a saved neuron: it is {what}")
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise NeuronFileError(path, f"{path} is not a saved neuron: larger than {MAX_FILE_BYTES} bytes")
+        return b"".join(chunks)
+    except OSError as err:
+        raise NeuronFileError(path, f"cannot read {path}: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
+
+
+class _Refused(Exception):
+    """A value the strict JSON reader will not take; its text says which."""
+
+
+def _parse(data: bytes, path):
+    """``data`` as strict JSON: no bare NaN or Infinity, no number beyond the
+    float range, no whole number of more than :data:`MAX_INT_DIGITS` digits."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise NeuronFileError(path, f"{path} is not a saved neuron: not UTF-8 text (byte {err.start})") from None
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_float, parse_int=_int)
+    except json.JSONDecodeError as err:
+        raise NeuronFileError(path, f"{path} is not a saved neuron: not JSON ({err})") from None
+    except _Refused as err:
+        raise NeuronFileError(path, f"{path} is not a saved neuron: it holds {err}") from None
+    except RecursionError:
+        raise NeuronFileError(path, f"{path} is not a saved neuron: nested too deeply") from None
+
+
+def _refuse_constant(name: str):
+    raise _Refused(f"a bare {name}, which is not JSON")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(f"the number {text[:40]}, beyond the float range")
+    return value
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _Refused(f"a whole number of {len(text.lstrip('-'))} digits (the limit is {MAX_INT_DIGITS})")
+    return int(text)
+
+
+def _number(value, path) -> float:
+    """``value`` as a float if it is a JSON number; the reader has already
+    refused NaN, Infinity and numbers beyond the float range."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise NeuronFileError(path, f"{path} holds {_short(value)} where a finite number belongs")
     return float(value)
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = _SHORT.maxlong = 40
+
+
+def _short(value) -> str:
+    """``value`` for a message: cut short, however large or deep it is."""
+    return _SHORT.repr(value)

@@ -1,10 +1,11 @@
 """Checks on what a user hands to a neuron: data and training settings.
 
-Every check raises ``derive.InputError`` (a ``ValueError``) naming the
-argument and, for data, the first bad row, so the message says what to fix.
+Every check raises ``ValueError`` naming the argument and, for data, the
+first bad row, so the message says what to fix.
 """
 from __future__ import annotations
 
+import decimal
 import math
 import numbers
 
@@ -74,14 +75,96 @@ def positive_float(value, name: str) -> float:
     return value
 
 
+#: For each NumPy dtype kind refused as data: what it holds, and what to do.
+_REFUSED_KINDS = {
+    "c": ("complex numbers", "pass real numbers (for example .real, if every imaginary part is 0)"),
+    "M": ("dates or times", "convert them to numbers first (for example days since a start date)"),
+    "m": ("time differences", "convert them to numbers first (for example seconds)"),
+    "U": ("text", "convert it to numbers first"),
+    "S": ("bytes", "convert them to numbers first"),
+    "V": ("structured records", "pass the numeric fields as columns"),
+}
+
+
 def _as_float_array(values, name: str) -> np.ndarray:
+    """``values`` as a float array, refusing what a cast would silently change:
+    complex numbers (imaginary part dropped), dates and times (turned into
+    counts of units), text (parsed), masked values (the mask dropped) and
+    numbers beyond the float range."""
     if values is None:
         raise InputError(f"{name} is missing")
+    if isinstance(values, np.ma.MaskedArray):
+        if np.ma.is_masked(values):
+            raise InputError(f"{name} is a masked array with masked values; fill them "
+                             f"({name}.filled(value)) or drop them ({name}.compressed()) first")
+        values = np.ma.getdata(values)
     try:
-        arr = np.asarray(values, dtype=float)
-    except (TypeError, ValueError) as err:
-        raise InputError(f"{name} must hold numbers only: {err}") from None
+        raw = np.asarray(values)
+    except (TypeError, ValueError, OverflowError) as err:
+        raise InputError(f"{name} must be a rectangular array of numbers: {err}") from None
+    kind = raw.dtype.kind
+    if kind in _REFUSED_KINDS:
+        what, fix = _REFUSED_KINDS[kind]
+        raise InputError(f"{name} must hold numbers only, not {what} (dtype {raw.dtype}); {fix}")
+    if kind == "O":
+        return _objects_as_floats(raw, name)
+    with np.errstate(over="ignore"):  # a long double beyond the float range: refused just below
+        arr = raw.astype(float)
+    if kind == "f" and raw.dtype.itemsize > arr.dtype.itemsize:  # long double: may overflow
+        _require_in_float_range(raw, arr, name)
     return arr
+
+
+def _objects_as_floats(raw: np.ndarray, name: str) -> np.ndarray:
+    """An object array (a list mixing types, or of ints beyond 64 bits) as
+    floats, element by element, naming the first element that is not a real
+    number or does not fit in a float."""
+    out = np.empty(raw.shape, dtype=float)
+    for index, item in np.ndenumerate(raw):
+        where = _position(index)
+        if isinstance(item, numbers.Complex) and not isinstance(item, numbers.Real):
+            raise InputError(f"{name} must hold numbers only; at {where} it holds the complex number {item!r}")
+        if not isinstance(item, (numbers.Real, decimal.Decimal)):
+            what = "None (a missing value)" if item is None else f"{_short(item)} (a {type(item).__name__})"
+            raise InputError(f"{name} must hold numbers only; at {where} it holds {what}")
+        try:
+            out[index] = float(item)
+        except OverflowError:
+            raise InputError(f"{name} has {_short(item)} at {where}, too large for a float "
+                             f"(the largest is about 1.8e308)") from None
+        except (TypeError, ValueError) as err:
+            raise InputError(f"{name} holds {_short(item)} at {where}, which is not a number: {err}") from None
+    return out
+
+
+def _require_in_float_range(raw: np.ndarray, arr: np.ndarray, name: str) -> None:
+    overflow = np.isfinite(raw) & ~np.isfinite(arr)
+    if overflow.any():
+        index = tuple(int(i) for i in np.argwhere(overflow)[0])
+        raise InputError(f"{name} has {raw[index]!s} at {_position(index)}, too large "
+                         f"for a float (the largest is about 1.8e308)")
+
+
+def _position(index: tuple) -> str:
+    if len(index) == 0:
+        return "its only value"
+    if len(index) == 1:
+        return f"row {index[0]}"
+    if len(index) == 2:
+        return f"row {index[0]}, column {index[1]}"
+    return f"position {index}"
+
+
+def _short(item) -> str:
+    """A short description of ``item`` for a message; a huge int is described,
+    not printed (its repr alone can be refused or take long)."""
+    if isinstance(item, int) and item.bit_length() > 128:
+        return f"an integer of about {int(item.bit_length() * math.log10(2)) + 1} digits"
+    try:
+        text = repr(item)
+    except Exception:  # a user object whose repr fails still gets a message
+        text = f"a {type(item).__name__}"
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _require_finite(arr: np.ndarray, name: str) -> None:

@@ -143,6 +143,17 @@ def test_save_writes_a_neuron_that_loads_back(tmp_path, capsys):
     assert (n.w, n.b) == pytest.approx((BOOK_W, BOOK_B), rel=1e-12)
 
 
+def test_save_over_a_file_that_is_not_a_neuron_is_refused_before_training(tmp_path, capsys, monkeypatch):
+    import neuron.cli
+
+    data = tmp_path / "data.csv"
+    data.write_text("x,y\n1,2\n3,4\n")
+    monkeypatch.setattr(neuron.cli.Neuron, "fit", lambda *a, **k: pytest.fail("trained before refusing the save"))
+    code, out, err = run(capsys, "fit", str(data), "--save", str(data))
+    assert code == 2 and "data.csv" in err and out == ""
+    assert data.read_text() == "x,y\n1,2\n3,4\n"
+
+
 def test_plot_writes_a_png(tmp_path, capsys):
     pytest.importorskip("matplotlib")
     path = tmp_path / "fit.png"
