@@ -39,6 +39,17 @@ class LinearModel:
             object.__setattr__(self, "_derivative", tidy(sp.diff(self.outer, self.z)))
         return self._derivative
 
+    def moves_every_parameter(self, params: Sequence[sp.Symbol]) -> bool:
+        """True when ``params`` are exactly the weights and the bias (in any
+        order): then a step moves all of z's parameters and the structure
+        z = w·x̃ gives the whole step (:mod:`derive.descent`)."""
+        return len(params) == len(self.weights) + 1 and set(params) == {*self.weights, self.bias}
+
+    def inputs(self, params: Sequence[sp.Symbol]) -> list[sp.Expr]:
+        """x̃: the input each parameter multiplies in z (x_i for w_i, 1 for b)."""
+        feature_of = dict(zip(self.weights, self.features))
+        return [sp.Integer(1) if p == self.bias else feature_of[p] for p in params]
+
     def partials(self, params: Sequence[sp.Symbol], tidy: Callable[[sp.Expr], sp.Expr]) -> dict[str, sp.Expr]:
         """∂L/∂p for each p in ``params`` (weights or the bias) from one
         derivative of f; ``tidy`` shortens that one derivative."""

@@ -12,6 +12,16 @@ Squared losses of a linear model pass (with any number of features); the
 logistic loss (H holds σ(w·x + b)) and the absolute error (H holds a Dirac
 delta of y − ŷ) do not, and :func:`prove_affine` returns ``None`` for them.
 
+For a loss of a linear model, f(z) with z = w·x̃ (x̃ = (x, 1), derive.linear),
+the question is one-dimensional: ∇ℓ = f'(z)·x̃ and H = f''(z)·x̃x̃ᵀ, so the
+step is affine exactly when f'(z) is affine in z, f'(z) = c·z + f'(0) with c
+free of z. That is decided from f alone, whatever the number of features,
+and the maps are built numerically from x̃ (:class:`LinearAffineUpdate`):
+
+    Aᵢ = I − lr·cᵢ·x̃ᵢx̃ᵢᵀ,   cᵢ = −lr·f'(0; yᵢ)·x̃ᵢ
+
+with no symbolic (d+1)² matrix.
+
     >>> update = affine_update(losses.half_squared_error(), ["w", "b"])
     >>> A, c = update.maps(x, y, lr=0.1)          # shapes (n, 2, 2), (n, 2)
 """
@@ -95,6 +105,23 @@ class AffineUpdate:
                 out[:, k] = value
         return out.reshape(n, self.size, self.size)
 
+    def curvature(self, *columns: np.ndarray, chunk: int = 1 << 16) -> tuple[float, np.ndarray] | None:
+        """``(largest, mean)``: the largest eigenvalue of any sample's Hessian
+        and the mean Hessian over the samples (what decides a stable learning
+        rate), or ``None`` if a Hessian is not finite."""
+        self._check_columns(columns)
+        arrays = [np.asarray(col, dtype=float).reshape(-1) for col in columns]
+        n = len(arrays[0]) if arrays else 1
+        largest, total = 0.0, np.zeros((self.size, self.size))
+        with np.errstate(all="ignore"):
+            for start in range(0, n, chunk):
+                h = self.hessians(*(a[start:start + chunk] for a in arrays))
+                if not np.isfinite(h).all():
+                    return None
+                largest = max(largest, float(np.linalg.eigvalsh(h).max()))
+                total += h.sum(axis=0)
+        return largest, total / n
+
     def maps(self, *columns: np.ndarray, lr: float) -> tuple[np.ndarray, np.ndarray]:
         """``(A, c)`` of every sample, shapes ``(n, p, p)`` and ``(n, p)``, so
         that one step on sample i is ``θ ← A[i] @ θ + c[i]``."""
@@ -112,9 +139,103 @@ class AffineUpdate:
         return f"AffineUpdate(params=({names}), H={self.hessian.tolist()}, grad0={list(self.offset)})"
 
 
+class LinearAffineUpdate(AffineUpdate):
+    """The affine step of a loss f(z) of a linear model z = w·x̃, from
+    f'(z) = c·z + g₀: Hᵢ = cᵢ·x̃ᵢx̃ᵢᵀ and ∇ℓ(0; dᵢ) = g₀ᵢ·x̃ᵢ, built with
+    NumPy from the data (work O(n·p²) for the maps, no SymPy matrix)."""
+
+    def __init__(self, grad: Gradient, slope: sp.Expr, at_zero: sp.Expr):
+        self.gradient = grad
+        self.params = grad.params
+        self.data = grad.args[len(grad.params):]
+        self.data_names = tuple(s.name for s in self.data)
+        #: c = f''(z) and g₀ = f'(0), expressions in the data other than the features.
+        self.slope, self.at_zero = slope, at_zero
+        self._inputs: list[sp.Expr] = grad.model.inputs(grad.params)
+
+    @cached_property
+    def hessian(self) -> sp.Matrix:  # built only when asked for (it has p² entries)
+        x = sp.Matrix(self._inputs)
+        return self.slope * x * x.T
+
+    @cached_property
+    def offset(self) -> sp.Matrix:
+        return self.at_zero * sp.Matrix(self._inputs)
+
+    @cached_property
+    def _scalars(self) -> Callable[..., list]:
+        return lambdify(self.data, [self.slope, self.at_zero], "numpy")
+
+    def _parts(self, columns: Sequence) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(x̃, c, g₀)`` per sample: shapes ``(n, p)``, ``(n,)``, ``(n,)``."""
+        self._check_columns(columns)
+        arrays = [np.asarray(col, dtype=float).reshape(-1) for col in columns]
+        n = len(arrays[0]) if arrays else 1
+        position = {s: k for k, s in enumerate(self.data)}
+        x = np.ones((n, self.size))
+        for j, v in enumerate(self._inputs):
+            if v != 1:
+                x[:, j] = arrays[position[v]]
+        with np.errstate(all="ignore"):
+            slope, at_zero = (np.broadcast_to(np.asarray(v, dtype=float), (n,)) for v in self._scalars(*arrays))
+        return x, slope, at_zero
+
+    def augmented(self, *columns: np.ndarray, lr: float) -> np.ndarray:
+        x, slope, at_zero = self._parts(columns)
+        n, p = x.shape
+        out = np.zeros((n, p + 1, p + 1))
+        with np.errstate(all="ignore"):
+            outer = x[:, :, None] * x[:, None, :]  # x̃x̃ᵀ first: 1 − lr·(x·x), as the symbolic map printed
+            out[:, :p, :p] = np.eye(p) - (lr * slope)[:, None, None] * outer
+            out[:, :p, p] = (-lr * x) * at_zero[:, None]
+        out[:, p, p] = 1.0
+        return out
+
+    def hessians(self, *columns: np.ndarray) -> np.ndarray:
+        x, slope, _ = self._parts(columns)
+        with np.errstate(all="ignore"):
+            return slope[:, None, None] * (x[:, :, None] * x[:, None, :])
+
+    def curvature(self, *columns: np.ndarray, chunk: int = 1 << 16) -> tuple[float, np.ndarray] | None:
+        """As :meth:`AffineUpdate.curvature` in closed form: cᵢ·x̃ᵢx̃ᵢᵀ has the
+        one nonzero eigenvalue cᵢ·‖x̃ᵢ‖², and the mean is X̃ᵀ·diag(c)·X̃ / n."""
+        x, slope, _ = self._parts(columns)
+        with np.errstate(all="ignore"):
+            largest = max(0.0, float(np.max(slope * np.einsum("ij,ij->i", x, x)))) if len(x) else 0.0
+            mean = (x * slope[:, None]).T @ x / max(len(x), 1)
+        if not (np.isfinite(largest) and np.isfinite(mean).all()):
+            return None
+        return largest, mean
+
+    def __repr__(self) -> str:
+        names = ", ".join(p.name for p in self.params)
+        return f"LinearAffineUpdate(params=({names}), H=({self.slope})·x̃x̃ᵀ, grad0=({self.at_zero})·x̃)"
+
+
+def _prove_linear(grad: Gradient) -> LinearAffineUpdate | None:
+    """The 1-D proof for a loss f(z) of a linear model: f'(z) = c·z + f'(0)."""
+    from ..gradient import _tidied
+
+    model = grad.model
+    z = model.z
+    first = model.derivative(_tidied)
+    slope = sp.diff(first, z)
+    if slope.has(z) or slope.free_symbols & set(grad.params):
+        return None
+    at_zero = first.subs(z, 0)
+    if any(e.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or e.has(z) for e in (slope, at_zero)):
+        return None
+    if not _residual_vanishes([first], sp.Matrix([[slope]]), sp.Matrix([at_zero]), (z,)):
+        return None
+    return LinearAffineUpdate(grad, slope, at_zero)
+
+
 def prove_affine(grad: Gradient) -> AffineUpdate | None:
     """The affine form of the step θ ← θ − lr·∇loss if it is affine in the
-    gradient's parameters, else ``None``."""
+    gradient's parameters, else ``None``. A loss of a linear model is
+    decided from f'(z) alone (:func:`_prove_linear`)."""
+    if grad.model is not None and grad.model.moves_every_parameter(grad.params):
+        return _prove_linear(grad)
     params = grad.params
     exprs = [grad.exprs[p.name] for p in params]
     hessian = sp.Matrix([[sp.diff(e, q) for q in params] for e in exprs])

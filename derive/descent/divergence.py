@@ -122,15 +122,11 @@ def stable_rate(objective: Objective, columns: Sequence[np.ndarray],
         return "", None, ""
     arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
     n = len(arrays[0])
-    largest, total = 0.0, np.zeros((update.size, update.size))
+    found = update.curvature(*arrays, chunk=HESSIAN_CHUNK)  # closed form for a linear model: no n·p² array
+    if found is None:
+        return "", None, ""
+    largest, mean = found
     with np.errstate(all="ignore"):
-        for start in range(0, n, HESSIAN_CHUNK):
-            h = update.hessians(*(a[start:start + HESSIAN_CHUNK] for a in arrays))
-            if not np.isfinite(h).all():
-                return "", None, ""
-            largest = max(largest, float(np.linalg.eigvalsh(h).max()))
-            total += h.sum(axis=0)
-        mean = total / n
         if batch_size >= n:
             kind, top = "full-batch descent", float(np.linalg.eigvalsh(mean).max())
         else:

@@ -30,7 +30,7 @@ import sympy as sp
 from sympy.printing.precedence import precedence
 from sympy.printing.pycode import PythonCodePrinter
 
-from ..compile import NUMERIC_ERRORS, common_subexpressions, run_source
+from ..compile import NUMERIC_ERRORS, common_subexpressions, run_source, temporaries
 from ..gradient import Gradient
 from .trajectory import Trajectory, mean_losses
 
@@ -120,6 +120,55 @@ def _minus(printer: PythonCodePrinter, param: sp.Symbol, step: sp.Expr) -> str:
     return f"{param} - {printer.parenthesize(step, precedence(sp.Add(param, step)) + 1)}"
 
 
+#: Up to this many features z may be written out inside f'(z) (as the d + 1
+#: partials print); wider models compute z once, in index order.
+INLINE_MAX_FEATURES = 8
+
+
+def linear_update_lines(grad: Gradient, rename: dict[sp.Symbol, sp.Symbol]) -> list[str]:
+    """The step of a loss f(z) of a linear model (:mod:`derive.linear`),
+    written from f'(z) once: z (when worth a temporary), then
+    ``x0 = lr*f'(z)``, then ``p_i - d_i*x0`` for each weight and ``p_b - x0``.
+    ``cse`` sees only the small f'(z), never the d-term sum, so the work
+    grows linearly in d; for one feature the lines are the ones
+    :func:`update_lines` writes for the d + 1 partials."""
+    from ..gradient import _tidied
+    from ..linear import _worth_a_temporary
+
+    model = grad.model
+    lr = sp.Symbol("lr")
+    params = [rename[q] for q in grad.params]
+    taken = [*rename.values(), lr]
+    z = next(temporaries("z", taken))
+    coefficient, rest = model.derivative(_tidied).as_coeff_Mul()  # as LinearModel.partials writes it
+    first = rest if coefficient == 1 else sp.Mul(coefficient, rest, evaluate=False)
+    first_z = sp.Symbol("_z", real=True)  # sorts before p…, d…: cse keeps z − y's sign as the partials have it
+    first = first.xreplace({**rename, model.z: first_z})
+    shared, (reduced,) = common_subexpressions([lr * first], prefix="x", avoid=[z, *taken])
+    shared = [(s, e.xreplace({first_z: z})) for s, e in shared]
+    reduced = reduced.xreplace({first_z: z})
+    printer = PythonCodePrinter({"standard": "python3", "fully_qualified_modules": True})
+    lines = []
+    if len(model.weights) > INLINE_MAX_FEATURES or _worth_a_temporary(z, [e for _, e in shared] + [reduced]):
+        # z = Σ d_i·p_i + p_b in index order, written here: SymPy's printer sorts a d-term sum in O(d²)
+        terms = [f"{rename[x]}*{rename[w]}" for w, x in zip(model.weights, model.features)]
+        lines.append(f"{z} = {' + '.join([*terms, str(rename[model.bias])])}")
+    else:  # as the partials read, z − y: z written out where it is used
+        output = model.output.xreplace(rename)
+        shared = [(s, e.xreplace({z: output})) for s, e in shared]
+        reduced = reduced.xreplace({z: output})
+    if not isinstance(reduced, sp.Symbol):
+        step = next(temporaries("x", [*taken, z, *(s for s, _ in shared)]))
+        shared.append((step, reduced))
+        reduced = step
+    lines += [f"{s} = {printer.doprint(e)}" for s, e in shared]
+    steps = [reduced if v == 1 else rename[v] * reduced for v in model.inputs(grad.params)]
+    one = "," if len(params) == 1 else ""
+    lines.append(", ".join(map(str, params)) + one + " = "
+                 + ", ".join(_minus(printer, q, g) for q, g in zip(params, steps)) + one)
+    return lines
+
+
 def _source(grad: Gradient) -> str:
     """Python source of ``epoch`` and ``epoch_checked`` for ``grad``."""
     p = len(grad.params)
@@ -127,8 +176,11 @@ def _source(grad: Gradient) -> str:
     params = [sp.Symbol(f"p{i}") for i in range(p)]
     samples = [sp.Symbol(f"d{i}") for i in range(len(data))]
     rename = dict(zip(grad.args, params + samples))
-    exprs = [grad.exprs[q.name].xreplace(rename) for q in grad.params]
-    body = update_lines(exprs, params)
+    if grad.model is not None and grad.model.moves_every_parameter(grad.params):
+        body = linear_update_lines(grad, rename)
+    else:
+        exprs = [grad.exprs[q.name].xreplace(rename) for q in grad.params]
+        body = update_lines(exprs, params)
     targets = ", ".join(map(str, params)) + ("," if p == 1 else "")
     signature = ", ".join([*map(str, params), *(f"{d}_all" for d in samples), "lr"])
     columns = ", ".join(f"{d}_all" for d in samples)
