@@ -102,19 +102,22 @@ _LAMBDIFY_PRINTERS = {"numpy": NumPyPrinter, "math": PythonCodePrinter}
 
 
 def lambdify(args: Sequence[sp.Symbol], exprs, target: str = "numpy",
-             common: tuple[list, list] | None = None) -> Callable[..., object]:
+             common: tuple[list, list] | None = None, order: str | None = None) -> Callable[..., object]:
     """A Python function of positional ``args`` computing ``exprs`` (one
     expression, or a tuple or list of them, returned in that shape).
 
     ``target`` is ``"numpy"`` (arrays broadcast) or ``"math"`` (plain
     floats, the fast path for one sample). ``common``, if given, is
     ``(shared, reduced)`` already worked out for ``exprs`` (see
-    :meth:`derive.Gradient.code`), used instead of running ``cse``."""
+    :meth:`derive.Gradient.code`), used instead of running ``cse``.
+    ``order="none"`` prints sums in their stored order instead of sorting
+    them (sorting a d-term sum costs SymPy O(d²) work)."""
     if target not in _MODULES:
         raise ValueError(f"unknown target {target!r}; choose numpy or math")
     cse = _lambdify_cse if common is None else (lambda e: _shaped(e, *common))
     printer = _LAMBDIFY_PRINTERS[target]({"fully_qualified_modules": False, "inline": True,
-                                         "allow_unknown_functions": True, "user_functions": {}})
+                                         "allow_unknown_functions": True, "user_functions": {},
+                                         "order": order})
     return sp.lambdify(list(args), exprs, modules=_MODULES[target], printer=printer,
                        cse=cse, docstring_limit=0, use_imps=False)
 

@@ -23,6 +23,10 @@ from .symbols import sort_key, symbol
 #: the affine proof's own simplification.
 SIMPLIFY_MAX_OPS = 150
 
+#: A linear model with more features than this has its generated functions
+#: print sums unsorted (SymPy's sorted printing grows as d²).
+WIDE_MODEL = 8
+
 
 class Gradient:
     """The gradient of one loss with respect to ``params``, in that order.
@@ -71,19 +75,25 @@ class Gradient:
     @cached_property
     def numpy(self) -> Callable[..., tuple]:
         """The generated NumPy function of positional ``args``."""
-        return lambdify(self.args, self.derivatives, "numpy", common=self.code())
+        return lambdify(self.args, self.derivatives, "numpy", common=self.code(), order=self._order)
 
     @cached_property
     def scalar(self) -> Callable[..., tuple]:
         """The fast path for one sample: plain ``math`` on Python floats,
         positional ``args``, returning a tuple in parameter order."""
-        return lambdify(self.args, self.derivatives, "math", common=self.code())
+        return lambdify(self.args, self.derivatives, "math", common=self.code(), order=self._order)
 
     @cached_property
     def loss_numpy(self) -> Callable[..., object]:
         """The loss itself as a NumPy function of the same positional ``args``
         (log σ printed stably: a saturated sigmoid gives a large finite loss)."""
-        return lambdify(self.args, self.loss, "numpy", common=self.code("loss"))
+        return lambdify(self.args, self.loss, "numpy", common=self.code("loss"), order=self._order)
+
+    @property
+    def _order(self) -> str | None:
+        """How generated functions print sums: sorted as SymPy prints them,
+        or for a wide linear model in stored order (sorting costs O(d²))."""
+        return "none" if self.model is not None and len(self.model.weights) > WIDE_MODEL else None
 
     def __call__(self, **values) -> tuple:
         results = self.numpy(*self._positional(values))

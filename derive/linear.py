@@ -111,7 +111,8 @@ def linear_model(loss: sp.Expr, params: tuple[sp.Symbol, ...]) -> LinearModel | 
             if feature is None:
                 return None
             pairs.append((s, feature))
-    if bias is None or not pairs or any(p != bias and p not in dict(pairs) for p in params):
+    paired = dict(pairs)
+    if bias is None or not pairs or any(p != bias and p not in paired for p in params):
         return None
     if len(pairs) > 1 and any(s.name == "w" for s, _ in pairs):
         return None  # w next to w_1, …: not the model of derive.losses.linear

@@ -51,7 +51,7 @@ class SGDLoop:
             raise ValueError("the loss has no data symbols, so there are no samples to loop over")
         #: Source of ``epoch`` and ``epoch_checked``, for reading and debugging.
         self.source: str = _source(grad)
-        namespace = run_source(self.source, f"sgd step for {grad.loss}")
+        namespace = run_source(self.source, f"sgd step for {origin(grad)}")
         #: ``epoch(*params, *columns, lr) -> params``: one pass, no checks.
         self.epoch: Callable[..., tuple] = namespace["epoch"]
         #: ``epoch_checked(*params, *columns, lr) -> (params, i)``: ``i`` is the
@@ -95,6 +95,14 @@ class SGDLoop:
 
     def __repr__(self) -> str:
         return f"SGDLoop({self.gradient.loss}, wrt={self.gradient.wrt})"
+
+
+def origin(grad: Gradient) -> str:
+    """The loss as tracebacks of generated code name it: its text, or for a
+    wide model its size (printing a d-term sum costs SymPy O(d²) work)."""
+    if len(grad.params) > INLINE_MAX_FEATURES + 1:
+        return f"a loss of {len(grad.params)} parameters"
+    return str(grad.loss)
 
 
 def update_lines(exprs: Sequence[sp.Expr], params: Sequence[sp.Symbol]) -> list[str]:
@@ -162,10 +170,10 @@ def linear_update_lines(grad: Gradient, rename: dict[sp.Symbol, sp.Symbol]) -> l
         shared.append((step, reduced))
         reduced = step
     lines += [f"{s} = {printer.doprint(e)}" for s, e in shared]
-    steps = [reduced if v == 1 else rename[v] * reduced for v in model.inputs(grad.params)]
+    steps = [f"{q} - {reduced}" if v == 1 else f"{q} - {rename[v]}*{reduced}"  # p_i − d_i·x0, as printed
+             for q, v in zip(params, model.inputs(grad.params))]
     one = "," if len(params) == 1 else ""
-    lines.append(", ".join(map(str, params)) + one + " = "
-                 + ", ".join(_minus(printer, q, g) for q, g in zip(params, steps)) + one)
+    lines.append(", ".join(map(str, params)) + one + " = " + ", ".join(steps) + one)
     return lines
 
 

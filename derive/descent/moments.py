@@ -25,7 +25,7 @@ import sympy as sp
 
 from ..compile import lambdify, run_source
 from ..gradient import Gradient
-from .generated_loop import update_lines
+from .generated_loop import origin, update_lines
 from .trajectory import Trajectory, mean_losses
 
 
@@ -90,7 +90,7 @@ class BatchMoments:
 
     @cached_property
     def _descend(self) -> Callable[..., tuple]:
-        return run_source(self.source, f"batch step for {self.gradient.loss}")["descend"]
+        return run_source(self.source, f"batch step for {origin(self.gradient)}")["descend"]
 
     def fit(self, params: Sequence[float], columns: Sequence[np.ndarray], lr: float, epochs: int) -> Trajectory:
         """``epochs`` epochs of full-batch descent from ``params``: one pass
