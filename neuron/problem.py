@@ -19,7 +19,8 @@ import numpy as np
 import sympy as sp
 
 from derive import Gradient, losses, parse_expression, symbol
-from derive.compile import lambdify
+from derive.compile import lambdify, temporaries
+from derive.gradient import WIDE_MODEL
 from derive.descent import Objective, objective
 from derive.errors import InputError
 from derive.printer import expression_text
@@ -72,7 +73,10 @@ class Problem:
     def forward(self) -> Callable[..., np.ndarray]:
         """NumPy function of (params…, x columns…) giving the neuron's output."""
         args = [symbol(n) for n in self.params + self.inputs]
-        return lambdify(args, self.output, "numpy")
+        z = next(temporaries("z", args))  # z once (σ's stable form reads it twice); no cse of a d-term sum
+        common = ([(z, self.linear)], [self.output.xreplace({self.linear: z})]) if self.classifies else ([], [self.output])
+        return lambdify(args, self.output, "numpy", common=common,
+                        order="none" if self.features > WIDE_MODEL else None)
 
     def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
         """The columns of X (n, d) and y in the order the gradient takes them."""
