@@ -136,6 +136,25 @@ def lambdify(args: Sequence[sp.Symbol], exprs, target: str = "numpy",
                        cse=cse, docstring_limit=0, use_imps=False)
 
 
+def lambdify_source(args: Sequence[sp.Symbol], exprs, target: str = "numpy",
+                    common: tuple[list, list] | None = None, order: str | None = None) -> str:
+    """The Python source :func:`lambdify` generates, defining
+    ``_lambdifygenerated`` (run it with :func:`function_from_source`)."""
+    import inspect
+
+    return inspect.getsource(lambdify(args, exprs, target, common, order))
+
+
+def function_from_source(source: str, target: str = "numpy") -> Callable[..., object]:
+    """The function that :func:`lambdify_source` printed, run in the
+    namespace :func:`lambdify` gives it (NumPy's names, or ``math``'s)."""
+    from sympy.utilities.lambdify import _get_namespace
+
+    namespace = dict(_MODULES["numpy"] if target == "numpy" else _get_namespace("math"))
+    exec(compile(source, f"<derive cached {target} function>", "exec"), namespace)  # noqa: S102 - our own source
+    return namespace["_lambdifygenerated"]
+
+
 def run_source(source: str, origin: str) -> dict[str, object]:
     """Execute our own generated ``source`` in a fresh copy of
     :data:`GENERATED_NAMESPACE` and return the names it defined; ``origin``

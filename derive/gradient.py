@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from .compile import common_subexpressions, lambdify
+from .compile import common_subexpressions, function_from_source, lambdify_source
 from .errors import InputError
 from .linear import LinearModel, linear_model
 from .printer import expression_text
@@ -75,19 +75,32 @@ class Gradient:
     @cached_property
     def numpy(self) -> Callable[..., tuple]:
         """The generated NumPy function of positional ``args``."""
-        return lambdify(self.args, self.derivatives, "numpy", common=self.code(), order=self._order)
+        return self._function("gradient", "numpy")
 
     @cached_property
     def scalar(self) -> Callable[..., tuple]:
         """The fast path for one sample: plain ``math`` on Python floats,
         positional ``args``, returning a tuple in parameter order."""
-        return lambdify(self.args, self.derivatives, "math", common=self.code(), order=self._order)
+        return self._function("gradient", "math")
 
     @cached_property
     def loss_numpy(self) -> Callable[..., object]:
         """The loss itself as a NumPy function of the same positional ``args``
         (log σ printed stably: a saturated sigmoid gives a large finite loss)."""
-        return lambdify(self.args, self.loss, "numpy", common=self.code("loss"), order=self._order)
+        return self._function("loss", "numpy")
+
+    def _function(self, of: str, target: str) -> Callable[..., object]:
+        """The generated function of the gradient (or the loss), its source
+        kept across processes by :mod:`derive.cache`."""
+        from .cache import cached_source, expression_key
+
+        def build() -> str:
+            exprs = self.derivatives if of == "gradient" else self.loss
+            return lambdify_source(self.args, exprs, target, common=self.code(of), order=self._order)
+
+        parts = (of, target, expression_key(self.loss), ",".join(self.wrt), ",".join(self.names))
+        source = cached_source("function", parts, build, lambda text: "def _lambdifygenerated(" in text)
+        return function_from_source(source, target)
 
     @property
     def _order(self) -> str | None:

@@ -30,6 +30,7 @@ import sympy as sp
 from sympy.printing.precedence import precedence
 from sympy.printing.pycode import PythonCodePrinter
 
+from ..cache import cached_source, expression_key
 from ..compile import NUMERIC_ERRORS, common_subexpressions, run_source, temporaries
 from ..gradient import Gradient
 from .trajectory import Trajectory, mean_losses
@@ -50,7 +51,7 @@ class SGDLoop:
         if not self.data_names:
             raise ValueError("the loss has no data symbols, so there are no samples to loop over")
         #: Source of ``epoch`` and ``epoch_checked``, for reading and debugging.
-        self.source: str = _source(grad)
+        self.source: str = cached_source("loop", source_key(grad), lambda: _source(grad), _defines_epochs)
         namespace = run_source(self.source, f"sgd step for {origin(grad)}")
         #: ``epoch(*params, *columns, lr) -> params``: one pass, no checks.
         self.epoch: Callable[..., tuple] = namespace["epoch"]
@@ -95,6 +96,17 @@ class SGDLoop:
 
     def __repr__(self) -> str:
         return f"SGDLoop({self.gradient.loss}, wrt={self.gradient.wrt})"
+
+
+def source_key(grad: Gradient) -> tuple[str, ...]:
+    """What the generated source depends on: the loss and the argument
+    order (the parameters first), for :func:`derive.cache.cached_source`."""
+    return (expression_key(grad.loss), ",".join(grad.wrt), ",".join(grad.names))
+
+
+def _defines_epochs(source: str) -> bool:
+    """A cached source (whose checksum held) must at least define both epochs."""
+    return "\ndef epoch(" in "\n" + source and "\ndef epoch_checked(" in source
 
 
 def origin(grad: Gradient) -> str:

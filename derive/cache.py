@@ -1,0 +1,142 @@
+"""Generated source kept across processes: a small on-disk cache.
+
+Deriving a loss's step and printing it as Python is SymPy work paid once per
+process; the source it produces depends only on the loss, its parameters,
+this generator and the SymPy and NumPy versions. :func:`cached_source`
+keeps it in a file named by a hash of exactly those, so the next process
+reads the source instead of deriving it again.
+
+Where: ``$DERIVE_NEURON_CACHE`` if it names a folder, else
+``$XDG_CACHE_HOME/derive-neuron``, else ``~/.cache/derive-neuron``;
+``DERIVE_NEURON_CACHE=off`` turns the cache off.
+
+Nothing read back is trusted: a file holds a header line with the SHA-256
+of its body and the key it was written for, and a file whose body does not
+match its checksum, whose key differs (stale), or that cannot be read is
+rebuilt from the loss — its source is never run. Writes are atomic (a
+temporary file in the same folder, then ``os.replace``), so a crash leaves
+either the old file or the new one; any error of the file system only
+means the source is derived as if there were no cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Sequence
+
+#: Part of every key: raise it whenever generated source changes for the
+#: same loss, so older entries are never read.
+GENERATOR_VERSION = "1"
+
+_MAGIC = "# derive-neuron cache"
+
+
+def directory() -> Path | None:
+    """The cache folder, or ``None`` when ``DERIVE_NEURON_CACHE=off``."""
+    given = os.environ.get("DERIVE_NEURON_CACHE", "").strip()
+    if given.lower() == "off":
+        return None
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "derive-neuron"
+
+
+def key(kind: str, parts: Sequence[str]) -> str:
+    """The hex SHA-256 naming one entry: ``kind``, ``parts`` (the loss's
+    text, its parameters, …), the generator and the library versions."""
+    import numpy
+    import sympy
+
+    fields = [kind, GENERATOR_VERSION, sympy.__version__, numpy.__version__,
+              f"{sys.version_info.major}.{sys.version_info.minor}", *parts]
+    return hashlib.sha256("\0".join(fields).encode()).hexdigest()
+
+
+def path_of(kind: str, digest: str) -> Path | None:
+    """Where the entry ``digest`` of ``kind`` lives (``None``: cache off)."""
+    folder = directory()
+    return None if folder is None else folder / f"{kind}-{digest[:32]}.py"
+
+
+def load(kind: str, digest: str) -> str | None:
+    """The source stored under ``digest``, or ``None`` if there is none or
+    the file is corrupt or stale (wrong checksum, wrong key, unreadable)."""
+    path = path_of(kind, digest)
+    if path is None:
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    header, newline, body = text.partition("\n")
+    fields = header.split(" ")
+    if not newline or not header.startswith(_MAGIC + " ") or len(fields) != 5:
+        return None
+    checksum, stored_key = fields[3], fields[4]
+    if stored_key != digest or hashlib.sha256(body.encode()).hexdigest() != checksum:
+        return None
+    return body
+
+
+def store(kind: str, digest: str, source: str) -> None:
+    """Write ``source`` under ``digest`` atomically; a failure is ignored
+    (the cache only saves time)."""
+    path = path_of(kind, digest)
+    if path is None:
+        return
+    checksum = hashlib.sha256(source.encode()).hexdigest()
+    text = f"{_MAGIC} {checksum} {digest}\n{source}"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(text.encode("utf-8"))
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
+def cached_source(kind: str, parts: Sequence[str], build: Callable[[], str],
+                  accept: Callable[[str], bool] = lambda source: True) -> str:
+    """The source of ``kind`` for ``parts``: read from the cache when a
+    sound entry exists (and ``accept`` takes it), else ``build()``, stored."""
+    digest = key(kind, parts)
+    source = load(kind, digest)
+    if source is not None and accept(source):
+        return source
+    source = build()
+    store(kind, digest, source)
+    return source
+
+
+def expression_key(expr) -> str:
+    """A text that identifies a SymPy expression across processes, in time
+    linear in its size (``srepr`` and ``str`` sort sums: O(d²) for a
+    d-feature loss): each node's class and its ``args`` in their stored,
+    canonical order; symbols with their assumptions."""
+    out: list[str] = []
+    symbols: dict[object, str] = {}
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            out.append(node)
+        elif node.args:
+            out.append(type(node).__name__ + "(")
+            stack.append(")")
+            stack.extend(reversed(node.args))
+        elif node.is_Symbol:
+            if node not in symbols:
+                symbols[node] = f"S:{node.name}:{sorted(node.assumptions0.items())};"
+            out.append(symbols[node])
+        else:
+            out.append(f"{type(node).__name__}:{node};")
+    return "".join(out)
