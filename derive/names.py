@@ -42,6 +42,14 @@ LOSSES: dict[str, tuple[str, str]] = {
 LOSS_CHOICES: str = "|".join(LOSSES)
 
 
+#: The training methods by name (:data:`derive.descent.METHODS` holds them,
+#: in this order; ``neuron fit --method`` lists them without importing it).
+METHODS: tuple[str, ...] = ("loop", "scan", "batch", "auto")
+
+#: The starting weights a neuron may be given by name (:class:`neuron.Neuron`'s ``init``).
+INITS: tuple[str, ...] = ("book", "random", "zeros")
+
+
 def _greek_letters() -> dict[str, str]:
     """LaTeX name → letter for the Greek alphabet, read from Unicode's names
     (``GREEK SMALL LETTER OMEGA`` → ``omega``: ω, capitals as ``Omega``: Ω).

@@ -9,12 +9,34 @@
 ``NeuronRegressor`` and ``NeuronClassifier`` are the same neuron with
 scikit-learn's conventions (scikit-learn itself stays optional).
 """
-from derive.descent import TrainingDiverged
+from __future__ import annotations
 
-from . import datasets
-from .estimator_api import NotFittedError
-from .errors import NeuronFileError
-from .estimators import NeuronClassifier, NeuronRegressor
-from .neuron import Neuron
+from importlib import import_module
+
+#: public name → the module that defines it, imported when first used, so
+#: that ``neuron fit --help`` does not pay for importing SymPy
+_LAZY = {
+    "Neuron": ".neuron",
+    "NeuronClassifier": ".estimators",
+    "NeuronRegressor": ".estimators",
+    "NotFittedError": ".estimator_api",
+    "NeuronFileError": ".errors",
+    "TrainingDiverged": "derive.descent",
+    "datasets": ".datasets",
+}
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = import_module(_LAZY[name], __name__)
+    value = module if name == module.__name__.rpartition(".")[2] else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = ["Neuron", "NeuronClassifier", "NeuronFileError", "NeuronRegressor", "NotFittedError", "TrainingDiverged", "datasets"]

@@ -12,19 +12,21 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-import numpy as np
-
-from derive.descent import METHODS, Schedule, TrainingDiverged
 from derive.errors import InputError
-from derive.names import LOSS_CHOICES, LOSSES
+from derive.names import INITS, LOSS_CHOICES, LOSSES, METHODS
 
-from .cli_report import build_report, to_json, to_text
-from .datasets import DIABETES_FEATURES, load_diabetes
-from . import persist
-from .neuron import INITS, Neuron
-from .csv_file import Table, read_csv
+# NumPy, SymPy and the trainer are imported when a command runs, not for
+# parsing: ``neuron fit --help`` imports no SymPy.
 
 BUNDLED = "diabetes (bundled)"
+
+
+def __getattr__(name: str):
+    if name == "Neuron":  # neuron.cli.Neuron, the class neuron fit trains
+        from .neuron import Neuron
+
+        return Neuron
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def load_data(args: argparse.Namespace) -> tuple[str, np.ndarray, np.ndarray, list[str], str]:
     """(description, X, y, x column names, y column name) from the arguments."""
+    from .csv_file import Table, read_csv
+    from .datasets import DIABETES_FEATURES, load_diabetes
+
     if args.data is None:
         X, y = load_diabetes()
         table = Table("the diabetes data", DIABETES_FEATURES, X)
@@ -87,6 +92,14 @@ def load_data(args: argparse.Namespace) -> tuple[str, np.ndarray, np.ndarray, li
 
 def run_fit(args: argparse.Namespace) -> int:
     """Train, print the report, and plot or save when asked."""
+    import numpy as np
+
+    from derive.descent import Schedule, TrainingDiverged
+
+    from . import persist
+    from .cli_report import build_report, to_json, to_text
+    from .neuron import Neuron
+
     if args.plot:
         from .cli_plot import check_target
 

@@ -14,12 +14,12 @@ import sympy as sp
 from derive.descent import Schedule, TrainingDiverged, train
 from derive.errors import InputError
 from derive.losses import BY_NAME
+from derive.names import INITS
 
 from . import persist
 from .problem import LossSpec, Problem, build_problem
 from .validate import as_features, as_targets, positive_float, positive_int, probabilities
 
-INITS = ("book", "random", "zeros")
 
 
 class Neuron:
