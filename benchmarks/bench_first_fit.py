@@ -1,29 +1,37 @@
-"""The first fit at any width, in fresh processes (issue 11 §1).
+"""The first fit at any width, in fresh processes, cold and warm (issue 11 §1).
 
     python benchmarks/bench_first_fit.py                 # d = 1, 10, 30, 100, 1000
-    python benchmarks/bench_first_fit.py --d 1 30 --timeout 120
+    python benchmarks/bench_first_fit.py --d 1 30 --repeats 5 --timeout 120
 
-For each d, three fresh Python processes on the same data (n = 569 samples,
-the size of the breast-cancer data, d standard-normal features, labels from
-the sign of one feature):
+For each d, fresh Python processes on the same data (n = 569 samples, the
+size of the breast-cancer data, d standard-normal features, labels from the
+sign of one feature):
 
-- ``neuron``: ``import neuron``, ``Neuron("logistic", features=d)`` and one
-  epoch of ``fit`` — everything a first ``neuron fit --loss logistic`` pays;
-- ``sklearn``: ``import sklearn`` and ``SGDClassifier(loss="log_loss")``
-  fit for one epoch;
+- ``cold``: ``import neuron``, ``Neuron("logistic", features=d)`` and one
+  epoch of ``fit``, with an empty cache of generated code (a new
+  ``DERIVE_NEURON_CACHE`` folder) — everything a first ``neuron fit --loss
+  logistic`` pays;
+- ``warm``: the same in a new process whose cache the cold run filled;
+- ``sklearn``: ``SGDClassifier(loss="log_loss")`` fit for one epoch;
 - ``import sympy``: ``python -c "import sympy"``, the floor for anything that
-  touches SymPy.
+  touches SymPy;
+- ``numpy + hand fit``: ``import numpy`` and the same epoch of per-sample
+  logistic SGD written by hand (NumPy dot per sample), the floor of a warm start.
 
-Each figure is the wall time of the whole process (best of ``--repeats``);
-ratios are against the SymPy import and against scikit-learn, measured in
-the same run. A process that overruns ``--timeout`` is reported as such.
+Each figure is the wall time of a whole process. Every repeat runs all of
+them back to back, and each ratio is the median over repeats of the ratios
+within a repeat (paired medians), so a machine that slows down between
+repeats does not tilt a ratio. A process that overruns ``--timeout`` is
+reported as such.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,10 +57,23 @@ warnings.simplefilter("ignore")  # one epoch does not converge, and says so
 SGDClassifier(loss="log_loss", max_iter=1, tol=None, random_state=0).fit(X, y)
 """
 
+HAND = DATA + """
+w, b, lr = np.ones({d}), 1.0, 0.1
+for xi, yi in zip(X, y):
+    z = xi.dot(w) + b
+    g = (1.0 / (1.0 + np.exp(-z)) if z >= 0 else np.exp(z) / (1.0 + np.exp(z))) - yi
+    w -= lr * g * xi
+    b -= lr * g
+"""
 
-def wall(code: str, timeout: float) -> float | None:
+TARGETS = "targets: cold d = 30 ≤ 2× import sympy; cold d = 1000 < 10× import sympy; warm ≤ 1.2× numpy + hand fit"
+
+
+def wall(code: str, timeout: float, cache: str | None = None) -> float | None:
     """Seconds for a fresh ``python -c code`` (None past ``timeout``)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    if cache is not None:
+        env["DERIVE_NEURON_CACHE"] = cache
     start = time.perf_counter()
     try:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=timeout, env=env,
@@ -62,33 +83,54 @@ def wall(code: str, timeout: float) -> float | None:
     return time.perf_counter() - start
 
 
-def best(code: str, repeats: int, timeout: float) -> float | None:
-    times = [wall(code, timeout) for _ in range(repeats)]
-    return None if None in times else min(times)
+def median(values: list[float | None]) -> float | None:
+    return None if not values or None in values else statistics.median(values)
+
+
+def ratios(a: list[float | None], b: list[float | None]) -> float | None:
+    """The median of the paired ratios a[i] / b[i]."""
+    if None in a or None in b:
+        return None
+    return statistics.median(x / y for x, y in zip(a, b))
 
 
 def show(seconds: float | None) -> str:
     return "timeout" if seconds is None else f"{seconds:.2f} s"
 
 
-def ratio(a: float | None, b: float | None) -> str:
-    return "—" if a is None or b is None else f"{a / b:.2f}"
+def times(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}×"
+
+
+def measure(d: int, repeats: int, timeout: float) -> dict[str, list[float | None]]:
+    runs: dict[str, list[float | None]] = {k: [] for k in ("sympy", "cold", "warm", "sklearn", "hand")}
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory(prefix="bench-first-fit-") as cache:
+            runs["sympy"].append(wall("import sympy", timeout))
+            runs["cold"].append(wall(NEURON.format(d=d), timeout, cache))
+            runs["warm"].append(wall(NEURON.format(d=d), timeout, cache))
+            runs["sklearn"].append(wall(SKLEARN.format(d=d), timeout))
+            runs["hand"].append(wall(HAND.format(d=d), timeout))
+    return runs
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--d", type=int, nargs="+", default=[1, 10, 30, 100, 1000])
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300.0)
     args = parser.parse_args()
-    sympy_import = best("import sympy", args.repeats, args.timeout)
-    print(f"python -c 'import sympy': {show(sympy_import)} (best of {args.repeats}); n = {SAMPLES} samples")
-    print(f"{'d':>6} {'neuron (cold)':>14} {'sklearn':>10} {'÷ import sympy':>15} {'÷ sklearn':>10}")
+    print(f"n = {SAMPLES} samples, one epoch of Neuron('logistic', features=d) in a fresh process; "
+          f"medians of {args.repeats} paired repeats")
+    print(TARGETS)
+    print(f"{'d':>5} {'import sympy':>12} {'cold':>8} {'warm':>8} {'sklearn':>8} {'numpy+hand':>10} "
+          f"{'cold÷sympy':>10} {'cold÷sklearn':>12} {'warm÷sympy':>10} {'warm÷(numpy+hand)':>17}")
     for d in args.d:
-        neuron = best(NEURON.format(d=d), 1 if d >= 100 else args.repeats, args.timeout)
-        sklearn = best(SKLEARN.format(d=d), args.repeats, args.timeout)
-        print(f"{d:>6} {show(neuron):>14} {show(sklearn):>10} {ratio(neuron, sympy_import):>15} "
-              f"{ratio(neuron, sklearn):>10}", flush=True)
+        r = measure(d, args.repeats, args.timeout)
+        print(f"{d:>5} {show(median(r['sympy'])):>12} {show(median(r['cold'])):>8} {show(median(r['warm'])):>8} "
+              f"{show(median(r['sklearn'])):>8} {show(median(r['hand'])):>10} "
+              f"{times(ratios(r['cold'], r['sympy'])):>10} {times(ratios(r['cold'], r['sklearn'])):>12} "
+              f"{times(ratios(r['warm'], r['sympy'])):>10} {times(ratios(r['warm'], r['hand'])):>17}", flush=True)
 
 
 if __name__ == "__main__":

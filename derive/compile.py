@@ -150,8 +150,13 @@ def function_from_source(source: str, target: str = "numpy") -> Callable[..., ob
     namespace :func:`lambdify` gives it (NumPy's names, or ``math``'s)."""
     from sympy.utilities.lambdify import _get_namespace
 
+    import hashlib
+    import linecache
+
     namespace = dict(_MODULES["numpy"] if target == "numpy" else _get_namespace("math"))
-    exec(compile(source, f"<derive cached {target} function>", "exec"), namespace)  # noqa: S102 - our own source
+    filename = f"<derive {target} function {hashlib.sha256(source.encode()).hexdigest()[:16]}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)  # inspect.getsource reads it
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - our own generated source
     return namespace["_lambdifygenerated"]
 
 

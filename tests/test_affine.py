@@ -195,3 +195,52 @@ def test_an_epoch_map_is_expanding_exactly_when_an_eigenvalue_exceeds_1(matrix):
     radius = np.abs(np.linalg.eigvals(linear)).max()
     assert expanding(augmented[None]) == (radius > 1 + 1e-9)
     assert expanding(np.stack([np.eye(p + 1), augmented])) == (radius > 1 + 1e-9)  # the batched path
+
+
+# --- the 1-D proof of a linear model ------------------------------------------
+
+def test_a_linear_models_maps_and_curvature_match_the_symbolic_hessian():
+    """The NumPy-built maps and closed-form curvature of f(z) agree with the
+    general proof's symbolic Hessian of the same loss (3 features, SE)."""
+    from derive.descent.affine import AffineUpdate, LinearAffineUpdate
+    from derive.gradient import gradient
+
+    loss = losses.squared_error(losses.linear(3))
+    wrt = ["w_1", "w_2", "w_3", "b"]
+    linear = affine_update(loss, wrt)
+    assert isinstance(linear, LinearAffineUpdate)
+    g = gradient(loss, wrt)
+    exprs = [g.exprs[p.name] for p in g.params]
+    hessian = sp.Matrix([[sp.diff(e, q) for q in g.params] for e in exprs])
+    offset = sp.Matrix([e.subs({q: 0 for q in g.params}) for e in exprs])
+    general = AffineUpdate(g, hessian, offset)
+    rng = np.random.default_rng(5)
+    columns = [rng.normal(size=30) * s for s in (1.0, 10.0, 0.1)] + [rng.normal(size=30)]
+    np.testing.assert_allclose(linear.augmented(*columns, lr=0.01), general.augmented(*columns, lr=0.01),
+                               rtol=1e-14, atol=1e-15)
+    np.testing.assert_allclose(linear.hessians(*columns), general.hessians(*columns), rtol=1e-14)
+    (top, mean), (top_general, mean_general) = linear.curvature(*columns), general.curvature(*columns)
+    assert top == pytest.approx(top_general, rel=1e-12)
+    np.testing.assert_allclose(mean, mean_general, rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize("text", ["(y - (w*x + b))**4", "log(1 + exp(-y*(w*x + b)))", "abs(y - (w*x + b))",
+                                  "cos(w*x + b) + y"])
+def test_a_linear_model_whose_derivative_is_not_affine_in_z_is_refused(text):
+    from derive import parse_expression
+
+    assert affine_update(parse_expression(text), ["w", "b"]) is None
+
+
+def test_a_wide_squared_loss_is_proved_affine_without_a_symbolic_hessian():
+    from derive.descent.affine import LinearAffineUpdate
+
+    d = 300
+    update = affine_update(losses.half_squared_error(losses.linear(d)), [f"w_{i}" for i in range(1, d + 1)] + ["b"])
+    assert isinstance(update, LinearAffineUpdate)
+    assert "hessian" not in vars(update)  # the (d+1)² SymPy matrix was never built
+    X, Y = np.random.default_rng(0).normal(size=(4, d)), np.arange(4.0)
+    A, c = update.maps(*X.T, Y, lr=0.01)
+    z = np.hstack([X, np.ones((4, 1))])
+    np.testing.assert_allclose(A[2], np.eye(d + 1) - 0.01 * np.outer(z[2], z[2]), rtol=1e-14, atol=1e-17)
+    np.testing.assert_allclose(c[2], 0.01 * Y[2] * z[2], rtol=1e-14)

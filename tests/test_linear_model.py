@@ -72,3 +72,29 @@ def test_z_used_once_is_inlined_as_cse_would():
     g = gradient(losses.half_squared_error(), ["w", "b"])
     source = inspect.getsource(g.numpy)
     assert "z0" not in source and "b + w*x - y" in source
+
+
+def test_a_wide_logistic_loop_is_the_hand_written_per_sample_loop():
+    """Past 8 features the generated loop computes z once, in index order:
+    it must still be per-sample logistic SGD, x_i·(σ(z) − y) for each weight."""
+    import math
+
+    import numpy as np
+
+    from derive import losses as named
+    from derive.descent import sgd_loop
+
+    d, n, lr = 12, 40, 0.3
+    rng = np.random.default_rng(7)
+    X, Y = rng.normal(size=(n, d)), rng.integers(0, 2, n).astype(float)
+    theta = rng.normal(size=d + 1)
+    loop = sgd_loop(named.logistic_cross_entropy(named.linear(d)), [f"w_{i}" for i in range(1, d + 1)] + ["b"])
+    assert "z0 = " in loop.source and "cse" not in loop.source
+    after = loop.epoch(*theta, *(c.tolist() for c in X.T), Y.tolist(), lr)
+    w, b = list(theta[:-1]), float(theta[-1])
+    for xi, yi in zip(X.tolist(), Y.tolist()):
+        z = sum(wj * xj for wj, xj in zip(w, xi)) + b
+        g = 1 / (1 + math.exp(-z)) - yi
+        w = [wj - lr * g * xj for wj, xj in zip(w, xi)]
+        b -= lr * g
+    np.testing.assert_allclose(after, w + [b], rtol=1e-12, atol=1e-14)

@@ -112,3 +112,20 @@ def test_a_polynomial_gradient_of_higher_degree_uses_moments_too():
         err = wv ** 2 * xs + bv - ys
         wv, bv = wv - 0.1 * np.mean(err * 2 * wv * xs), bv - 0.1 * np.mean(err)
     np.testing.assert_allclose(result.params, [wv, bv], rtol=1e-10)
+
+
+@pytest.mark.parametrize("features, factor", [(9, 1.0), (12, 2.0)])
+def test_a_wide_linear_model_descends_from_numeric_moments_as_the_plain_batch_loop(features, factor):
+    rng = np.random.default_rng(features)
+    n = 80
+    X = rng.normal(size=(n, features))
+    Y = X @ rng.normal(size=features) + 0.5 + rng.normal(size=n)
+    lr = 0.5 / (factor * (1.0 + (X ** 2).sum(axis=1).mean()))
+    builder = losses.half_squared_error if factor == 1.0 else losses.squared_error
+    wrt = [f"w_{j}" for j in range(1, features + 1)] + ["b"]
+    m = batch_moments(builder(losses.linear(features)), wrt)
+    assert type(m).__name__ == "LinearBatchMoments"
+    theta = rng.normal(size=features + 1)
+    result = m.fit(theta, [*X.T, Y], lr, 40)
+    expected = batch_loop(X, Y, theta, lr, 40, factor=factor)
+    np.testing.assert_allclose(result.history, expected, rtol=1e-10, atol=1e-12 * np.abs(expected).max())

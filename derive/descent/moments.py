@@ -124,9 +124,71 @@ class BatchMoments:
         return f"BatchMoments({means})"
 
 
+class LinearBatchMoments(BatchMoments):
+    """Batch descent for a wide linear model whose step is affine
+    (:class:`~derive.descent.affine.LinearAffineUpdate`, f'(z) = c·z + g₀):
+    the mean gradient is M·θ + v with M = mean(c·x̃x̃ᵀ) and v = mean(g₀·x̃),
+    computed with NumPy in one pass (no symbolic expansion of d² terms);
+    each epoch is then one (d+1)² product."""
+
+    def __init__(self, grad: Gradient, update):
+        self.gradient = grad
+        self.params = grad.params
+        self.data = grad.args[len(grad.params):]
+        self.data_names = tuple(s.name for s in self.data)
+        self.update = update
+
+    def moments(self, *columns: np.ndarray) -> np.ndarray:
+        """M (row by row) then v, as one flat array: the one pass over n."""
+        x, slope, at_zero = self.update._parts(columns)
+        n = max(len(x), 1)
+        with np.errstate(all="ignore"):
+            m = (x * slope[:, None]).T @ x / n
+            v = at_zero @ x / n
+        return np.concatenate([m.ravel(), v])
+
+    def fit_moments(self, params: Sequence[float], moments: np.ndarray, lr: float, epochs: int,
+                    columns: Sequence[np.ndarray] | None = None) -> Trajectory:
+        p = len(self.params)
+        theta = np.array([float(v) for v in params])
+        if len(theta) != p:
+            raise ValueError(f"expected {p} starting parameters, got {len(theta)}")
+        if epochs < 0:
+            raise ValueError(f"epochs must be at least 0, got {epochs}")
+        m, v = moments[:p * p].reshape(p, p), moments[p * p:]
+        history, diverged_at = [theta], None
+        with np.errstate(all="ignore"):
+            for epoch in range(1, epochs + 1):
+                theta = theta - lr * (m @ theta + v)
+                if not np.isfinite(theta).all():
+                    diverged_at = epoch
+                    break
+                history.append(theta)
+        mean_loss = None
+        if columns is not None:
+            arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+            loss_numpy = self.gradient.loss_numpy
+            mean_loss = lambda rows: mean_losses(loss_numpy, rows, arrays)  # noqa: E731
+        return Trajectory(np.array(history, dtype=float).reshape(len(history), p), diverged_at, None,
+                          mean_loss, "batch")
+
+    def __repr__(self) -> str:
+        return f"LinearBatchMoments(M = mean(({self.update.slope})·x̃x̃ᵀ), v = mean(({self.update.at_zero})·x̃))"
+
+
 def find_moments(grad: Gradient) -> BatchMoments | None:
     """The sufficient statistics of full-batch descent on the gradient's
-    loss, or ``None`` if the gradient is not a polynomial in its parameters."""
+    loss, or ``None`` if the gradient is not a polynomial in its parameters.
+    A wide linear model with an affine step gets them numerically
+    (:class:`LinearBatchMoments`); others by symbolic expansion."""
+    from ..gradient import WIDE_MODEL
+    from .affine import LinearAffineUpdate, prove_affine
+
+    model = grad.model
+    if model is not None and len(model.weights) > WIDE_MODEL and model.moves_every_parameter(grad.params):
+        update = prove_affine(grad)
+        if isinstance(update, LinearAffineUpdate):
+            return LinearBatchMoments(grad, update)
     params = grad.params
     statistics: dict[sp.Expr, sp.Symbol] = {}
     mean_gradient = []
