@@ -49,9 +49,15 @@ def _expanded(history: np.ndarray, X: np.ndarray, y: np.ndarray) -> tuple[np.nda
     table[:, :d] = X
     table[:, d] = 1.0
     np.subtract(y, X @ last[:-1] + last[-1], out=table[:, d + 1])
-    means = table.T @ table / n
+    return expanded(history, table.T @ table / n, last)
+
+
+def expanded(history: np.ndarray, means: np.ndarray, center: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """mean (y − z)² at each row of ``history`` from ``means``, the mean of
+    t·tᵀ over the samples for t = [x, 1, r] with r = y − z(center); and the
+    size of the terms summed to get it (for the cancellation test)."""
     second, first, zeroth = means[:-1, :-1], means[:-1, -1], means[-1, -1]  # x̃x̃ᵀ, r x̃, r²
-    delta = history - last
+    delta = history - center
     quadratic = ((delta @ second) * delta).sum(axis=1)
     linear = delta @ first
     return zeroth - 2 * linear + quadratic, zeroth + 2 * np.abs(linear) + quadratic

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
+from derive.dask_descent import is_dask, require_dask
 from derive.losses import BY_NAME
 
 from . import persist
@@ -98,7 +99,10 @@ class Neuron:
 
         ``method`` is ``"loop"``, ``"scan"``, ``"batch"`` or ``"auto"`` (the
         fastest that applies; see :mod:`neuron.methods`): all give the loop's
-        numbers up to rounding."""
+        numbers up to rounding. Dask arrays train where their chunks are
+        (:mod:`neuron.dask_fit`), never gathered into memory."""
+        if is_dask(x) or is_dask(y):
+            return self._fit_dask(x, y, epochs, lr, batch_size, shuffle, seed, method)
         X = as_features(x, "x")
         y = as_targets(y, X.shape[0])
         self._match_features(X.shape[1])
@@ -106,8 +110,12 @@ class Neuron:
             probabilities(y)
         schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
+        return self._train(lambda: train(self.problem, self._params, X, y, schedule, method))
+
+    def _train(self, run) -> "Neuron":
+        """Keep what ``run()`` trained, or the last finite epoch when it diverged."""
         try:
-            trained = train(self.problem, self._params, X, y, schedule, method)
+            trained = run()
         except TrainingDiverged as err:
             if err.params:
                 self._params = list(err.params)
@@ -116,6 +124,16 @@ class Neuron:
         self._params = trained.params
         self.history.extend(trained.history)
         return self
+
+    def _fit_dask(self, x, y, epochs, lr, batch_size, shuffle, seed, method) -> "Neuron":
+        from .dask_fit import fit_dask
+
+        require_dask()
+        shape = getattr(x, "shape", np.shape(x))
+        self._match_features(1 if len(shape) == 1 else int(shape[1]))
+        schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
+                            positive_int(batch_size, "batch_size"), bool(shuffle), seed)
+        return self._train(lambda: fit_dask(self.problem, self._params, x, y, schedule, method))
 
     def predict(self, x) -> float | np.ndarray:
         """The prediction: the output of ``forpass``, or the class 0/1 of a sigmoid neuron."""

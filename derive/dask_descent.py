@@ -1,0 +1,154 @@
+"""Descent on data held as Dask arrays: the work on each chunk runs where the
+chunk is, and only a few small matrices travel.
+
+Both of derive's exact fast methods split over chunks:
+
+- per-sample SGD with a step proved affine (:mod:`derive.affine`): an epoch
+  is the product Mₙ ⋯ M₁ of the samples' augmented maps, and a product splits
+  into the products of consecutive runs of samples. Each chunk's map is
+  composed where the chunk is (:func:`derive.scan.compose`), then the chunks'
+  maps are multiplied in chunk order by a pairwise tree of tasks — matrix
+  products are associative but not commutative, so the tree keeps every
+  product's later map on the left. One pass over the data for any number of
+  epochs; the epoch map is raised to the epochs locally.
+- full-batch descent from moments (:mod:`derive.moments`): each chunk's sums
+  of the statistics, added by the same tree; one pass, then the epochs
+  locally.
+
+Every reduction here is :func:`reduce_in_order` over a list of
+:class:`dask.delayed.Delayed` results, one per chunk, so the one mechanism
+serves sums and ordered products alike. The task functions receive the
+loss's SymPy expression and parameter names, never generated functions:
+a worker process rebuilds (and caches) the update itself, which is what
+lets them run on a ``dask.distributed`` cluster.
+
+Dask is optional (``pip install 'derive-neuron[dask]'``); this module
+imports without it and :func:`require_dask` says what to install.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+import numpy as np
+import sympy as sp
+
+from .affine import AffineUpdate, affine_update
+from .moments import BatchMoments, batch_moments
+from .scan import compose
+
+try:
+    import dask
+    import dask.array as da
+    from dask.delayed import Delayed, delayed
+except ImportError:  # the optional extra is not installed
+    dask = da = Delayed = delayed = None  # type: ignore[assignment]
+
+#: What to install for Dask inputs.
+EXTRA = "derive-neuron[dask]"
+
+
+def is_dask(value: Any) -> bool:
+    """True for a Dask collection (array, dataframe, series), recognised by
+    the Dask collection protocol, so telling needs no import of Dask."""
+    return hasattr(value, "__dask_graph__") and callable(getattr(value, "__dask_graph__"))
+
+
+def require_dask() -> None:
+    """Raise ``ImportError`` naming the extra when Dask is not installed."""
+    if da is None:
+        raise ImportError(f"training on Dask arrays needs Dask: pip install '{EXTRA}'")
+
+
+def chunked_columns(*columns) -> list[tuple]:
+    """The 1-D arrays ``columns`` (all of length n) split into the same
+    consecutive chunks: one tuple of :class:`Delayed` blocks per chunk, in
+    order. A NumPy column is cut like the first Dask one."""
+    require_dask()
+    reference = next((c for c in columns if is_dask(c)), None)
+    chunks = reference.chunks[0] if reference is not None else None
+    arrays = []
+    for c in columns:
+        arr = c if is_dask(c) else da.from_array(np.asarray(c), chunks=chunks or -1)
+        if arr.ndim != 1:
+            raise ValueError(f"expected 1-D columns, got shape {arr.shape}")
+        if any(np.isnan(s) for s in arr.chunks[0]):
+            raise ValueError("the Dask array has unknown chunk sizes; call compute_chunk_sizes() on it "
+                             "(or to_dask_array(lengths=True) on a dataframe) first")
+        arrays.append(arr)
+    if len({a.shape[0] for a in arrays}) > 1:
+        raise ValueError(f"the data arrays differ in length: {[a.shape[0] for a in arrays]}")
+    if chunks is not None:
+        arrays = [a if a.chunks[0] == chunks else a.rechunk({0: chunks}) for a in arrays]
+    # unoptimized, so blocks shared with other reductions in one compute are made once
+    blocks = [list(a.to_delayed(optimize_graph=False)) for a in arrays]
+    return list(zip(*blocks))
+
+
+def reduce_in_order(parts: Sequence, combine: Callable[[Any, Any], Any]) -> "Delayed":
+    """``combine`` over ``parts`` as a pairwise tree of tasks, always called
+    as ``combine(earlier, later)`` on neighbours, so the result is the same
+    as folding left to right for any associative ``combine``, commutative or
+    not. log₂(len(parts)) levels."""
+    require_dask()
+    level = list(parts)
+    if not level:
+        raise ValueError("nothing to reduce: the data has no chunks")
+    task = delayed(combine, pure=True)
+    while len(level) > 1:
+        paired = [task(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
+        if len(level) % 2:
+            paired.append(level[-1])
+        level = paired
+    return level[0] if isinstance(level[0], Delayed) else delayed(level[0])
+
+
+def then(earlier: np.ndarray, later: np.ndarray) -> np.ndarray:
+    """The map ``earlier`` followed by ``later``: the product later · earlier."""
+    with np.errstate(all="ignore"):  # a diverging map overflows; the trainer reports it
+        return later @ earlier
+
+
+def add(a, b):
+    """Element-wise sum of two equal-shaped tuples of arrays or numbers."""
+    return tuple(x + y for x, y in zip(a, b))
+
+
+def epoch_map(update: AffineUpdate, chunks: Sequence[tuple], lr: float) -> "Delayed":
+    """The augmented map of one epoch over all chunks in order (lazy): each
+    chunk's product computed on its own, the products multiplied in order."""
+    loss, names = _recipe(update)
+    parts = [delayed(_chunk_map, pure=True)(loss, names, float(lr), *blocks) for blocks in chunks]
+    return reduce_in_order(parts, then)
+
+
+def moment_sums(moments: BatchMoments, chunks: Sequence[tuple]) -> "Delayed":
+    """``(count, sums of every statistic)`` over all chunks (lazy); the
+    moments are ``sums / count``."""
+    loss, names = _recipe(moments)
+    parts = [delayed(_chunk_moment_sums, pure=True)(loss, names, *blocks) for blocks in chunks]
+    return reduce_in_order(parts, add)
+
+
+def _recipe(engine: AffineUpdate | BatchMoments) -> tuple[sp.Expr, tuple[str, ...]]:
+    """What a worker needs to rebuild ``engine``: the loss and the parameter names."""
+    return engine.gradient.loss, tuple(p.name for p in engine.params)
+
+
+def _chunk_map(loss: sp.Expr, names: tuple[str, ...], lr: float, *columns: np.ndarray) -> np.ndarray:
+    update = affine_update(loss, names)  # cached per process: the worker derives it once
+    columns = [np.asarray(c, dtype=float) for c in columns]
+    q = update.size + 1
+    step = max(1, (1 << 22) // (q * q))  # the same memory bound as derive.scan
+    total = np.eye(q)
+    for start in range(0, len(columns[0]), step):
+        with np.errstate(all="ignore"):
+            total = compose(update.augmented(*(c[start:start + step] for c in columns), lr=lr)) @ total
+    return total
+
+
+def _chunk_moment_sums(loss: sp.Expr, names: tuple[str, ...], *columns: np.ndarray) -> tuple:
+    moments = batch_moments(loss, names)
+    count = len(columns[0])
+    if count == 0:
+        return 0, np.zeros(len(moments.statistics))
+    return count, moments.moments(*columns) * count
