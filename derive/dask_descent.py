@@ -17,10 +17,12 @@ Both of derive's exact fast methods split over chunks:
 
 Every reduction here is :func:`reduce_in_order` over a list of
 :class:`dask.delayed.Delayed` results, one per chunk, so the one mechanism
-serves sums and ordered products alike. The task functions receive the
-loss's SymPy expression and parameter names, never generated functions:
-a worker process rebuilds (and caches) the update itself, which is what
-lets them run on a ``dask.distributed`` cluster.
+serves sums and ordered products alike. The tasks receive the derived
+objects themselves (:class:`~derive.affine.AffineUpdate`,
+:class:`~derive.moments.BatchMoments`): Dask pickles task arguments with
+cloudpickle, which carries their expressions and generated functions by
+value, so a worker on a ``dask.distributed`` cluster never differentiates
+again and evaluates the very code the driver generated.
 
 Dask is optional (``pip install 'derive-neuron[dask]'``); this module
 imports without it and :func:`require_dask` says what to install.
@@ -30,10 +32,9 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 import numpy as np
-import sympy as sp
 
-from .affine import AffineUpdate, affine_update
-from .moments import BatchMoments, batch_moments
+from .affine import AffineUpdate
+from .moments import BatchMoments
 from .scan import compose
 
 try:
@@ -93,7 +94,7 @@ def reduce_in_order(parts: Sequence, combine: Callable[[Any, Any], Any]) -> "Del
     level = list(parts)
     if not level:
         raise ValueError("nothing to reduce: the data has no chunks")
-    task = delayed(combine, pure=True)
+    task = delayed(combine)
     while len(level) > 1:
         paired = [task(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
         if len(level) % 2:
@@ -116,26 +117,20 @@ def add(a, b):
 def epoch_map(update: AffineUpdate, chunks: Sequence[tuple], lr: float) -> "Delayed":
     """The augmented map of one epoch over all chunks in order (lazy): each
     chunk's product computed on its own, the products multiplied in order."""
-    loss, names = _recipe(update)
-    parts = [delayed(_chunk_map, pure=True)(loss, names, float(lr), *blocks) for blocks in chunks]
+    update.augmented(*([0.0] for _ in update.data), lr=lr)  # generate its code once, here, before it travels
+    parts = [delayed(_chunk_map)(update, float(lr), *blocks) for blocks in chunks]
     return reduce_in_order(parts, then)
 
 
 def moment_sums(moments: BatchMoments, chunks: Sequence[tuple]) -> "Delayed":
     """``(count, sums of every statistic)`` over all chunks (lazy); the
     moments are ``sums / count``."""
-    loss, names = _recipe(moments)
-    parts = [delayed(_chunk_moment_sums, pure=True)(loss, names, *blocks) for blocks in chunks]
+    moments.moments(*([0.0] for _ in moments.data))  # generate its code once, here, before it travels
+    parts = [delayed(_chunk_moment_sums)(moments, *blocks) for blocks in chunks]
     return reduce_in_order(parts, add)
 
 
-def _recipe(engine: AffineUpdate | BatchMoments) -> tuple[sp.Expr, tuple[str, ...]]:
-    """What a worker needs to rebuild ``engine``: the loss and the parameter names."""
-    return engine.gradient.loss, tuple(p.name for p in engine.params)
-
-
-def _chunk_map(loss: sp.Expr, names: tuple[str, ...], lr: float, *columns: np.ndarray) -> np.ndarray:
-    update = affine_update(loss, names)  # cached per process: the worker derives it once
+def _chunk_map(update: AffineUpdate, lr: float, *columns: np.ndarray) -> np.ndarray:
     columns = [np.asarray(c, dtype=float) for c in columns]
     q = update.size + 1
     step = max(1, (1 << 22) // (q * q))  # the same memory bound as derive.scan
@@ -146,8 +141,7 @@ def _chunk_map(loss: sp.Expr, names: tuple[str, ...], lr: float, *columns: np.nd
     return total
 
 
-def _chunk_moment_sums(loss: sp.Expr, names: tuple[str, ...], *columns: np.ndarray) -> tuple:
-    moments = batch_moments(loss, names)
+def _chunk_moment_sums(moments: BatchMoments, *columns: np.ndarray) -> tuple:
     count = len(columns[0])
     if count == 0:
         return 0, np.zeros(len(moments.statistics))

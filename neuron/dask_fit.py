@@ -81,15 +81,25 @@ class DaskData:
         """``function(*args, X_block, y_block)`` on every chunk (lazy)."""
         from dask import delayed
 
-        return [delayed(function, pure=True)(*args, X, y) for X, y in self.blocks]
+        args = [shipped(a) for a in args]
+        return [delayed(function)(*args, X, y) for X, y in self.blocks]
 
     def checked(self, problem: Problem):
         """The number of samples, raising on the first bad value (lazy)."""
         from dask import delayed
 
-        parts = [delayed(tasks.check_chunk, pure=True)(offset, X, y, problem.classifies)
+        parts = [delayed(tasks.check_chunk)(offset, X, y, problem.classifies)
                  for offset, (X, y) in zip(self.offsets, self.blocks)]
         return reduce_in_order(parts, _plus)
+
+
+def shipped(value):
+    """``value`` as one task of the graph if it is a :class:`Problem`: sent
+    to each worker once, whole (Dask would otherwise rebuild a dataclass
+    from its fields and drop the derived functions it carries)."""
+    from dask import delayed
+
+    return delayed(value, traverse=False) if isinstance(value, Problem) else value
 
 
 def choose_dask_method(problem: Problem, samples: int, schedule: Schedule) -> str:
@@ -170,11 +180,11 @@ def fit_gd(problem: Problem, params: list[float], data: DaskData, schedule: Sche
 
     _whole_batch(schedule, data.samples, "gd")
     trained = Trained(list(params), list(losses or []))
-    count = dask.compute(data.checked(problem))[0] if start == 0 else data.samples
-    recipe = (problem.loss, problem.features)
-    grads = None
+    count = data.samples
     for epoch in range(start, schedule.epochs + 1):
-        _, grads, lost = dask.compute(reduce_in_order(data.each(tasks.gradient_sums, *recipe, trained.params), add))[0]
+        checks = [data.checked(problem)] if epoch == 0 else []  # the first pass also checks the data
+        *_, (_, grads, lost) = dask.compute(*checks, reduce_in_order(
+            data.each(tasks.gradient_sums, problem, trained.params), add))
         if epoch > start:
             loss = lost / count
             if not (np.isfinite(loss) and np.isfinite(trained.params).all()):
@@ -202,17 +212,15 @@ def fit_loop(problem: Problem, params: list[float], data: DaskData, schedule: Sc
     if schedule.batch_size != 1:
         choose_dask_method(problem, data.samples, schedule)  # raises: mini-batches are refused
     _refuse_shuffle(schedule)
-    if start == 0:
-        dask.compute(data.checked(problem))
-    recipe = (problem.loss, problem.features)
     trained = Trained(list(params), list(losses or []))
+    travelling = shipped(problem)
     for epoch in range(start + 1, schedule.epochs + 1):
         theta = trained.params
         for X, y in data.blocks:
-            theta = delayed(tasks.sample_steps, pure=True)(*recipe, schedule.lr, theta, X, y)
-        new, (_, lost) = dask.compute(theta, reduce_in_order(
-            [delayed(tasks.loss_sums, pure=True)(*recipe, delayed(np.atleast_2d)(theta), X, y) for X, y in data.blocks],
-            add))
+            theta = delayed(tasks.sample_steps)(travelling, schedule.lr, theta, X, y)
+        checks = [data.checked(problem)] if epoch == 1 else []  # the first pass also checks the data
+        *_, new, (_, lost) = dask.compute(*checks, theta, reduce_in_order(
+            data.each(tasks.loss_sums, problem, delayed(np.atleast_2d)(theta)), add))
         loss = float(lost[0]) / data.samples
         if not (np.isfinite(loss) and np.isfinite(new).all()):
             err = TrainingDiverged(epoch, schedule.lr, loss)
@@ -281,7 +289,7 @@ def _direct_losses(problem: Problem, history: np.ndarray, data: DaskData) -> np.
     import dask
 
     count, sums = dask.compute(reduce_in_order(
-        data.each(tasks.loss_sums, problem.loss, problem.features, np.asarray(history)), add))[0]
+        data.each(tasks.loss_sums, problem, np.asarray(history)), add))[0]
     return sums / count
 
 
@@ -293,7 +301,7 @@ def _residual_means(problem: Problem, data: DaskData, center: np.ndarray):
     if problem.squared_error_scale is None:
         return None
     total = reduce_in_order(data.each(tasks.residual_sums, np.asarray(center, dtype=float)), add)
-    return delayed(_mean, pure=True)(total)
+    return delayed(_mean)(total)
 
 
 def _mean(count_and_sums: tuple):

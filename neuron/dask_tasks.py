@@ -1,26 +1,19 @@
 """The work a neuron sends to each chunk of Dask data: plain functions of one
 chunk's NumPy blocks ``X`` (m × d) and ``y`` (m), run where the chunk is.
 
-They receive the loss as a SymPy expression and the number of features,
-never a :class:`~neuron.problem.Problem` (whose generated functions do not
-travel between processes): :func:`problem_of` rebuilds it on the worker,
-once per process. Every function returns small sums that
+They receive the neuron's :class:`~neuron.problem.Problem` itself: Dask
+pickles it with cloudpickle, generated functions included, so a worker
+never differentiates again. Every function returns small sums that
 :func:`derive.dask_descent.reduce_in_order` adds over the chunks.
 """
 from __future__ import annotations
 
 import numpy as np
-import sympy as sp
 
 from derive.trajectory import mean_losses
 
-from .problem import Problem, build_problem
+from .problem import Problem
 from .training import _per_sample_epoch
-
-
-def problem_of(loss: sp.Expr, features: int) -> Problem:
-    """The neuron's problem, rebuilt from its loss (cached per process)."""
-    return build_problem(loss, features)
 
 
 def check_chunk(offset: int, X: np.ndarray, y: np.ndarray, classifies: bool) -> int:
@@ -54,20 +47,18 @@ def residual_sums(center: np.ndarray, X: np.ndarray, y: np.ndarray) -> tuple[int
         return len(y), table.T @ table
 
 
-def loss_sums(loss: sp.Expr, features: int, history: np.ndarray, X: np.ndarray, y: np.ndarray) -> tuple[int, np.ndarray]:
+def loss_sums(problem: Problem, history: np.ndarray, X: np.ndarray, y: np.ndarray) -> tuple[int, np.ndarray]:
     """``(m, Σ loss)`` at each row of ``history`` over this chunk's samples."""
-    problem = problem_of(loss, features)
     X, y = _floats(X, y)
     if len(y) == 0:
         return 0, np.zeros(len(history))
     return len(y), mean_losses(problem.loss_numpy, history, problem.data_columns(X, y)) * len(y)
 
 
-def gradient_sums(loss: sp.Expr, features: int, params: list[float], X: np.ndarray,
+def gradient_sums(problem: Problem, params: list[float], X: np.ndarray,
                   y: np.ndarray) -> tuple[int, np.ndarray, float]:
     """``(m, Σ ∇loss, Σ loss)`` at ``params`` over this chunk: one chunk's
     share of a full-batch step and of the loss before it."""
-    problem = problem_of(loss, features)
     X, y = _floats(X, y)
     columns = problem.data_columns(X, y)
     m = len(y)
@@ -78,11 +69,10 @@ def gradient_sums(loss: sp.Expr, features: int, params: list[float], X: np.ndarr
     return m, total, lost
 
 
-def sample_steps(loss: sp.Expr, features: int, lr: float, params: list[float], X: np.ndarray,
+def sample_steps(problem: Problem, lr: float, params: list[float], X: np.ndarray,
                  y: np.ndarray) -> list[float]:
     """``params`` after one per-sample step on every sample of this chunk,
     in order: the book's loop, continued where the previous chunk stopped."""
-    problem = problem_of(loss, features)
     X, y = _floats(X, y)
     rows = list(zip(*(c.tolist() for c in problem.data_columns(X, y))))
     return _per_sample_epoch(problem, list(params), rows, range(len(rows)), lr)
