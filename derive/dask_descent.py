@@ -24,8 +24,9 @@ cloudpickle, which carries their expressions and generated functions by
 value, so a worker on a ``dask.distributed`` cluster never differentiates
 again and evaluates the very code the driver generated.
 
-Dask is optional (``pip install 'derive-neuron[dask]'``); this module
-imports without it and :func:`require_dask` says what to install.
+Dask is optional (``pip install 'derive-neuron[dask]'``) and imported only
+when Dask data arrives, so importing this module (and ``neuron``) costs
+nothing without it; :func:`require_dask` says what to install.
 """
 from __future__ import annotations
 
@@ -37,12 +38,6 @@ from .affine import AffineUpdate
 from .moments import BatchMoments
 from .scan import compose
 
-try:
-    import dask
-    import dask.array as da
-    from dask.delayed import Delayed, delayed
-except ImportError:  # the optional extra is not installed
-    dask = da = Delayed = delayed = None  # type: ignore[assignment]
 
 #: What to install for Dask inputs.
 EXTRA = "derive-neuron[dask]"
@@ -56,8 +51,10 @@ def is_dask(value: Any) -> bool:
 
 def require_dask() -> None:
     """Raise ``ImportError`` naming the extra when Dask is not installed."""
-    if da is None:
-        raise ImportError(f"training on Dask arrays needs Dask: pip install '{EXTRA}'")
+    try:
+        import dask.array  # noqa: F401
+    except ImportError:
+        raise ImportError(f"training on Dask arrays needs Dask: pip install '{EXTRA}'") from None
 
 
 def chunked_columns(*columns) -> list[tuple]:
@@ -65,6 +62,8 @@ def chunked_columns(*columns) -> list[tuple]:
     consecutive chunks: one tuple of :class:`Delayed` blocks per chunk, in
     order. A NumPy column is cut like the first Dask one."""
     require_dask()
+    import dask.array as da
+
     reference = next((c for c in columns if is_dask(c)), None)
     chunks = reference.chunks[0] if reference is not None else None
     arrays = []
@@ -85,12 +84,14 @@ def chunked_columns(*columns) -> list[tuple]:
     return list(zip(*blocks))
 
 
-def reduce_in_order(parts: Sequence, combine: Callable[[Any, Any], Any]) -> "Delayed":
+def reduce_in_order(parts: Sequence, combine: Callable[[Any, Any], Any]):
     """``combine`` over ``parts`` as a pairwise tree of tasks, always called
     as ``combine(earlier, later)`` on neighbours, so the result is the same
     as folding left to right for any associative ``combine``, commutative or
     not. log₂(len(parts)) levels."""
     require_dask()
+    from dask.delayed import Delayed, delayed
+
     level = list(parts)
     if not level:
         raise ValueError("nothing to reduce: the data has no chunks")
@@ -117,6 +118,8 @@ def add(a, b):
 def epoch_map(update: AffineUpdate, chunks: Sequence[tuple], lr: float) -> "Delayed":
     """The augmented map of one epoch over all chunks in order (lazy): each
     chunk's product computed on its own, the products multiplied in order."""
+    from dask import delayed
+
     update.augmented(*([0.0] for _ in update.data), lr=lr)  # generate its code once, here, before it travels
     parts = [delayed(_chunk_map)(update, float(lr), *blocks) for blocks in chunks]
     return reduce_in_order(parts, then)
@@ -125,6 +128,8 @@ def epoch_map(update: AffineUpdate, chunks: Sequence[tuple], lr: float) -> "Dela
 def moment_sums(moments: BatchMoments, chunks: Sequence[tuple]) -> "Delayed":
     """``(count, sums of every statistic)`` over all chunks (lazy); the
     moments are ``sums / count``."""
+    from dask import delayed
+
     moments.moments(*([0.0] for _ in moments.data))  # generate its code once, here, before it travels
     parts = [delayed(_chunk_moment_sums)(moments, *blocks) for blocks in chunks]
     return reduce_in_order(parts, add)
