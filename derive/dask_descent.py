@@ -36,7 +36,6 @@ import numpy as np
 
 from .affine import AffineUpdate
 from .moments import BatchMoments
-from .scan import compose
 
 
 #: What to install for Dask inputs.
@@ -136,14 +135,81 @@ def moment_sums(moments: BatchMoments, chunks: Sequence[tuple]) -> "Delayed":
 
 
 def _chunk_map(update: AffineUpdate, lr: float, *columns: np.ndarray) -> np.ndarray:
-    columns = [np.asarray(c, dtype=float) for c in columns]
+    """The composed augmented map of one chunk's samples, in order."""
+    columns = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+    n = len(columns[0]) if columns else 0
     q = update.size + 1
-    step = max(1, (1 << 22) // (q * q))  # the same memory bound as derive.scan
     total = np.eye(q)
-    for start in range(0, len(columns[0]), step):
-        with np.errstate(all="ignore"):
-            total = compose(update.augmented(*(c[start:start + step] for c in columns), lr=lr)) @ total
+    with np.errstate(all="ignore"):  # a diverging map overflows; the trainer reports it
+        for start in range(0, n, PIECE):
+            entries = update._entries(*(c[start:start + PIECE] for c in columns), float(lr))
+            grid = [[entries[i * q + j] for j in range(q)] for i in range(q)]
+            total = compose_entries(grid, min(PIECE, n - start)) @ total
     return total
+
+
+#: Samples composed at once by :func:`_chunk_map` (q² arrays of this length).
+PIECE = 1 << 19
+
+
+def compose_entries(grid: list[list], count: int) -> np.ndarray:
+    """Mₙ ⋯ M₁ for ``count`` maps given entry by entry: ``grid[i][j]`` is
+    the array of entry (i, j) over the maps, or one number shared by all.
+
+    The same pairwise tree as :func:`derive.scan.compose` (neighbours,
+    later @ earlier; an odd one out set aside and applied after the rest),
+    but each level multiplies whole columns of entries element-wise instead
+    of calling ``matmul`` on n tiny matrices, and an entry that is the same
+    for every map (the augmented row [0 … 0 1], the 1 − lr of a bias) stays
+    one number: no work for zeros and ones."""
+    if count == 0:
+        return np.eye(len(grid))
+    latest: list[np.ndarray] = []
+    while count > 1:
+        if count % 2:
+            latest.append(_one(grid, count - 1))
+            count -= 1
+        later = [[_every_other(e, 1, count) for e in row] for row in grid]
+        earlier = [[_every_other(e, 0, count) for e in row] for row in grid]
+        grid = _product(later, earlier)
+        count //= 2
+    total = _one(grid, 0)
+    for later_map in reversed(latest):
+        total = later_map @ total
+    return total
+
+
+def _every_other(entry, start: int, stop: int):
+    return entry[start:stop:2] if isinstance(entry, np.ndarray) else entry
+
+
+def _one(grid: list[list], k: int) -> np.ndarray:
+    return np.array([[float(e[k]) if isinstance(e, np.ndarray) else float(e) for e in row] for row in grid])
+
+
+def _product(later: list[list], earlier: list[list]) -> list[list]:
+    """Entry-wise matrix product later · earlier, summing over k in order as
+    ``matmul`` does, skipping terms with an exact 0 and multiplications by an
+    exact 1 that are the same for every map."""
+    q = len(later)
+    out = []
+    for i in range(q):
+        row = []
+        for j in range(q):
+            total = None
+            for k in range(q):
+                a, b = later[i][k], earlier[k][j]
+                if _is(a, 0) or _is(b, 0):
+                    continue
+                term = b if _is(a, 1) else a if _is(b, 1) else a * b
+                total = term if total is None else total + term
+            row.append(0.0 if total is None else total)
+        out.append(row)
+    return out
+
+
+def _is(entry, value: float) -> bool:
+    return not isinstance(entry, np.ndarray) and entry == value
 
 
 def _chunk_moment_sums(moments: BatchMoments, *columns: np.ndarray) -> tuple:

@@ -12,7 +12,8 @@ import pytest
 da = pytest.importorskip("dask.array")
 import dask  # noqa: E402
 
-from derive.dask_descent import reduce_in_order  # noqa: E402
+from derive.dask_descent import compose_entries, reduce_in_order  # noqa: E402
+from derive.scan import compose  # noqa: E402
 from neuron import Neuron, TrainingDiverged  # noqa: E402
 from neuron.datasets import load_diabetes  # noqa: E402
 
@@ -52,6 +53,23 @@ def test_reduce_in_order_keeps_the_order_of_a_non_commutative_combine():
         parts = [dask.delayed(str(i)) for i in range(count)]
         joined = reduce_in_order(parts, lambda earlier, later: f"({earlier}{later})").compute()
         assert joined.replace("(", "").replace(")", "") == "".join(map(str, range(count)))
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 7, 8, 33])
+def test_compose_entries_is_the_product_of_the_maps_in_order(count):
+    rng = np.random.default_rng(count)
+    maps = np.zeros((count, 3, 3))
+    maps[:, :2, :] = rng.normal(size=(count, 2, 3))
+    maps[:, 1, 1] = 0.7  # an entry shared by every map stays one number
+    maps[:, 2, 2] = 1.0
+    grid = [[maps[:, i, j].copy() for j in range(3)] for i in range(3)]
+    grid[1][1], grid[2] = 0.7, [0, 0, 1]
+    expected = np.eye(3)
+    for m in maps:  # the first map applied first
+        expected = m @ expected
+    np.testing.assert_allclose(compose_entries(grid, count), expected, rtol=1e-12, atol=1e-12)
+    if count:
+        np.testing.assert_allclose(compose_entries(grid, count), compose(maps), rtol=1e-12, atol=1e-12)
 
 
 @pytest.mark.parametrize("chunks", CHUNKINGS)
