@@ -99,7 +99,13 @@ def shipped(value):
     from its fields and drop the derived functions it carries)."""
     from dask import delayed
 
-    return delayed(value, traverse=False) if isinstance(value, Problem) else value
+    if not isinstance(value, Problem):
+        return value
+    # derive everything a task may use here, so it travels with the problem:
+    # a worker must not differentiate (simplify runs in a child process,
+    # which a daemonic Dask worker cannot start), and runs the driver's code
+    value.gradient.numpy, value.gradient.scalar, value.loss_numpy, value.data_names, value.squared_error_scale
+    return delayed(value, traverse=False)
 
 
 def choose_dask_method(problem: Problem, samples: int, schedule: Schedule) -> str:
