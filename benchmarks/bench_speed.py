@@ -22,10 +22,8 @@ from typing import Callable
 import numpy as np
 
 from derive import losses
-from derive.affine import affine_update
-from derive.moments import batch_moments
-from derive.scan import scan_fit
-from derive.step import sgd_loop
+from derive.descent import affine_update, batch_moments, sgd_loop
+from derive.descent.scan import scan_fit
 
 LOSS = losses.half_squared_error()
 WRT = ("w", "b")

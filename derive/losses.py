@@ -23,11 +23,6 @@ def linear(features: int = 1) -> sp.Expr:
     return sum(symbol(f"w_{i}") * symbol(f"x_{i}") for i in range(1, features + 1)) + symbol("b")
 
 
-def logistic(features: int = 1) -> sp.Expr:
-    """A sigmoid neuron: a = σ(w·x + b), the probability that y = 1."""
-    return sigmoid(linear(features))
-
-
 def squared_error(model: sp.Expr | None = None) -> sp.Expr:
     """SE = (y − ŷ)², the lecture's loss."""
     return (y - _model(model)) ** 2

@@ -15,15 +15,13 @@ from typing import Sequence
 import numpy as np
 
 from derive import ExpressionError
+from derive.descent import METHODS, Schedule, TrainingDiverged
 
 from . import dask_input
+from .cli_report import build_report, to_json, to_text
 from .datasets import DIABETES_FEATURES, load_diabetes
-from .errors import TrainingDiverged
 from .neuron import INITS, Neuron
-from .report import build_report, to_json, to_text
 from .table import Table, read_csv
-from .methods import METHODS, choose_method
-from .training import Schedule
 
 BUNDLED = "diabetes (bundled)"
 
@@ -89,7 +87,7 @@ def load_data(args: argparse.Namespace) -> tuple[str, np.ndarray, np.ndarray, li
 def run_fit(args: argparse.Namespace) -> int:
     """Train, print the report, and plot or save when asked."""
     if args.plot:
-        from .plot import check_target
+        from .cli_plot import check_target
 
         check_target(args.plot)
     if args.save and not Path(args.save).parent.is_dir():
@@ -105,14 +103,12 @@ def run_fit(args: argparse.Namespace) -> int:
     except TrainingDiverged as err:
         print(f"neuron: {err}", file=sys.stderr)
         return 1
-    method = choose_method(neuron.problem, len(y), schedule) if args.method == "auto" else args.method
-    report = build_report(neuron, X, y, data=data, x_names=x_names, y_name=y_name,
-                          schedule=schedule, method=method)
+    report = build_report(neuron, X, y, data=data, x_names=x_names, y_name=y_name, schedule=schedule)
     print(to_json(report) if args.json else to_text(report))
     if args.save:
         neuron.save(args.save)
     if args.plot:
-        from .plot import plot_fit
+        from .cli_plot import plot_fit
 
         plot_fit(args.plot, report, X, y, np.atleast_1d(neuron.forpass(X)))
     return 0

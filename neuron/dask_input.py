@@ -1,6 +1,6 @@
 """``neuron fit`` on data too large for memory: a glob of CSV files, a
 folder, or Parquet files, read lazily with ``dask.dataframe`` and trained
-on with :mod:`neuron.dask_fit`; ``--scheduler ADDRESS`` runs it on a
+on with :mod:`derive.descent.dask_methods`; ``--scheduler ADDRESS`` runs it on a
 ``dask.distributed`` cluster (with no address, Dask's local scheduler).
 
 The columns are chosen as for one CSV file (``--x``, ``--y``, by name or
@@ -19,12 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-from derive.dask_descent import EXTRA
+from derive.descent import Schedule, TrainingDiverged
+from derive.descent.dask_chunks import EXTRA, is_dask, require_dask
 
+from .cli_report import Optimum, Report, _weights, to_json, to_text
 from .neuron import Neuron
-from .report import Optimum, Report, _weights
 from .table import Table, _delimiter, _is_number
-from .training import Schedule
 
 
 def is_lazy_source(args: argparse.Namespace) -> bool:
@@ -48,9 +48,6 @@ def add_arguments(fit: argparse.ArgumentParser) -> None:
 def run_lazy_fit(args: argparse.Namespace) -> int:
     """Read, train, print and save as :func:`neuron.cli.run_fit` does, on
     Dask; the exit code (1 when training diverged)."""
-    from .errors import TrainingDiverged
-    from .report import to_json, to_text
-
     try:
         report, neuron = _train(args)
     except TrainingDiverged as err:
@@ -87,10 +84,34 @@ def _train(args: argparse.Namespace) -> tuple[Report, Neuron]:
         schedule = Schedule(args.epochs, args.lr, args.batch_size, args.shuffle, args.seed)
         neuron.fit(X, y, epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
                    shuffle=args.shuffle, seed=args.seed, method=args.method)
-        return _report(neuron, X, y, source, list(x_names), y_name, schedule, args.method), neuron
+        return _report(neuron, X, y, source, list(x_names), y_name, schedule), neuron
     finally:
         if client is not None:
             client.close()
+
+
+def dask_columns(x, y) -> tuple:
+    """``x`` as an n × d and ``y`` as an n Dask array (either may be NumPy),
+    checked for shape as :func:`neuron.validate.as_features` does, without
+    reading the data; x's columns are one chunk wide."""
+    require_dask()
+    import dask.array as da
+
+    X = x if is_dask(x) else da.from_array(np.asarray(x, dtype=float))
+    if X.ndim == 1:
+        X = X[:, None]
+    if X.ndim != 2:
+        raise ValueError(f"x must be 1-D (one feature) or 2-D (samples × features), got shape {X.shape}")
+    Y = y if is_dask(y) else da.from_array(np.asarray(y, dtype=float), chunks=(X.chunks[0],))
+    if Y.ndim == 2 and Y.shape[1] == 1:
+        Y = Y[:, 0]
+    if Y.ndim != 1:
+        raise ValueError(f"y must be 1-D (one target per sample), got shape {Y.shape}")
+    if X.shape[1] == 0:
+        raise ValueError("x has no feature columns")
+    if Y.shape[0] != X.shape[0]:
+        raise ValueError(f"x has {X.shape[0]} samples but y has {Y.shape[0]}: they must have the same length")
+    return X.rechunk({1: -1}), Y
 
 
 def _client(address: str | None):
@@ -152,8 +173,7 @@ def _columns(source: str, names: tuple[str, ...], args: argparse.Namespace) -> t
     return tuple(names[c] for c in x_cols), names[y_col]
 
 
-def _report(neuron: Neuron, X, y, source: str, x_names: list[str], y_name: str, schedule: Schedule,
-            method: str) -> Report:
+def _report(neuron: Neuron, X, y, source: str, x_names: list[str], y_name: str, schedule: Schedule) -> Report:
     """The numbers of :func:`neuron.report.build_report`, from one more pass:
     the means of t·tᵀ for t = [x, 1, y] give the least-squares optimum (by
     the normal equations) and both mean squared errors."""
@@ -179,14 +199,10 @@ def _report(neuron: Neuron, X, y, source: str, x_names: list[str], y_name: str, 
     scale = problem.squared_error_scale
     if scale is not None:
         optimum = Optimum(_weights(beta[:-1]), float(beta[-1]), scale * mse_opt, mse_opt)
-    if method == "auto":
-        from .dask_fit import choose_dask_method
-
-        method = choose_dask_method(problem, int(X.shape[0]), schedule)
     return Report(
         data=source, samples=int(X.shape[0]), x=x_names, y=y_name, loss_name=problem.label,
         loss_expr=_expression(problem), epochs=schedule.epochs, lr=schedule.lr, batch_size=schedule.batch_size,
-        shuffle=schedule.shuffle, seed=schedule.seed, init=neuron.init, method=method,
+        shuffle=schedule.shuffle, seed=schedule.seed, init=neuron.init, method=neuron.method_,
         w=_weights(np.atleast_1d(neuron.w)), b=neuron.b, loss=neuron.history[-1], mse=mse,
         accuracy=accuracy, optimum=optimum, history=list(neuron.history),
     )

@@ -9,14 +9,12 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
-from derive.dask_descent import is_dask, require_dask
+from derive.descent import Schedule, TrainingDiverged, train
+from derive.descent.dask_chunks import is_dask
 from derive.losses import BY_NAME
 
 from . import persist
-from .errors import TrainingDiverged
 from .problem import LossSpec, Problem, build_problem
-from .methods import train
-from .training import Schedule
 from .validate import as_features, as_targets, positive_float, positive_int, probabilities
 
 INITS = ("book", "random", "zeros")
@@ -39,6 +37,9 @@ class Neuron:
         self.init = init
         self.seed = seed
         self.history: list[float] = []
+        #: The method the last ``fit`` ran (``loop``, ``scan`` or ``batch``;
+        #: ``auto`` resolved, and a fast method's hand-over to a loop shown).
+        self.method_: str | None = None
         self._fixed = features is not None or _is_expression(loss)
         self._setup(build_problem(loss, None if features is None else positive_int(features, "features")))
 
@@ -94,13 +95,15 @@ class Neuron:
         """Train on samples ``x`` (n, or n × d) and targets ``y`` (n): per
         sample in order by default, as the book; ``batch_size`` > 1 averages
         the gradient over mini-batches. Appends the mean loss of each epoch
-        to ``history``; raises :class:`TrainingDiverged` at the first
-        non-finite loss, keeping the weights of the last finite epoch.
+        to ``history``; raises :class:`TrainingDiverged` when training
+        diverged (a loss that is not finite, or that ends far above where it
+        started), keeping the weights of the epoch before it was found.
 
         ``method`` is ``"loop"``, ``"scan"``, ``"batch"`` or ``"auto"`` (the
-        fastest that applies; see :mod:`neuron.methods`): all give the loop's
-        numbers up to rounding. Dask arrays train where their chunks are
-        (:mod:`neuron.dask_fit`), never gathered into memory."""
+        fastest that applies; see :mod:`derive.descent.methods`): all give
+        the loop's numbers up to rounding. ``method_`` says which ran.
+        Dask arrays train where their chunks are, never gathered into memory
+        (:mod:`derive.descent.dask_methods`)."""
         if is_dask(x) or is_dask(y):
             return self._fit_dask(x, y, epochs, lr, batch_size, shuffle, seed, method)
         X = as_features(x, "x")
@@ -110,30 +113,35 @@ class Neuron:
             probabilities(y)
         schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
-        return self._train(lambda: train(self.problem, self._params, X, y, schedule, method))
+        columns = self.problem.data_columns(X, y)
+        return self._train(lambda: train(self.problem.objective, self._params, columns, schedule, method))
 
     def _train(self, run) -> "Neuron":
-        """Keep what ``run()`` trained, or the last finite epoch when it diverged."""
+        """Keep the weights and losses of the trajectory ``run()`` returns, or
+        those before divergence when it raises."""
         try:
-            trained = run()
+            trajectory = run()
         except TrainingDiverged as err:
-            if err.params:
-                self._params = list(err.params)
+            self._params, self.method_ = list(err.params), err.method
             self.history.extend(err.history)
             raise
-        self._params = trained.params
-        self.history.extend(trained.history)
+        self._params, self.method_ = list(trajectory.params), trajectory.method
+        self.history.extend(trajectory.losses.tolist())
         return self
 
     def _fit_dask(self, x, y, epochs, lr, batch_size, shuffle, seed, method) -> "Neuron":
-        from .dask_fit import fit_dask
+        from derive.descent.dask_methods import train_dask
 
-        require_dask()
-        shape = getattr(x, "shape", np.shape(x))
-        self._match_features(1 if len(shape) == 1 else int(shape[1]))
+        from .dask_input import dask_columns
+
+        X, y = dask_columns(x, y)
+        self._match_features(X.shape[1])
         schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
-        return self._train(lambda: fit_dask(self.problem, self._params, x, y, schedule, method))
+        columns = self.problem.data_columns(X, y)
+        probabilities = "y" if self.problem.classifies else None
+        return self._train(lambda: train_dask(self.problem.objective, self._params, columns, schedule, method,
+                                              probabilities=probabilities))
 
     def predict(self, x) -> float | np.ndarray:
         """The prediction: the output of ``forpass``, or the class 0/1 of a sigmoid neuron."""

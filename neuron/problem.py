@@ -19,10 +19,8 @@ import numpy as np
 import sympy as sp
 from sympy.printing.str import StrPrinter
 
-from derive import Gradient, gradient, losses, parse_expression, symbol
-from derive.affine import AffineUpdate, affine_update
-from derive.moments import BatchMoments, batch_moments
-from derive.step import SGDLoop, sgd_loop
+from derive import Gradient, losses, parse_expression, symbol
+from derive.descent import Objective, objective
 from derive.symbols import numeric_form, sigmoid
 
 LossSpec = Union[None, str, sp.Expr, Callable[[sp.Expr], sp.Expr]]
@@ -45,30 +43,19 @@ class Problem:
     label: str  # the loss's name, or readable text of the expression
 
     @cached_property
+    def objective(self) -> Objective:
+        """What descent minimises: the loss over the parameters, with
+        everything derive derived for it (cached per loss)."""
+        return objective(self.loss, self.params)
+
+    @property
     def gradient(self) -> Gradient:
-        return gradient(self.loss, self.params)
+        return self.objective.gradient
 
-    @cached_property
-    def affine(self) -> AffineUpdate | None:
-        """The per-sample step as an affine map, when derive proves it is one
-        (squared losses); ``None`` otherwise. Enables the scan."""
-        return affine_update(self.loss, self.params)
-
-    @cached_property
-    def moments(self) -> BatchMoments | None:
-        """Full-batch descent from sufficient statistics, when the gradient is
-        a polynomial in the parameters; ``None`` otherwise."""
-        return batch_moments(self.loss, self.params)
-
-    @cached_property
-    def sgd(self) -> SGDLoop:
-        """derive's generated per-sample loop for this loss."""
-        return sgd_loop(self.loss, self.params)
-
-    @cached_property
+    @property
     def data_names(self) -> tuple[str, ...]:
         """The data each gradient call takes after the parameters (``x, y``)."""
-        return self.gradient.names[len(self.params):]
+        return self.objective.data_names
 
     @property
     def classifies(self) -> bool:
@@ -84,18 +71,6 @@ class Problem:
         """NumPy function of (params…, x columns…) giving the neuron's output."""
         args = [symbol(n) for n in self.params + self.inputs]
         return sp.lambdify(args, numeric_form(self.output), modules="numpy", docstring_limit=0)
-
-    @cached_property
-    def loss_numpy(self) -> Callable[..., np.ndarray]:
-        """The loss as a NumPy function of the gradient's arguments, for the
-        per-epoch history. Where the loss takes log σ(z) or log(1 − σ(z)) it is
-        evaluated as −softplus(∓z), so a saturated sigmoid gives a large finite
-        loss instead of log 0 = −inf (the same value, computed stably)."""
-        stable = _with_stable_logs(self.loss)
-        if stable == self.loss:
-            return self.gradient.loss_numpy
-        return sp.lambdify(self.gradient.args, numeric_form(stable),
-                           modules=[{"softplus": _softplus}, "numpy"], docstring_limit=0)
 
     def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
         """The columns of X (n, d) and y in the order the gradient takes them."""
@@ -194,17 +169,6 @@ def _from_expression(loss: sp.Expr, features: int | None) -> Problem:
 def _problem(loss: sp.Expr, linear: sp.Expr, features: int, label: str) -> Problem:
     output = sigmoid(linear) if loss.has(sigmoid(linear)) else linear
     return Problem(loss, linear, output, _params(features), features, label)
-
-
-def _with_stable_logs(loss: sp.Expr) -> sp.Expr:
-    z = sp.Wild("z")
-    softplus = sp.Function("softplus")
-    return loss.replace(sp.log(sigmoid(z)), -softplus(-z)).replace(sp.log(1 - sigmoid(z)), -softplus(z))
-
-
-def _softplus(t):
-    """log(1 + e^t) without overflow."""
-    return np.logaddexp(0.0, t)
 
 
 def _params(features: int) -> tuple[str, ...]:

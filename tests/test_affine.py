@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from derive import losses, symbol
-from derive.affine import affine_update
-from derive.scan import compose, iterate, running_products, scan_fit
+from derive.descent import affine_update
+from derive.descent.scan import compose, expanding, iterate, running_products, scan_fit
 from neuron.datasets import load_diabetes
 
 w, b, x, y = (symbol(n) for n in "wbxy")
@@ -181,3 +181,17 @@ def test_scan_refuses_data_in_the_wrong_number_of_columns():
     u = affine_update(losses.half_squared_error(), ["w", "b"])
     with pytest.raises(TypeError, match="x, y"):
         scan_fit(u, [np.ones(3)], [0.0, 0.0], 0.1, 1)
+
+
+@pytest.mark.parametrize("matrix", [
+    [[0.5, 0.2], [0.1, 0.3]], [[-2.0, 1.0], [0.5, 0.9]], [[0.0, -1.2], [1.2, 0.0]],  # real, real, complex pair
+    [[1.0, 0.0], [0.0, 1.0]], [[0.99, 0.5], [-0.4, 0.2]], [[0.5]], [[-1.5]],
+])
+def test_an_epoch_map_is_expanding_exactly_when_an_eigenvalue_exceeds_1(matrix):
+    linear = np.array(matrix)
+    p = len(linear)
+    augmented = np.eye(p + 1)
+    augmented[:p, :p] = linear
+    radius = np.abs(np.linalg.eigvals(linear)).max()
+    assert expanding(augmented[None]) == (radius > 1 + 1e-9)
+    assert expanding(np.stack([np.eye(p + 1), augmented])) == (radius > 1 + 1e-9)  # the batched path

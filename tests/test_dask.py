@@ -12,8 +12,8 @@ import pytest
 da = pytest.importorskip("dask.array")
 import dask  # noqa: E402
 
-from derive.dask_descent import compose_entries, reduce_in_order  # noqa: E402
-from derive.scan import compose  # noqa: E402
+from derive.descent.dask_chunks import compose_entries, reduce_in_order  # noqa: E402
+from derive.descent.scan import compose  # noqa: E402
 from neuron import Neuron, TrainingDiverged  # noqa: E402
 from neuron.datasets import load_diabetes  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""derive.moments: full-batch descent from sufficient statistics gives the
+"""derive.descent.moments: full-batch descent from sufficient statistics gives the
 plain batch loop's numbers with a per-epoch cost independent of n."""
 import numpy as np
 import pytest
@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from derive import losses, symbol
-from derive.moments import batch_moments
+from derive.descent import batch_moments
 
 x, y = symbol("x"), symbol("y")
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from derive import losses, symbol
-from derive.step import sgd_loop
+from derive.descent import sgd_loop
 from neuron.datasets import load_diabetes
 
 BOOK_W, BOOK_B = 913.5973364346786, 123.39414383177173

@@ -13,21 +13,20 @@ over the data computes these moments; every epoch after that is a generated
 Python step on a handful of floats, its cost independent of n.
 
 Logistic and absolute-error gradients are not polynomial in the parameters,
-and :func:`batch_moments` returns ``None`` for them.
+and :func:`find_moments` returns ``None`` for them.
 """
 from __future__ import annotations
 
 import math
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Callable, Sequence
 
 import numpy as np
 import sympy as sp
 
-from .affine import parameter_names
-from .gradient import Gradient, gradient
-from .step import update_lines
-from .symbols import numeric_form
+from ..gradient import Gradient
+from ..symbols import numeric_form
+from .generated_loop import update_lines
 from .trajectory import Trajectory, mean_losses
 
 
@@ -123,28 +122,16 @@ class BatchMoments:
             loss_numpy = self.gradient.loss_numpy
             mean_loss = lambda rows: mean_losses(loss_numpy, rows, arrays)  # noqa: E731
         return Trajectory(np.array(history, dtype=float).reshape(len(history), len(self.params)),
-                          diverged_at, None, mean_loss)
+                          diverged_at, None, mean_loss, "batch")
 
     def __repr__(self) -> str:
         means = ", ".join(f"{m}=mean({s})" for m, s in zip(self.moment_symbols, self.statistics))
         return f"BatchMoments({means})"
 
 
-def batch_moments(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> BatchMoments | None:
-    """The sufficient statistics of full-batch descent on ``loss``, or
-    ``None`` if its gradient is not a polynomial in ``wrt``. Cached."""
-    return _cached_moments_by_names(loss, parameter_names(wrt))
-
-
-@lru_cache(maxsize=256)
-def _cached_moments_by_names(loss: sp.Expr, names: tuple[str, ...]):
-    # keyed on the names too, so a repeated lookup skips the symbol checks of
-    # ``gradient`` (which walk the expression) and costs a hash
-    return _cached_moments(gradient(loss, names))
-
-
-@lru_cache(maxsize=256)
-def _cached_moments(grad: Gradient) -> BatchMoments | None:
+def find_moments(grad: Gradient) -> BatchMoments | None:
+    """The sufficient statistics of full-batch descent on the gradient's
+    loss, or ``None`` if the gradient is not a polynomial in its parameters."""
     params = grad.params
     statistics: dict[sp.Expr, sp.Symbol] = {}
     mean_gradient = []

@@ -1,11 +1,11 @@
-"""What every fast trainer in ``derive`` hands back: the parameters after each
-epoch, the mean loss after each epoch (computed only when asked for), and
-where the parameters stopped being finite, if they did.
+"""What every way of training hands back: the parameters after each epoch,
+the mean loss after each epoch (computed only when asked for), which method
+made them, and where the parameters stopped being finite, if they did.
 
-The per-sample loop (:mod:`derive.step`), the affine scan
-(:mod:`derive.scan`) and full-batch descent from moments
-(:mod:`derive.moments`) all return a :class:`Trajectory`, so a trainer reads
-one shape of result whichever way the numbers were made.
+The reference loop, the generated per-sample loop, the affine scan and
+full-batch descent from moments all return a :class:`Trajectory`, and
+:func:`derive.descent.train` returns one too, so a trainer reads one shape of
+result whichever way the numbers were made.
 """
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ class Trajectory:
     1-based epoch in which that happened (``history`` ends just before it) and
     ``sample`` the 0-based position in that epoch's order of the sample whose
     update overflowed, when the method can tell (the loop can, the scan and
-    batch descent work an epoch at a time and cannot).
+    batch descent work an epoch at a time and cannot). ``method`` names the
+    method that made the numbers (``loop``, ``scan`` or ``batch``).
     """
 
     history: np.ndarray
@@ -37,6 +38,7 @@ class Trajectory:
     sample: int | None = None
     #: ``mean_loss(history_rows) -> losses``; see :meth:`losses`.
     _mean_loss: Callable[[np.ndarray], np.ndarray] | None = field(default=None, repr=False)
+    method: str = ""
 
     @property
     def params(self) -> tuple[float, ...]:
@@ -48,18 +50,23 @@ class Trajectory:
         """How many epochs finished with finite parameters."""
         return len(self.history) - 1
 
-    @property
-    def diverged(self) -> bool:
-        return self.diverged_at is not None
-
     @cached_property
+    def _all_losses(self) -> np.ndarray:
+        if self._mean_loss is None:
+            raise ValueError("this trajectory was made without the data to compute losses")
+        return np.asarray(self._mean_loss(self.history), dtype=float)
+
+    @property
     def losses(self) -> np.ndarray:
         """The mean loss over the data after each finished epoch, shape
         ``(epochs,)``. Computed on first access (vectorized), so a caller
         that needs only the final parameters does not pay for it."""
-        if self._mean_loss is None:
-            raise ValueError("this trajectory was made without the data to compute losses")
-        return self._mean_loss(self.history[1:])
+        return self._all_losses[1:]
+
+    @property
+    def start_loss(self) -> float:
+        """The mean loss at the starting point, before the first epoch."""
+        return float(self._all_losses[0])
 
 
 def mean_losses(loss_numpy: Callable[..., object], history: np.ndarray,

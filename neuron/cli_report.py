@@ -1,4 +1,4 @@
-"""What ``neuron fit`` tells: the trained w and b, the final loss and — for a
+"""What ``neuron fit`` tells (used only by the command line): the trained w and b, the final loss and — for a
 squared loss — how far that lands from the closed-form least-squares optimum."""
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from derive.descent import Schedule
+
 from .neuron import Neuron
 from .problem import expression_text
-from .training import Schedule
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def least_squares(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def build_report(neuron: Neuron, X: np.ndarray, y: np.ndarray, *, data: str, x_names: list[str],
-                 y_name: str, schedule: Schedule, method: str) -> Report:
+                 y_name: str, schedule: Schedule) -> Report:
     """Collect the numbers after ``neuron`` was trained on X and y."""
     problem = neuron.problem
     out = neuron.forpass(X)
@@ -65,13 +66,13 @@ def build_report(neuron: Neuron, X: np.ndarray, y: np.ndarray, *, data: str, x_n
     if problem.squared_error_scale is not None:
         w, b = least_squares(X, y)
         params = [*map(float, w), b]
-        loss = float(np.mean(problem.loss_numpy(*params, *problem.data_columns(X, y))))
+        loss = float(np.mean(problem.objective.loss_numpy(*params, *problem.data_columns(X, y))))
         mse_opt = float(np.mean((y - (X @ w + b)) ** 2))
         optimum = Optimum(_weights(w), b, loss, mse_opt)
     return Report(
         data=data, samples=len(y), x=x_names, y=y_name, loss_name=problem.label,
         loss_expr=expression_text(problem.loss), epochs=schedule.epochs, lr=schedule.lr, batch_size=schedule.batch_size,
-        shuffle=schedule.shuffle, seed=schedule.seed, init=neuron.init, method=method,
+        shuffle=schedule.shuffle, seed=schedule.seed, init=neuron.init, method=neuron.method_,
         w=_weights(np.atleast_1d(neuron.w)), b=neuron.b, loss=neuron.history[-1], mse=mse,
         accuracy=accuracy, optimum=optimum, history=list(neuron.history),
     )

@@ -17,6 +17,7 @@ NumPy's per-call overhead dominates at these sizes, and the extra row
 """
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 import numpy as np
@@ -75,11 +76,6 @@ def running_products(maps: np.ndarray) -> np.ndarray:
     return out
 
 
-def epoch_map(update: AffineUpdate, columns: Sequence[np.ndarray], lr: float) -> np.ndarray:
-    """The augmented map of one epoch over the samples in their given order."""
-    return _epoch_map(update, _columns(update, columns), lr)
-
-
 def _epoch_map(update: AffineUpdate, columns: list[np.ndarray], lr: float) -> np.ndarray:
     n = _length(columns)
     q = update.size + 1
@@ -92,7 +88,8 @@ def _epoch_map(update: AffineUpdate, columns: list[np.ndarray], lr: float) -> np
 
 
 def scan_fit(update: AffineUpdate, columns: Sequence[np.ndarray], params: Sequence[float],
-             lr: float, epochs: int, orders: Sequence[Sequence[int]] | np.ndarray | None = None) -> Trajectory:
+             lr: float, epochs: int, orders: Sequence[Sequence[int]] | np.ndarray | None = None,
+             refuse_expanding: bool = False) -> Trajectory | None:
     """Run ``epochs`` epochs of per-sample SGD from ``params`` exactly as the
     loop would, without looping over samples.
 
@@ -101,6 +98,12 @@ def scan_fit(update: AffineUpdate, columns: Sequence[np.ndarray], params: Sequen
     e visits ``columns[k][orders[e]]``; else every epoch visits the samples in
     their given order. Training stops at the first epoch whose parameters are
     not finite (``Trajectory.diverged_at``).
+
+    With ``refuse_expanding``, returns ``None`` instead when an epoch's map
+    is expanding (its linear part has an eigenvalue above 1 in magnitude, or
+    is not finite): raising a map to a power, or composing such maps, then
+    amplifies rounding the loop may never see (a loop that sits on an exact
+    fixed point stays there), so the scan cannot promise the loop's numbers.
     """
     columns = _columns(update, columns)
     start = [float(v) for v in params]
@@ -113,16 +116,51 @@ def scan_fit(update: AffineUpdate, columns: Sequence[np.ndarray], params: Sequen
     history[0] = theta
     with np.errstate(all="ignore"):
         if epochs and orders is None:
-            history[1:] = iterate(_epoch_map(update, columns, lr), theta, epochs)
+            epoch = _epoch_map(update, columns, lr)
+            if refuse_expanding and expanding(epoch[None]):
+                return None
+            history[1:] = iterate(epoch, theta, epochs)
         elif epochs:
-            history[1:] = running_products(_shuffled_epoch_maps(update, columns, lr, orders, epochs)) @ theta
+            maps = _shuffled_epoch_maps(update, columns, lr, orders, epochs)
+            if refuse_expanding and expanding(maps):
+                return None
+            history[1:] = running_products(maps) @ theta
     history = history[:, :-1]
     diverged_at = None
     if not np.isfinite(history).all():
         diverged_at = int(np.argmin(np.isfinite(history).all(axis=1)))
         history = history[:diverged_at]
     loss_numpy = update.gradient.loss_numpy
-    return Trajectory(history, diverged_at, None, lambda rows: mean_losses(loss_numpy, rows, columns))
+    return Trajectory(history, diverged_at, None, lambda rows: mean_losses(loss_numpy, rows, columns), "scan")
+
+
+#: An epoch map whose spectral radius exceeds 1 by more than this is expanding.
+EXPANSION_TOLERANCE = 1e-9
+
+
+def expanding(maps: np.ndarray) -> bool:
+    """Whether any of the augmented epoch maps ``(E, p+1, p+1)`` expands: an
+    eigenvalue of its linear part above 1 in magnitude, or an entry that is
+    not finite (an overflow while composing)."""
+    linear = maps[:, :-1, :-1]
+    if len(linear) == 1 and linear.shape[-1] <= 2:  # one map of w and b: its eigenvalues in closed form
+        return _spectral_radius_2x2(*linear[0].ravel().tolist()) > 1 + EXPANSION_TOLERANCE
+    if not np.isfinite(linear).all():
+        return True
+    radius = np.abs(np.linalg.eigvals(linear)).max()
+    return bool(radius > 1 + EXPANSION_TOLERANCE)
+
+
+def _spectral_radius_2x2(a: float, b: float = 0.0, c: float = 0.0, d: float = 1.0) -> float:
+    """The largest |λ| of [[a, b], [c, d]] (of [[a]] when given one entry);
+    inf when an entry is not finite."""
+    if not all(map(math.isfinite, (a, b, c, d))):
+        return math.inf
+    half_trace, det = (a + d) / 2, a * d - b * c
+    disc = half_trace * half_trace - det
+    if disc >= 0:  # real eigenvalues half_trace ± √disc
+        return abs(half_trace) + math.sqrt(disc)
+    return math.sqrt(det)  # a complex pair: |λ|² = det
 
 
 def _shuffled_epoch_maps(update: AffineUpdate, columns: list[np.ndarray], lr: float,

@@ -1,5 +1,6 @@
-"""The per-sample loop as fast as plain Python allows: the whole descent step
-of a loss generated as one inlined function, compiled once per loss.
+"""Generates the per-sample SGD loop of a loss: the whole descent step as one
+inlined Python function, compiled once per loss, as fast as plain Python
+allows.
 
 For the book's ½SE the generated epoch reads (names are positional, so no
 symbol a user types can clash with Python):
@@ -22,7 +23,6 @@ the end of each epoch finds an overflow; the epoch is then run again by
 from __future__ import annotations
 
 import math
-from functools import cached_property, lru_cache
 from typing import Callable, Sequence
 
 import numpy as np
@@ -30,9 +30,8 @@ import sympy as sp
 from sympy.printing.precedence import precedence
 from sympy.printing.pycode import PythonCodePrinter
 
-from .affine import parameter_names
-from .gradient import Gradient, gradient
-from .symbols import numeric_form
+from ..gradient import Gradient
+from ..symbols import numeric_form
 from .trajectory import Trajectory, mean_losses
 
 #: Errors plain ``math`` raises where NumPy would return inf or nan.
@@ -95,28 +94,10 @@ class SGDLoop:
             history.append(theta)
         loss_numpy = self.gradient.loss_numpy
         return Trajectory(np.array(history), diverged_at, sample,
-                          lambda rows: mean_losses(loss_numpy, rows, arrays))
+                          lambda rows: mean_losses(loss_numpy, rows, arrays), "loop")
 
     def __repr__(self) -> str:
         return f"SGDLoop({self.gradient.loss}, wrt={self.gradient.wrt})"
-
-
-def sgd_loop(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> SGDLoop:
-    """The :class:`SGDLoop` of ``loss`` with respect to ``wrt``; generated and
-    compiled once per loss and parameters, then a dictionary lookup."""
-    return _cached_loop_by_names(loss, parameter_names(wrt))
-
-
-@lru_cache(maxsize=256)
-def _cached_loop_by_names(loss: sp.Expr, names: tuple[str, ...]):
-    # keyed on the names too, so a repeated lookup skips the symbol checks of
-    # ``gradient`` (which walk the expression) and costs a hash
-    return _cached_loop(gradient(loss, names))
-
-
-@lru_cache(maxsize=256)
-def _cached_loop(grad: Gradient) -> SGDLoop:
-    return SGDLoop(grad)
 
 
 def update_lines(exprs: Sequence[sp.Expr], params: Sequence[sp.Symbol]) -> list[str]:

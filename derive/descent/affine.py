@@ -10,21 +10,21 @@ vanishes at θ = 0 — so the step is the affine map
 
 Squared losses of a linear model pass (with any number of features); the
 logistic loss (H holds σ(w·x + b)) and the absolute error (H holds a Dirac
-delta of y − ŷ) do not, and :func:`affine_update` returns ``None`` for them.
+delta of y − ŷ) do not, and :func:`prove_affine` returns ``None`` for them.
 
     >>> update = affine_update(losses.half_squared_error(), ["w", "b"])
     >>> A, c = update.maps(x, y, lr=0.1)          # shapes (n, 2, 2), (n, 2)
 """
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Callable, Sequence
 
 import numpy as np
 import sympy as sp
 
-from .gradient import SIMPLIFY_MAX_OPS, Gradient, gradient
-from .symbols import numeric_form
+from ..gradient import SIMPLIFY_MAX_OPS, Gradient
+from ..symbols import numeric_form
 
 #: Above this many operations the residual check g − (Hθ + g(0)) = 0 is not
 #: expanded (the Jacobian test alone is the proof; the expansion is a second
@@ -80,6 +80,23 @@ class AffineUpdate:
                 out[:, k] = value
         return out.reshape(n, q, q)
 
+    @cached_property
+    def _hessian_entries(self) -> Callable[..., list]:
+        return sp.lambdify(self.data, [numeric_form(e) for e in self.hessian], modules="numpy",
+                           cse=True, docstring_limit=0)
+
+    def hessians(self, *columns: np.ndarray) -> np.ndarray:
+        """The Hessian of the loss at every sample, shape ``(n, p, p)``: the
+        curvature that decides whether a step of a given size is stable."""
+        self._check_columns(columns)
+        arrays = [np.asarray(col, dtype=float).reshape(-1) for col in columns]
+        n = len(arrays[0]) if arrays else 1
+        out = np.empty((n, self.size * self.size))
+        with np.errstate(all="ignore"):
+            for k, value in enumerate(self._hessian_entries(*arrays)):
+                out[:, k] = value
+        return out.reshape(n, self.size, self.size)
+
     def maps(self, *columns: np.ndarray, lr: float) -> tuple[np.ndarray, np.ndarray]:
         """``(A, c)`` of every sample, shapes ``(n, p, p)`` and ``(n, p)``, so
         that one step on sample i is ``θ ← A[i] @ θ + c[i]``."""
@@ -97,26 +114,9 @@ class AffineUpdate:
         return f"AffineUpdate(params=({names}), H={self.hessian.tolist()}, grad0={list(self.offset)})"
 
 
-def affine_update(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> AffineUpdate | None:
-    """The affine form of the step θ ← θ − lr·∇loss if it is affine in ``wrt``,
-    else ``None``. Cached per loss and parameters, like :func:`derive.gradient`."""
-    return _cached_update_by_names(loss, parameter_names(wrt))
-
-
-@lru_cache(maxsize=256)
-def _cached_update_by_names(loss: sp.Expr, names: tuple[str, ...]):
-    # keyed on the names too, so a repeated lookup skips the symbol checks of
-    # ``gradient`` (which walk the expression) and costs a hash
-    return _cached_update(gradient(loss, names))
-
-
-def parameter_names(wrt: Sequence[str | sp.Symbol]) -> tuple[str, ...]:
-    """``wrt`` as a tuple of names, the hashable key of the per-loss caches."""
-    return tuple(p.name if isinstance(p, sp.Symbol) else str(p) for p in wrt)
-
-
-@lru_cache(maxsize=256)
-def _cached_update(grad: Gradient) -> AffineUpdate | None:
+def prove_affine(grad: Gradient) -> AffineUpdate | None:
+    """The affine form of the step θ ← θ − lr·∇loss if it is affine in the
+    gradient's parameters, else ``None``."""
     params = grad.params
     exprs = [grad.exprs[p.name] for p in params]
     hessian = sp.Matrix([[sp.diff(e, q) for q in params] for e in exprs])

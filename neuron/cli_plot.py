@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .report import Report
+from .cli_report import Report
 
 INSTALL_HINT = "pip install 'derive-neuron[plot]'"
 

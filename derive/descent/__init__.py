@@ -1,0 +1,23 @@
+"""Gradient descent on derive's gradients: one engine, one result type.
+
+    train(objective(loss, ["w", "b"]), start, [x, y], Schedule(epochs=100, lr=1.0)) -> Trajectory
+
+- :mod:`.schedule`: epochs, learning rate, batch size, the shuffled orders;
+- :mod:`.objective`: a loss and its parameters, with everything derived for it, cached;
+- :mod:`.reference`: the lecture's loop, the reference every method is measured against;
+- :mod:`.generated_loop`: the per-sample SGD loop generated as one Python function per loss;
+- :mod:`.affine` and :mod:`.scan`: the proof that a step is affine, and the scan that composes steps;
+- :mod:`.moments`: full-batch descent from the data's moments;
+- :mod:`.epoch_losses`: the mean loss after every epoch, from the loss's Taylor moments;
+- :mod:`.methods`: the methods by name, ``auto``'s choice, and hand-over to a loop;
+- :mod:`.divergence`: when a run diverged, and a stable learning rate for the data;
+- :mod:`.trajectory`: what every method returns.
+"""
+from .divergence import TrainingDiverged
+from .methods import METHODS, choose_method, train
+from .objective import Objective, affine_update, batch_moments, objective, sgd_loop
+from .schedule import Schedule
+from .trajectory import Trajectory
+
+__all__ = ["METHODS", "Objective", "Schedule", "TrainingDiverged", "Trajectory", "affine_update",
+           "batch_moments", "choose_method", "objective", "sgd_loop", "train"]

@@ -1,0 +1,177 @@
+"""How gradient descent runs: the reference loop, or one of derive's exact
+fast methods, chosen by name or by ``auto``.
+
+Every method takes ``(objective, params, columns, schedule)`` and returns a
+:class:`~derive.descent.trajectory.Trajectory` with the same numbers as the
+reference loop (up to rounding); :func:`train` adds the per-epoch losses and
+raises :class:`~derive.descent.divergence.TrainingDiverged` where the loop
+would:
+
+- ``loop``: the generated per-sample loop (:mod:`derive.descent.generated_loop`),
+  one inlined Python function per loss; mini-batches use the reference loop.
+- ``scan``: per-sample SGD without a Python loop over samples, for a step
+  derive proves affine (:func:`derive.descent.scan.scan_fit`).
+- ``batch``: full-batch descent from sufficient statistics
+  (:mod:`derive.descent.moments`): one pass over the data, then O(p²) per epoch.
+- ``auto``: ``batch`` when the batch is the whole data and the gradient is a
+  polynomial, ``scan`` per sample when the step is affine, else ``loop``.
+
+A fast method that cannot promise the loop's numbers hands over to a loop,
+and the trajectory says which method ran: the scan when an epoch's map is
+expanding (it would amplify rounding the loop never sees), and every fast
+method when a weight or a loss is not finite (the loop says where training
+stopped, so no method reports a different epoch or hides an overflow).
+
+To add a method: write ``fit_NAME(objective, params, columns, schedule) ->
+Trajectory`` here, add it to :data:`METHODS`, and to :func:`choose_method` if
+``auto`` should pick it.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ..text import to_text
+from .divergence import check_divergence
+from .objective import Objective
+from .reference import reference_loop
+from .scan import scan_fit
+from .schedule import EpochOrders, Schedule, epoch_orders
+from .trajectory import Trajectory
+
+Method = Callable[[Objective, list, list, Schedule], Trajectory]
+
+#: Most sample indices the shuffled scan holds at once (epochs × n); more
+#: epochs are scanned in parts.
+ORDER_ENTRIES = 1 << 22
+
+
+def train(objective: Objective, params: Sequence[float], columns: Sequence[np.ndarray],
+          schedule: Schedule, method: str = "auto") -> Trajectory:
+    """Train from ``params`` on the data ``columns`` (in ``objective.data_names``
+    order) with ``method``. Returns the trajectory, with its losses and the
+    name of the method that ran; raises :class:`TrainingDiverged` (carrying
+    the weights and losses of the epochs before it) when training diverged."""
+    try:
+        run = METHODS[method]
+    except KeyError:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}") from None
+    columns = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+    trajectory = run(objective, [float(p) for p in params], columns, schedule)
+    check_divergence(objective, trajectory, columns, schedule)
+    return trajectory
+
+
+def choose_method(objective: Objective, samples: int, schedule: Schedule) -> str:
+    """The method ``auto`` runs: ``batch``, ``scan`` or ``loop``."""
+    if schedule.batch_size >= samples and objective.moments is not None:
+        return "batch"
+    if schedule.batch_size == 1 and objective.affine is not None:
+        return "scan"
+    return "loop"
+
+
+def fit_auto(objective: Objective, params: list[float], columns: list[np.ndarray],
+             schedule: Schedule) -> Trajectory:
+    """The fastest exact method for this loss and schedule (:func:`choose_method`)."""
+    return METHODS[choose_method(objective, len(columns[0]), schedule)](objective, params, columns, schedule)
+
+
+def fit_loop(objective: Objective, params: list[float], columns: list[np.ndarray],
+             schedule: Schedule) -> Trajectory:
+    """Per sample: the generated loop. Mini-batches: the reference loop."""
+    if schedule.batch_size > 1:
+        return _with_losses(objective, reference_loop(objective, params, columns, schedule), columns)
+    trajectory = objective.loop.fit(params, columns, schedule.lr, schedule.epochs,
+                                    epoch_orders(schedule, len(columns[0])))
+    # the generated loop works in plain ``math``, which raises where NumPy
+    # saturates (σ of a large z): the reference loop decides what happened there
+    return _settle(objective, trajectory, columns, lambda: reference_loop(objective, params, columns, schedule))
+
+
+def fit_scan(objective: Objective, params: list[float], columns: list[np.ndarray],
+             schedule: Schedule) -> Trajectory:
+    """Per-sample SGD as a composition of affine maps (derive's scan)."""
+    update = objective.affine
+    if update is None:
+        raise ValueError("method 'scan' needs a loss whose per-sample step derive proves affine in the "
+                         f"parameters (a squared loss); {_label(objective)} is not: use 'loop' or 'auto'")
+    if schedule.batch_size != 1:
+        raise ValueError(f"method 'scan' trains one sample at a time (batch size 1), not {schedule.batch_size}; "
+                         "use 'loop', 'batch' or 'auto'")
+    orders = epoch_orders(schedule, len(columns[0]))
+    if orders is None:
+        trajectory = scan_fit(update, columns, params, schedule.lr, schedule.epochs, refuse_expanding=True)
+    else:
+        trajectory = _shuffled_scan(update, columns, params, schedule.lr, orders)
+    loop = lambda: fit_loop(objective, params, columns, schedule)  # noqa: E731
+    if trajectory is None:  # an expanding epoch map: only the loop gives the loop's numbers
+        return loop()
+    return _settle(objective, trajectory, columns, loop)
+
+
+def _shuffled_scan(update, columns: list[np.ndarray], params: list[float], lr: float,
+                   orders: EpochOrders) -> Trajectory | None:
+    """The scan over shuffled epochs, a few epochs at a time so the table of
+    orders stays within :data:`ORDER_ENTRIES` indices, each part starting
+    where the previous one ended; ``None`` if an epoch's map expands."""
+    n = len(columns[0])
+    per_part = max(1, ORDER_ENTRIES // max(n, 1))
+    parts, start = [np.array([params], dtype=float)], 0
+    while start < len(orders):
+        count = min(per_part, len(orders) - start)
+        table = np.array([orders[start + e] for e in range(count)], dtype=np.intp)
+        part = scan_fit(update, columns, parts[-1][-1], lr, count, table, refuse_expanding=True)
+        if part is None:
+            return None
+        parts.append(part.history[1:])
+        if part.diverged_at is not None:
+            return Trajectory(np.concatenate(parts), start + part.diverged_at, method="scan")
+        start += count
+    return Trajectory(np.concatenate(parts), method="scan")
+
+
+def fit_batch(objective: Objective, params: list[float], columns: list[np.ndarray],
+              schedule: Schedule) -> Trajectory:
+    """Full-batch descent from the data's moments: one pass, then O(p²) per epoch."""
+    moments = objective.moments
+    n = len(columns[0])
+    if moments is None:
+        raise ValueError("method 'batch' needs a gradient that is a polynomial in the parameters "
+                         f"(a squared loss); {_label(objective)} is not: use 'loop' or 'auto'")
+    if schedule.batch_size < n:
+        raise ValueError(f"method 'batch' takes the whole data as one batch: batch size {schedule.batch_size} "
+                         f"is less than the {n} samples; use a batch size of at least {n}, or 'loop'")
+    trajectory = moments.fit_moments(params, moments.moments(*columns), schedule.lr, schedule.epochs)
+    return _settle(objective, trajectory, columns, lambda: reference_loop(objective, params, columns, schedule))
+
+
+def _settle(objective: Objective, trajectory: Trajectory, columns: list[np.ndarray],
+            loop: Callable[[], Trajectory]) -> Trajectory:
+    """``trajectory`` with its per-epoch losses; if a parameter or a loss is
+    not finite, the ``loop``'s trajectory (run from the start) instead, which
+    says whether and where training stopped."""
+    trajectory = _with_losses(objective, trajectory, columns)
+    if trajectory.diverged_at is None and np.isfinite(trajectory.losses).all():
+        return trajectory
+    return _with_losses(objective, loop(), columns)
+
+
+def _with_losses(objective: Objective, trajectory: Trajectory, columns: list[np.ndarray]) -> Trajectory:
+    mean_loss = objective.epoch_losses
+    return replace(trajectory, _mean_loss=lambda rows: mean_loss(rows, columns))
+
+
+def _label(objective: Objective) -> str:
+    return repr(to_text(objective.gradient.loss))
+
+
+#: Training methods by name; ``Neuron.fit(method=...)`` and ``neuron fit --method`` pick one.
+METHODS: dict[str, Method] = {
+    "loop": fit_loop,
+    "scan": fit_scan,
+    "batch": fit_batch,
+    "auto": fit_auto,
+}

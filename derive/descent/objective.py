@@ -1,0 +1,115 @@
+"""What gradient descent minimises: one loss and the parameters it moves,
+with everything derived for it, once per process.
+
+An :class:`Objective` holds the loss's :class:`~derive.gradient.Gradient`
+and, computed on first use, the analyses the training methods need: the
+proof that the per-sample step is affine (for the scan), the moments of
+full-batch descent, the generated per-sample loop, and the per-epoch losses.
+:func:`objective` caches it per loss and parameter names, so a second
+neuron with the same loss costs a dictionary lookup, not SymPy work.
+"""
+from __future__ import annotations
+
+from functools import cached_property, lru_cache
+from typing import Callable, Sequence
+
+import numpy as np
+import sympy as sp
+
+from ..gradient import Gradient, gradient
+from ..symbols import numeric_form, sigmoid
+from .affine import AffineUpdate, prove_affine
+from .epoch_losses import EpochLosses
+from .generated_loop import SGDLoop
+from .moments import BatchMoments, find_moments
+
+
+class Objective:
+    """One loss and the parameters descent moves (``gradient.params``)."""
+
+    def __init__(self, grad: Gradient):
+        self.gradient = grad
+        #: The data every step takes after the parameters, in order (``x, y``).
+        self.data_names: tuple[str, ...] = grad.names[len(grad.params):]
+
+    @cached_property
+    def affine(self) -> AffineUpdate | None:
+        """The per-sample step as an affine map, when derive proves it is one
+        (squared losses); ``None`` otherwise. Enables the scan."""
+        return prove_affine(self.gradient)
+
+    @cached_property
+    def moments(self) -> BatchMoments | None:
+        """Full-batch descent from sufficient statistics, when the gradient is
+        a polynomial in the parameters; ``None`` otherwise."""
+        return find_moments(self.gradient)
+
+    @cached_property
+    def loop(self) -> SGDLoop:
+        """The generated per-sample loop."""
+        return SGDLoop(self.gradient)
+
+    @cached_property
+    def loss_numpy(self) -> Callable[..., np.ndarray]:
+        """The loss as a NumPy function of the gradient's arguments. Where the
+        loss takes log σ(z) or log(1 − σ(z)) it is evaluated as −softplus(∓z),
+        so a saturated sigmoid gives a large finite loss instead of log 0 = −inf
+        (the same value, computed stably)."""
+        stable = _with_stable_logs(self.gradient.loss)
+        if stable == self.gradient.loss:
+            return self.gradient.loss_numpy
+        return sp.lambdify(self.gradient.args, numeric_form(stable),
+                           modules=[{"softplus": _softplus}, "numpy"], docstring_limit=0)
+
+    @cached_property
+    def epoch_losses(self) -> EpochLosses:
+        """The mean loss at many parameter vectors (every epoch's)."""
+        return EpochLosses(self.gradient, self.loss_numpy)
+
+    def __repr__(self) -> str:
+        return f"Objective({self.gradient.loss}, wrt={self.gradient.wrt})"
+
+
+def objective(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> Objective:
+    """The :class:`Objective` of ``loss`` with respect to ``wrt``; built once
+    per loss and parameter names, then a dictionary lookup."""
+    return _cached_objective(loss, parameter_names(wrt))
+
+
+def affine_update(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> AffineUpdate | None:
+    """The affine form of the step θ ← θ − lr·∇loss if it is affine in ``wrt``, else ``None``."""
+    return objective(loss, wrt).affine
+
+
+def batch_moments(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> BatchMoments | None:
+    """Full-batch descent on ``loss`` from its moments, or ``None`` if its
+    gradient is not a polynomial in ``wrt``."""
+    return objective(loss, wrt).moments
+
+
+def sgd_loop(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> SGDLoop:
+    """The generated per-sample loop of ``loss`` with respect to ``wrt``."""
+    return objective(loss, wrt).loop
+
+
+def parameter_names(wrt: Sequence[str | sp.Symbol]) -> tuple[str, ...]:
+    """``wrt`` as a tuple of names, the hashable key of the cache."""
+    if isinstance(wrt, (str, sp.Symbol)):
+        wrt = [wrt]
+    return tuple(p.name if isinstance(p, sp.Symbol) else str(p) for p in wrt)
+
+
+@lru_cache(maxsize=256)
+def _cached_objective(loss: sp.Expr, names: tuple[str, ...]) -> Objective:
+    return Objective(gradient(loss, names))
+
+
+def _with_stable_logs(loss: sp.Expr) -> sp.Expr:
+    z = sp.Wild("z")
+    softplus = sp.Function("softplus")
+    return loss.replace(sp.log(sigmoid(z)), -softplus(-z)).replace(sp.log(1 - sigmoid(z)), -softplus(z))
+
+
+def _softplus(t):
+    """log(1 + e^t) without overflow."""
+    return np.logaddexp(0.0, t)
