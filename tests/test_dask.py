@@ -126,6 +126,26 @@ def test_divergence_at_the_in_memory_epoch_with_the_same_weights(method, in_memo
     np.testing.assert_allclose(ours.history, memory.history, rtol=REL)
 
 
+STANDARD_BMI = (BMI - BMI.mean()) / BMI.std()
+
+
+@pytest.mark.parametrize("x, kw", [
+    (STANDARD_BMI, {"lr": 1.0}),  # a finite loss far above its start (2e10), found in epoch 1
+    (STANDARD_BMI, {"lr": 3.0, "batch_size": N}),  # full batch, 1.5 times the stable rate
+    (BMI, {"lr": 2.2}),  # per sample: an overflow in epoch 5
+])
+def test_divergence_is_reported_as_in_memory(x, kw):
+    with pytest.raises(TrainingDiverged) as expected:
+        Neuron().fit(x, Y, **kw)
+    with pytest.raises(TrainingDiverged) as got:
+        Neuron().fit(lazy(x, (100, 1, N - 101)), lazy(Y, (100, 1, N - 101)), **kw)
+    ours, theirs = got.value, expected.value
+    assert (ours.epoch, ours.began, ours.method) == (theirs.epoch, theirs.began, theirs.method)
+    assert ours.stable_lr == pytest.approx(theirs.stable_lr, rel=1e-12)
+    assert str(ours).split(":")[0] == str(theirs).split(":")[0]
+    np.testing.assert_allclose(ours.history, theirs.history, rtol=REL)
+
+
 class CountingReads:
     """A Dask array whose every chunk read is counted."""
 
