@@ -14,8 +14,10 @@ import sympy as sp
 
 from .check import cli as check_cli
 from .gradient import gradient
-from .parse import ExpressionError, parse_expression
-from .text import to_text
+from .errors import InputError
+from .parse import parse_expression
+from .names import CONSTANTS, FUNCTION_LIST
+from .printer import expression_text
 
 EMIT_TARGETS = ("numpy", "python", "c", "jax", "latex")
 
@@ -35,8 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     grad.add_argument(
         "expr",
         metavar="EXPR",
-        help="the loss, e.g. '(y - (w*x + b))**2'; numbers, names, + - * / ** ( ) and the "
-        "functions exp, log, sqrt, abs, sign, sigmoid",
+        help="the loss, e.g. '(y - (w*x + b))**2'; numbers, names, + - * / ** ^ ( ), the constants "
+        f"{' and '.join(CONSTANTS)} and the functions {FUNCTION_LIST}",
     )
     grad.add_argument("--wrt", nargs="+", default=["w", "b"], metavar="P", help="parameters (default: w b)")
     grad.add_argument("--emit", choices=EMIT_TARGETS, help="print gradient source in this language instead")
@@ -56,10 +58,10 @@ def run_grad(args: argparse.Namespace) -> int:
         code = g.source(args.emit, name=args.name)
     if args.json:
         out = {
-            "loss": to_text(loss),
+            "loss": expression_text(loss),
             "wrt": list(g.wrt),
             "args": list(g.names),
-            "gradient": {n: to_text(e) for n, e in g.exprs.items()},
+            "gradient": {n: expression_text(e) for n, e in g.exprs.items()},
             "latex": {n: sp.latex(e) for n, e in g.exprs.items()},
         }
         if args.emit:
@@ -69,9 +71,9 @@ def run_grad(args: argparse.Namespace) -> int:
         print(code)
     else:
         width = max(len(n) for n in g.wrt)
-        print(f"loss = {to_text(loss)}")
+        print(f"loss = {expression_text(loss)}")
         for n, e in g.exprs.items():
-            print(f"d/d{n:<{width}} = {to_text(e)}")
+            print(f"d/d{n:<{width}} = {expression_text(e)}")
     return 0
 
 
@@ -85,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "grad":
             return run_grad(args)
         return check_cli.run(args)
-    except (ExpressionError, ValueError, TypeError) as err:
+    except InputError as err:  # anything else is a bug, and shows as one
         print(f"derive: {err}", file=sys.stderr)
         return 2
     except RecursionError:

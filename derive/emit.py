@@ -8,26 +8,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import sympy as sp
-from sympy.printing.c import C99CodePrinter
-from sympy.printing.numpy import JaxPrinter, NumPyPrinter
-from sympy.printing.pycode import PythonCodePrinter
+from .compile import PRINTERS, common_subexpressions
+from .errors import InputError
+from .printer import expression_text
 
 if TYPE_CHECKING:
     from .gradient import Gradient
-
-PRINTERS = {"numpy": NumPyPrinter, "python": PythonCodePrinter, "jax": JaxPrinter, "c": C99CodePrinter}
 
 
 def emit(g: Gradient, target: str, name: str = "gradient") -> str:
     """Source of a function ``name`` of ``g.names`` returning the gradient
     in ``g.wrt`` order (C: written to the output array ``out``)."""
     if target not in PRINTERS:
-        raise ValueError(f"unknown target {target!r}; choose one of {', '.join(PRINTERS)}")
+        raise InputError(f"unknown target {target!r}; choose one of {', '.join(PRINTERS)}")
     if not name.isidentifier():
-        raise ValueError(f"the function name {name!r} is not an identifier")
-    temporaries = sp.numbered_symbols("t", real=True, exclude=set(g.args))
-    common, results = sp.cse(list(g.numeric_exprs), symbols=temporaries)
+        raise InputError(f"the function name {name!r} is not an identifier")
+    common, results = common_subexpressions(g.derivatives, avoid=g.args)
     printer = PRINTERS[target]()
     if target == "c":
         return _c_function(printer, g, name, common, results)
@@ -35,7 +31,7 @@ def emit(g: Gradient, target: str, name: str = "gradient") -> str:
 
 
 def _docstring(g: Gradient) -> str:
-    return f"Gradient of {g.loss} with respect to {', '.join(g.wrt)}."
+    return f"Gradient of {expression_text(g.loss)} with respect to {', '.join(g.wrt)}."
 
 
 def _python_function(printer, g: Gradient, name: str, common, results) -> str:
@@ -61,9 +57,13 @@ def _c_function(printer, g: Gradient, name: str, common, results) -> str:
         "#include <math.h>",
         "",
         f"/* {_docstring(g)}",
-        f"   Writes {len(g.wrt)} values to out, in the order {', '.join(g.wrt)}. */",
+        f"   Writes {_values(len(g.wrt))} to out, in the order {', '.join(g.wrt)}. */",
         f"void {name}({params}, double *out) {{",
         *body,
         "}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _values(n: int) -> str:
+    return "1 value" if n == 1 else f"{n} values"

@@ -12,15 +12,15 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from .budget import Overrun, run_with_budget
-from .text import to_text
-from .symbols import numeric_form, sort_key, symbol
+from .compile import lambdify
+from .errors import InputError
+from .printer import expression_text
+from .symbols import sort_key, symbol
 
 #: Above this many operations a derivative is left as differentiated rather
-#: than passed to ``simplify``, whose cost can grow without bound.
+#: than tidied (the tidying multiplies out products); also the bound of
+#: the affine proof's own simplification.
 SIMPLIFY_MAX_OPS = 150
-#: Wall-clock seconds ``simplify`` may take for one derivative.
-SIMPLIFY_SECONDS = 3.0
 
 
 class Gradient:
@@ -35,7 +35,7 @@ class Gradient:
     def __init__(self, loss: sp.Expr, params: tuple[sp.Symbol, ...]):
         self.loss = loss
         self.params = params
-        self.exprs: dict[str, sp.Expr] = {p.name: _simplified(sp.diff(loss, p)) for p in params}
+        self.exprs: dict[str, sp.Expr] = {p.name: _tidied(sp.diff(loss, p)) for p in params}
         others = sorted(loss.free_symbols - set(params), key=sort_key)
         #: Argument order of every generated function: parameters, then the
         #: other symbols sorted by name (``w, b, x, y`` for the lecture).
@@ -47,26 +47,27 @@ class Gradient:
         """The parameter names, in the order results are returned."""
         return tuple(p.name for p in self.params)
 
-    @cached_property
-    def numeric_exprs(self) -> tuple[sp.Expr, ...]:
-        """The derivatives in parameter order, with σ written out for printers."""
-        return tuple(numeric_form(e) for e in self.exprs.values())
+    @property
+    def derivatives(self) -> tuple[sp.Expr, ...]:
+        """The derivatives in parameter order."""
+        return tuple(self.exprs.values())
 
     @cached_property
     def numpy(self) -> Callable[..., tuple]:
-        """The lambdified NumPy function of positional ``args``."""
-        return sp.lambdify(self.args, self.numeric_exprs, modules="numpy", cse=True, docstring_limit=0)
+        """The generated NumPy function of positional ``args``."""
+        return lambdify(self.args, self.derivatives, "numpy")
 
     @cached_property
     def scalar(self) -> Callable[..., tuple]:
         """The fast path for one sample: plain ``math`` on Python floats,
         positional ``args``, returning a tuple in parameter order."""
-        return sp.lambdify(self.args, self.numeric_exprs, modules="math", cse=True, docstring_limit=0)
+        return lambdify(self.args, self.derivatives, "math")
 
     @cached_property
     def loss_numpy(self) -> Callable[..., object]:
-        """The loss itself as a NumPy function of the same positional ``args``."""
-        return sp.lambdify(self.args, numeric_form(self.loss), modules="numpy", docstring_limit=0)
+        """The loss itself as a NumPy function of the same positional ``args``
+        (log σ printed stably: a saturated sigmoid gives a large finite loss)."""
+        return lambdify(self.args, self.loss, "numpy")
 
     def __call__(self, **values) -> tuple:
         results = self.numpy(*self._positional(values))
@@ -107,37 +108,32 @@ class Gradient:
         return "$\\displaystyle \\begin{aligned}" + self.latex().replace(" = ", " &= ") + "\\end{aligned}$"
 
     def __repr__(self) -> str:
-        body = ", ".join(f"{n}: {to_text(e)}" for n, e in self.exprs.items())
+        body = ", ".join(f"{n}: {expression_text(e)}" for n, e in self.exprs.items())
         return f"Gradient({body})"
 
 
-def _simplify(expr: sp.Expr) -> sp.Expr:
-    return sp.factor_terms(sp.simplify(expr))
-
-
-def _simplified(expr: sp.Expr) -> sp.Expr:
-    """The simpler of ``expr`` and its simplified form. ``simplify`` runs only
-    on small expressions and under a time budget; past either bound the
+def _tidied(expr: sp.Expr) -> sp.Expr:
+    """The shortest of ``expr`` and two cheap rewritings of it: common
+    factors pulled out, before and after multiplying out products (powers
+    of sums stay as they are, so the work stays polynomial in the size).
+    No ``simplify``: its cost has no bound. Past :data:`SIMPLIFY_MAX_OPS` the
     derivative is kept as differentiated (correct, just longer)."""
     if sp.count_ops(expr) > SIMPLIFY_MAX_OPS:
         return expr
-    try:
-        simple = run_with_budget(_simplify, (expr,), SIMPLIFY_SECONDS)
-    except (Overrun, RuntimeError):
-        return expr
-    return simple if sp.count_ops(simple) <= sp.count_ops(expr) else expr
+    candidates = (expr, sp.factor_terms(expr), sp.factor_terms(sp.expand_mul(expr)))
+    return min(candidates, key=sp.count_ops)
 
 
 def _as_symbols(loss: sp.Expr, names: tuple[str, ...]) -> tuple[sp.Symbol, ...]:
     if not names:
-        raise ValueError("name at least one parameter to differentiate with respect to")
+        raise InputError("name at least one parameter to differentiate with respect to")
     if len(set(names)) != len(names):
-        raise ValueError(f"a parameter is named twice in {names}")
+        raise InputError(f"a parameter is named twice in {names}")
     by_name = {s.name: s for s in loss.free_symbols}
     absent = [n for n in names if n not in by_name]
     if absent:
         have = ", ".join(sorted(by_name, key=lambda n: sort_key(symbol(n)))) or "none"
-        raise ValueError(f"the loss has no symbol {', '.join(absent)}; its symbols are {have}")
+        raise InputError(f"the loss has no symbol {', '.join(absent)}; its symbols are {have}")
     return tuple(by_name[n] for n in names)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from . import names
+from .errors import InputError
 from .symbols import sigmoid, symbol
 
 y = symbol("y")
@@ -17,7 +19,7 @@ def linear(features: int = 1) -> sp.Expr:
     """The lecture's model ŷ = w·x + b; with several features
     ŷ = w_1·x_1 + … + w_n·x_n + b."""
     if features < 1:
-        raise ValueError(f"a model needs at least one feature, got {features}")
+        raise InputError(f"a model needs at least one feature, got {features}")
     if features == 1:
         return symbol("w") * symbol("x") + symbol("b")
     return sum(symbol(f"w_{i}") * symbol(f"x_{i}") for i in range(1, features + 1)) + symbol("b")
@@ -44,13 +46,8 @@ def logistic_cross_entropy(model: sp.Expr | None = None) -> sp.Expr:
     return -(y * sp.log(a) + (1 - y) * sp.log(1 - a))
 
 
-#: Losses by the names the command lines accept.
-BY_NAME = {
-    "se": squared_error,
-    "half-se": half_squared_error,
-    "abs": absolute_error,
-    "logistic": logistic_cross_entropy,
-}
+#: Losses by the names the command lines accept (the table is :data:`derive.names.LOSSES`).
+BY_NAME = {name: globals()[builder] for name, (builder, _) in names.LOSSES.items()}
 
 
 def _model(model: sp.Expr | None) -> sp.Expr:

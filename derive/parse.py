@@ -22,6 +22,8 @@ from typing import Iterator
 
 import sympy as sp
 
+from .errors import InputError
+from .names import FUNCTION_LIST
 from .symbols import CONSTANTS, FUNCTIONS, symbol
 
 MAX_LENGTH = 10_000
@@ -30,7 +32,7 @@ MAX_EXPONENT = 1_000
 MAX_NUMBER_DIGITS = 100
 
 
-class ExpressionError(ValueError):
+class ExpressionError(InputError):
     """An expression could not be read; the message says what and where."""
 
     def __init__(self, message: str, column: int | None = None):
@@ -52,9 +54,7 @@ _TOKEN = re.compile(
     r"|(?P<op>\*\*|[-+*/^(),]))"
 )
 
-_ALLOWED = "names may be symbols and the functions " + ", ".join(
-    sorted(set(FUNCTIONS) - {"ln"})
-)
+_ALLOWED = "names may be symbols and the functions " + FUNCTION_LIST
 
 
 def tokenize(text: str) -> Iterator[Token]:

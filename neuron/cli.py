@@ -14,14 +14,15 @@ from typing import Sequence
 
 import numpy as np
 
-from derive import ExpressionError
 from derive.descent import METHODS, Schedule, TrainingDiverged
+from derive.errors import InputError
+from derive.names import LOSS_CHOICES, LOSSES
 
 from . import dask_input
 from .cli_report import build_report, to_json, to_text
 from .datasets import DIABETES_FEATURES, load_diabetes
 from .neuron import INITS, Neuron
-from .table import Table, read_csv
+from .csv_file import Table, read_csv
 
 BUNDLED = "diabetes (bundled)"
 
@@ -43,8 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--x", nargs="+", metavar="COL",
                      help="feature column(s) (default: bmi for the diabetes data; every column but --y for a file)")
     fit.add_argument("--y", metavar="COL", help="target column (default: the last column)")
-    fit.add_argument("--loss", default="half-se", metavar="half-se|se|abs|logistic|EXPR",
-                     help="a named loss, or an expression in w, b, x, y such as '(y - (w*x + b))**2' (default: half-se)")
+    fit.add_argument("--loss", default="half-se", metavar=f"{LOSS_CHOICES}|EXPR",
+                     help=f"a named loss ({'; '.join(f'{n}: {what}' for n, (_, what) in LOSSES.items())}), or an "
+                     "expression in w, b, x, y such as '(y - (w*x + b))**2' (default: half-se)")
     fit.add_argument("--epochs", type=int, default=100, metavar="N", help="passes over the data (default: 100)")
     fit.add_argument("--lr", type=float, default=1.0, metavar="R", help="learning rate (default: 1)")
     fit.add_argument("--batch-size", type=int, default=1, metavar="K",
@@ -70,16 +72,16 @@ def load_data(args: argparse.Namespace) -> tuple[str, np.ndarray, np.ndarray, li
         X, y = load_diabetes()
         table = Table("the diabetes data", DIABETES_FEATURES, X)
         if args.y is not None:
-            raise ValueError("--y needs a DATA.csv file; the bundled data's target is fixed")
+            raise InputError("--y needs a DATA.csv file; the bundled data's target is fixed")
         columns = [table.column(c) for c in (args.x or ["bmi"])]
         return BUNDLED, X[:, columns], y, [table.names[c] for c in columns], "target"
     table = read_csv(args.data)
     if len(table.names) < 2:
-        raise ValueError(f"{table.source} needs at least two columns, one for x and one for y")
+        raise InputError(f"{table.source} needs at least two columns, one for x and one for y")
     y_col = table.column(args.y) if args.y is not None else len(table.names) - 1
     x_cols = [table.column(c) for c in args.x] if args.x else [c for c in range(len(table.names)) if c != y_col]
     if y_col in x_cols:
-        raise ValueError(f"column {table.names[y_col]!r} cannot be both x and y")
+        raise InputError(f"column {table.names[y_col]!r} cannot be both x and y")
     return (table.source, table.values[:, x_cols], table.values[:, y_col],
             [table.names[c] for c in x_cols], table.names[y_col])
 
@@ -91,7 +93,7 @@ def run_fit(args: argparse.Namespace) -> int:
 
         check_target(args.plot)
     if args.save and not Path(args.save).parent.is_dir():
-        raise ValueError(f"cannot save to {args.save}: the folder {Path(args.save).parent} does not exist")
+        raise InputError(f"cannot save to {args.save}: the folder {Path(args.save).parent} does not exist")
     if dask_input.is_lazy_source(args):  # a glob, a folder, Parquet or --scheduler: Dask reads and trains
         return dask_input.run_lazy_fit(args)
     data, X, y, x_names, y_name = load_data(args)
@@ -122,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return run_fit(args)
-    except (ExpressionError, ValueError, TypeError) as err:
+    except InputError as err:  # anything else is a bug, and shows as one
         print(f"neuron: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader went away (neuron fit | head): not an error

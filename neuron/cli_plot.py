@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
+from derive.errors import InputError
+
 from .cli_report import Report
 
 INSTALL_HINT = "pip install 'derive-neuron[plot]'"
@@ -20,15 +22,15 @@ def check_target(path: str | Path) -> None:
     folder, no matplotlib, or a file type matplotlib cannot write."""
     path = Path(path)
     if not path.parent.is_dir():
-        raise ValueError(f"cannot write the plot {path}: the folder {path.parent} does not exist")
+        raise InputError(f"cannot write the plot {path}: the folder {path.parent} does not exist")
     try:
         from matplotlib.figure import Figure
     except ImportError:
-        raise ValueError(f"--plot needs matplotlib, which is not installed; {INSTALL_HINT}") from None
+        raise InputError(f"--plot needs matplotlib, which is not installed; {INSTALL_HINT}") from None
     kinds = Figure().canvas.get_supported_filetypes()
     suffix = path.suffix.lstrip(".").lower()
     if suffix not in kinds:
-        raise ValueError(f"cannot write the plot {path}: name it .png (or one of {', '.join(sorted(kinds))})")
+        raise InputError(f"cannot write the plot {path}: name it .png (or one of {', '.join(sorted(kinds))})")
 
 
 def plot_fit(path: str | Path, report: Report, X: np.ndarray, y: np.ndarray, predicted: np.ndarray) -> None:

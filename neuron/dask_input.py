@@ -21,10 +21,11 @@ import numpy as np
 
 from derive.descent import Schedule, TrainingDiverged
 from derive.descent.dask_chunks import EXTRA, is_dask, require_dask
+from derive.errors import InputError
 
 from .cli_report import Optimum, Report, _weights, to_json, to_text
 from .neuron import Neuron
-from .table import Table, _delimiter, _is_number
+from .csv_file import Table, _delimiter, _is_number
 
 
 def is_lazy_source(args: argparse.Namespace) -> bool:
@@ -64,11 +65,11 @@ def _train(args: argparse.Namespace) -> tuple[Report, Neuron]:
         import dask
         import dask.dataframe as dd  # noqa: F401
     except ImportError:
-        raise ValueError(f"reading {args.data or 'data'} lazily needs Dask: pip install '{EXTRA}'") from None
+        raise InputError(f"reading {args.data or 'data'} lazily needs Dask: pip install '{EXTRA}'") from None
     if args.data is None:
-        raise ValueError("--scheduler needs DATA: the files to train on")
+        raise InputError("--scheduler needs DATA: the files to train on")
     if args.plot:
-        raise ValueError("--plot draws every sample, so it needs data that fits in memory; leave it out for "
+        raise InputError("--plot draws every sample, so it needs data that fits in memory; leave it out for "
                          "a glob, a folder or Parquet files")
     client = _client(args.scheduler)
     try:
@@ -78,7 +79,7 @@ def _train(args: argparse.Namespace) -> tuple[Report, Neuron]:
         try:
             table.compute_chunk_sizes()  # the pass that counts the rows (and parses every cell)
         except ValueError as err:  # pandas names the cell, not the file
-            raise ValueError(f"cannot read {source}: {err}") from None
+            raise InputError(f"cannot read {source}: {err}") from None
         X, y = table[:, :-1], table[:, -1]
         neuron = Neuron(args.loss, init=args.init, seed=args.seed)
         schedule = Schedule(args.epochs, args.lr, args.batch_size, args.shuffle, args.seed)
@@ -101,16 +102,16 @@ def dask_columns(x, y) -> tuple:
     if X.ndim == 1:
         X = X[:, None]
     if X.ndim != 2:
-        raise ValueError(f"x must be 1-D (one feature) or 2-D (samples × features), got shape {X.shape}")
+        raise InputError(f"x must be 1-D (one feature) or 2-D (samples × features), got shape {X.shape}")
     Y = y if is_dask(y) else da.from_array(np.asarray(y, dtype=float), chunks=(X.chunks[0],))
     if Y.ndim == 2 and Y.shape[1] == 1:
         Y = Y[:, 0]
     if Y.ndim != 1:
-        raise ValueError(f"y must be 1-D (one target per sample), got shape {Y.shape}")
+        raise InputError(f"y must be 1-D (one target per sample), got shape {Y.shape}")
     if X.shape[1] == 0:
-        raise ValueError("x has no feature columns")
+        raise InputError("x has no feature columns")
     if Y.shape[0] != X.shape[0]:
-        raise ValueError(f"x has {X.shape[0]} samples but y has {Y.shape[0]}: they must have the same length")
+        raise InputError(f"x has {X.shape[0]} samples but y has {Y.shape[0]}: they must have the same length")
     return X.rechunk({1: -1}), Y
 
 
@@ -120,11 +121,11 @@ def _client(address: str | None):
     try:
         from distributed import Client
     except ImportError:
-        raise ValueError(f"--scheduler needs dask.distributed: pip install '{EXTRA}'") from None
+        raise InputError(f"--scheduler needs dask.distributed: pip install '{EXTRA}'") from None
     try:
         return Client(address, timeout=5)
     except (OSError, TimeoutError) as err:
-        raise ValueError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+        raise InputError(f"cannot reach the Dask scheduler at {address}: {err}") from None
 
 
 def _read(data: str):
@@ -134,12 +135,12 @@ def _read(data: str):
     path = Path(data)
     files = sorted(str(p) for p in path.iterdir() if p.is_file()) if path.is_dir() else sorted(glob.glob(data))
     if not files:
-        raise ValueError(f"no files match {data}")
+        raise InputError(f"no files match {data}")
     kinds = {Path(f).suffix.lower() for f in files}
     if kinds == {".parquet"}:
         return f"{data} ({len(files)} Parquet file{'s' * (len(files) > 1)})", dd.read_parquet(files)
     if kinds - {".csv", ".txt", ".tsv"}:
-        raise ValueError(f"{data} holds {', '.join(sorted(kinds))} files; give CSV files or Parquet files, not a mix")
+        raise InputError(f"{data} holds {', '.join(sorted(kinds))} files; give CSV files or Parquet files, not a mix")
     first = _first_line(files[0])
     delimiter = _delimiter(first)
     cells = [c.strip() for c in first.split(delimiter)]
@@ -157,19 +158,19 @@ def _first_line(file: str) -> str:
                 if line.strip():
                     return line
     except UnicodeDecodeError as err:
-        raise ValueError(f"cannot read {file}: it is not UTF-8 text (byte {err.start})") from None
-    raise ValueError(f"{file} is empty")
+        raise InputError(f"cannot read {file}: it is not UTF-8 text (byte {err.start})") from None
+    raise InputError(f"{file} is empty")
 
 
 def _columns(source: str, names: tuple[str, ...], args: argparse.Namespace) -> tuple[tuple[str, ...], str]:
     """The x and y column names from ``--x`` and ``--y``, with the messages of one file."""
     table = Table(source, names, np.empty((0, len(names))))
     if len(names) < 2:
-        raise ValueError(f"{source} needs at least two columns, one for x and one for y")
+        raise InputError(f"{source} needs at least two columns, one for x and one for y")
     y_col = table.column(args.y) if args.y is not None else len(names) - 1
     x_cols = [table.column(c) for c in args.x] if args.x else [c for c in range(len(names)) if c != y_col]
     if y_col in x_cols:
-        raise ValueError(f"column {names[y_col]!r} cannot be both x and y")
+        raise InputError(f"column {names[y_col]!r} cannot be both x and y")
     return tuple(names[c] for c in x_cols), names[y_col]
 
 

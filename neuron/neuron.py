@@ -11,6 +11,7 @@ import sympy as sp
 
 from derive.descent import Schedule, TrainingDiverged, train
 from derive.descent.dask_chunks import is_dask
+from derive.errors import InputError
 from derive.losses import BY_NAME
 
 from . import persist
@@ -32,7 +33,7 @@ class Neuron:
     def __init__(self, loss: LossSpec = None, *, features: int | None = None,
                  init: str = "book", seed: int | None = None):
         if init not in INITS:
-            raise ValueError(f"init must be one of {', '.join(INITS)}, got {init!r}")
+            raise InputError(f"init must be one of {', '.join(INITS)}, got {init!r}")
         self.loss = loss
         self.init = init
         self.seed = seed
@@ -153,7 +154,7 @@ class Neuron:
     def predict_proba(self, x) -> float | np.ndarray:
         """P(y = 1 | x) for a sigmoid neuron."""
         if not self.problem.classifies:
-            raise ValueError(f"predict_proba needs a sigmoid neuron (loss 'logistic'), not {self.problem.label!r}")
+            raise InputError(f"predict_proba needs a sigmoid neuron (loss 'logistic'), not {self.problem.label!r}")
         return self.forpass(x)
 
     # saving -----------------------------------------------------------------
@@ -180,7 +181,7 @@ class Neuron:
         if features == self.problem.features:
             return
         if self._fixed or self.history:
-            raise ValueError(f"x has {features} feature column(s) but the neuron has {self.problem.features}")
+            raise InputError(f"x has {features} feature column(s) but the neuron has {self.problem.features}")
         self._setup(build_problem(self.loss, features))
 
     def _inputs(self, x) -> tuple[np.ndarray, bool]:

@@ -14,6 +14,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from derive.errors import InputError
+
 if TYPE_CHECKING:
     from .neuron import Neuron
 
@@ -66,19 +68,19 @@ def load(cls: type, path) -> "Neuron":
         with open(path, encoding="utf-8") as f:
             state = json.load(f)
     except json.JSONDecodeError as err:
-        raise ValueError(f"{path} is not a saved neuron: not JSON ({err})") from None
+        raise InputError(f"{path} is not a saved neuron: not JSON ({err})") from None
     if not isinstance(state, dict) or state.get("format") != FORMAT:
-        raise ValueError(f"{path} is not a saved neuron (no \"format\": \"{FORMAT}\")")
+        raise InputError(f"{path} is not a saved neuron (no \"format\": \"{FORMAT}\")")
     if state.get("version") != VERSION:
-        raise ValueError(f"{path} has version {state.get('version')!r}; this neuron reads version {VERSION}")
+        raise InputError(f"{path} has version {state.get('version')!r}; this neuron reads version {VERSION}")
     try:
         neuron = cls(state["loss"], features=state["features"], init=state["init"], seed=state["seed"])
         params = [_finite(v, path) for v in state["w"]] + [_finite(state["b"], path)]
         history = [_finite(v, path) for v in state["history"]]
     except (KeyError, TypeError) as err:
-        raise ValueError(f"{path} is not a complete saved neuron: {err!r} is missing or malformed") from None
+        raise InputError(f"{path} is not a complete saved neuron: {err!r} is missing or malformed") from None
     if len(params) != neuron.problem.features + 1:
-        raise ValueError(f"{path} has {len(params) - 1} weights for {neuron.problem.features} features")
+        raise InputError(f"{path} has {len(params) - 1} weights for {neuron.problem.features} features")
     neuron._params = params
     neuron.history = history
     return neuron
@@ -86,5 +88,5 @@ def load(cls: type, path) -> "Neuron":
 
 def _finite(value, path) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"{path} holds {value!r} where a finite number belongs")
+        raise InputError(f"{path} holds {value!r} where a finite number belongs")
     return float(value)

@@ -17,11 +17,13 @@ from typing import Callable, Union
 
 import numpy as np
 import sympy as sp
-from sympy.printing.str import StrPrinter
 
 from derive import Gradient, losses, parse_expression, symbol
+from derive.compile import lambdify
 from derive.descent import Objective, objective
-from derive.symbols import numeric_form, sigmoid
+from derive.errors import InputError
+from derive.printer import expression_text
+from derive.symbols import sigmoid
 
 LossSpec = Union[None, str, sp.Expr, Callable[[sp.Expr], sp.Expr]]
 
@@ -70,7 +72,7 @@ class Problem:
     def forward(self) -> Callable[..., np.ndarray]:
         """NumPy function of (params…, x columns…) giving the neuron's output."""
         args = [symbol(n) for n in self.params + self.inputs]
-        return sp.lambdify(args, numeric_form(self.output), modules="numpy", docstring_limit=0)
+        return lambdify(args, self.output, "numpy")
 
     def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
         """The columns of X (n, d) and y in the order the gradient takes them."""
@@ -131,11 +133,6 @@ def _build_problem(loss: LossSpec, features: int | None) -> Problem:
                     f"derive.losses builder, got {type(loss).__name__}")
 
 
-def expression_text(expr: sp.Expr) -> str:
-    """``expr`` as text that ``derive.parse_expression`` reads back."""
-    return _ReadablePrinter().doprint(expr)
-
-
 def _from_builder(builder: Callable[[sp.Expr], sp.Expr], features: int, name: str | None) -> Problem:
     linear = losses.linear(features)
     loss = builder(linear)
@@ -150,18 +147,18 @@ def _from_expression(loss: sp.Expr, features: int | None) -> Problem:
     indexed = {n: int(m.group(2)) for n in names if (m := _INDEXED.match(n))}
     unknown = sorted(names - {"w", "b", "x", "y"} - set(indexed))
     if unknown:
-        raise ValueError(f"the loss may use w, b, x, y (or w_1…w_d, x_1…x_d with several features); "
+        raise InputError(f"the loss may use w, b, x, y (or w_1…w_d, x_1…x_d with several features); "
                          f"it also uses {', '.join(unknown)}")
     if plain and indexed:
-        raise ValueError("the loss mixes w/x with w_1…/x_1…: use one form")
+        raise InputError("the loss mixes w/x with w_1…/x_1…: use one form")
     own = max(indexed.values()) if indexed else 1
     if features is not None and features != own:
-        raise ValueError(f"the loss is written for {own} feature(s), not {features}")
+        raise InputError(f"the loss is written for {own} feature(s), not {features}")
     linear = losses.linear(own)
     params = _params(own)
     missing = [p for p in params if p not in names]
     if missing:
-        raise ValueError(f"the loss must use every parameter of the neuron z = {linear}; "
+        raise InputError(f"the loss must use every parameter of the neuron z = {linear}; "
                          f"it does not use {', '.join(missing)}")
     return _problem(loss, linear, own, expression_text(loss))
 
@@ -174,13 +171,3 @@ def _problem(loss: sp.Expr, linear: sp.Expr, features: int, label: str) -> Probl
 def _params(features: int) -> tuple[str, ...]:
     ws = ("w",) if features == 1 else tuple(f"w_{i}" for i in range(1, features + 1))
     return ws + ("b",)
-
-
-class _ReadablePrinter(StrPrinter):
-    """SymPy's ``str`` with the spellings of ``derive.parse_expression``."""
-
-    def _print_Abs(self, expr) -> str:
-        return f"abs({self._print(expr.args[0])})"
-
-    def _print_Exp1(self, expr) -> str:
-        return "e"

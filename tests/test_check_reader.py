@@ -8,7 +8,7 @@ import pytest
 import sympy as sp
 
 from derive.check import check_text
-from derive.budget import Overrun, run_with_budget
+from derive.worker import Overrun, run_with_budget
 from derive.check.latex import LatexError, parse_statement
 from derive.check.markdown import math_segments
 from derive.symbols import sigmoid, symbol

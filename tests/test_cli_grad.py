@@ -3,6 +3,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 import sympy as sp
 
 from derive.cli import main
@@ -62,3 +63,46 @@ def test_printed_derivatives_read_back_as_the_same_expressions(capsys):
     g = gradient(parse_expression(text), ["w", "b"])
     for name, printed in out["gradient"].items():
         assert parse_expression(printed) == g.exprs[name]
+
+
+def test_e_and_pi_print_as_the_reader_writes_them(capsys):
+    # SymPy's str prints Euler's number as E, which reads back as a new symbol E
+    assert main(["grad", "e*w + pi*w**2", "--wrt", "w"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["loss = pi*w**2 + e*w", "d/dw = 2*pi*w + e"]
+    from derive import parse_expression
+    assert parse_expression(lines[1].split(" = ")[1]) == 2 * sp.pi * w + sp.E
+
+
+def test_emitted_docstrings_spell_abs_as_the_reader_does(capsys):
+    assert main(["grad", "abs(y - (w*x + b))", "--emit", "python"]) == 0
+    out = capsys.readouterr().out
+    assert '"""Gradient of abs(b + w*x - y) with respect to w, b."""' in out and "Abs" not in out
+
+
+def test_grad_help_lists_every_function_the_reader_accepts():
+    from derive.symbols import FUNCTIONS
+
+    import re
+
+    words = set(re.findall(r"[a-z]+", run("grad", "--help").stdout))
+    assert set(FUNCTIONS) - {"ln"} <= words
+
+
+def test_a_bug_is_not_reported_as_bad_input(monkeypatch):
+    import derive.cli
+
+    def broken(*args, **kwargs):
+        raise TypeError("a programming error")
+
+    monkeypatch.setattr(derive.cli, "gradient", broken)
+    with pytest.raises(TypeError, match="a programming error"):
+        main(["grad", "(y - w*x)**2", "--wrt", "w"])
+
+
+def test_input_errors_share_one_base_class():
+    from derive import ExpressionError, InputError, gradient, parse_expression
+
+    assert issubclass(ExpressionError, InputError) and issubclass(InputError, ValueError)
+    with pytest.raises(InputError, match="no symbol v"):
+        gradient(parse_expression("(y - w*x)**2"), ["v"])

@@ -14,6 +14,7 @@ import dask  # noqa: E402
 
 from derive.descent.dask_chunks import compose_entries, reduce_in_order  # noqa: E402
 from derive.descent.scan import compose  # noqa: E402
+from derive.errors import InputError  # noqa: E402
 from neuron import Neuron, TrainingDiverged  # noqa: E402
 from neuron.datasets import load_diabetes  # noqa: E402
 
@@ -169,7 +170,7 @@ def test_each_chunk_is_read_once_per_pass(kw, passes):
 def test_a_bad_value_is_named_by_its_row_in_the_whole_data():
     x = BMI.copy()
     x[250] = np.nan
-    with pytest.raises(ValueError, match="row 250"):
+    with pytest.raises(InputError, match="row 250"):
         Neuron().fit(lazy(x, 100), lazy(Y, 100))
 
 
@@ -179,12 +180,12 @@ def test_a_bad_value_is_named_by_its_row_in_the_whole_data():
     ({"method": "batch"}, "at least 442"),
 ])
 def test_what_has_no_exact_chunk_wise_form_is_refused(kw, words):
-    with pytest.raises(ValueError, match=words):
+    with pytest.raises(InputError, match=words):
         Neuron().fit(lazy(BMI, 100), lazy(Y, 100), **kw)
 
 
 def test_per_sample_logistic_names_the_alternatives():
-    with pytest.raises(ValueError, match="batch size of at least n.*method='loop'"):
+    with pytest.raises(InputError, match="batch size of at least n.*method='loop'"):
         Neuron("logistic").fit(lazy(BMI, 100), lazy((Y > 140).astype(float), 100))
 
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from derive import gradient, losses
+from derive import gradient, losses, parse_expression
 from derive.testing import check_gradient, gradient_cases
 
 #: name → (loss, parameters, analytic?, drawn values for some names, bound on the rest)
@@ -27,6 +27,8 @@ LOSSES = {
     # |w·x + b| ≤ 12 keeps 1 − σ well above rounding, so the loss itself is accurate
     "logistic": (losses.logistic_cross_entropy(), ["w", "b"], True, {"y": st.sampled_from([0.0, 1.0])}, 3.0),
     "two-features": (losses.squared_error(losses.linear(2)), ["w_1", "w_2", "b"], True, {}, 10.0),
+    # the constants π and e, which C99 has no names for
+    "pi-and-e": (parse_expression("pi/2*(y - (w*x + b))**2 + e*w**2"), ["w", "b"], True, {}, 10.0),
 }
 
 
@@ -97,15 +99,15 @@ def test_emitted_python_source_agrees_with_the_generated_function(name, target, 
 
 @lru_cache(maxsize=None)
 def compiled_c_gradient(name):
-    """The emitted C for one loss, compiled with the system compiler and
-    loaded with ctypes, as a function of the point by name."""
+    """The emitted C for one loss, compiled as strict C99 (any warning fails)
+    and loaded with ctypes, as a function of the point by name."""
     loss, wrt, *_ = LOSSES[name]
     g = gradient(loss, wrt)
     source = g.source("c")
     directory = Path(tempfile.mkdtemp(prefix="derive-c-"))
     (directory / "gradient.c").write_text(source)
     library = directory / "gradient.so"
-    subprocess.run(["cc", "-shared", "-fPIC", "-O2", "-o", str(library), str(directory / "gradient.c"), "-lm"],
+    subprocess.run(["cc", "-std=c99", "-Wall", "-Werror", "-pedantic", "-shared", "-fPIC", "-O2", "-o", str(library), str(directory / "gradient.c"), "-lm"],
                    check=True, capture_output=True)
     function = ctypes.CDLL(str(library)).gradient
     function.argtypes = [ctypes.c_double] * len(g.names) + [ctypes.POINTER(ctypes.c_double)]

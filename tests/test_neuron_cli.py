@@ -164,3 +164,14 @@ def test_python_dash_m_neuron_runs_the_command_line():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert set(json.loads(done.stdout)) >= {"w", "b", "loss", "optimum"}
+
+
+def test_a_bug_in_training_is_not_reported_as_bad_input(monkeypatch):
+    import neuron.cli
+
+    def broken(self, *args, **kwargs):
+        raise TypeError("a programming error")
+
+    monkeypatch.setattr(neuron.cli.Neuron, "fit", broken)
+    with pytest.raises(TypeError, match="a programming error"):
+        neuron.cli.main(["fit"])

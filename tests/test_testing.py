@@ -243,3 +243,17 @@ def test_a_loss_that_raises_at_the_point_is_a_clear_error():
     point = {"w": -1e-9, "b": 0.0, "x": 1.0, "y": 1.0}
     with pytest.raises(ValueError, match="the loss fails at w=.*math domain error"):
         check_gradient(lambda w, b, x, y: math.log(w), lambda **p: (0.0, 0.0), point, WRT)
+
+
+def test_check_gradient_imports_without_hypothesis():
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.modules['hypothesis'] = None\n"  # importing hypothesis now fails
+              "from derive import losses\n"
+              "from derive.testing import check_gradient\n"
+              "check_gradient(losses.half_squared_error(), lambda w, b, x, y: (x * (w*x + b - y), w*x + b - y),\n"
+              "               {'w': 2.0, 'b': 1.0, 'x': 3.0, 'y': 0.0}, wrt=['w', 'b'])\n"
+              "print('ok')")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr

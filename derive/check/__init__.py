@@ -2,7 +2,7 @@
 
 Markdown → math segments (markdown.py) → LaTeX read into SymPy (latex.py) →
 claims: definitions, chains, derivatives (claims.py) → verdicts
-(verdicts.py, algebra.py, ../budget.py) → a report (report.py).
+(verdicts.py, algebra.py, ../worker.py) → a report (report.py).
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 test equality symbolically and at points, and print the expected expression.
 
 Every function here takes and returns plain SymPy objects so that it can run
-in the worker process of :mod:`budget` as well as in this one.
+in the worker process of :mod:`derive.worker` as well as in this one.
 """
 from __future__ import annotations
 

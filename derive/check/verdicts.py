@@ -3,7 +3,7 @@
 Cheap steps (small, no sums, small powers) are judged in this process by
 expanding and by exact evaluation at test points, which is how the lecture
 checks in a moment. Anything else, and any step whose quick proof fails while
-the points agree, goes to the worker process of :mod:`budget` with a time
+the points agree, goes to the worker process of :mod:`derive.worker` with a time
 budget; on overrun the worker is killed and the step is tested at points only.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sympy as sp
 
 from . import algebra
 from .algebra import Outcome
-from ..budget import Overrun, run_with_budget
+from ..worker import Overrun, run_with_budget
 from .claims import Definition, Derivation, Skip, Step, show_name
 
 VERDICTS = ("proved", "numeric", "wrong", "definition", "skipped")

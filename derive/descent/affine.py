@@ -23,8 +23,8 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
+from ..compile import lambdify
 from ..gradient import SIMPLIFY_MAX_OPS, Gradient
-from ..symbols import numeric_form
 
 #: Above this many operations the residual check g − (Hθ + g(0)) = 0 is not
 #: expanded (the Jacobian test alone is the proof; the expansion is a second
@@ -63,8 +63,7 @@ class AffineUpdate:
         p = self.size
         step = (sp.eye(p) - lr * self.hessian).row_join(-lr * self.offset)
         augmented = step.col_join(sp.Matrix([[0] * p + [1]]))
-        exprs = [numeric_form(e) for e in augmented]
-        return sp.lambdify((*self.data, lr), exprs, modules="numpy", cse=True, docstring_limit=0)
+        return lambdify((*self.data, lr), list(augmented), "numpy")
 
     def augmented(self, *columns: np.ndarray, lr: float) -> np.ndarray:
         """The maps of every sample as augmented matrices ``[[Aᵢ, cᵢ], [0, 1]]``,
@@ -82,8 +81,7 @@ class AffineUpdate:
 
     @cached_property
     def _hessian_entries(self) -> Callable[..., list]:
-        return sp.lambdify(self.data, [numeric_form(e) for e in self.hessian], modules="numpy",
-                           cse=True, docstring_limit=0)
+        return lambdify(self.data, list(self.hessian), "numpy")
 
     def hessians(self, *columns: np.ndarray) -> np.ndarray:
         """The Hessian of the loss at every sample, shape ``(n, p, p)``: the

@@ -30,6 +30,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from ..errors import InputError
 from .objective import Objective
 from .trajectory import mean_losses
 
@@ -67,15 +68,15 @@ class Chunks:
         for c in columns:
             arr = c if is_dask(c) else da.from_array(np.asarray(c, dtype=float), chunks=chunks or -1)
             if arr.ndim != 1:
-                raise ValueError(f"expected 1-D columns, got shape {arr.shape}")
+                raise InputError(f"expected 1-D columns, got shape {arr.shape}")
             if any(np.isnan(s) for s in arr.chunks[0]):
-                raise ValueError("the Dask array has unknown chunk sizes; call compute_chunk_sizes() on it "
+                raise InputError("the Dask array has unknown chunk sizes; call compute_chunk_sizes() on it "
                                  "(or to_dask_array(lengths=True) on a dataframe) first")
             arrays.append(arr)
         if len({a.shape[0] for a in arrays}) > 1:
-            raise ValueError(f"the data arrays differ in length: {[a.shape[0] for a in arrays]}")
+            raise InputError(f"the data arrays differ in length: {[a.shape[0] for a in arrays]}")
         if not arrays or arrays[0].shape[0] == 0:
-            raise ValueError("the data is empty: it needs at least one sample")
+            raise InputError("the data is empty: it needs at least one sample")
         chunks = arrays[0].chunks[0]
         arrays = [a if a.chunks[0] == chunks else a.rechunk({0: chunks}) for a in arrays]
         self.names = tuple(names)
@@ -97,7 +98,7 @@ class Chunks:
         return reduce_in_order(self.each(task, *args), combine or add)
 
     def checked(self, probabilities: str | None = None):
-        """The number of samples (lazy), raising ``ValueError`` at the first
+        """The number of samples (lazy), raising :class:`~derive.errors.InputError` at the first
         value that is not finite, or, in the column ``probabilities``, not
         within [0, 1], naming its column and its row in the whole data."""
         from dask import delayed
@@ -136,7 +137,7 @@ def reduce_in_order(parts: Sequence, combine: Callable[[Any, Any], Any]):
 
     level = list(parts)
     if not level:
-        raise ValueError("nothing to reduce: the data has no chunks")
+        raise InputError("nothing to reduce: the data has no chunks")
     task = delayed(combine)
     while len(level) > 1:
         paired = [task(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
@@ -241,11 +242,11 @@ def _check(names: tuple[str, ...], probabilities: str | None, offset: int, *colu
         bad = ~np.isfinite(values)
         if bad.any():
             row = int(np.argmax(bad))
-            raise ValueError(f"{name} has a non-finite value ({values[row]}) at row {offset + row}; "
+            raise InputError(f"{name} has a non-finite value ({values[row]}) at row {offset + row}; "
                              "remove or fill NaN and infinite values first")
         if name == probabilities and ((values < 0) | (values > 1)).any():
             row = int(np.argmax((values < 0) | (values > 1)))
-            raise ValueError(f"a sigmoid neuron needs {name} of 0 and 1 (classes), but {name} is {values[row]} "
+            raise InputError(f"a sigmoid neuron needs {name} of 0 and 1 (classes), but {name} is {values[row]} "
                              f"at row {offset + row}")
     return len(columns[0])
 

@@ -38,6 +38,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..errors import InputError
 from . import dask_chunks as on
 from .dask_chunks import Chunks
 from .divergence import check_divergence, rate_from_hessians
@@ -63,7 +64,7 @@ def train_dask(objective: Objective, params: Sequence[float], columns: Sequence,
     try:
         run = DASK_METHODS[method]
     except KeyError:
-        raise ValueError(f"method must be one of auto, {', '.join(DASK_METHODS)} on Dask data, got {method!r}") from None
+        raise InputError(f"method must be one of auto, {', '.join(DASK_METHODS)} on Dask data, got {method!r}") from None
     trajectory = run(objective, [float(p) for p in params], chunks, schedule, probabilities)
     check_divergence(objective, trajectory, None, schedule,
                      loss_at_zero=lambda: _loss_at_zero(objective, chunks),
@@ -79,10 +80,10 @@ def choose_dask_method(objective: Objective, samples: int, schedule: Schedule) -
     if schedule.batch_size == 1 and objective.affine is not None:
         return "scan"
     if schedule.batch_size == 1:
-        raise ValueError("per-sample descent on this loss over Dask data has no exact chunk-wise form (its step "
+        raise InputError("per-sample descent on this loss over Dask data has no exact chunk-wise form (its step "
                          "is not affine): use a batch size of at least n for full-batch descent (one pass per "
                          "epoch), or method='loop' (the per-sample loop, one sequential pass per epoch)")
-    raise ValueError(f"mini-batches ({schedule.batch_size} samples) are not supported on Dask data: "
+    raise InputError(f"mini-batches ({schedule.batch_size} samples) are not supported on Dask data: "
                      "use batch size 1 (per sample) or at least n (full batch)")
 
 
@@ -92,10 +93,10 @@ def fit_scan(objective: Objective, params: list[float], chunks: Chunks, schedule
     import dask
 
     if objective.affine is None:
-        raise ValueError("method 'scan' needs a loss whose per-sample step derive proves affine in the "
+        raise InputError("method 'scan' needs a loss whose per-sample step derive proves affine in the "
                          "parameters (a squared loss); use 'gd' or 'loop'")
     if schedule.batch_size != 1:
-        raise ValueError(f"method 'scan' trains one sample at a time (batch size 1), not {schedule.batch_size}")
+        raise InputError(f"method 'scan' trains one sample at a time (batch size 1), not {schedule.batch_size}")
     _refuse_shuffle(schedule)
     start = np.array(params)
     _, epoch, moments = dask.compute(chunks.checked(probabilities),
@@ -115,7 +116,7 @@ def fit_batch(objective: Objective, params: list[float], chunks: Chunks, schedul
 
     moments = objective.moments
     if moments is None:
-        raise ValueError("method 'batch' needs a gradient that is a polynomial in the parameters "
+        raise InputError("method 'batch' needs a gradient that is a polynomial in the parameters "
                          "(a squared loss); use 'gd'")
     _whole_batch(schedule, chunks.samples, "batch")
     start = np.array(params)
@@ -272,7 +273,7 @@ def _mean(count_and_sums: tuple) -> np.ndarray:
 
 def _refuse_shuffle(schedule: Schedule) -> None:
     if schedule.shuffle:
-        raise ValueError("shuffled per-sample epochs cannot be computed exactly chunk by chunk on Dask data: "
+        raise InputError("shuffled per-sample epochs cannot be computed exactly chunk by chunk on Dask data: "
                          "each epoch's permutation interleaves samples of every chunk; train in the data's "
                          "order (shuffle once when writing the chunks), or use a full batch, where order does "
                          "not matter")
@@ -280,7 +281,7 @@ def _refuse_shuffle(schedule: Schedule) -> None:
 
 def _whole_batch(schedule: Schedule, samples: int, method: str) -> None:
     if schedule.batch_size < samples:
-        raise ValueError(f"method {method!r} takes the whole data as one batch: batch size {schedule.batch_size} "
+        raise InputError(f"method {method!r} takes the whole data as one batch: batch size {schedule.batch_size} "
                          f"is less than the {samples} samples; use a batch size of at least {samples}")
 
 

@@ -19,16 +19,16 @@ losses, and polynomials with too many terms, are evaluated directly.
 from __future__ import annotations
 
 import math
-from functools import cached_property
 from collections import Counter
+from functools import cached_property
 from itertools import combinations_with_replacement
 from typing import Callable, Sequence
 
 import numpy as np
 import sympy as sp
 
+from ..compile import lambdify
 from ..gradient import Gradient
-from ..symbols import numeric_form
 from .trajectory import mean_losses
 
 #: A loss smaller than this fraction of the terms it is the sum of is evaluated directly.
@@ -70,14 +70,14 @@ class EpochLosses:
             return None
         if degree > MAX_DEGREE:
             return None
-        terms, exprs = [], [numeric_form(grad.loss)]  # the constant term: the loss itself
+        terms, exprs = [], [grad.loss]  # the constant term: the loss itself
         for order in range(1, degree + 1):
             for wrt in combinations_with_replacement(range(len(params)), order):
                 alpha = Counter(wrt)
                 factorial = math.prod(math.factorial(k) for k in alpha.values())
                 terms.append(wrt)
-                exprs.append(numeric_form(sp.diff(grad.loss, *(params[j] for j in wrt))) / factorial)
-        function = sp.lambdify(grad.args, exprs, modules="numpy", cse=True, docstring_limit=0)
+                exprs.append(sp.diff(grad.loss, *(params[j] for j in wrt)) / factorial)
+        function = lambdify(grad.args, exprs, "numpy")
         return terms, function
 
     def __call__(self, history: np.ndarray, columns: Sequence[np.ndarray]) -> np.ndarray:

@@ -30,12 +30,10 @@ import sympy as sp
 from sympy.printing.precedence import precedence
 from sympy.printing.pycode import PythonCodePrinter
 
+from ..compile import NUMERIC_ERRORS, common_subexpressions, run_source
 from ..gradient import Gradient
-from ..symbols import numeric_form
 from .trajectory import Trajectory, mean_losses
 
-#: Errors plain ``math`` raises where NumPy would return inf or nan.
-_NUMERIC_ERRORS = (OverflowError, ZeroDivisionError, ValueError)
 
 
 class SGDLoop:
@@ -53,8 +51,7 @@ class SGDLoop:
             raise ValueError("the loss has no data symbols, so there are no samples to loop over")
         #: Source of ``epoch`` and ``epoch_checked``, for reading and debugging.
         self.source: str = _source(grad)
-        namespace: dict[str, object] = {"math": math, "isfinite": math.isfinite, "NumericErrors": _NUMERIC_ERRORS}
-        exec(compile(self.source, f"<derive sgd step for {grad.loss}>", "exec"), namespace)
+        namespace = run_source(self.source, f"sgd step for {grad.loss}")
         #: ``epoch(*params, *columns, lr) -> params``: one pass, no checks.
         self.epoch: Callable[..., tuple] = namespace["epoch"]
         #: ``epoch_checked(*params, *columns, lr) -> (params, i)``: ``i`` is the
@@ -84,7 +81,7 @@ class SGDLoop:
             try:
                 after = self.epoch(*theta, *data, lr)
                 finite = all(map(math.isfinite, after))
-            except _NUMERIC_ERRORS:
+            except NUMERIC_ERRORS:
                 finite = False
             if not finite:
                 _, index = self.epoch_checked(*theta, *data, lr)
@@ -106,7 +103,7 @@ def update_lines(exprs: Sequence[sp.Expr], params: Sequence[sp.Symbol]) -> list[
     multiplied in once) and printed by SymPy's ``PythonCodePrinter``;
     ``exprs`` and ``params`` use identifier-safe names."""
     lr = sp.Symbol("lr")
-    shared, reduced = sp.cse([lr * e for e in exprs], symbols=sp.numbered_symbols("x"), optimizations="basic")
+    shared, reduced = common_subexpressions([lr * e for e in exprs], prefix="x")
     printer = PythonCodePrinter({"standard": "python3", "fully_qualified_modules": True})
     lines = [f"{s} = {printer.doprint(e)}" for s, e in shared]
     one = "," if len(params) == 1 else ""  # a tuple of one parameter still needs its comma
@@ -130,7 +127,7 @@ def _source(grad: Gradient) -> str:
     params = [sp.Symbol(f"p{i}") for i in range(p)]
     samples = [sp.Symbol(f"d{i}") for i in range(len(data))]
     rename = dict(zip(grad.args, params + samples))
-    exprs = [numeric_form(grad.exprs[q.name]).xreplace(rename) for q in grad.params]
+    exprs = [grad.exprs[q.name].xreplace(rename) for q in grad.params]
     body = update_lines(exprs, params)
     targets = ", ".join(map(str, params)) + ("," if p == 1 else "")
     signature = ", ".join([*map(str, params), *(f"{d}_all" for d in samples), "lr"])

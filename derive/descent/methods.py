@@ -33,7 +33,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..text import to_text
+from ..errors import InputError
+from ..printer import expression_text
 from .divergence import check_divergence
 from .objective import Objective
 from .reference import reference_loop
@@ -57,7 +58,7 @@ def train(objective: Objective, params: Sequence[float], columns: Sequence[np.nd
     try:
         run = METHODS[method]
     except KeyError:
-        raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}") from None
+        raise InputError(f"method must be one of {', '.join(METHODS)}, got {method!r}") from None
     columns = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
     trajectory = run(objective, [float(p) for p in params], columns, schedule)
     check_divergence(objective, trajectory, columns, schedule)
@@ -96,10 +97,10 @@ def fit_scan(objective: Objective, params: list[float], columns: list[np.ndarray
     """Per-sample SGD as a composition of affine maps (derive's scan)."""
     update = objective.affine
     if update is None:
-        raise ValueError("method 'scan' needs a loss whose per-sample step derive proves affine in the "
+        raise InputError("method 'scan' needs a loss whose per-sample step derive proves affine in the "
                          f"parameters (a squared loss); {_label(objective)} is not: use 'loop' or 'auto'")
     if schedule.batch_size != 1:
-        raise ValueError(f"method 'scan' trains one sample at a time (batch size 1), not {schedule.batch_size}; "
+        raise InputError(f"method 'scan' trains one sample at a time (batch size 1), not {schedule.batch_size}; "
                          "use 'loop', 'batch' or 'auto'")
     orders = epoch_orders(schedule, len(columns[0]))
     if orders is None:
@@ -139,10 +140,10 @@ def fit_batch(objective: Objective, params: list[float], columns: list[np.ndarra
     moments = objective.moments
     n = len(columns[0])
     if moments is None:
-        raise ValueError("method 'batch' needs a gradient that is a polynomial in the parameters "
+        raise InputError("method 'batch' needs a gradient that is a polynomial in the parameters "
                          f"(a squared loss); {_label(objective)} is not: use 'loop' or 'auto'")
     if schedule.batch_size < n:
-        raise ValueError(f"method 'batch' takes the whole data as one batch: batch size {schedule.batch_size} "
+        raise InputError(f"method 'batch' takes the whole data as one batch: batch size {schedule.batch_size} "
                          f"is less than the {n} samples; use a batch size of at least {n}, or 'loop'")
     trajectory = moments.fit_moments(params, moments.moments(*columns), schedule.lr, schedule.epochs)
     return _settle(objective, trajectory, columns, lambda: reference_loop(objective, params, columns, schedule))
@@ -165,7 +166,7 @@ def _with_losses(objective: Objective, trajectory: Trajectory, columns: list[np.
 
 
 def _label(objective: Objective) -> str:
-    return repr(to_text(objective.gradient.loss))
+    return repr(expression_text(objective.gradient.loss))
 
 
 #: Training methods by name; ``Neuron.fit(method=...)`` and ``neuron fit --method`` pick one.

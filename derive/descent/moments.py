@@ -17,15 +17,14 @@ and :func:`find_moments` returns ``None`` for them.
 """
 from __future__ import annotations
 
-import math
 from functools import cached_property
 from typing import Callable, Sequence
 
 import numpy as np
 import sympy as sp
 
+from ..compile import lambdify, run_source
 from ..gradient import Gradient
-from ..symbols import numeric_form
 from .generated_loop import update_lines
 from .trajectory import Trajectory, mean_losses
 
@@ -50,8 +49,7 @@ class BatchMoments:
 
     @cached_property
     def _statistics_numpy(self) -> Callable[..., list]:
-        exprs = [numeric_form(s) for s in self.statistics]
-        return sp.lambdify(self.data, exprs, modules="numpy", cse=True, docstring_limit=0)
+        return lambdify(self.data, list(self.statistics), "numpy")
 
     def moments(self, *columns: np.ndarray) -> np.ndarray:
         """The mean of every statistic over the data: the one pass over n."""
@@ -92,10 +90,7 @@ class BatchMoments:
 
     @cached_property
     def _descend(self) -> Callable[..., tuple]:
-        namespace: dict[str, object] = {"math": math, "isfinite": math.isfinite,
-                                        "NumericErrors": (OverflowError, ZeroDivisionError, ValueError)}
-        exec(compile(self.source, f"<derive batch step for {self.gradient.loss}>", "exec"), namespace)
-        return namespace["descend"]
+        return run_source(self.source, f"batch step for {self.gradient.loss}")["descend"]
 
     def fit(self, params: Sequence[float], columns: Sequence[np.ndarray], lr: float, epochs: int) -> Trajectory:
         """``epochs`` epochs of full-batch descent from ``params``: one pass

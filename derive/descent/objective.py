@@ -17,7 +17,6 @@ import numpy as np
 import sympy as sp
 
 from ..gradient import Gradient, gradient
-from ..symbols import numeric_form, sigmoid
 from .affine import AffineUpdate, prove_affine
 from .epoch_losses import EpochLosses
 from .generated_loop import SGDLoop
@@ -49,17 +48,11 @@ class Objective:
         """The generated per-sample loop."""
         return SGDLoop(self.gradient)
 
-    @cached_property
+    @property
     def loss_numpy(self) -> Callable[..., np.ndarray]:
-        """The loss as a NumPy function of the gradient's arguments. Where the
-        loss takes log σ(z) or log(1 − σ(z)) it is evaluated as −softplus(∓z),
-        so a saturated sigmoid gives a large finite loss instead of log 0 = −inf
-        (the same value, computed stably)."""
-        stable = _with_stable_logs(self.gradient.loss)
-        if stable == self.gradient.loss:
-            return self.gradient.loss_numpy
-        return sp.lambdify(self.gradient.args, numeric_form(stable),
-                           modules=[{"softplus": _softplus}, "numpy"], docstring_limit=0)
+        """The loss as a NumPy function of the gradient's arguments (log σ
+        printed stably: a saturated sigmoid gives a large finite loss)."""
+        return self.gradient.loss_numpy
 
     @cached_property
     def epoch_losses(self) -> EpochLosses:
@@ -103,13 +96,3 @@ def parameter_names(wrt: Sequence[str | sp.Symbol]) -> tuple[str, ...]:
 def _cached_objective(loss: sp.Expr, names: tuple[str, ...]) -> Objective:
     return Objective(gradient(loss, names))
 
-
-def _with_stable_logs(loss: sp.Expr) -> sp.Expr:
-    z = sp.Wild("z")
-    softplus = sp.Function("softplus")
-    return loss.replace(sp.log(sigmoid(z)), -softplus(-z)).replace(sp.log(1 - sigmoid(z)), -softplus(z))
-
-
-def _softplus(t):
-    """log(1 + e^t) without overflow."""
-    return np.logaddexp(0.0, t)

@@ -12,12 +12,10 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from ..compile import NUMERIC_ERRORS
 from .objective import Objective
 from .schedule import Schedule, epoch_orders
 from .trajectory import Trajectory
-
-#: Errors plain ``math`` raises where NumPy would give inf or NaN.
-_MATH_ERRORS = (OverflowError, ValueError, ZeroDivisionError)
 
 
 def reference_loop(objective: Objective, params: Sequence[float], columns: Sequence[np.ndarray],
@@ -56,7 +54,7 @@ def _per_sample_epoch(objective: Objective, params: list[float], rows: list[tupl
         for i in order:
             try:
                 gw, gb = step(w, b, *rows[i])
-            except _MATH_ERRORS:  # math overflowed: NumPy gives inf/NaN (or σ saturated at 0 or 1)
+            except NUMERIC_ERRORS:  # math overflowed: NumPy gives inf/NaN (or σ saturated at 0 or 1)
                 gw, gb = _numpy_step(objective.gradient.numpy, (w, b, *rows[i]))
             w -= lr * gw
             b -= lr * gb
@@ -65,7 +63,7 @@ def _per_sample_epoch(objective: Objective, params: list[float], rows: list[tupl
         args = (*params, *rows[i])
         try:
             grads = step(*args)
-        except _MATH_ERRORS:
+        except NUMERIC_ERRORS:
             grads = _numpy_step(objective.gradient.numpy, args)
         params = [p - lr * g for p, g in zip(params, grads)]
     return params

@@ -9,6 +9,7 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 import sympy as sp
 
+from ..compile import lambdify
 from ..symbols import numeric_form, sort_key
 from .numeric import NumericDerivative, numeric_derivative
 
@@ -139,7 +140,7 @@ def _loss_function(expr: sp.Expr, method: str) -> tuple[Callable[..., object], s
     """A NumPy function of the expression's symbols by name, and the method
     to use: central differences when the expression is not analytic."""
     symbols = sorted(expr.free_symbols, key=sort_key)
-    function = sp.lambdify(symbols, numeric_form(expr), modules="numpy", docstring_limit=0)
+    function = lambdify(symbols, numeric_form(expr), "numpy")  # σ analytic: the complex step needs it
     names = [s.name for s in symbols]
 
     def loss(**values):

@@ -2,15 +2,19 @@
 
 SymPy's ``simplify`` can run for minutes on a small expression. SIGALRM only
 works on the main thread of the main interpreter, so the work goes to one
-long-lived worker process instead: if it overruns, it is killed and the next
-task starts a fresh one. Used by ``derive.gradient`` (simplifying
-derivatives) and ``derive check`` (steps too large to decide in-process).
+worker process instead: if it overruns, it is killed and the next task
+starts a fresh one. Used by ``derive check`` for steps too large to decide
+in-process; ``derive.gradient`` starts no process.
+
+An exception raised by the task is raised again here with its own type
+(and is also a :class:`WorkerError`, whose message names the worker).
 """
 from __future__ import annotations
 
 import atexit
 import multiprocessing
-import threading
+import os
+import pickle
 from typing import Any, Callable
 
 import sympy
@@ -20,6 +24,12 @@ _STARTUP_SECONDS = 60.0
 
 class Overrun(Exception):
     """The task did not finish within its budget (the worker was killed)."""
+
+
+class WorkerError(RuntimeError):
+    """An exception raised by the task in the worker. The exception raised
+    is also an instance of the task's own exception type when that type
+    allows it (``except ValueError`` catches a ValueError from the worker)."""
 
 
 _in_worker = False
@@ -38,7 +48,56 @@ def _serve(conn) -> None:
         try:
             conn.send(("ok", function(*args)))
         except Exception as err:  # reported to the caller, which decides the verdict
-            conn.send(("error", f"{type(err).__name__}: {err}"))
+            conn.send(("error", _portable(err)))
+
+
+def _portable(err: Exception) -> tuple[type | None, tuple, str]:
+    """(type, args, text) of ``err``; type and args only if they pickle."""
+    text = f"{type(err).__name__}: {err}"
+    try:
+        pickle.loads(pickle.dumps((type(err), err.args)))
+    except Exception:  # an exception type or argument that does not travel
+        return None, (), text
+    return type(err), err.args, text
+
+
+_RAISED_AS: dict[type, type] = {}
+
+
+def _reraised(kind: type | None, args: tuple, text: str) -> Exception:
+    """The worker's exception, as an instance of its own type and of
+    :class:`WorkerError`; a plain WorkerError if the two cannot combine."""
+    if kind is not None and issubclass(kind, Exception) and not issubclass(kind, WorkerError):
+        if kind not in _RAISED_AS:
+            try:
+                _RAISED_AS[kind] = type(kind.__name__, (kind, WorkerError), {"__module__": kind.__module__})
+            except TypeError:  # incompatible layouts (e.g. OSError)
+                _RAISED_AS[kind] = WorkerError
+        combined = _RAISED_AS[kind]
+        if combined is not WorkerError:
+            err = combined.__new__(combined, *args)
+            err.args = args
+            return err
+    return WorkerError(text)
+
+
+def _threads() -> int:
+    """Threads of this process as the OS counts them: native ones (JAX,
+    BLAS pools) included, which ``threading.active_count`` misses."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0  # unknown: not Linux
+
+
+def start_method() -> str:
+    """``fork`` when this process has one thread (fast: SymPy is already
+    imported, and forking a one-threaded process cannot deadlock), else
+    ``forkserver`` (forks from a clean one-threaded server) or ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _threads() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 class Worker:
@@ -48,12 +107,11 @@ class Worker:
         self._process = None
         self._conn = None
 
-    def _start(self) -> None:
-        # fork is fast (SymPy is already imported) and does not re-run the
-        # caller's __main__; with other threads running, spawn is the safe one.
-        single = threading.active_count() == 1
-        method = "fork" if single and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    def _start(self, module: str) -> None:
+        method = start_method()
         context = multiprocessing.get_context(method)
+        if method == "forkserver":  # the server imports these once; each worker forks from it
+            context.set_forkserver_preload(["sympy", module])
         parent, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(child,), daemon=True)
         self._conn = parent
@@ -68,10 +126,10 @@ class Worker:
             raise Overrun("the worker process did not start")
 
     def run(self, function: Callable, args: tuple, seconds: float) -> Any:
-        """``function(*args)`` within ``seconds``; raises :class:`Overrun`, or
-        RuntimeError carrying the message of an exception raised in the worker."""
+        """``function(*args)`` within ``seconds``; raises :class:`Overrun`,
+        or the task's own exception (also a :class:`WorkerError`)."""
         if self._process is None or not self._process.is_alive():
-            self._start()
+            self._start(function.__module__)
         try:
             self._conn.send((function, args))
             ready = self._conn.poll(seconds)
@@ -88,7 +146,7 @@ class Worker:
             self.stop()
             raise Overrun("the worker process died") from None
         if status == "error":
-            raise RuntimeError(value)
+            raise _reraised(*value)
         return value
 
     def stop(self) -> None:

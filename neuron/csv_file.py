@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
+from derive.errors import InputError
+
 #: Delimiters recognised when the file does not use commas.
 DELIMITERS = ",;\t"
 
@@ -32,7 +34,7 @@ class Table:
             index = None
         if index is not None and -len(self.names) <= index < len(self.names):
             return index % len(self.names)
-        raise ValueError(f"{self.source} has no column {spec!r}; its columns are "
+        raise InputError(f"{self.source} has no column {spec!r}; its columns are "
                          f"{', '.join(self.names)} (or numbers 0 to {len(self.names) - 1})")
 
 
@@ -45,10 +47,10 @@ def read_csv(path: str | Path) -> Table:
     except (OSError, UnicodeDecodeError) as err:
         reason = (f"it is not UTF-8 text (byte {err.start})" if isinstance(err, UnicodeDecodeError)
                   else err.strerror or str(err))
-        raise ValueError(f"cannot read {source}: {reason}") from None
+        raise InputError(f"cannot read {source}: {reason}") from None
     lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
     if not lines:
-        raise ValueError(f"{source} is empty")
+        raise InputError(f"{source} is empty")
     delimiter = _delimiter(lines[0][1])
     rows = [(number, [cell.strip() for cell in cells])
             for (number, _), cells in zip(lines, csv.reader([l for _, l in lines], delimiter=delimiter))]
@@ -58,13 +60,13 @@ def read_csv(path: str | Path) -> Table:
     else:
         names, rows = tuple(first), rows[1:]
         if len(set(names)) != len(names):
-            raise ValueError(f"{source} line {first_number}: a column name appears twice in the header")
+            raise InputError(f"{source} line {first_number}: a column name appears twice in the header")
     if not rows:
-        raise ValueError(f"{source} has a header but no rows of data")
+        raise InputError(f"{source} has a header but no rows of data")
     values = np.empty((len(rows), len(names)))
     for r, (number, cells) in enumerate(rows):
         if len(cells) != len(names):
-            raise ValueError(f"{source} line {number}: {len(cells)} fields where the header has {len(names)}")
+            raise InputError(f"{source} line {number}: {len(cells)} fields where the header has {len(names)}")
         for c, cell in enumerate(cells):
             values[r, c] = _number(cell, f"{source} line {number}, column {names[c]!r}")
     return Table(source, names, values)
@@ -86,11 +88,11 @@ def _is_number(cell: str) -> bool:
 
 def _number(cell: str, where: str) -> float:
     if not cell:
-        raise ValueError(f"{where}: the value is missing")
+        raise InputError(f"{where}: the value is missing")
     try:
         value = float(cell)
     except ValueError:
-        raise ValueError(f"{where}: {cell!r} is not a number") from None
+        raise InputError(f"{where}: {cell!r} is not a number") from None
     if not math.isfinite(value):
-        raise ValueError(f"{where}: {cell!r} is not a finite number")
+        raise InputError(f"{where}: {cell!r} is not a finite number")
     return value

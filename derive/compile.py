@@ -1,0 +1,119 @@
+"""One way from SymPy expressions to code that runs.
+
+Every generated function of the project comes through here:
+
+- :data:`PRINTERS`: SymPy's own printer for each target (NumPy, plain Python
+  ``math``, C99, JAX); the C one writes π and e as numbers (``M_PI`` is not
+  C99). σ and log σ print in a form that does not overflow through their own
+  printer hooks (:mod:`derive.symbols`), so every printer knows them.
+- :func:`common_subexpressions`: the one ``cse`` configuration, with
+  temporaries whose names no symbol of the expressions uses; it first writes
+  log σ(z) and log(1 − σ(z)) as ``log_sigmoid`` (:func:`code_form`).
+- :func:`lambdify`: SymPy's ``lambdify`` with those printers and that ``cse``.
+- :func:`run_source`: ``exec`` of our own generated source (never user
+  text) in one namespace, :data:`GENERATED_NAMESPACE`.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable, Iterable, Iterator, Sequence
+
+import sympy as sp
+from sympy.printing.c import C99CodePrinter
+from sympy.printing.numpy import JaxPrinter, NumPyPrinter
+from sympy.printing.pycode import PythonCodePrinter
+
+from .symbols import log_sigmoid, sigmoid
+
+#: Errors plain ``math`` raises where NumPy would return inf or nan.
+NUMERIC_ERRORS: tuple[type[Exception], ...] = (OverflowError, ZeroDivisionError, ValueError)
+
+#: What generated source may use besides builtins.
+GENERATED_NAMESPACE: dict[str, object] = {"math": math, "isfinite": math.isfinite, "NumericErrors": NUMERIC_ERRORS}
+
+
+class CCode(C99CodePrinter):
+    """C99 without the POSIX macros ``M_PI``/``M_E``: constants as numbers."""
+
+    def __init__(self, settings: dict | None = None):
+        super().__init__({"math_macros": {}, **(settings or {})})
+
+    def _print_Pi(self, expr) -> str:
+        return repr(math.pi)
+
+    def _print_Exp1(self, expr) -> str:
+        return repr(math.e)
+
+
+#: The printer of each target.
+PRINTERS: dict[str, type] = {"numpy": NumPyPrinter, "python": PythonCodePrinter, "c": CCode, "jax": JaxPrinter}
+
+
+def code_form(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with log σ(z) and log(1 − σ(z)) written as log_sigmoid(±z),
+    whose printed form stays finite where σ rounds to 0 or 1. (The same
+    value: only what the printers see changes.)"""
+    def stable(arg: sp.Expr) -> sp.Expr:
+        if isinstance(arg, sigmoid):
+            return log_sigmoid(arg.args[0])
+        if isinstance(1 - arg, sigmoid):  # 1 − (1 − σ(z)) evaluates to σ(z)
+            return log_sigmoid(-(1 - arg).args[0])
+        return sp.log(arg)
+
+    return expr.replace(sp.log, stable) if expr.has(sigmoid) else expr
+
+
+def temporaries(prefix: str, taken: Iterable[sp.Basic]) -> Iterator[sp.Symbol]:
+    """``t0, t1, …`` (real symbols), skipping every name a symbol in ``taken`` has."""
+    names = {s.name for e in taken for s in sp.sympify(e).free_symbols}
+    i = 0
+    while True:
+        name = f"{prefix}{i}"
+        if name not in names:
+            yield sp.Symbol(name, real=True)
+        i += 1
+
+
+def common_subexpressions(exprs: Sequence[sp.Expr], prefix: str = "t",
+                          avoid: Iterable[sp.Basic] = ()) -> tuple[list[tuple[sp.Symbol, sp.Expr]], list[sp.Expr]]:
+    """``(shared, reduced)``: the subexpressions used more than once, each
+    assigned to a temporary, and ``exprs`` written with them. Temporaries
+    take no name that a symbol of ``exprs`` or ``avoid`` has."""
+    exprs = [code_form(sp.sympify(e)) for e in exprs]
+    return sp.cse(exprs, symbols=temporaries(prefix, [*exprs, *avoid]), optimizations="basic")
+
+
+def _lambdify_cse(exprs):
+    shared, reduced = common_subexpressions(exprs if isinstance(exprs, (list, tuple)) else [exprs])
+    if isinstance(exprs, tuple):
+        reduced = tuple(reduced)
+    elif not isinstance(exprs, list):
+        (reduced,) = reduced
+    return shared, reduced
+
+
+_MODULES = {"numpy": "numpy", "math": "math"}
+_LAMBDIFY_PRINTERS = {"numpy": NumPyPrinter, "math": PythonCodePrinter}
+
+
+def lambdify(args: Sequence[sp.Symbol], exprs, target: str = "numpy") -> Callable[..., object]:
+    """A Python function of positional ``args`` computing ``exprs`` (one
+    expression, or a tuple or list of them, returned in that shape).
+
+    ``target`` is ``"numpy"`` (arrays broadcast) or ``"math"`` (plain
+    floats, the fast path for one sample)."""
+    if target not in _MODULES:
+        raise ValueError(f"unknown target {target!r}; choose numpy or math")
+    printer = _LAMBDIFY_PRINTERS[target]({"fully_qualified_modules": False, "inline": True,
+                                         "allow_unknown_functions": True, "user_functions": {}})
+    return sp.lambdify(list(args), exprs, modules=_MODULES[target], printer=printer,
+                       cse=_lambdify_cse, docstring_limit=0)
+
+
+def run_source(source: str, origin: str) -> dict[str, object]:
+    """Execute our own generated ``source`` in a fresh copy of
+    :data:`GENERATED_NAMESPACE` and return the names it defined; ``origin``
+    names it in tracebacks (``<derive sgd step for …>``)."""
+    namespace = dict(GENERATED_NAMESPACE)
+    exec(compile(source, f"<derive {origin}>", "exec"), namespace)  # noqa: S102 - generated, not user text
+    return namespace
