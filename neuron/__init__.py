@@ -6,8 +6,9 @@
     >>> X, y = load_diabetes()
     >>> n = Neuron().fit(X[:, 2], y)      # the book: w ≈ 913.6, b ≈ 123.4
 """
+from derive.descent import TrainingDiverged
+
 from . import datasets
-from .errors import TrainingDiverged
 from .neuron import Neuron
 
 __all__ = ["Neuron", "TrainingDiverged", "datasets"]

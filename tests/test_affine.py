@@ -1,4 +1,4 @@
-"""derive.affine proves a descent step affine; derive.scan composes the steps.
+"""derive.descent.affine proves a descent step affine; derive.descent.scan composes the steps.
 
 Every number is checked against a plain per-sample loop written here, or
 against the book's figures."""

@@ -1,4 +1,4 @@
-"""derive.step: the inlined per-sample loop gives the plain loop's numbers,
+"""derive.descent.generated_loop: the generated per-sample loop gives the plain loop's numbers,
 reports overflow, and is generated once per loss."""
 import math
 

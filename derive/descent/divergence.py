@@ -113,6 +113,8 @@ def check_divergence(objective: Objective, trajectory: Trajectory, columns: Sequ
         epoch = began + int(np.argmax(losses[began - 1:] > limit))
         loss = float(losses[epoch - 1])
     kind, stable_lr, scales = rate(schedule.batch_size)
+    if stable_lr is not None and schedule.lr < stable_lr:  # not the rate's fault: no rate to suggest
+        stable_lr = None
     raise TrainingDiverged(epoch, schedule.lr, loss, began=min(began, epoch), start_loss=start,
                            params=trajectory.history[epoch - 1], history=losses[:epoch - 1],
                            method=trajectory.method, stable_lr=stable_lr, stable_kind=kind, scales=scales)

@@ -14,7 +14,7 @@ each epoch costs O(number of terms) instead of O(n). Expanding around θ*
 rather than 0 keeps cancellation small: the last epoch's loss is exactly the
 direct one, and any epoch whose terms cancel by more than
 :data:`CANCELLATION` (or that is not finite) is evaluated directly. Other
-losses, and polynomials with too many terms, are evaluated directly.
+losses, and polynomials with more than :data:`MAX_TERMS` terms, are evaluated directly.
 """
 from __future__ import annotations
 
@@ -35,8 +35,13 @@ from .trajectory import mean_losses
 CANCELLATION = 1e-6
 #: Highest degree in the parameters expanded (squared losses have 2).
 MAX_DEGREE = 4
-#: Most parameters for which the expansion is tried (its terms grow as p^k).
-MAX_PARAMS = 16
+#: Most Taylor terms expanded: generating them is SymPy work paid on the first
+#: fit in a process (about 0.1 s for 30 terms), and their number grows as p^k
+#: (a squared loss of 5 features has 27); past this the losses are evaluated
+#: directly, O(n·p) per epoch.
+MAX_TERMS = 30
+#: Most parameters for which the expansion is tried (a cheap first test).
+MAX_PARAMS = 8
 #: Above this size the loss is evaluated directly, not expanded.
 MAX_OPS = 400
 
@@ -68,7 +73,7 @@ class EpochLosses:
             degree = sp.Poly(grad.loss, *params).total_degree()
         except sp.PolynomialError:
             return None
-        if degree > MAX_DEGREE:
+        if degree > MAX_DEGREE or math.comb(len(params) + degree, degree) - 1 > MAX_TERMS:
             return None
         terms, exprs = [], [grad.loss]  # the constant term: the loss itself
         for order in range(1, degree + 1):

@@ -1,5 +1,5 @@
 """Per-sample SGD without a Python loop over samples, for a step proved affine
-by :mod:`derive.affine`.
+by :mod:`derive.descent.affine`.
 
 A step is θ̃ ↦ Mᵢθ̃ on θ̃ = (θ, 1), with Mᵢ = [[Aᵢ, cᵢ], [0, 1]]. One epoch
 over samples 1, 2, …, n is the product Mₙ ⋯ M₂M₁ (sample 1 applied first),
