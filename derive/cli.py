@@ -10,19 +10,15 @@ import json
 import sys
 from typing import Sequence
 
-import sympy as sp
-
-from .check import cli as check_cli
-from .gradient import gradient
 from .errors import InputError
-from .parse import parse_expression
 from .names import CONSTANTS, FUNCTION_LIST
-from .printer import expression_text
 
 EMIT_TARGETS = ("numpy", "python", "c", "jax", "latex")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(check: bool = True) -> argparse.ArgumentParser:
+    """The parser of both commands; without ``check``, of ``derive grad``
+    only (the checker's parser imports the checker, and with it SymPy)."""
     parser = argparse.ArgumentParser(
         prog="derive",
         description="Symbolic gradients of a loss, and a checker for derivations in lecture notes.",
@@ -44,12 +40,21 @@ def build_parser() -> argparse.ArgumentParser:
     grad.add_argument("--emit", choices=EMIT_TARGETS, help="print gradient source in this language instead")
     grad.add_argument("--name", default="gradient", help="function name for --emit (default: gradient)")
     grad.add_argument("--json", action="store_true", help="print a JSON object instead of text")
-    check_cli.add_parser(commands)
+    if check:
+        from .check import cli as check_cli
+
+        check_cli.add_parser(commands)
     return parser
 
 
 def run_grad(args: argparse.Namespace) -> int:
     """Print d(EXPR)/dp for each p in --wrt, or the emitted code."""
+    import sympy as sp
+
+    from .gradient import gradient
+    from .parse import parse_expression
+    from .printer import expression_text
+
     loss = parse_expression(args.expr)
     g = gradient(loss, args.wrt)
     if args.emit == "latex":
@@ -78,7 +83,8 @@ def run_grad(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(check=argv[:1] != ["grad"])
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -86,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "grad":
             return run_grad(args)
+        from .check import cli as check_cli
+
         return check_cli.run(args)
     except InputError as err:  # anything else is a bug, and shows as one
         print(f"derive: {err}", file=sys.stderr)

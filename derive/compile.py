@@ -84,30 +84,39 @@ def common_subexpressions(exprs: Sequence[sp.Expr], prefix: str = "t",
 
 
 def _lambdify_cse(exprs):
-    shared, reduced = common_subexpressions(exprs if isinstance(exprs, (list, tuple)) else [exprs])
+    return _shaped(exprs, *common_subexpressions(exprs if isinstance(exprs, (list, tuple)) else [exprs]))
+
+
+def _shaped(exprs, shared: list, reduced: list) -> tuple[list, object]:
+    """``(shared, reduced)`` with ``reduced`` in the shape of ``exprs``."""
     if isinstance(exprs, tuple):
-        reduced = tuple(reduced)
-    elif not isinstance(exprs, list):
-        (reduced,) = reduced
-    return shared, reduced
+        return shared, tuple(reduced)
+    if isinstance(exprs, list):
+        return shared, list(reduced)
+    (single,) = reduced
+    return shared, single
 
 
 _MODULES = {"numpy": "numpy", "math": "math"}
 _LAMBDIFY_PRINTERS = {"numpy": NumPyPrinter, "math": PythonCodePrinter}
 
 
-def lambdify(args: Sequence[sp.Symbol], exprs, target: str = "numpy") -> Callable[..., object]:
+def lambdify(args: Sequence[sp.Symbol], exprs, target: str = "numpy",
+             common: tuple[list, list] | None = None) -> Callable[..., object]:
     """A Python function of positional ``args`` computing ``exprs`` (one
     expression, or a tuple or list of them, returned in that shape).
 
     ``target`` is ``"numpy"`` (arrays broadcast) or ``"math"`` (plain
-    floats, the fast path for one sample)."""
+    floats, the fast path for one sample). ``common``, if given, is
+    ``(shared, reduced)`` already worked out for ``exprs`` (see
+    :meth:`derive.Gradient.code`), used instead of running ``cse``."""
     if target not in _MODULES:
         raise ValueError(f"unknown target {target!r}; choose numpy or math")
+    cse = _lambdify_cse if common is None else (lambda e: _shaped(e, *common))
     printer = _LAMBDIFY_PRINTERS[target]({"fully_qualified_modules": False, "inline": True,
                                          "allow_unknown_functions": True, "user_functions": {}})
     return sp.lambdify(list(args), exprs, modules=_MODULES[target], printer=printer,
-                       cse=_lambdify_cse, docstring_limit=0)
+                       cse=cse, docstring_limit=0, use_imps=False)
 
 
 def run_source(source: str, origin: str) -> dict[str, object]:

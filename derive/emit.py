@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .compile import PRINTERS, common_subexpressions
+from .compile import PRINTERS
 from .errors import InputError
 from .printer import expression_text
 
@@ -23,7 +23,7 @@ def emit(g: Gradient, target: str, name: str = "gradient") -> str:
         raise InputError(f"unknown target {target!r}; choose one of {', '.join(PRINTERS)}")
     if not name.isidentifier():
         raise InputError(f"the function name {name!r} is not an identifier")
-    common, results = common_subexpressions(g.derivatives, avoid=g.args)
+    common, results = g.code()
     printer = PRINTERS[target]()
     if target == "c":
         return _c_function(printer, g, name, common, results)

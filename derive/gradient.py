@@ -12,8 +12,9 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from .compile import lambdify
+from .compile import common_subexpressions, lambdify
 from .errors import InputError
+from .linear import LinearModel, linear_model
 from .printer import expression_text
 from .symbols import sort_key, symbol
 
@@ -35,7 +36,13 @@ class Gradient:
     def __init__(self, loss: sp.Expr, params: tuple[sp.Symbol, ...]):
         self.loss = loss
         self.params = params
-        self.exprs: dict[str, sp.Expr] = {p.name: _tidied(sp.diff(loss, p)) for p in params}
+        #: The loss as f(z) of a linear model's output z, when it is one: then
+        #: one derivative f'(z) gives every partial (:mod:`derive.linear`).
+        self.model: LinearModel | None = linear_model(loss, params)
+        if self.model is not None:
+            self.exprs: dict[str, sp.Expr] = self.model.partials(params, _tidied)
+        else:
+            self.exprs = {p.name: _tidied(sp.diff(loss, p)) for p in params}
         others = sorted(loss.free_symbols - set(params), key=sort_key)
         #: Argument order of every generated function: parameters, then the
         #: other symbols sorted by name (``w, b, x, y`` for the lecture).
@@ -52,22 +59,31 @@ class Gradient:
         """The derivatives in parameter order."""
         return tuple(self.exprs.values())
 
+    def code(self, of: str = "gradient") -> tuple[list, list]:
+        """``(shared, reduced)``: the subexpressions every generated function
+        computes first, and the derivatives (or, with ``of="loss"``, the
+        loss) written with them. For a linear model built from its structure
+        (z once, then f'(z)), otherwise by ``cse``."""
+        if self.model is not None:
+            return self.model.code(self.params if of == "gradient" else None, self.args, _tidied)
+        return common_subexpressions(self.derivatives if of == "gradient" else [self.loss], avoid=self.args)
+
     @cached_property
     def numpy(self) -> Callable[..., tuple]:
         """The generated NumPy function of positional ``args``."""
-        return lambdify(self.args, self.derivatives, "numpy")
+        return lambdify(self.args, self.derivatives, "numpy", common=self.code())
 
     @cached_property
     def scalar(self) -> Callable[..., tuple]:
         """The fast path for one sample: plain ``math`` on Python floats,
         positional ``args``, returning a tuple in parameter order."""
-        return lambdify(self.args, self.derivatives, "math")
+        return lambdify(self.args, self.derivatives, "math", common=self.code())
 
     @cached_property
     def loss_numpy(self) -> Callable[..., object]:
         """The loss itself as a NumPy function of the same positional ``args``
         (log σ printed stably: a saturated sigmoid gives a large finite loss)."""
-        return lambdify(self.args, self.loss, "numpy")
+        return lambdify(self.args, self.loss, "numpy", common=self.code("loss"))
 
     def __call__(self, **values) -> tuple:
         results = self.numpy(*self._positional(values))

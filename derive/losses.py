@@ -22,7 +22,7 @@ def linear(features: int = 1) -> sp.Expr:
         raise InputError(f"a model needs at least one feature, got {features}")
     if features == 1:
         return symbol("w") * symbol("x") + symbol("b")
-    return sum(symbol(f"w_{i}") * symbol(f"x_{i}") for i in range(1, features + 1)) + symbol("b")
+    return sp.Add(*(symbol(f"w_{i}") * symbol(f"x_{i}") for i in range(1, features + 1)), symbol("b"))
 
 
 def squared_error(model: sp.Expr | None = None) -> sp.Expr:

@@ -95,7 +95,9 @@ def test_a_bug_is_not_reported_as_bad_input(monkeypatch):
     def broken(*args, **kwargs):
         raise TypeError("a programming error")
 
-    monkeypatch.setattr(derive.cli, "gradient", broken)
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("derive.gradient"), "gradient", broken)
     with pytest.raises(TypeError, match="a programming error"):
         main(["grad", "(y - w*x)**2", "--wrt", "w"])
 
@@ -106,3 +108,13 @@ def test_input_errors_share_one_base_class():
     assert issubclass(ExpressionError, InputError) and issubclass(InputError, ValueError)
     with pytest.raises(InputError, match="no symbol v"):
         gradient(parse_expression("(y - w*x)**2"), ["v"])
+
+
+def test_grad_help_imports_no_sympy():
+    script = ("import runpy, sys\n"
+              "sys.argv = ['derive', 'grad', '--help']\n"
+              "try:\n    runpy.run_module('derive', run_name='__main__')\n"
+              "except SystemExit:\n    pass\n"
+              "print('sympy' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert "--wrt" in result.stdout and result.stderr.strip() == "False"

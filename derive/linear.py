@@ -1,0 +1,99 @@
+"""Losses of the linear model z = w_1·x_1 + … + w_d·x_d + b, differentiated
+once, whatever d is.
+
+When a loss depends on the weights and features only through z, it is
+f(z, y, …), and the chain rule gives every partial at once:
+
+    ∂L/∂w_i = x_i · f'(z),    ∂L/∂b = f'(z)
+
+so one derivative, f'(z), is taken and tidied — not d + 1 of them, each of
+an expression whose size grows with d. The partials of a linear model then
+differ only in the index, and generated code computes f'(z) once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import sympy as sp
+
+_WEIGHT = re.compile(r"w(?:_(\d+))?$")
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A loss written as f(z) of the model's output z."""
+
+    weights: tuple[sp.Symbol, ...]  # w, or w_1 … w_d
+    features: tuple[sp.Symbol, ...]  # x, or x_1 … x_d, paired with the weights
+    bias: sp.Symbol  # b
+    output: sp.Expr  # z = w·x + b, as a SymPy expression
+    z: sp.Symbol  # a symbol standing for z in ``outer``
+    outer: sp.Expr  # the loss as f(z, …): no weight, feature or bias left in it
+    _derivative: sp.Expr | None = field(default=None, compare=False, repr=False)
+
+    def derivative(self, tidy: Callable[[sp.Expr], sp.Expr]) -> sp.Expr:
+        """f'(z), tidied by ``tidy``: the one derivative taken."""
+        if self._derivative is None:
+            object.__setattr__(self, "_derivative", tidy(sp.diff(self.outer, self.z)))
+        return self._derivative
+
+    def partials(self, params: Sequence[sp.Symbol], tidy: Callable[[sp.Expr], sp.Expr]) -> dict[str, sp.Expr]:
+        """∂L/∂p for each p in ``params`` (weights or the bias) from one
+        derivative of f; ``tidy`` shortens that one derivative."""
+        coefficient, rest = self.derivative(tidy).as_coeff_Mul()
+        dz = rest.xreplace({self.z: self.output})
+        if coefficient != 1:  # 2·(z − y) stays 2·(b + w·x − y), not 2b + 2w·x − 2y
+            dz = sp.Mul(coefficient, dz, evaluate=False)
+        feature_of = dict(zip(self.weights, self.features))
+        return {p.name: dz if p == self.bias else feature_of[p] * dz for p in params}
+
+    def code(self, params: Sequence[sp.Symbol] | None, avoid: Sequence[sp.Basic],
+             tidy: Callable[[sp.Expr], sp.Expr]) -> tuple[list, list]:
+        """``(shared, reduced)`` as :func:`derive.compile.common_subexpressions`
+        gives them, for the partials by ``params`` (or, with None, the loss),
+        built from the structure: z once, then the small f'(z) (or f(z)),
+        then x_i times it. The work and the code grow linearly in d: ``cse``
+        never sees the d-term sums."""
+        from .compile import common_subexpressions, temporaries
+
+        z = next(temporaries("z", [self.outer, *avoid]))
+        outer = self.outer if params is None else self.derivative(tidy)
+        small, (reduced,) = common_subexpressions([outer.xreplace({self.z: z})], avoid=[z, *avoid])
+        shared = [(z, self.output), *small]
+        if params is None:
+            return shared, [reduced]
+        if not isinstance(reduced, sp.Symbol):  # f'(z) once, then x_i·f'(z) for each weight
+            t = next(temporaries("t", [reduced, z, *avoid, *(s for s, _ in small)]))
+            shared.append((t, reduced))
+            reduced = t
+        feature_of = dict(zip(self.weights, self.features))
+        return shared, [reduced if p == self.bias else feature_of[p] * reduced for p in params]
+
+
+def linear_model(loss: sp.Expr, params: tuple[sp.Symbol, ...]) -> LinearModel | None:
+    """The loss as f(z) of z = Σ w_i·x_i + b, when every parameter is a
+    weight or the bias and the loss uses them only through z; else None."""
+    names = {s.name: s for s in loss.free_symbols}
+    bias = names.get("b")
+    pairs = []
+    for name, s in names.items():
+        m = _WEIGHT.match(name)
+        if m:
+            feature = names.get("x" if m.group(1) is None else f"x_{m.group(1)}")
+            if feature is None:
+                return None
+            pairs.append((s, feature))
+    if bias is None or not pairs or any(p != bias and p not in dict(pairs) for p in params):
+        return None
+    if len(pairs) > 1 and any(s.name == "w" for s, _ in pairs):
+        return None  # w next to w_1, …: not the model of derive.losses.linear
+    pairs.sort(key=lambda pair: int(pair[0].name[2:] or 0) if pair[0].name != "w" else 0)
+    weights, features = zip(*pairs)
+    products = sp.Add(*(w * x for w, x in pairs))
+    z = sp.Dummy("z", real=True)
+    outer = loss.xreplace({bias: z - products})  # Add cancels Σ w_i·x_i wherever z is
+    if outer.free_symbols & {*weights, *features, bias}:
+        return None
+    return LinearModel(tuple(weights), tuple(features), bias, products + bias, z, outer)
