@@ -35,8 +35,9 @@ from .trajectory import Trajectory
 
 #: A loss that ends more than this many times above its start has diverged.
 FAR_ABOVE = 1e3
-#: Losses are compared with at least this fraction of the loss at θ = 0, so a
-#: run that starts on an exact fit (loss 0) is not judged by its rounding.
+#: Losses are compared with at least this fraction of the data's loss scale
+#: (see :func:`_loss_scale`), so a run that starts on an exact fit (loss 0) is
+#: not judged by its rounding.
 FLOOR = 1e-12
 #: Curvatures along two parameters this many times apart mean the features'
 #: scales differ by more than 10×.
@@ -87,7 +88,7 @@ def check_divergence(objective: Objective, trajectory: Trajectory, columns: Sequ
     that is not in memory (Dask) passes ``loss_at_zero()`` and
     ``rate(batch_size)`` (as :func:`stable_rate` returns) instead."""
     if loss_at_zero is None:
-        loss_at_zero = lambda: _loss_at_zero(objective, columns)  # noqa: E731
+        loss_at_zero = lambda: _loss_scale(objective, columns, trajectory.history[0])  # noqa: E731
     if rate is None:
         rate = lambda batch_size: stable_rate(objective, columns, batch_size)  # noqa: E731
     losses = trajectory.losses
@@ -170,10 +171,20 @@ def _scales(params: Sequence, curvature: np.ndarray) -> str:
             "standard deviation)")
 
 
-def _loss_at_zero(objective: Objective, columns: Sequence[np.ndarray]) -> float:
+def _loss_scale(objective: Objective, columns: Sequence[np.ndarray], start: Sequence[float]) -> float:
+    """The size of the losses this data can produce: the larger of the loss at
+    θ = 0 and at θ = |start| on the data's absolute values. On an exact fit
+    whose targets are 0 the first is 0, but the second still measures the
+    model's terms, whose rounding is what a scan or a loop sitting on the fit
+    leaves behind."""
+    zeros = [0.0] * len(objective.gradient.params)
+    points = ((zeros, columns), ([abs(float(v)) for v in start], [np.abs(c) for c in columns]))
+    values = []
     with np.errstate(all="ignore"):
-        value = float(np.mean(objective.loss_numpy(*[0.0] * len(objective.gradient.params), *columns)))
-    return abs(value) if math.isfinite(value) else 0.0
+        for params, data in points:
+            value = float(np.mean(objective.loss_numpy(*params, *data)))
+            values.append(abs(value) if math.isfinite(value) else 0.0)
+    return max(values)
 
 
 def _round_down(rate: float) -> float:
