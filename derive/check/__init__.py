@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .claims import read_derivation
-from .verdicts import DEFAULT_SECONDS, StepVerdict, judge
+from .verdicts import DEFAULT_SECONDS, StepVerdict, Verdict, judge
 
-__all__ = ["CheckResult", "StepVerdict", "check_text"]
+__all__ = ["CheckResult", "StepVerdict", "Verdict", "check_text"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,11 @@ class CheckResult:
 
     @property
     def wrong(self) -> list[StepVerdict]:
-        return [v for v in self.verdicts if v.verdict == "wrong"]
+        return [v for v in self.verdicts if v.verdict is Verdict.WRONG]
+
+    @property
+    def skipped(self) -> list[StepVerdict]:
+        return [v for v in self.verdicts if v.verdict is Verdict.SKIPPED]
 
 
 def check_text(text: str, file: str = "<notes>", aliases: dict[str, str] | None = None,

@@ -16,7 +16,8 @@ verdicts: proved (symbolically), numeric (equal at test points, not proved),
 wrong (with the expected expression and a counterexample), definition, skipped
 (with the reason: could not parse, a rule statement, no verdict in time).
 
-exit codes: 0 nothing wrong, 1 at least one wrong claim, 2 FILE could not be read.
+exit codes: 0 nothing wrong, 1 at least one wrong claim (with --strict: or any
+claim skipped), 2 FILE could not be read.
 
 examples:
   derive check                       # the lecture's derivation bundled with derive
@@ -45,6 +46,8 @@ def add_parser(commands) -> argparse.ArgumentParser:
     check.add_argument("--timeout", type=float, default=DEFAULT_SECONDS, metavar="SECONDS",
                        help=f"time budget per step before falling back to numeric testing (default {DEFAULT_SECONDS:g})")
     check.add_argument("--all", action="store_true", help="list proved steps and definitions too")
+    check.add_argument("--strict", action="store_true",
+                       help="exit with 1 when any claim was skipped, not only when one is wrong")
     return check
 
 
@@ -89,4 +92,6 @@ def run(args: argparse.Namespace) -> int:
         print(json_report(name, result.verdicts, result.assumptions))
     else:
         print(text_report(name, result.verdicts, result.assumptions, everything=args.all))
-    return 1 if result.wrong else 0
+    if result.wrong or (args.strict and result.skipped):
+        return 1
+    return 0

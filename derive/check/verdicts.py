@@ -9,6 +9,7 @@ budget; on overrun the worker is killed and the step is tested at points only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 import sympy as sp
 
@@ -17,7 +18,23 @@ from .algebra import Outcome
 from ..budget import Overrun, run_with_budget
 from .claims import Definition, Derivation, Skip, Step, show_name
 
-VERDICTS = ("proved", "numeric", "wrong", "definition", "skipped")
+
+
+class Verdict(str, Enum):
+    """What the checker concluded about one claim. A ``str`` so that
+    ``verdict == "wrong"`` and JSON output keep working."""
+
+    PROVED = "proved"
+    NUMERIC = "numeric"
+    WRONG = "wrong"
+    DEFINITION = "definition"
+    SKIPPED = "skipped"
+
+    __str__ = str.__str__
+    __format__ = str.__format__
+
+
+VERDICTS = tuple(v.value for v in Verdict)
 DEFAULT_SECONDS = 3.0
 CHEAP_OPS = 300
 CHEAP_POWER = 12
@@ -25,14 +42,20 @@ CHEAP_POWER = 12
 
 @dataclass(frozen=True)
 class StepVerdict:
-    """The verdict on one claim, at its 1-based line in the notes."""
+    """The verdict on one claim, at its 1-based line in the notes; ``span``
+    is the (start, end) offsets of the claimed expression in the file, when
+    the claim is a step that ``--fix`` could rewrite."""
 
     line: int
     latex: str
-    verdict: str
+    verdict: Verdict
     reason: str = ""
     expected: str | None = None
     counterexample: dict | None = None
+    span: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verdict", Verdict(self.verdict))
 
 
 def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tuple[object, StepVerdict]]:
@@ -67,7 +90,8 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
     if key not in cache:
         cache[key] = _outcome(step.first, step.claim, defs, spellings, seconds)
     o = cache[key]
-    return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample)
+    return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample,
+                       (step.start, step.end))
 
 
 def _outcome(first, claim, defs: dict, spellings: dict, seconds: float) -> Outcome:
