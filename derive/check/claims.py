@@ -67,8 +67,13 @@ Claim = Step | Definition | Skip
 
 @dataclass
 class _Chain:
-    first: Expression
+    first: Expression | None  # None: a row that was skipped, which no continuation may cross
     defines: sp.Symbol | None
+    skipped: str = ""
+
+
+def _barrier(reason: str) -> _Chain:
+    return _Chain(None, None, reason)
 
 
 @dataclass
@@ -131,6 +136,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     for seg, statement in parsed:
         if isinstance(statement, LatexError):
             derivation.claims.append(_unreadable(seg, statement, text, line_of, len(derivation.claims)))
+            chains.append(_barrier(f"the row at line {seg.line} could not be read"))
             continue
         for piece in statement.pieces:
             piece = _aliased(piece, mapping)
@@ -162,6 +168,7 @@ def _read_piece(piece: Piece, seg: Segment, derivation: Derivation, chains: list
     line = line_of(seg.start + exprs[0].start)
     if piece.approximate:
         claims.append(Skip(len(claims), line, text, "an approximation (≈) is not checked"))
+        chains.append(_barrier(f"the row at line {line} was skipped"))
         return
     undefined = _rule_functions([e.value for e in exprs])
     if undefined:
@@ -174,6 +181,10 @@ def _read_piece(piece: Piece, seg: Segment, derivation: Derivation, chains: list
         chain = _continued_chain(chains, exprs)
         if chain is None:
             claims.append(Skip(len(claims), line, "= " + text, "continues a chain, but none comes before it"))
+            return
+        if chain.first is None:
+            claims.append(Skip(len(claims), line, "= " + text,
+                               f"continues a chain, but {chain.skipped}, so what it continues is not known"))
             return
         _add_steps(chain, exprs, seg, claims, line_of)
         return
