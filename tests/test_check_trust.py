@@ -23,3 +23,10 @@ def test_a_continuation_after_an_unreadable_row_is_skipped_not_attached_further_
 def test_a_continuation_after_a_skipped_approximation_is_not_attached_further_up():
     notes = "$$a = 2x$$\n$$b \\approx 3$$\n$$= 7$$\n"
     assert ("skipped" in dict(verdicts(notes)).get(3, "")) and check_text(notes).wrong == []
+
+
+def test_sums_of_constant_terms_give_n_the_same_value_on_both_sides():
+    notes = ("$$\\sum_{i=1}^{n} b = n b$$\n$$\\sum_{i=1}^{n} 1 = n$$\n"
+             "$$\\sum_{i=1}^{n} (b + x_i) = n b + \\sum_{i=1}^{n} x_i$$\n$$\\sum_{i=1}^{n} b = (n + 1) b$$\n")
+    assert all(v in ("proved", "numeric") for _, v in verdicts(notes)[:3])
+    assert [v.line for v in check_text(notes).wrong] == [4]

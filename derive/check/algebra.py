@@ -111,12 +111,14 @@ def is_zero_full(diff: sp.Expr) -> bool:
     return False
 
 
-def _concrete(expr: sp.Expr) -> sp.Expr:
-    """Sums written out with n = SUM_LENGTH terms."""
-    if not expr.has(sp.Sum):
-        return expr
-    limits = {s for s_ in expr.atoms(sp.Sum) for lim in s_.limits for s in lim[2].free_symbols}
-    return expr.xreplace({n: sp.Integer(SUM_LENGTH) for n in limits}).doit()
+def _concrete(*exprs: sp.Expr) -> list[sp.Expr]:
+    """Sums written out with n = SUM_LENGTH terms; the upper limits of every
+    sum in any of ``exprs`` take that value in all of them, so that
+    ``Σ_{i=1}^{n} b = n b`` gives n the same value on both sides."""
+    limits = {s for e in exprs for s_ in e.atoms(sp.Sum) for lim in s_.limits for s in lim[2].free_symbols}
+    if not limits:
+        return list(exprs)
+    return [e.xreplace({n: sp.Integer(SUM_LENGTH) for n in limits}).doit() for e in exprs]
 
 
 def _point_variables(exprs) -> list:
@@ -165,7 +167,7 @@ def value_at(expr: sp.Expr, point: dict):
 
 def numeric_difference(left: sp.Expr, right: sp.Expr):
     """(equal points, first differing point with both values or None)."""
-    left, right = _concrete(left), _concrete(right)
+    left, right = _concrete(left, right)
     variables = _point_variables([left, right])
     equal = 0
     for point in _points(variables):
