@@ -34,34 +34,84 @@ class Outcome:
     counterexample: dict | None = None
 
 
-def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding: tuple = ()) -> sp.Expr:
+#: Names of opaque derivatives (∂L/∂ŷ of an L the notes never define) start with this.
+OPAQUE = "\u2202"
+
+
+def opaque_derivative(operand: sp.Expr, var: sp.Expr) -> sp.Symbol:
+    """The derivative of something the checker does not know, as a symbol of
+    its own (``∂L/∂y_hat``): equal only to itself, never to 0."""
+    return symbol(f"{OPAQUE}{operand}/{OPAQUE}{var}")
+
+
+#: Marks the names in ``unknown`` that are inputs (used in a definition or as
+#: a differentiation variable): constants under any other variable.
+INPUT = "\u2218input:"
+
+
+def unknown_inputs(unknown: frozenset) -> set:
+    """The input names carried in ``unknown`` (see :data:`INPUT`)."""
+    return {symbol(s.name[len(INPUT):]) for s in unknown if s.name.startswith(INPUT)}
+
+
+def opaque_names(*exprs: sp.Expr) -> list[str]:
+    """The opaque derivatives in ``exprs``, by name."""
+    return sorted({s.name for e in exprs for s in e.free_symbols if s.name.startswith(OPAQUE)})
+
+
+def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding: tuple = (),
+             unknown: frozenset = frozenset()) -> sp.Expr:
     """``expr`` with every defined name expanded and every derivative taken.
 
     A derivative d/dv expands its operand through the definitions down to v
     but not v itself, so intermediate variables work as in the chain rule.
+    Names in ``unknown`` (used by the notes as functions, never defined in a
+    way the checker could read) are unknown functions of v: their
+    derivatives stay opaque symbols. An operand that does not contain v at
+    all but names something undefined is not known to be constant: its
+    derivative is opaque too, never 0.
     """
     if isinstance(expr, sp.Derivative):
         variables = frozenset(v for v, _ in expr.variable_count)
-        result = evaluate(expr.expr, defs, stop | variables, expanding)
+        result = evaluate(expr.expr, defs, stop | variables, expanding, unknown)
         for v, n in expr.variable_count:
-            result = sp.diff(result, v, n)
-        return evaluate(result, defs, stop, expanding)
+            result = _differentiate(result, v, n, unknown, defs)
+        return evaluate(result, defs, stop, expanding, unknown)
     if isinstance(expr, sp.Symbol):
         if expr in defs and expr not in stop:
             if expr in expanding:
                 chain = " → ".join(s.name for s in expanding + (expr,))
                 raise ValueError(f"the definitions refer to each other in a cycle: {chain}")
-            return evaluate(defs[expr], defs, stop, expanding + (expr,))
+            return evaluate(defs[expr], defs, stop, expanding + (expr,), unknown)
         return expr
     if isinstance(expr, sp.Indexed):
         key = _indexed_name(expr)
         if key in defs and key not in stop:  # ŷ_i = w x_i + b, read at y_hat[i]
-            return evaluate(indexed(defs[key], expr.indices[0]), defs, stop, expanding + (key,))
+            return evaluate(indexed(defs[key], expr.indices[0]), defs, stop, expanding + (key,), unknown)
         return expr
     if not expr.args:
         return expr
-    args = [evaluate(a, defs, stop, expanding) for a in expr.args]
+    args = [evaluate(a, defs, stop, expanding, unknown) for a in expr.args]
     return expr.func(*args) if args != list(expr.args) else expr
+
+
+def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, defs: dict) -> sp.Expr:
+    if operand.is_number:
+        return sp.Integer(0) if n else operand
+    names = [s for s in operand.free_symbols if s in unknown and s != v]
+    if not names and not operand.has(v):
+        inputs = unknown_inputs(unknown)
+        undefined = [s for s in operand.free_symbols
+                     if s not in defs and s not in inputs and not s.name.startswith(OPAQUE)]
+        undefined += [i for i in operand.atoms(sp.Indexed) if _indexed_name(i) not in inputs]
+        return opaque_derivative(operand, v) if undefined else sp.Integer(0)
+    if not names:
+        return sp.diff(operand, v, n)
+    as_functions = {s: sp.Function(s.name, real=True)(v) for s in names}
+    result = sp.diff(operand.xreplace(as_functions), v, n)
+    back = {sp.Derivative(f, v): opaque_derivative(s, v) for s, f in as_functions.items()}
+    result = result.xreplace(back)
+    return result.xreplace({f: s for s, f in as_functions.items()})
 
 
 def _indexed_name(item: sp.Indexed) -> sp.Symbol | None:
@@ -255,13 +305,25 @@ def to_latex(expr: sp.Expr, spellings: dict) -> str:
     return sp.latex(expr, symbol_names=names)
 
 
-def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool) -> Outcome:
+def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
+    names = opaque_names(left, right)
+    if not names:
+        return None
+    shown = ", ".join(n.replace("_hat", "\u0302") for n in names)
+    return Outcome("skipped", f"depends on {shown}, a derivative of something the notes do not define "
+                              "(or define in a way the checker could not read), so the step is not checked")
+
+
+def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
+           unknown: frozenset = frozenset()) -> Outcome:
     """Compare the claim with the chain's first expression under ``defs``."""
-    left, right = evaluate(first, defs), evaluate(claim, defs)
+    left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
     diff = left - right
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
     equal, found = numeric_difference(left, right)
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
+        return unknown_outcome
     if found is not None:
         expected = expected_latex(left, defs, (first, claim), spellings)
         return Outcome("wrong", "the two sides differ", expected, counterexample(found))
@@ -274,10 +336,13 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
     return Outcome("numeric", f"equal at {equal} test points; not proved symbolically")
 
 
-def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict) -> Outcome:
+def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
+                 unknown: frozenset = frozenset()) -> Outcome:
     """The fallback when a symbolic proof overran its budget: points only."""
-    left, right = evaluate(first, defs), evaluate(claim, defs)
+    left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
     equal, found = numeric_difference(left, right)
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
+        return unknown_outcome
     if found is not None:
         return Outcome("wrong", "the two sides differ", to_latex(left, spellings), counterexample(found))
     if equal == 0:

@@ -23,6 +23,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..symbols import symbol
+from .algebra import INPUT
 from .latex import Expression, LatexError, Piece, parse_statement
 from .markdown import Segment, math_segments
 
@@ -84,6 +85,10 @@ class Derivation:
     spellings: dict[str, str]
     assumptions: list[str]
     _definitions: dict[sp.Symbol, list[tuple[int, sp.Expr]]] = field(default_factory=dict)
+    #: Names the notes use as functions (differentiated as a bare name, or
+    #: ŷ-like outputs, or the head of a definition that could not be read)
+    #: without a definition the checker could read: unknown functions.
+    unknown: frozenset = frozenset()
 
     def definitions_at(self, order: int) -> dict[sp.Symbol, sp.Expr]:
         """Definitions in force at claim ``order``: the latest one before it,
@@ -133,15 +138,60 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 
     derivation = Derivation([], spellings, assumptions)
     chains: list[_Chain] = []
+    unread_heads = set()
     for seg, statement in parsed:
         if isinstance(statement, LatexError):
+            unread_heads |= _unreadable_head(seg.latex)
             derivation.claims.append(_unreadable(seg, statement, text, line_of, len(derivation.claims)))
             chains.append(_barrier(f"the row at line {seg.line} could not be read"))
             continue
         for piece in statement.pieces:
             piece = _aliased(piece, mapping)
             _read_piece(piece, seg, derivation, chains, line_of)
+    defined = set(derivation._definitions)
+    unknown = _unknown_names(parsed, unread_heads, mapping) - defined
+    inputs = set().union(*(value.free_symbols for entries in derivation._definitions.values()
+                           for _, value in entries)) | _variables_of(parsed, mapping)
+    derivation.unknown = frozenset(unknown) | {symbol(INPUT + s.name) for s in inputs - unknown}
     return derivation
+
+
+def _variables_of(parsed, mapping: dict) -> set:
+    found = set()
+    for _, statement in parsed:
+        if not isinstance(statement, LatexError):
+            for piece in statement.pieces:
+                for e in piece.exprs:
+                    found |= {mapping.get(v, v) for d in e.value.atoms(sp.Derivative) for v, _ in d.variable_count}
+    return found
+
+
+def _unreadable_head(latex: str) -> set:
+    r"""The name an unreadable row defines (``ŷ = \mathbf{w}^\top x`` → ŷ), if
+    the part before its first ``=`` reads as one name."""
+    head, sep, _ = latex.partition("=")
+    if not sep or not head.strip():
+        return set()
+    try:
+        (piece,) = parse_statement(head).pieces
+    except (LatexError, ValueError):
+        return set()
+    value = piece.exprs[0].value if len(piece.exprs) == 1 else None
+    return {value} if isinstance(value, sp.Symbol) else set()
+
+
+def _unknown_names(parsed, unread_heads: set, mapping: dict) -> frozenset:
+    """Names that stand for functions: differentiated as a bare name
+    (∂L/∂w), decorated outputs (ŷ), heads of unreadable definitions."""
+    names = set(unread_heads)
+    for _, statement in parsed:
+        if isinstance(statement, LatexError):
+            continue
+        for piece in statement.pieces:
+            for e in piece.exprs:
+                names |= {d.expr for d in e.value.atoms(sp.Derivative) if isinstance(d.expr, sp.Symbol)}
+                names |= {s for s in e.value.free_symbols if "_hat" in s.name}
+    return frozenset(mapping.get(n, n) for n in names)
 
 
 def _unreadable(seg: Segment, err: LatexError, text: str, line_of, order: int) -> Skip:

@@ -86,26 +86,27 @@ def _definition_reason(claim: Definition, defined_at: dict) -> str:
 def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict) -> StepVerdict:
     defs = algebra.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
+    unknown = derivation.unknown
     key = (step.first, step.claim, frozenset(defs.items()))
     if key not in cache:
-        cache[key] = _outcome(step.first, step.claim, defs, spellings, seconds)
+        cache[key] = _outcome(step.first, step.claim, defs, spellings, seconds, unknown)
     o = cache[key]
     return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample,
                        (step.start, step.end))
 
 
-def _outcome(first, claim, defs: dict, spellings: dict, seconds: float) -> Outcome:
+def _outcome(first, claim, defs: dict, spellings: dict, seconds: float, unknown: frozenset) -> Outcome:
     args = (first, claim, defs, spellings)
     quick = None
     if _cheap(first, claim, *defs.values()):
         try:
-            quick = algebra.assess(*args, thorough=False)
+            quick = algebra.assess(*args, False, unknown)
         except (ValueError, TypeError, ArithmeticError, RecursionError) as err:
             return Outcome("skipped", f"could not evaluate: {err}")
         if quick.verdict != "undecided":
             return quick
     try:
-        return run_with_budget(algebra.assess, args + (True,), seconds)
+        return run_with_budget(algebra.assess, args + (True, unknown), seconds)
     except Overrun:
         pass
     except RuntimeError as err:
@@ -113,7 +114,7 @@ def _outcome(first, claim, defs: dict, spellings: dict, seconds: float) -> Outco
     if quick is not None:
         return Outcome("numeric", quick.reason + f"; not proved symbolically within {seconds:g} s")
     try:
-        return run_with_budget(algebra.numeric_only, args, seconds)
+        return run_with_budget(algebra.numeric_only, args + (unknown,), seconds)
     except Overrun:
         return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
     except RuntimeError as err:
