@@ -73,7 +73,8 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
     """
     if isinstance(expr, sp.Derivative):
         variables = frozenset(v for v, _ in expr.variable_count)
-        result = evaluate(expr.expr, defs, stop | variables, expanding, unknown)
+        held = {k: v for k, v in defs.items() if k not in unknown}  # worked-example values come after
+        result = evaluate(expr.expr, held, stop | variables, expanding, unknown)
         for v, n in expr.variable_count:
             result = _differentiate(result, v, n, unknown, defs)
         return evaluate(result, defs, stop, expanding, unknown)
@@ -314,10 +315,47 @@ def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
                               "(or define in a way the checker could not read), so the step is not checked")
 
 
+def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset):
+    """A number claimed for an expression: compared with the expression just
+    before it when that is a number (a worked example's previous line),
+    else with the chain's first; (reference, None) or (None, a skip)."""
+    if right.free_symbols or right == 0:  # "= 0" may be an equation: see verdicts
+        return left, None
+    if previous is not None:
+        before = evaluate(previous, defs, unknown=unknown)
+        if not before.free_symbols:
+            return before, None
+    if not left.free_symbols:
+        return left, None
+    names = ", ".join(sorted(s.name.replace("_hat", "\u0302") for s in left.free_symbols))
+    return None, Outcome("skipped", f"a number claimed for an expression in {names}, whose values the notes "
+                                    "do not give where the checker could read them")
+
+
+def printed_precision(left: sp.Expr, right: sp.Expr, digits: int) -> Outcome:
+    """A decimal claim (``= 0.246`` or ``≈ 0.246``) is right when it is within
+    one unit of its last printed decimal of the exact value."""
+    value = value_at(left, {})
+    if value is None:
+        return Outcome("skipped", "could not evaluate the value the decimal number stands for")
+    if abs(value - right) <= sp.Rational(1, 10**digits):
+        return Outcome("numeric", f"equal to the {digits} decimals printed")
+    shown = f"{float(value):.{max(digits + 2, 4)}g}" if abs(value) >= 10**6 else f"{float(value):.{digits + 2}f}"
+    return Outcome("wrong", f"differs from the exact value beyond the {digits} decimals printed", shown,
+                   {"point": {}, "left": _plain(value), "right": _plain(right)})
+
+
 def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
-           unknown: frozenset = frozenset()) -> Outcome:
-    """Compare the claim with the chain's first expression under ``defs``."""
+           unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
+           digits: int | None = None) -> Outcome:
+    """Compare the claim with the chain's first expression under ``defs``
+    (a number claimed for a number: with the expression before it)."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
+    left, skip = _numeric_reference(left, right, previous, defs, unknown)
+    if skip is not None:
+        return skip
+    if digits is not None:
+        return printed_precision(left, right, digits)
     diff = left - right
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
@@ -337,9 +375,15 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
 
 
 def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
-                 unknown: frozenset = frozenset()) -> Outcome:
+                 unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
+                 digits: int | None = None) -> Outcome:
     """The fallback when a symbolic proof overran its budget: points only."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
+    left, skip = _numeric_reference(left, right, previous, defs, unknown)
+    if skip is not None:
+        return skip
+    if digits is not None:
+        return printed_precision(left, right, digits)
     equal, found = numeric_difference(left, right)
     if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
         return unknown_outcome
@@ -348,3 +392,20 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
     if equal == 0:
         return Outcome("skipped", "could not evaluate either side at any test point")
     return Outcome("numeric", f"equal at {equal} test points; the symbolic proof ran out of time")
+
+
+def is_consequence(first: sp.Expr, claim: sp.Expr, equation: tuple, defs: dict, unknown: frozenset) -> bool:
+    """``first = claim`` is the equation ``equation`` (a pair of sides) times
+    a nonzero constant: a rearrangement of it, tested at points."""
+    d = evaluate(first, defs, unknown=unknown) - evaluate(claim, defs, unknown=unknown)
+    e = evaluate(equation[0], defs, unknown=unknown) - evaluate(equation[1], defs, unknown=unknown)
+    d, e = _concrete(d, e)
+    ratios = []
+    for point in _points(_point_variables([d, e])):
+        dv, ev = value_at(d, point), value_at(e, point)
+        if dv is None or ev is None or ev == 0:
+            continue
+        ratios.append(dv / ev)
+    if len(ratios) < 3 or ratios[0] == 0:
+        return False
+    return all(abs(r - ratios[0]) <= TOLERANCE * max(1, abs(ratios[0])) for r in ratios)

@@ -58,9 +58,14 @@ class StepVerdict:
         object.__setattr__(self, "verdict", Verdict(self.verdict))
 
 
+#: How many claims after an equation set to 0 may be rearrangements of it.
+EQUATION_REACH = 6
+
+
 def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tuple[object, StepVerdict]]:
     """Each claim of ``derivation`` with its verdict, in reading order."""
     results, defined_at, cache = [], {}, {}
+    equation = None  # (first, claim, line, order) of the last equation set to 0
     for claim in derivation.claims:
         if isinstance(claim, Skip):
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
@@ -68,8 +73,35 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = StepVerdict(claim.line, claim.latex, "definition", _definition_reason(claim, defined_at))
         else:
             verdict = _judge_step(claim, derivation, seconds, cache)
+            if claim.first.has(sp.Derivative) and claim.claim != 0:
+                equation = None
+            if verdict.verdict == "wrong":
+                verdict, equation = _equation(claim, verdict, equation, derivation)
         results.append((claim, verdict))
     return results
+
+
+def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation):
+    """A wrong "= 0" is an equation to solve, and a wrong claim soon after
+    one is a step in solving it: a rearrangement (checked) or skipped."""
+    def skipped(reason: str) -> StepVerdict:
+        return StepVerdict(step.line, step.latex, Verdict.SKIPPED, reason, span=(step.start, step.end))
+
+    if step.claim == 0 and step.digits is None:
+        return skipped("sets the expression to 0: an equation to solve, not an identity"), \
+            (step.first, step.claim, step.line, step.order)
+    if equation is None or step.order - equation[3] > EQUATION_REACH:
+        return verdict, equation
+    defs = derivation.definitions_at(step.order)
+    try:
+        follows = algebra.is_consequence(step.first, step.claim, equation[:2], defs, derivation.unknown)
+    except (ValueError, TypeError, ArithmeticError, RecursionError):
+        follows = False
+    if follows:
+        return StepVerdict(step.line, step.latex, Verdict.NUMERIC,
+                           f"a rearrangement of the equation at line {equation[2]}",
+                           span=(step.start, step.end)), equation
+    return skipped(f"a step in solving the equation at line {equation[2]}; not checked"), equation
 
 
 def _definition_reason(claim: Definition, defined_at: dict) -> str:
@@ -87,26 +119,28 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
     defs = algebra.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
-    key = (step.first, step.claim, frozenset(defs.items()))
+    key = (step.first, step.claim, step.previous, step.digits, frozenset(defs.items()))
     if key not in cache:
-        cache[key] = _outcome(step.first, step.claim, defs, spellings, seconds, unknown)
+        cache[key] = _outcome(step, defs, spellings, seconds, unknown)
     o = cache[key]
     return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample,
                        (step.start, step.end))
 
 
-def _outcome(first, claim, defs: dict, spellings: dict, seconds: float, unknown: frozenset) -> Outcome:
+def _outcome(step: Step, defs: dict, spellings: dict, seconds: float, unknown: frozenset) -> Outcome:
+    first, claim = step.first, step.claim
     args = (first, claim, defs, spellings)
+    extra = (unknown, step.previous, step.digits)
     quick = None
     if _cheap(first, claim, *defs.values()):
         try:
-            quick = algebra.assess(*args, False, unknown)
+            quick = algebra.assess(*args, False, *extra)
         except (ValueError, TypeError, ArithmeticError, RecursionError) as err:
             return Outcome("skipped", f"could not evaluate: {err}")
         if quick.verdict != "undecided":
             return quick
     try:
-        return run_with_budget(algebra.assess, args + (True, unknown), seconds)
+        return run_with_budget(algebra.assess, args + (True,) + extra, seconds)
     except Overrun:
         pass
     except RuntimeError as err:
@@ -114,7 +148,7 @@ def _outcome(first, claim, defs: dict, spellings: dict, seconds: float, unknown:
     if quick is not None:
         return Outcome("numeric", quick.reason + f"; not proved symbolically within {seconds:g} s")
     try:
-        return run_with_budget(algebra.numeric_only, args + (unknown,), seconds)
+        return run_with_budget(algebra.numeric_only, args + extra, seconds)
     except Overrun:
         return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
     except RuntimeError as err:
