@@ -54,6 +54,10 @@ def unknown_inputs(unknown: frozenset) -> set:
     return {symbol(s.name[len(INPUT):]) for s in unknown if s.name.startswith(INPUT)}
 
 
+def _shown(name: str) -> str:
+    return name.replace("_hat", "\u0302")
+
+
 def opaque_names(*exprs: sp.Expr) -> list[str]:
     """The opaque derivatives in ``exprs``, by name."""
     return sorted({s.name for e in exprs for s in e.free_symbols if s.name.startswith(OPAQUE)})
@@ -307,7 +311,15 @@ def to_latex(expr: sp.Expr, spellings: dict) -> str:
 
 
 def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
+    """Why sides that differ are not known to be wrong: a derivative of
+    something undefined, or names on each side that the other lacks (the
+    step replaced a name the notes never define)."""
     names = opaque_names(left, right)
+    only_left, only_right = left.free_symbols - right.free_symbols, right.free_symbols - left.free_symbols
+    if not names and only_left and only_right:
+        shown = lambda names: ", ".join(sorted(_shown(s.name) for s in names))
+        return Outcome("skipped", f"the sides are written in different names ({shown(only_left)} on the left, "
+                                  f"{shown(only_right)} on the right) and the notes do not say how they relate")
     if not names:
         return None
     shown = ", ".join(n.replace("_hat", "\u0302") for n in names)

@@ -240,7 +240,11 @@ class _Reader:
             self.add_steps(chain, exprs, ("=",) + piece.relations, seg)
             return
         if len(exprs) == 1:
-            return  # a bare expression: inline math, or an annotation after an arrow
+            # a bare expression: an annotation after an arrow, a mention of a
+            # name, or the start of a chain that the next rows continue
+            if not piece.after_arrow and not (values[0].is_Atom or isinstance(values[0], sp.Indexed)):
+                self.chains.append(_Chain(exprs[0], None))
+            return
         aside = piece.separator == "because"
         head = values[0]
         if isinstance(head, sp.Symbol) and not isinstance(head, sp.Dummy) and piece.relations[0] == "=":

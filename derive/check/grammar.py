@@ -63,6 +63,7 @@ operator: "\\sum" "_" "{" name EQ expr "}" "^" script -> sum_op
 ?script: NUMBER -> number
     | name
     | group
+    | MINUS script -> neg
 
 name: base subscript?
 ?base: LETTER      -> letter

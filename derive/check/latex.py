@@ -465,6 +465,9 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
             raise LatexError(f"cannot read this: {inner}", child.meta.start_pos) from None
         except LatexError as err:
             raise LatexError(str(err), child.meta.start_pos) from None
+        if value.has(D) or value.has(PARTIAL):
+            raise LatexError("a differential d or ∂ outside a derivative fraction (\\frac{d…}{d…}) is not read",
+                             child.meta.start_pos)
         start, end = child.meta.start_pos, child.meta.end_pos
         exprs.append(Expression(value, start, end, " ".join(latex[start:end].split())))
     return Piece(tuple(exprs), continues, after_arrow, approximate, tuple(relations), separator)

@@ -8,7 +8,7 @@ budget; on overrun the worker is killed and the step is tested at points only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 import sympy as sp
@@ -123,6 +123,15 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
     if key not in cache:
         cache[key] = _outcome(step, defs, spellings, seconds, unknown)
     o = cache[key]
+    if o.verdict == "wrong" and step.previous is not None and step.previous != step.first and step.digits is None:
+        # blamed once: a line that agrees with the line before it is right about
+        # that link, whatever went wrong earlier in the chain
+        again = replace(step, first=step.previous, previous=None)
+        key = (again.first, again.claim, None, None, frozenset(defs.items()))
+        if key not in cache:
+            cache[key] = _outcome(again, defs, spellings, seconds, unknown)
+        if cache[key].verdict in ("proved", "numeric"):
+            o = Outcome(cache[key].verdict, "equal to the expression before it (the chain went wrong earlier)")
     return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample,
                        (step.start, step.end))
 
