@@ -63,3 +63,88 @@ def test_a_definition_that_could_not_be_read_makes_its_name_unknown():
     notes = ("$$\\hat{y} = \\unreadable{w} x$$\n$$E = (y - \\hat{y})^2$$\n"
              "$$\\frac{dE}{dw} = -2(y - \\hat{y}) x$$\n")
     assert check_text(notes).wrong == []
+
+
+def test_matrix_notation_is_skipped_with_that_reason_never_judged_as_scalars():
+    notes = ("$$\\nabla_w \\frac{1}{2}(X w - y)^2 = X^\\top (X w - y)$$\n"
+             "$$\\hat{y} = \\mathbf{w}^T \\mathbf{x}$$\n"
+             "$$L = \\frac{1}{2}(y - \\hat{y})^2$$\n"
+             "$$\\frac{\\partial L}{\\partial w} = -(y - \\hat{y}) w$$\n")
+    result = check_text(notes)
+    assert result.wrong == []
+    reasons = [v.reason for v in result.verdicts if v.line in (1, 2)]
+    assert all("matrix notation" in r for r in reasons) and len(reasons) == 2
+    # ŷ's definition was not read: dL/dw depends on dŷ/dw, which is not known
+    assert [str(v.verdict) for v in result.verdicts if v.line == 4] == ["skipped"]
+
+
+def test_an_equation_set_to_zero_and_its_solution_are_not_identities():
+    notes = ("$$\\frac{d}{dw}(w^2 - 6w) = 2w - 6 = 0$$\n"
+             "$$2w = 6 \\Rightarrow w = 3$$\n"
+             "$$\\frac{d}{dw}(w^2) = 3w$$\n")
+    lines = verdicts(notes)
+    assert lines[0] == (1, "proved")
+    assert lines[1] == (1, "skipped")
+    assert (2, "numeric") in lines  # 2w = 6 is the equation 2w - 6 = 0 rearranged
+    assert (2, "skipped") in lines  # solves for w
+    assert [v.line for v in check_text(notes).wrong] == [3]  # w is still the variable, not 3
+
+
+def test_a_statement_under_a_side_condition_is_skipped():
+    notes = ("$$a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n"
+             "$$\\frac{\\partial a_j}{\\partial z_i} = a_i(1 - a_i), \\quad i = j$$\n"
+             "$$\\frac{\\partial a_j}{\\partial z_i} = -a_i a_j, \\quad i \\neq j$$\n")
+    result = check_text(notes)
+    assert result.wrong == []
+    assert all("condition" in v.reason for v in result.verdicts if v.line in (2, 3))
+
+
+def test_inequalities_are_not_checked():
+    assert verdicts("$$\\sigma(z) < 1$$\n$$0 \\leq \\sigma(z) = 2$$\n") == [(1, "skipped"), (2, "skipped")]
+
+
+def test_a_worked_example_is_checked_to_its_printed_precision_against_the_line_before():
+    notes = ("$$x = 0.5$$\n$$w = 0.4$$\n"
+             "$$a = \\sigma(w x) = \\frac{1}{1 + e^{-0.2}} = 0.5498$$\n"
+             "$$a(1 - a) = 0.5498 \\cdot 0.4502 = 0.2475$$\n"
+             "$$= 0.2485$$\n")
+    lines = verdicts(notes)
+    assert (3, "numeric") in lines and (4, "numeric") in lines
+    assert [v.line for v in check_text(notes).wrong] == [5]
+
+
+def test_an_approximation_is_checked_to_the_digits_it_prints():
+    notes = "$$0.562 \\cdot 0.438 \\approx 0.246$$\n$$\\frac{185}{24} \\approx 7.708185$$\n"
+    assert verdicts(notes) == [(1, "numeric"), (2, "wrong")]
+
+
+def test_a_number_claimed_for_an_expression_whose_values_are_not_given_is_skipped():
+    notes = "$$z = w x + b$$\n$$a = \\sigma(z) = \\frac{1}{1 + e^{-0.3}} = 0.574$$\n"
+    result = check_text(notes)
+    assert result.wrong == []
+    assert any("values" in v.reason for v in result.verdicts if str(v.verdict) == "skipped")
+
+
+def test_a_line_that_agrees_with_the_line_before_is_not_blamed_again():
+    notes = ("$$\\frac{d}{dx} x^3 = 3x^3$$\n$$= 3 x x^2$$\n$$= 3x^2$$\n")
+    assert verdicts(notes) == [(1, "wrong"), (2, "proved"), (3, "proved")]
+
+
+def test_a_step_that_replaces_an_undefined_name_with_another_is_skipped():
+    notes = ("$$J = \\ln(p) + y$$\n$$\\because \\sigma(z) = q = \\frac{1}{1 + e^{-z}}$$\n"
+             "$$= \\ln(\\frac{1}{1 + e^{-z}}) + y$$\n")
+    result = check_text(notes)
+    assert result.wrong == []
+    assert "different names" in [v for v in result.verdicts if v.line == 3][0].reason
+
+
+def test_a_because_row_is_checked_but_never_continued():
+    notes = ("$$\\begin{aligned} E &= \\ln(e^{2w}) + 1 \\\\\n"
+             "\\because \\ln(e^{2w}) &= 2w \\\\\n"
+             "&= 2w + 1 \\end{aligned}$$\n")
+    assert verdicts(notes) == [(1, "definition"), (2, "proved"), (3, "proved")]
+
+
+def test_d_outside_a_derivative_fraction_is_not_read_as_a_variable():
+    notes = "$$d\\sigma(x) = d\\sigma/dz \\cdot dz$$\n$$= \\sigma(x)$$\n"
+    assert check_text(notes).wrong == []

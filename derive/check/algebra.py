@@ -357,9 +357,24 @@ def printed_precision(left: sp.Expr, right: sp.Expr, digits: int) -> Outcome:
                    {"point": {}, "left": _plain(value), "right": _plain(right)})
 
 
+def within_rounding(left: sp.Expr, right: sp.Expr, rounding: tuple) -> Outcome:
+    """Arithmetic on decimals rounded to k places (``0.5498 \\cdot 0.4502``)
+    is right when within count·10⁻ᵏ (relative, above 1) of the exact value."""
+    lv, rv = value_at(left, {}), value_at(right, {})
+    if lv is None or rv is None:
+        return Outcome("skipped", "could not evaluate the numbers")
+    count, k = rounding
+    if abs(lv - rv) <= sp.Rational(count, 10**k) * max(1, abs(lv)):
+        exact = lv == rv
+        return Outcome("proved" if exact else "numeric",
+                       "equal" if exact else f"equal within the rounding of its {k}-decimal numbers")
+    return Outcome("wrong", "differs by more than the rounding of its decimal numbers",
+                   f"{float(lv):.{k + 2}f}", {"point": {}, "left": _plain(lv), "right": _plain(rv)})
+
+
 def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
            unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
-           digits: int | None = None) -> Outcome:
+           digits: int | None = None, rounding: tuple | None = None) -> Outcome:
     """Compare the claim with the chain's first expression under ``defs``
     (a number claimed for a number: with the expression before it)."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
@@ -368,6 +383,8 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
         return skip
     if digits is not None:
         return printed_precision(left, right, digits)
+    if rounding is not None and not left.free_symbols and not right.free_symbols:
+        return within_rounding(left, right, rounding)
     diff = left - right
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
@@ -388,7 +405,7 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
 
 def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
                  unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
-                 digits: int | None = None) -> Outcome:
+                 digits: int | None = None, rounding: tuple | None = None) -> Outcome:
     """The fallback when a symbolic proof overran its budget: points only."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
     left, skip = _numeric_reference(left, right, previous, defs, unknown)
@@ -396,6 +413,8 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
         return skip
     if digits is not None:
         return printed_precision(left, right, digits)
+    if rounding is not None and not left.free_symbols and not right.free_symbols:
+        return within_rounding(left, right, rounding)
     equal, found = numeric_difference(left, right)
     if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
         return unknown_outcome

@@ -38,7 +38,8 @@ class Step:
     """The claim ``first = claim``; ``start``/``end`` locate ``claim`` in the file.
     ``previous`` is the expression just before the claim in its chain (a
     number claimed for a number is compared with it); ``digits`` is how many
-    decimals the claim is printed with, when it is a decimal number."""
+    decimals the claim is printed with, when it is a decimal number;
+    ``rounding`` says how many rounded decimals the claim computes with."""
 
     order: int
     line: int
@@ -49,6 +50,7 @@ class Step:
     end: int
     previous: sp.Expr | None = None
     digits: int | None = None
+    rounding: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,13 @@ def printed_decimals(text: str) -> int | None:
     return len(m.group(1)) if m else None
 
 
+def rounded_inputs(text: str) -> tuple[int, int] | None:
+    """(how many decimal numbers, fewest decimals) in an expression such as
+    ``0.5498 \\cdot 0.4502``: arithmetic on rounded values, or None."""
+    decimals = re.findall(r"(?<![\w.])\d*\.(\d+)", text)
+    return (len(decimals), min(len(d) for d in decimals)) if decimals else None
+
+
 class _Reader:
     """Reads pieces in order into claims, keeping the chains that a row
     starting with ``=`` may continue."""
@@ -290,7 +299,7 @@ class _Reader:
             else:
                 previous = chain.last.value if chain.last is not None else None
                 self.claims.append(Step(len(self.claims), line, latex, chain.first.value, e.value, start,
-                                        seg.start + e.end, previous, digits))
+                                        seg.start + e.end, previous, digits, rounded_inputs(e.text)))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:

@@ -75,7 +75,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = _judge_step(claim, derivation, seconds, cache)
             if claim.first.has(sp.Derivative) and claim.claim != 0:
                 equation = None
-            if verdict.verdict == "wrong":
+            if verdict.verdict == "wrong" or (equation and verdict.reason.startswith("a number claimed")):
                 verdict, equation = _equation(claim, verdict, equation, derivation)
         results.append((claim, verdict))
     return results
@@ -87,7 +87,7 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
     def skipped(reason: str) -> StepVerdict:
         return StepVerdict(step.line, step.latex, Verdict.SKIPPED, reason, span=(step.start, step.end))
 
-    if step.claim == 0 and step.digits is None:
+    if step.claim == 0 and step.digits is None and verdict.verdict == "wrong":
         return skipped("sets the expression to 0: an equation to solve, not an identity"), \
             (step.first, step.claim, step.line, step.order)
     if equation is None or step.order - equation[3] > EQUATION_REACH:
@@ -119,7 +119,7 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
     defs = algebra.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
-    key = (step.first, step.claim, step.previous, step.digits, frozenset(defs.items()))
+    key = (step.first, step.claim, step.previous, step.digits, step.rounding, frozenset(defs.items()))
     if key not in cache:
         cache[key] = _outcome(step, defs, spellings, seconds, unknown)
     o = cache[key]
@@ -127,7 +127,7 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
         # blamed once: a line that agrees with the line before it is right about
         # that link, whatever went wrong earlier in the chain
         again = replace(step, first=step.previous, previous=None)
-        key = (again.first, again.claim, None, None, frozenset(defs.items()))
+        key = (again.first, again.claim, None, None, step.rounding, frozenset(defs.items()))
         if key not in cache:
             cache[key] = _outcome(again, defs, spellings, seconds, unknown)
         if cache[key].verdict in ("proved", "numeric"):
@@ -139,7 +139,7 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
 def _outcome(step: Step, defs: dict, spellings: dict, seconds: float, unknown: frozenset) -> Outcome:
     first, claim = step.first, step.claim
     args = (first, claim, defs, spellings)
-    extra = (unknown, step.previous, step.digits)
+    extra = (unknown, step.previous, step.digits, step.rounding)
     quick = None
     if _cheap(first, claim, *defs.values()):
         try:
