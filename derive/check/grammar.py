@@ -105,6 +105,7 @@ SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
 SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
 WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
 FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
+    | /(?<![A-Za-z\\])(?:ln|log|exp|tanh)(?=\s+[A-Za-z0-9\\])/
     | /\\(?:operatorname|mathrm|text)\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh|ReLU|relu)\s*\}/
 OPNAME: /\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf|mathscr)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}/
 PARTIAL: /\\partial(?![A-Za-z])/ | "∂"

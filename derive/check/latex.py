@@ -465,7 +465,8 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
             raise LatexError(f"cannot read this: {inner}", child.meta.start_pos) from None
         except LatexError as err:
             raise LatexError(str(err), child.meta.start_pos) from None
-        if value.has(D) or value.has(PARTIAL):
+        bodies = value.replace(lambda e: isinstance(e, sp.Sum), lambda e: e.function)  # d may be a limit
+        if bodies.has(D) or value.has(PARTIAL):
             raise LatexError("a differential d or ∂ outside a derivative fraction (\\frac{d…}{d…}) is not read",
                              child.meta.start_pos)
         start, end = child.meta.start_pos, child.meta.end_pos
