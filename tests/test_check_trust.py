@@ -148,3 +148,10 @@ def test_a_because_row_is_checked_but_never_continued():
 def test_d_outside_a_derivative_fraction_is_not_read_as_a_variable():
     notes = "$$d\\sigma(x) = d\\sigma/dz \\cdot dz$$\n$$= \\sigma(x)$$\n"
     assert check_text(notes).wrong == []
+
+
+def test_a_rearrangement_after_an_arrow_is_a_consequence_not_an_identity():
+    notes = "$$y = 3w + 1 \\Rightarrow 3w = y - 1 \\Rightarrow 3 w = y + 1$$\n$$\\rightarrow \\frac{d}{dw} w^2 = w$$\n"
+    result = check_text(notes)
+    assert [v.line for v in result.wrong] == [2]  # a derivative after an arrow is still checked
+    assert all(str(v.verdict) != "wrong" for v in result.verdicts if v.line == 1)

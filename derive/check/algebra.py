@@ -21,6 +21,8 @@ POINTS = 14
 #: The number every sum's upper limit n takes in numeric tests.
 SUM_LENGTH = 3
 TOLERANCE = sp.Float("1e-20", 30)
+#: A printed decimal may be this many units of its last place from the value.
+ROUNDING_UNITS = 3
 
 
 @dataclass(frozen=True)
@@ -346,11 +348,12 @@ def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unkn
 
 def printed_precision(left: sp.Expr, right: sp.Expr, digits: int) -> Outcome:
     """A decimal claim (``= 0.246`` or ``≈ 0.246``) is right when it is within
-    one unit of its last printed decimal of the exact value."""
+    :data:`ROUNDING_UNITS` units of its last printed decimal of the exact value
+    (notes round intermediate values, so the last digit may be off by a few)."""
     value = value_at(left, {})
     if value is None:
         return Outcome("skipped", "could not evaluate the value the decimal number stands for")
-    if abs(value - right) <= sp.Rational(1, 10**digits):
+    if abs(value - right) <= sp.Rational(ROUNDING_UNITS, 10**digits):
         return Outcome("numeric", f"equal to the {digits} decimals printed")
     shown = f"{float(value):.{max(digits + 2, 4)}g}" if abs(value) >= 10**6 else f"{float(value):.{digits + 2}f}"
     return Outcome("wrong", f"differs from the exact value beyond the {digits} decimals printed", shown,

@@ -39,7 +39,8 @@ class Step:
     ``previous`` is the expression just before the claim in its chain (a
     number claimed for a number is compared with it); ``digits`` is how many
     decimals the claim is printed with, when it is a decimal number;
-    ``rounding`` says how many rounded decimals the claim computes with."""
+    ``rounding`` says how many rounded decimals the claim computes with;
+    ``consequence`` marks a claim after ⇒ or ∴ (it may solve an equation)."""
 
     order: int
     line: int
@@ -51,6 +52,7 @@ class Step:
     previous: sp.Expr | None = None
     digits: int | None = None
     rounding: tuple[int, int] | None = None
+    consequence: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,7 +267,7 @@ class _Reader:
         chain = _Chain(exprs[0], None)
         if not aside:
             self.chains.append(chain)
-        self.add_steps(chain, exprs[1:], piece.relations, seg)
+        self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
 
     def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
         value = exprs[1].value
@@ -285,7 +287,7 @@ class _Reader:
             self.chains.append(chain)
         self.add_steps(chain, exprs[2:], piece.relations[1:], seg)
 
-    def add_steps(self, chain: _Chain, exprs, relations, seg: Segment) -> None:
+    def add_steps(self, chain: _Chain, exprs, relations, seg: Segment, consequence: bool = False) -> None:
         for e, relation in zip(exprs, relations):
             start = seg.start + e.start
             line = self.line_of(start)
@@ -299,7 +301,8 @@ class _Reader:
             else:
                 previous = chain.last.value if chain.last is not None else None
                 self.claims.append(Step(len(self.claims), line, latex, chain.first.value, e.value, start,
-                                        seg.start + e.end, previous, digits, rounded_inputs(e.text)))
+                                        seg.start + e.end, previous, digits, rounded_inputs(e.text),
+                                        consequence))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:

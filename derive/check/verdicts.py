@@ -90,6 +90,9 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
     if step.claim == 0 and step.digits is None and verdict.verdict == "wrong":
         return skipped("sets the expression to 0: an equation to solve, not an identity"), \
             (step.first, step.claim, step.line, step.order)
+    if step.consequence and not step.first.has(sp.Derivative):
+        return skipped("a consequence (⇒, ∴) of the statement before it, such as a step in solving "
+                       "an equation; not checked as an identity"), equation
     if equation is None or step.order - equation[3] > EQUATION_REACH:
         return verdict, equation
     defs = derivation.definitions_at(step.order)
