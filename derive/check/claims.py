@@ -103,11 +103,15 @@ class Derivation:
 
     def definitions_at(self, order: int) -> dict[sp.Symbol, sp.Expr]:
         """Definitions in force at claim ``order``: the latest one before it,
-        else (a forward reference) the first one after it."""
+        else (a forward reference) the first one after it, unless that one
+        is a number (the values of a worked example further on)."""
         result = {}
         for name, entries in self._definitions.items():
             k = bisect.bisect_right(entries, order, key=lambda entry: entry[0])
-            result[name] = entries[k - 1][1] if k else entries[0][1]
+            if k:
+                result[name] = entries[k - 1][1]
+            elif not entries[0][1].is_number:  # values of a later worked example are not read back
+                result[name] = entries[0][1]
         return result
 
 

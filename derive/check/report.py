@@ -27,7 +27,8 @@ def text_report(file: str, verdicts: list[StepVerdict], assumptions: list[str], 
             detail = f" — expected {v.expected}" if v.expected else ""
             if v.counterexample:
                 c = v.counterexample
-                detail += f"; at {_point_text(c['point'])}: left {c['left']}, right {c['right']}"
+                where = _point_text(c["point"]) or "the values given"
+                detail += f"; at {where}: left {c['left']}, right {c['right']}"
             lines.append(f"{file}:{v.line}: wrong: {v.latex}{detail}")
         elif everything or v.verdict in ("skipped", "numeric"):
             reason = f" ({v.reason})" if v.reason and v.verdict in ("skipped", "numeric") else ""
