@@ -155,3 +155,22 @@ def test_a_rearrangement_after_an_arrow_is_a_consequence_not_an_identity():
     result = check_text(notes)
     assert [v.line for v in result.wrong] == [2]  # a derivative after an arrow is still checked
     assert all(str(v.verdict) != "wrong" for v in result.verdicts if v.line == 1)
+
+
+def test_the_derivative_by_one_term_of_a_sum_is_not_read_as_zero():
+    notes = "$$p_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$\n$$\\frac{\\partial p_i}{\\partial z_i} = p_i(1 - p_i)$$\n"
+    assert check_text(notes).wrong == []
+
+
+def test_a_subscripted_function_name_is_a_name_not_a_product():
+    notes = "$$H_\\delta(a) = \\frac{1}{2}a^2$$\n$$\\frac{dH_\\delta}{da} = a$$\n$$\\frac{dH_\\delta}{da} = 2a$$\n"
+    assert verdicts(notes) == [(1, "definition"), (2, "proved"), (3, "wrong")]
+
+
+def test_a_worked_example_that_gives_the_prediction_a_value_does_not_make_its_derivative_zero():
+    notes = ("$$\\hat{y} = w x + b$$\n$$E = (y - \\hat{y})^2$$\n"
+             "$$x = 2, y = 5, w = 1, b = 0$$\n$$\\hat{y} = 1 \\cdot 2 + 0 = 2$$\n"
+             "$$\\frac{\\partial E}{\\partial w} = -2 \\cdot 2 \\cdot (5 - 2) = -12$$\n")
+    result = check_text(notes)
+    assert result.wrong == []
+    assert (5, "proved") in verdicts(notes)  # -12 against the line before it

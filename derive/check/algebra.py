@@ -49,6 +49,8 @@ def opaque_derivative(operand: sp.Expr, var: sp.Expr) -> sp.Symbol:
 #: Marks the names in ``unknown`` that are inputs (used in a definition or as
 #: a differentiation variable): constants under any other variable.
 INPUT = "\u2218input:"
+#: Marks the names in ``unknown`` that the notes define by a formula somewhere.
+FORMULA = "\u2218formula:"
 
 
 def unknown_inputs(unknown: frozenset) -> set:
@@ -79,10 +81,14 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
     """
     if isinstance(expr, sp.Derivative):
         variables = frozenset(v for v, _ in expr.variable_count)
-        held = {k: v for k, v in defs.items() if k not in unknown}  # worked-example values come after
-        result = evaluate(expr.expr, held, stop | variables, expanding, unknown)
+        # the values of a worked example come after differentiating: a name the
+        # notes also define by a formula is, here, an unknown function
+        valued = {k for k, v in defs.items() if v.is_number and symbol(FORMULA + k.name) in unknown}
+        held = {k: v for k, v in defs.items() if k not in unknown and k not in valued}
+        inner = unknown | valued
+        result = evaluate(expr.expr, held, stop | variables, expanding, inner)
         for v, n in expr.variable_count:
-            result = _differentiate(result, v, n, unknown, defs)
+            result = _differentiate(result, v, n, inner, held)
         return evaluate(result, defs, stop, expanding, unknown)
     if isinstance(expr, sp.Symbol):
         if expr in defs and expr not in stop:
@@ -103,6 +109,9 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
 
 
 def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, defs: dict) -> sp.Expr:
+    base, _, index = v.name.rpartition("_") if isinstance(v, sp.Symbol) else ("", "", "")
+    if base and any(i.base.label.name == base for i in operand.atoms(sp.Indexed)):
+        return opaque_derivative(operand, v)  # ∂/∂z_i of a sum over z_j: one term of the sum, not read
     if operand.is_number:
         return sp.Integer(0) if n else operand
     names = [s for s in operand.free_symbols if s in unknown and s != v]

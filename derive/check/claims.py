@@ -23,7 +23,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..symbols import symbol
-from .algebra import INPUT
+from .algebra import FORMULA, INPUT
 from .latex import Expression, LatexError, Piece, parse_statement
 from .markdown import Segment, math_segments
 from .names import read_names
@@ -165,7 +165,8 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             continue
         for piece in pieces:
             reader.read(piece, seg)
-    derivation.unknown = names.unknown | {symbol(INPUT + s.name) for s in names.inputs}
+    derivation.unknown = (names.unknown | {symbol(INPUT + s.name) for s in names.inputs}
+                          | {symbol(FORMULA + s.name) for s in names.symbolic})
     return derivation
 
 

@@ -303,6 +303,8 @@ class _ToSympy(Transformer):
     def applied(self, meta, items):
         token, args = items
         name = re.sub(r"^\\[A-Za-z]+\s*\{\s*|\s*\}$", "", str(token)).strip()
+        if token.type == "APPLIED_SUB":  # L_\delta(a), J_{1}(w)
+            name = re.sub(r"[\\{}\s]", "", str(token))
         if name.lower() in _FUNCTIONS or name.lower() in ("relu", "max", "min"):
             return self.call([name, args])
         if not all(isinstance(a, (sp.Symbol, sp.Indexed)) for a in args):
