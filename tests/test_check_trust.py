@@ -174,3 +174,12 @@ def test_a_worked_example_that_gives_the_prediction_a_value_does_not_make_its_de
     result = check_text(notes)
     assert result.wrong == []
     assert (5, "proved") in verdicts(notes)  # -12 against the line before it
+
+
+def test_a_function_written_with_a_subscript_is_an_unknown_function_of_its_parameter():
+    notes = ("$$J(\\theta) = \\frac{1}{2}(h_\\theta(x) - y)^2$$\n"
+             "$$\\frac{\\partial J}{\\partial \\theta} = (h_\\theta(x) - y) x$$\n"
+             "$$\\frac{\\partial a_i(1 - a_i)}{\\partial a_i} = 1 - 2a_i$$\n")
+    lines = verdicts(notes)
+    assert lines[1] == (2, "skipped")  # h_θ depends on θ in a way the notes do not say
+    assert lines[2] == (3, "proved")   # a_i(1 - a_i) is a product

@@ -106,6 +106,7 @@ class Statement:
 
     pieces: tuple[Piece, ...]
     spellings: tuple[tuple[str, str], ...]
+    applied: tuple[str, ...] = ()  # names written as functions of arguments: J(w, b), h_θ(x)
 
 
 _PARSER = Lark(
@@ -185,6 +186,7 @@ class _ToSympy(Transformer):
         super().__init__()
         self.source = source
         self.spellings: dict[str, str] = {}
+        self.applied_names: set[str] = set()
 
     def number(self, items):
         return sp.Rational(str(items[0])) if "." in items[0] else sp.Integer(str(items[0]))
@@ -308,9 +310,15 @@ class _ToSympy(Transformer):
         if name.lower() in _FUNCTIONS or name.lower() in ("relu", "max", "min"):
             return self.call([name, args])
         if not all(isinstance(a, (sp.Symbol, sp.Indexed)) for a in args):
+            if token.type == "APPLIED_SUB" and len(args) == 1:  # a_i(1 - a_i) is a product
+                return self.name_product(name, args[0])
             raise LatexError(f"{name}(…) applies a function the notes name to values; not checked")
         self.spellings.setdefault(name, " ".join(str(token).split()))
+        self.applied_names.add(name)
         return symbol(name)
+
+    def name_product(self, name: str, factor: sp.Expr) -> sp.Expr:
+        return symbol(name) * factor
 
     def sigma_primed(self, items):
         s = sigmoid(_value(items[-1]))
@@ -441,7 +449,7 @@ def parse_statement(latex: str) -> Statement:
         if child is None:
             continue
         pieces.append(_piece(child, transformer, latex, after_arrow, separator))
-    return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())))
+    return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())), tuple(sorted(transformer.applied_names)))
 
 
 def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, separator: str = "") -> Piece:

@@ -6,8 +6,9 @@ functions, and whether ``e`` is Euler's number.
   variable (x, b, w): a constant under any other variable.
 * An **unknown function** is a name the notes treat as a function of the
   parameters but never define in a way the checker could read: one they
-  differentiate as a bare name (∂L/∂w), a decorated output (ŷ), or the head
-  of a definition that could not be read. Its derivatives stay opaque.
+  differentiate as a bare name (∂L/∂w), a decorated output (ŷ), a name
+  written as a function of arguments (h_θ(x), J(w, b)), or the head of a
+  definition that could not be read. Its derivatives stay opaque.
 """
 from __future__ import annotations
 
@@ -58,6 +59,9 @@ def read_names(parsed, aliases: dict) -> Names:
             head = unreadable_head(seg.latex)
             if head is not None:
                 unknown.add(head)
+    for _, statement in parsed:
+        if not isinstance(statement, LatexError):
+            unknown |= {symbol(name) for name in statement.applied}
     for piece in _pieces(parsed):
         values = [e.value for e in piece.exprs]
         head = values[0]
