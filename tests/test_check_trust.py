@@ -183,3 +183,9 @@ def test_a_function_written_with_a_subscript_is_an_unknown_function_of_its_param
     lines = verdicts(notes)
     assert lines[1] == (2, "skipped")  # h_θ depends on θ in a way the notes do not say
     assert lines[2] == (3, "proved")   # a_i(1 - a_i) is a product
+
+
+def test_a_value_computed_before_its_inputs_were_rounded_for_print_is_not_wrong():
+    # ½(0.01 - 0.75136507)² = 0.274811…; the notes print the input rounded to 0.7514
+    notes = "$$E = \\frac{1}{2}(0.01 - 0.7514)^2 = 0.274811$$\n$$F = -2(0.7 - 0.4943) \\cdot 0.547 = -0.252$$\n"
+    assert verdicts(notes) == [(1, "definition"), (1, "numeric"), (2, "definition"), (2, "wrong")]

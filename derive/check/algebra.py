@@ -7,6 +7,7 @@ in the worker process of :mod:`budget` as well as in this one.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -341,28 +342,64 @@ def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
 def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset):
     """A number claimed for an expression: compared with the expression just
     before it when that is a number (a worked example's previous line),
-    else with the chain's first; (reference, None) or (None, a skip)."""
+    else with the chain's first: (reference, "previous" / "first" / None
+    when the claim is not a number), or (None, the Outcome of a skip)."""
     if right.free_symbols or right == 0:  # "= 0" may be an equation: see verdicts
         return left, None
     if previous is not None:
         before = evaluate(previous, defs, unknown=unknown)
         if not before.free_symbols:
-            return before, None
+            return before, "previous"
     if not left.free_symbols:
-        return left, None
+        return left, "first"
     names = ", ".join(sorted(s.name.replace("_hat", "\u0302") for s in left.free_symbols))
     return None, Outcome("skipped", f"a number claimed for an expression in {names}, whose values the notes "
                                     "do not give where the checker could read them")
 
 
-def printed_precision(left: sp.Expr, right: sp.Expr, digits: int) -> Outcome:
+_PRINTED = re.compile(r"(?<![\w.])(\d*)\.(\d+)")
+
+
+def rounding_slack(reference: str, defs: dict, unknown: frozenset) -> sp.Expr:
+    """How far the value of the expression ``reference`` may move when its
+    decimals of three significant digits or more (values rounded for print,
+    such as 0.7514; 0.01 or 0.7 are taken as exact) move by half a unit of
+    their last place: the sum of |∂value/∂decimal| · ½·10⁻ᵏ."""
+    found = []
+
+    def placeholder(m: re.Match) -> str:
+        significant = (m.group(1) + m.group(2)).lstrip("0")
+        if len(significant) < 3 or len(found) >= 12:
+            return m.group(0)
+        found.append((sp.Rational(m.group(0)), len(m.group(2))))
+        return f" zzqrounded{chr(ord('a') + len(found) - 1)} "
+
+    text = _PRINTED.sub(placeholder, reference)
+    if not found:
+        return sp.Integer(0)
+    try:
+        from .latex import parse_statement  # here, not at the top: latex imports this module's helpers
+        (piece,) = parse_statement(text).pieces
+        value = evaluate(piece.exprs[0].value, defs, unknown=unknown)
+    except (ValueError, TypeError, ArithmeticError):
+        return sp.Integer(0)
+    slack = sp.Integer(0)
+    point = {symbol(f"zzqrounded{chr(ord('a') + k)}"): c for k, (c, _) in enumerate(found)}
+    for k, (c, places) in enumerate(found):
+        change = value_at(sp.diff(value, symbol(f"zzqrounded{chr(ord('a') + k)}")), point)
+        if change is not None:
+            slack += abs(change) * sp.Rational(1, 2 * 10**places)
+    return slack
+
+
+def printed_precision(left: sp.Expr, right: sp.Expr, digits: int, slack: sp.Expr = sp.Integer(0)) -> Outcome:
     """A decimal claim (``= 0.246`` or ``≈ 0.246``) is right when it is within
     :data:`ROUNDING_UNITS` units of its last printed decimal of the exact value
     (notes round intermediate values, so the last digit may be off by a few)."""
     value = value_at(left, {})
     if value is None:
         return Outcome("skipped", "could not evaluate the value the decimal number stands for")
-    if abs(value - right) <= sp.Rational(ROUNDING_UNITS, 10**digits):
+    if abs(value - right) <= sp.Rational(ROUNDING_UNITS, 10**digits) + slack:
         return Outcome("numeric", f"equal to the {digits} decimals printed")
     shown = f"{float(value):.{max(digits + 2, 4)}g}" if abs(value) >= 10**6 else f"{float(value):.{digits + 2}f}"
     return Outcome("wrong", f"differs from the exact value beyond the {digits} decimals printed", shown,
@@ -386,15 +423,17 @@ def within_rounding(left: sp.Expr, right: sp.Expr, rounding: tuple) -> Outcome:
 
 def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
            unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
-           digits: int | None = None, rounding: tuple | None = None) -> Outcome:
+           digits: int | None = None, rounding: tuple | None = None,
+           references: tuple = ("", "")) -> Outcome:
     """Compare the claim with the chain's first expression under ``defs``
     (a number claimed for a number: with the expression before it)."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
-    left, skip = _numeric_reference(left, right, previous, defs, unknown)
-    if skip is not None:
-        return skip
+    left, used = _numeric_reference(left, right, previous, defs, unknown)
+    if isinstance(used, Outcome):
+        return used
     if digits is not None:
-        return printed_precision(left, right, digits)
+        reference = {"previous": references[0], "first": references[1]}.get(used, "")
+        return printed_precision(left, right, digits, rounding_slack(reference, defs, unknown))
     if rounding is not None and not left.free_symbols and not right.free_symbols:
         return within_rounding(left, right, rounding)
     diff = left - right
@@ -417,14 +456,16 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
 
 def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
                  unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
-                 digits: int | None = None, rounding: tuple | None = None) -> Outcome:
+                 digits: int | None = None, rounding: tuple | None = None,
+                 references: tuple = ("", "")) -> Outcome:
     """The fallback when a symbolic proof overran its budget: points only."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
-    left, skip = _numeric_reference(left, right, previous, defs, unknown)
-    if skip is not None:
-        return skip
+    left, used = _numeric_reference(left, right, previous, defs, unknown)
+    if isinstance(used, Outcome):
+        return used
     if digits is not None:
-        return printed_precision(left, right, digits)
+        reference = {"previous": references[0], "first": references[1]}.get(used, "")
+        return printed_precision(left, right, digits, rounding_slack(reference, defs, unknown))
     if rounding is not None and not left.free_symbols and not right.free_symbols:
         return within_rounding(left, right, rounding)
     equal, found = numeric_difference(left, right)

@@ -53,6 +53,7 @@ class Step:
     digits: int | None = None
     rounding: tuple[int, int] | None = None
     consequence: bool = False
+    references: tuple[str, str] = ("", "")  # the texts of previous and first, for rounding slack
 
 
 @dataclass(frozen=True)
@@ -287,7 +288,7 @@ class _Reader:
         if not update:
             self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, value))
             self.block_of[head] = seg.block
-        chain = _Chain(exprs[0], None if update else head)
+        chain = _Chain(exprs[0], None if update else head, last=exprs[1])
         if not aside:
             self.chains.append(chain)
         self.add_steps(chain, exprs[2:], piece.relations[1:], seg)
@@ -307,7 +308,8 @@ class _Reader:
                 previous = chain.last.value if chain.last is not None else None
                 self.claims.append(Step(len(self.claims), line, latex, chain.first.value, e.value, start,
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
-                                        consequence))
+                                        consequence,
+                                        (chain.last.text if chain.last is not None else "", chain.first.text)))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:
