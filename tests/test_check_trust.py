@@ -189,3 +189,19 @@ def test_a_value_computed_before_its_inputs_were_rounded_for_print_is_not_wrong(
     # ½(0.01 - 0.75136507)² = 0.274811…; the notes print the input rounded to 0.7514
     notes = "$$E = \\frac{1}{2}(0.01 - 0.7514)^2 = 0.274811$$\n$$F = -2(0.7 - 0.4943) \\cdot 0.547 = -0.252$$\n"
     assert verdicts(notes) == [(1, "definition"), (1, "numeric"), (2, "definition"), (2, "wrong")]
+
+
+def test_a_later_solution_for_a_parameter_is_not_read_back_into_its_derivatives():
+    notes = ("$$\\hat{y}_i = w x_i$$\n$$L = \\frac{1}{2}\\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2$$\n"
+             "$$\\frac{\\partial L}{\\partial w} = -\\sum_{i=1}^{n} (y_i - \\hat{y}_i) x_i$$\n"
+             "$$w = \\frac{\\sum_{i=1}^{n} x_i y_i}{\\sum_{i=1}^{n} x_i^2}$$\n")
+    assert check_text(notes).wrong == []
+    assert verdicts(notes)[2][1] in ("proved", "numeric")
+
+
+def test_notation_heads_and_one_letter_function_definitions_are_not_claims():
+    notes = ("$$E = (t - o)^2$$\n$$\\Delta w = -\\eta \\frac{\\partial E}{\\partial w}$$\n"
+             "$$s(x) = \\ln(1 + e^x)$$\n$$\\log \\sigma(x) = -\\log(1 + e^{-x})$$\n")
+    lines = verdicts(notes)
+    assert check_text(notes).wrong == []
+    assert (4, "proved") in lines or (4, "numeric") in lines  # \log applies to σ(x), not to σ

@@ -101,6 +101,7 @@ class Derivation:
     #: ŷ-like outputs, or the head of a definition that could not be read)
     #: without a definition the checker could read: unknown functions.
     unknown: frozenset = frozenset()
+    variables: frozenset = frozenset()
 
     def definitions_at(self, order: int) -> dict[sp.Symbol, sp.Expr]:
         """Definitions in force at claim ``order``: the latest one before it,
@@ -111,7 +112,9 @@ class Derivation:
             k = bisect.bisect_right(entries, order, key=lambda entry: entry[0])
             if k:
                 result[name] = entries[k - 1][1]
-            elif not entries[0][1].is_number:  # values of a later worked example are not read back
+            elif not entries[0][1].is_number and name not in self.variables:
+                # neither the values of a later worked example nor a later solution
+                # for a parameter (w = Σxy / Σx²) are read back
                 result[name] = entries[0][1]
         return result
 
@@ -166,6 +169,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             continue
         for piece in pieces:
             reader.read(piece, seg)
+    derivation.variables = names.variables
     derivation.unknown = (names.unknown | {symbol(INPUT + s.name) for s in names.inputs}
                           | {symbol(FORMULA + s.name) for s in names.symbolic})
     return derivation
@@ -264,6 +268,16 @@ class _Reader:
             return
         aside = piece.separator == "because"
         head = values[0]
+        function_head = re.fullmatch(r"([A-Za-z])\s*\(\s*[A-Za-z](?:_\w+)?(?:\s*,\s*[A-Za-z](?:_\w+)?)*\s*\)",
+                                     exprs[0].text)
+        if function_head and symbol(function_head.group(1)) not in self.names.defined and not head.is_Symbol:
+            self.skip(line, text, f"defines a function {exprs[0].text}, which is read as a product; not checked")
+            return
+        if (not head.is_Atom and not head.has(sp.Derivative) and values[1].has(sp.Derivative)
+                and not head.free_symbols & self.names.defined
+                and not head.atoms(sp.Function)):
+            self.skip(line, text, f"names {exprs[0].text} (a notation, not a name the checker holds); not checked")
+            return
         if isinstance(head, sp.Symbol) and not isinstance(head, sp.Dummy) and piece.relations[0] == "=":
             if piece.after_arrow and head in used_before and head not in self.derivation._definitions:
                 self.skip(line, text, f"solves for {_show(head.name)}: a consequence of an equation, not checked")

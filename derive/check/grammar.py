@@ -45,6 +45,7 @@ arguments: "(" expr (COMMA expr)* ")"
 
 call: FUNC paren               -> call
     | FUNC bare                -> call
+    | FUNC call                -> call
     | WORD_FUNC arguments      -> call
     | SIGMA_CALL paren         -> sigmoid
 

@@ -28,7 +28,8 @@ class Names:
     symbolic: frozenset       # heads with at least one definition that is not a number
     inputs: frozenset
     unknown: frozenset
-    mapping: dict             # applied to every expression: aliases, e → Euler's number
+    mapping: dict
+    variables: frozenset = frozenset()  # differentiation variables: parameters, never defined backwards             # applied to every expression: aliases, e → Euler's number
 
 
 def _pieces(parsed):
@@ -53,7 +54,7 @@ def unreadable_head(latex: str) -> sp.Symbol | None:
 
 def read_names(parsed, aliases: dict) -> Names:
     """The names of the notes ``parsed`` ((segment, statement or error) pairs)."""
-    defined, symbolic, inputs, unknown = set(), set(), set(), set()
+    defined, symbolic, inputs, unknown, variables = set(), set(), set(), set(), set()
     for seg, statement in parsed:
         if isinstance(statement, LatexError):
             head = unreadable_head(seg.latex)
@@ -73,6 +74,7 @@ def read_names(parsed, aliases: dict) -> Names:
         for v in values:
             for d in v.atoms(sp.Derivative):
                 inputs |= {var for var, _ in d.variable_count}
+                variables |= {var for var, _ in d.variable_count}
                 if isinstance(d.expr, sp.Symbol):
                     unknown.add(d.expr)
             unknown |= {s for s in v.free_symbols if "_hat" in s.name}
@@ -81,4 +83,4 @@ def read_names(parsed, aliases: dict) -> Names:
         mapping[EULER] = sp.E
     rename = lambda names: frozenset(mapping.get(n, n) for n in names if n != EULER or EULER in defined)
     unknown = rename(unknown) - rename(symbolic)
-    return Names(rename(defined), rename(symbolic), rename(inputs) - unknown, unknown, mapping)
+    return Names(rename(defined), rename(symbolic), rename(inputs) - unknown, unknown, mapping, rename(variables))
