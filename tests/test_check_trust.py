@@ -205,3 +205,10 @@ def test_notation_heads_and_one_letter_function_definitions_are_not_claims():
     lines = verdicts(notes)
     assert check_text(notes).wrong == []
     assert (4, "proved") in lines or (4, "numeric") in lines  # \log applies to σ(x), not to σ
+
+
+def test_an_example_with_other_values_than_those_given_is_skipped_not_wrong():
+    notes = "$$x = 2$$\n$$y = 0.5x + 1 = 0.5 \\cdot 4 + 1 = 3$$\n$$z = 0.5x + 1 = 0.5 \\cdot 2 + 1 = 3$$\n"
+    lines = verdicts(notes)
+    assert (2, "skipped") in lines and (2, "proved") in lines  # 3 = 0.5·4 + 1 against the line before
+    assert [v.line for v in check_text(notes).wrong] == [3]   # with x = 2 as given, 0.5·2 + 1 is 2

@@ -54,6 +54,7 @@ class Step:
     rounding: tuple[int, int] | None = None
     consequence: bool = False
     references: tuple[str, str] = ("", "")  # the texts of previous and first, for rounding slack
+    literals: tuple | None = None  # the numbers an arithmetic claim (0.5 · 4 + 1) is written with
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,15 @@ def printed_decimals(text: str) -> int | None:
     return len(m.group(1)) if m else None
 
 
+def written_numbers(text: str) -> tuple | None:
+    """The numbers written in an arithmetic claim (``0.5 \\cdot 4 + 1``), or
+    None when the claim is not arithmetic on numbers alone."""
+    if re.search(r"[A-Za-z]", re.sub(r"\\(?:cdot|times|frac|left|right|dfrac|tfrac)", "", text)):
+        return None
+    numbers = re.findall(r"\d*\.\d+|\d+", text)
+    return tuple(sp.Rational(n) for n in numbers) if len(numbers) > 1 else None
+
+
 def rounded_inputs(text: str) -> tuple[int, int] | None:
     """(how many decimal numbers, fewest decimals) in an expression such as
     ``0.5498 \\cdot 0.4502``: arithmetic on rounded values, or None."""
@@ -323,7 +333,8 @@ class _Reader:
                 self.claims.append(Step(len(self.claims), line, latex, chain.first.value, e.value, start,
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
                                         consequence,
-                                        (chain.last.text if chain.last is not None else "", chain.first.text)))
+                                        (chain.last.text if chain.last is not None else "", chain.first.text),
+                                        written_numbers(e.text)))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:

@@ -122,7 +122,7 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
     defs = algebra.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
-    key = (step.first, step.claim, step.previous, step.digits, step.rounding, step.references,
+    key = (step.first, step.claim, step.previous, step.digits, step.rounding, step.references, step.literals,
            frozenset(defs.items()))
     if key not in cache:
         cache[key] = _outcome(step, defs, spellings, seconds, unknown)
@@ -143,7 +143,7 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
 def _outcome(step: Step, defs: dict, spellings: dict, seconds: float, unknown: frozenset) -> Outcome:
     first, claim = step.first, step.claim
     args = (first, claim, defs, spellings)
-    extra = (unknown, step.previous, step.digits, step.rounding, step.references)
+    extra = (unknown, step.previous, step.digits, step.rounding, step.references, step.literals)
     quick = None
     if _cheap(first, claim, *defs.values()):
         try:
