@@ -55,9 +55,12 @@ class EpochBar:
             self.bar = tqdm(total=self.epochs, unit="epoch", desc="training", file=self.stream, leave=False,
                             delay=max(0.0, DELAY - waited), mininterval=REDRAW, dynamic_ncols=True)
         self.params = params
+        if epoch <= self.bar.n:  # a fast method handed over to a loop, which starts again from epoch 1
+            self.bar.set_postfix_str("", refresh=False)
+            self.bar.reset()
         if time.time() - self.bar.last_print_t >= self.bar.mininterval:  # tqdm redraws now: show this loss
             self._show_loss()
-        self.bar.update(epoch - self.bar.n)  # a hand-over to a loop starts again from epoch 1
+        self.bar.update(epoch - self.bar.n)
 
     def close(self) -> None:
         if self.bar is not None:
