@@ -19,7 +19,7 @@ from . import persist
 from .cli_args import loss_spec, start_values
 from .cli_progress import progress_bar, wanted
 from .cli_report import Start, build_report, to_json, to_text
-from .cli_text import start_text
+from .cli_text import names_text, start_text
 from .csv_file import Table, read_csv
 from .datasets import DIABETES_FEATURES, load_diabetes
 from .neuron import Neuron
@@ -122,7 +122,7 @@ def _hold_out(args: argparse.Namespace, data: Data, classifies: bool) -> Data:
             x_cols = [table.column(name) for name in data.x_names]
             y_col = table.column(data.y_name)
         except InputError as err:
-            raise InputError(f"the test file must have the training columns ({', '.join(data.x_names)} and "
+            raise InputError(f"the test file must have the training columns ({names_text(data.x_names)} and "
                              f"{data.y_name}): {err}") from None
         test = (table.values[:, x_cols], table.values[:, y_col])
         return Data(data.source, data.X, data.y, data.x_names, data.y_name, test, table.source)
@@ -130,9 +130,9 @@ def _hold_out(args: argparse.Namespace, data: Data, classifies: bool) -> Data:
         return data
     stratify = classifies and bool(np.isin(data.y, (0.0, 1.0)).all())
     train, test = split_rows(data.y, args.test_size, args.seed, stratify)
-    how = f"{args.test_size:.0%} of the rows" if round(args.test_size * 100, 6).is_integer() else \
-        f"a fraction {args.test_size:g} of the rows"
-    how += (", stratified" if stratify else "") + (f", seed {args.seed}" if args.seed is not None else ", no seed")
+    percent = round(args.test_size * 100, 6)
+    how = ", ".join([f"{percent:g}% of the rows", *(["stratified"] if stratify else []),
+                     f"seed {args.seed}" if args.seed is not None else "no seed"])
     return Data(data.source, data.X[train], data.y[train], data.x_names, data.y_name,
                 (data.X[test], data.y[test]), how)
 
