@@ -105,3 +105,17 @@ def test_epochs_are_reported_only_inside_the_block():
         Neuron("abs").fit(np.array([1.0, 2.0]), np.array([1.0, 3.0]), epochs=3, lr=0.1)
     Neuron("abs").fit(np.array([1.0, 2.0]), np.array([1.0, 3.0]), epochs=3, lr=0.1)
     assert seen == [1, 2, 3]
+
+
+@pytest.mark.parametrize("batch_size, method", [(1, "loop"), (2, "loop"), (1, "scan"), (3, "batch")])
+def test_only_the_loops_report_epochs_with_the_weights_after_each(batch_size, method):
+    """The generated loop (per sample) and the reference loop (mini-batches) report every epoch
+    with the weights it ended at; the scan and full-batch descent, which do all epochs at once, none."""
+    x, y = np.array([1.0, 2.0, 3.0]), np.array([2.0, 3.0, 5.0])
+    seen = []
+    with reporting_epochs(lambda epoch, params: seen.append((epoch, list(params)))):
+        n = Neuron(init="zeros").fit(x, y, epochs=4, lr=0.05, batch_size=batch_size, method=method)
+    if method == "loop":
+        assert [e for e, _ in seen] == [1, 2, 3, 4] and seen[-1][1] == [n.w, n.b]
+    else:
+        assert seen == []
