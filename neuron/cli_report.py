@@ -10,7 +10,7 @@ import numpy as np
 
 from derive.descent import Schedule
 
-from .cli_text import loss_text, names_text
+from .cli_text import loss_text, names_text, start_text
 from .neuron import Neuron
 from .problem import expression_text
 
@@ -67,13 +67,14 @@ class Report:
     init: str | list[float]
     method: str
     history: list[float]
-    start: Start
-    standardization: dict[str, list[float]] | None
-    train: Score
-    test: Score | None
-    held_out: str | None  # how the test set was made: a file, or a split
-    loss_summary: str  # the loss for the text report, summarised (not in --json)
-    start_summary: str  # where training started, in words (not in --json)
+    # optional, so a report made elsewhere (neuron.dask_input) need not know them
+    start: Start | None = None
+    standardization: dict[str, list[float]] | None = None
+    train: Score | None = None
+    test: Score | None = None
+    held_out: str | None = None  # how the test set was made: a file, or a split
+    loss_summary: str = ""  # the loss for the text report, summarised (not in --json)
+    start_summary: str = ""  # where training started, in words (not in --json)
 
 
 def least_squares(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -138,9 +139,10 @@ def to_text(report: Report) -> str:
     scaled = ", features standardised" if report.standardization else ""
     lines = [
         f"data      {_data_text(report)}, x = {names_text(report.x)}, y = {report.y}",
-        f"loss      {report.loss_name}" + ("" if report.loss_name == report.loss_expr else f" = {report.loss_summary}"),
+        f"loss      {report.loss_name}"
+        + ("" if report.loss_name == report.loss_expr else f" = {report.loss_summary or report.loss_expr}"),
         f"training  {report.epochs} epoch{'s' if report.epochs != 1 else ''}, lr {report.lr:g}, batch size "
-        f"{report.batch_size}, {order}, from {report.start_summary}, by {report.method}{scaled}",
+        f"{report.batch_size}, {order}, from {report.start_summary or _start_of(report)}, by {report.method}{scaled}",
         "",
         *_weight_lines(report.w, report.b),
     ]
@@ -162,6 +164,14 @@ def to_text(report: Report) -> str:
     elif report.mse is not None and report.test is None:
         lines.append(f"MSE       {report.mse:.5g}")
     return "\n".join(lines)
+
+
+def _start_of(report: Report) -> str:
+    """Where training started, from ``init`` alone (a report without a ``start_summary``)."""
+    if isinstance(report.init, list):
+        return start_text(report.init, report.init[:-1], report.init[-1], report.seed)
+    named = {"book": "w = b = 1", "zeros": "w = b = 0", "random": f"random w, b (seed {report.seed})"}
+    return named.get(report.init, report.init)
 
 
 def _data_text(report: Report) -> str:
