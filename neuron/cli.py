@@ -17,6 +17,7 @@ from derive.errors import InputError
 from derive.names import LOSS_CHOICES, LOSSES
 from derive.version import package_version
 
+from . import dask_input
 from .neuron import INITS, Neuron  # noqa: F401  (Neuron: the class neuron fit trains, patched by tests)
 
 
@@ -88,6 +89,7 @@ def _add_fit(commands) -> None:
     fit.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     fit.add_argument("--quiet", "-q", action="store_true",
                      help="no progress bar (shown on a terminal for runs longer than a second)")
+    dask_input.add_arguments(fit)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

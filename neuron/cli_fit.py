@@ -15,7 +15,7 @@ import numpy as np
 from derive.descent import Schedule, TrainingDiverged
 from derive.errors import InputError
 
-from . import persist
+from . import dask_input, persist
 from .cli_args import loss_spec, start_values
 from .cli_progress import progress_bar, wanted
 from .cli_report import Start, build_report, to_json, to_text
@@ -47,6 +47,9 @@ class Data:
 def run_fit(args: argparse.Namespace) -> int:
     """Train, print the report, and plot or save when asked."""
     _check_targets(args)
+    if dask_input.is_lazy_source(args):  # a glob, a folder, Parquet or --scheduler: Dask reads and trains
+        _refuse_in_memory_options(args)
+        return dask_input.run_lazy_fit(args)
     data = load_data(args)
     features = data.X.shape[1]
     loss = loss_spec(args.loss, features)
@@ -142,6 +145,16 @@ def _diverged_message(err: TrainingDiverged, standardized: bool) -> str:
     if err.scales and not standardized:
         return f"{err}: add --standardize, which does that (and --save keeps the scaling for neuron predict)"
     return str(err)
+
+
+def _refuse_in_memory_options(args: argparse.Namespace) -> None:
+    """The options that need the data in memory, refused for data Dask reads lazily."""
+    given = [flag for flag, value in (("--test", args.test), ("--test-size", args.test_size),
+                                      ("--standardize", args.standardize or None), ("--init-w", args.init_w),
+                                      ("--init-b", args.init_b)) if value is not None]
+    if given:
+        raise InputError(f"{', '.join(given)} need{'s' if len(given) == 1 else ''} data that fits in memory (one CSV "
+                         "file); leave them out for a glob, a folder, Parquet files or --scheduler")
 
 
 def _check_targets(args: argparse.Namespace) -> None:

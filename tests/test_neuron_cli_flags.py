@@ -225,3 +225,15 @@ def test_a_long_loss_not_written_in_w_dot_x_is_cut_and_points_to_json():
 
 def test_a_short_loss_is_printed_whole():
     assert loss_text(build_problem("half-se", 2)) == "(-b - w_1*x_1 - w_2*x_2 + y)**2/2"
+
+
+# data read lazily by Dask ----------------------------------------------------------
+
+@pytest.mark.parametrize("argv, named", [
+    (["--standardize"], "--standardize needs"),
+    (["--test-size", "0.2", "--init-w", "1"], "--test-size, --init-w need"),
+    (["--test", "t.csv"], "--test needs"),
+])
+def test_in_memory_options_are_refused_for_a_glob_before_reading_it(capsys, tmp_path, argv, named):
+    code, out, err = run(capsys, "fit", str(tmp_path / "parts" / "*.csv"), *argv)
+    assert code == 2 and out == "" and named in err and "a glob, a folder" in err

@@ -12,6 +12,8 @@
 - :mod:`.methods`: the methods by name, ``auto``'s choice, and hand-over to a loop;
 - :mod:`.divergence`: when a run diverged, and a stable learning rate for the data;
 - :mod:`.trajectory`: what every method returns;
+- :mod:`.dask_chunks` and :mod:`.dask_methods`: the same training on data held as Dask arrays
+  (``train_dask``), chunk by chunk where the chunks are; needs the ``dask`` extra;
 - :mod:`.progress`: a listener told of each epoch a loop finishes (a progress bar).
 """
 from .divergence import TrainingDiverged
