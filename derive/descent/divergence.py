@@ -67,6 +67,8 @@ class TrainingDiverged(ArithmeticError):
         self.history: list[float] = [float(v) for v in history]
         self.method = method
         self.stable_lr = stable_lr
+        #: A sentence about the features' very different scales, or "" (a command line may add how to fix it).
+        self.scales = scales
         what = (f"the loss became {loss}" if not math.isfinite(loss)
                 else f"the loss reached {loss:.3g}, over {FAR_ABOVE:g} times its start")
         climb = ("" if not math.isfinite(start_loss)
