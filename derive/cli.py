@@ -12,6 +12,7 @@ from typing import Sequence
 
 from .errors import InputError
 from .names import CONSTANTS, FUNCTION_LIST
+from .version import package_version
 
 EMIT_TARGETS = ("numpy", "python", "c", "jax", "latex")
 
@@ -23,6 +24,7 @@ def build_parser(check: bool = True) -> argparse.ArgumentParser:
         prog="derive",
         description="Symbolic gradients of a loss, and a checker for derivations in lecture notes.",
     )
+    parser.add_argument("--version", action="version", version=f"derive {package_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     grad = commands.add_parser(
         "grad",
@@ -84,7 +86,7 @@ def run_grad(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(check=argv[:1] != ["grad"])
+    parser = build_parser(check=argv[:1] not in (["grad"], ["--version"]))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from derive.version import package_version as _package_version
+
 #: public name → the module that defines it, imported when first used, so
 #: that ``neuron fit --help`` does not pay for importing SymPy
 _LAZY = {
@@ -39,4 +41,7 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-__all__ = ["Neuron", "NeuronClassifier", "NeuronFileError", "NeuronRegressor", "NotFittedError", "TrainingDiverged", "datasets"]
+#: The installed version of derive-neuron (the package both derive and neuron ship in).
+__version__ = _package_version()
+
+__all__ = ["__version__", "Neuron", "NeuronClassifier", "NeuronFileError", "NeuronRegressor", "NotFittedError", "TrainingDiverged", "datasets"]
