@@ -3,6 +3,7 @@ squared loss — how far that lands from the closed-form least-squares optimum."
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -79,8 +80,21 @@ def build_report(neuron: Neuron, X: np.ndarray, y: np.ndarray, *, data: str, x_n
 
 
 def to_json(report: Report) -> str:
-    """The report as one JSON object with keys ``w``, ``b``, ``loss``, ``optimum`` and the settings."""
-    return json.dumps(asdict(report), indent=2, ensure_ascii=False)
+    """The report as one JSON object with keys ``w``, ``b``, ``loss``, ``optimum`` and the settings;
+    a number that is not finite is ``null``."""
+    return json.dumps(_finite_or_null(asdict(report)), indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def _finite_or_null(value):
+    """``value`` with every float that is not finite (a loss that overflowed) as ``None``:
+    JSON has no Infinity or NaN, and a strict reader refuses them."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite_or_null(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite_or_null(v) for v in value]
+    return value
 
 
 def to_text(report: Report) -> str:
