@@ -2,7 +2,7 @@
 file, or on the bundled diabetes data to reproduce the book.
 
 Exit codes: 0 trained, 1 training diverged, 2 the input could not be used
-(the message goes to stderr, never a traceback).
+(the message goes to stderr, never a traceback), 130 stopped by Ctrl-C.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Sequence
 
 import numpy as np
 
-from derive.descent import METHODS, Schedule, TrainingDiverged
+from derive.descent import METHODS, Schedule, TrainingDiverged, TrainingInterrupted
 from derive.errors import InputError
 from derive.names import LOSS_CHOICES, LOSSES
 
@@ -136,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         print("neuron: the loss expression is nested too deeply to use", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as err:  # Ctrl-C: one line, not a traceback
+        done = f" after {err.trajectory.epochs} finished epoch(s)" if isinstance(err, TrainingInterrupted) else ""
+        print(f"neuron: interrupted{done}; nothing printed or saved", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from .divergence import TrainingDiverged
 from .methods import METHODS, choose_method, train
 from .objective import Objective, affine_update, batch_moments, objective, sgd_loop
 from .schedule import Schedule
-from .trajectory import Trajectory
+from .trajectory import TrainingInterrupted, Trajectory
 
-__all__ = ["METHODS", "Objective", "Schedule", "TrainingDiverged", "Trajectory", "affine_update",
+__all__ = ["METHODS", "Objective", "Schedule", "TrainingDiverged", "TrainingInterrupted", "Trajectory", "affine_update",
            "batch_moments", "choose_method", "objective", "sgd_loop", "train"]
