@@ -54,6 +54,7 @@ def least_squares(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return coef[:-1], float(coef[-1])
 
 
+@np.errstate(all="ignore")  # a loss that overflows is reported as inf (null in JSON), not warned about
 def build_report(neuron: Neuron, X: np.ndarray, y: np.ndarray, *, data: str, x_names: list[str],
                  y_name: str, schedule: Schedule) -> Report:
     """Collect the numbers after ``neuron`` was trained on X and y."""
