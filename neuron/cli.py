@@ -2,8 +2,8 @@
 file, or on the bundled diabetes data to reproduce the book; ``neuron
 predict`` applies a saved neuron to a CSV file.
 
-Exit codes: 0 done, 1 training diverged, 2 the input could not be used
-(the message goes to stderr, never a traceback).
+Exit codes: 0 trained, 1 training diverged, 2 the input could not be used
+(the message goes to stderr, never a traceback), 130 stopped by Ctrl-C.
 """
 from __future__ import annotations
 
@@ -128,6 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         print("neuron: the loss expression is nested too deeply to use", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as err:  # Ctrl-C: one line, not a traceback
+        trajectory = getattr(err, "trajectory", None)  # a TrainingInterrupted knows how far it got
+        done = f" after {trajectory.epochs} finished epoch(s)" if trajectory is not None else ""
+        print(f"neuron: interrupted{done}; nothing printed or saved", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

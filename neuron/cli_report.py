@@ -4,6 +4,7 @@ on it beside the training score (loss and R² for a regression, loss and accurac
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -83,6 +84,7 @@ def least_squares(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return coef[:-1], float(coef[-1])
 
 
+@np.errstate(all="ignore")  # a loss that overflows is reported as inf (null in JSON), not warned about
 def build_report(neuron: Neuron, X: np.ndarray, y: np.ndarray, *, data: str, x_names: list[str],
                  y_name: str, schedule: Schedule, start: Start, start_summary: str,
                  standardization: dict[str, list[float]] | None = None,
@@ -126,11 +128,24 @@ def score(neuron: Neuron, X: np.ndarray, y: np.ndarray) -> Score:
 
 def to_json(report: Report) -> str:
     """The report as one JSON object with keys ``w``, ``b``, ``loss``, ``optimum``,
-    ``train`` and ``test`` (the scores) and the settings; the loss in full."""
+    ``train`` and ``test`` (the scores) and the settings; the loss in full, and a
+    number that is not finite as ``null``."""
     fields = asdict(report)
     for text_only in ("loss_summary", "start_summary"):
         del fields[text_only]
-    return json.dumps(fields, indent=2, ensure_ascii=False)
+    return json.dumps(_finite_or_null(fields), indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def _finite_or_null(value):
+    """``value`` with every float that is not finite (a loss that overflowed) as ``None``:
+    JSON has no Infinity or NaN, and a strict reader refuses them."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite_or_null(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite_or_null(v) for v in value]
+    return value
 
 
 def to_text(report: Report) -> str:

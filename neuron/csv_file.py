@@ -1,5 +1,11 @@
 """Reading a CSV file of numbers for the command line, with messages that
-name the file, the line and the column of anything that is not a number."""
+name the file, the line and the column of anything that is not a number.
+
+Every read is bounded: only a regular file is read (a FIFO, a device such as
+``/dev/zero`` or a folder is refused, never waited on or read for ever), at
+most :data:`MAX_BYTES` of it; a UTF-8 byte-order mark at the start is
+dropped; a cell longer than :data:`MAX_CELL` characters is refused with its
+line."""
 from __future__ import annotations
 
 import csv
@@ -10,9 +16,15 @@ from pathlib import Path
 import numpy as np
 
 from derive.errors import InputError
+from derive.files import read_bounded_text
 
 #: Delimiters recognised when the file does not use commas.
 DELIMITERS = ",;\t"
+#: Most bytes read from a data file (64 MiB: about three million rows of two numbers).
+MAX_BYTES = 64 * 2**20
+#: Longest cell, in characters: Python's ``csv`` module refuses longer ones
+#: (``csv.field_size_limit()``), and no number is written that long.
+MAX_CELL = csv.field_size_limit()
 
 
 @dataclass(frozen=True)
@@ -34,16 +46,17 @@ class Table:
             index = None
         if index is not None and -len(self.names) <= index < len(self.names):
             return index % len(self.names)
-        raise InputError(f"{self.source} has no column {spec!r}; its columns are "
-                         f"{', '.join(self.names)} (or numbers 0 to {len(self.names) - 1})")
+        shown = ", ".join(n if len(n) <= 40 else _short(n) for n in self.names[:10])
+        shown += ", …" if len(self.names) > 10 else ""
+        raise InputError(f"{self.source} has no column {_short(spec)}; its columns are "
+                         f"{shown} (or numbers 0 to {len(self.names) - 1})")
 
 
 def read_csv(path: str | Path) -> Table:
     """The table in ``path``: an optional header row, then numbers only."""
     source = str(path)
     try:
-        with open(path, newline="", encoding="utf-8") as f:
-            text = f.read()
+        text = read_bounded_text(path, MAX_BYTES, encoding="utf-8-sig", newline="")  # utf-8-sig: drop a BOM
     except (OSError, UnicodeDecodeError) as err:
         reason = (f"it is not UTF-8 text (byte {err.start})" if isinstance(err, UnicodeDecodeError)
                   else err.strerror or str(err))
@@ -52,8 +65,7 @@ def read_csv(path: str | Path) -> Table:
     if not lines:
         raise InputError(f"{source} is empty")
     delimiter = _delimiter(lines[0][1])
-    rows = [(number, [cell.strip() for cell in cells])
-            for (number, _), cells in zip(lines, csv.reader([l for _, l in lines], delimiter=delimiter))]
+    rows = [(number, _cells(line, delimiter, f"{source} line {number}")) for number, line in lines]
     first_number, first = rows[0]
     if all(_is_number(cell) for cell in first):
         names = tuple(str(i) for i in range(len(first)))
@@ -68,8 +80,21 @@ def read_csv(path: str | Path) -> Table:
         if len(cells) != len(names):
             raise InputError(f"{source} line {number}: {len(cells)} fields where the header has {len(names)}")
         for c, cell in enumerate(cells):
-            values[r, c] = _number(cell, f"{source} line {number}, column {names[c]!r}")
+            values[r, c] = _number(cell, f"{source} line {number}, column {_short(names[c])}")
     return Table(source, names, values)
+
+
+def _cells(line: str, delimiter: str, where: str) -> list[str]:
+    """The cells of one line, stripped; a line the ``csv`` module cannot read
+    (a cell over :data:`MAX_CELL` characters) is refused with ``where``."""
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as err:
+        if len(line) > MAX_CELL:
+            raise InputError(f"{where}: a cell is longer than {MAX_CELL:,} characters; "
+                             "no number is written that long") from None
+        raise InputError(f"{where}: cannot read the line as CSV: {err}") from None
+    return [cell.strip() for cell in cells]
 
 
 def _delimiter(line: str) -> str:
@@ -92,7 +117,12 @@ def _number(cell: str, where: str) -> float:
     try:
         value = float(cell)
     except ValueError:
-        raise InputError(f"{where}: {cell!r} is not a number") from None
+        raise InputError(f"{where}: {_short(cell)} is not a number") from None
     if not math.isfinite(value):
-        raise InputError(f"{where}: {cell!r} is not a finite number")
+        raise InputError(f"{where}: {_short(cell)} is not a finite number")
     return value
+
+
+def _short(cell: str, most: int = 40) -> str:
+    """``cell`` quoted for a message, its middle cut out when it is long."""
+    return repr(cell) if len(cell) <= most else f"{cell[:most // 2]!r}…{cell[-8:]!r} ({len(cell):,} characters)"

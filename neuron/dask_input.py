@@ -117,6 +117,9 @@ def _read(data: str):
 
     path = Path(data)
     files = sorted(str(p) for p in path.iterdir() if p.is_file()) if path.is_dir() else sorted(glob.glob(data))
+    if not files and path.is_dir():
+        raise InputError(f"{data} is a folder with no data files in it (neuron fit reads a folder's CSV or "
+                         "Parquet files with Dask)")
     if not files:
         raise InputError(f"no files match {data}")
     kinds = {Path(f).suffix.lower() for f in files}

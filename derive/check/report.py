@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 
 from .claims import show_name
@@ -52,7 +53,20 @@ def json_report(file: str, verdicts: list[StepVerdict], assumptions: list[str]) 
         for v in verdicts
     ]
     out = {"file": file, "summary": summary(verdicts), "assumptions": assumptions, "steps": steps}
-    return json.dumps(out, indent=2, ensure_ascii=False)
+    return json.dumps(_strict(out), indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def _strict(value):
+    """``value`` with every float that is not finite written as the string
+    ``"inf"``, ``"-inf"`` or ``"nan"`` (as the text report prints it): JSON
+    has no Infinity or NaN, and a strict reader refuses them."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_strict(v) for v in value]
+    return value
 
 
 def fixed_notes(text: str, judged: list[tuple[object, StepVerdict]]) -> str:

@@ -13,6 +13,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..files import MAX_NOTES_BYTES, read_bounded_text
+
 NOTEBOOK_SUFFIX = ".ipynb"
 CELL_BOUNDARY = "\n\n<!-- derive check: cell boundary -->\n\n"
 
@@ -120,8 +122,7 @@ def read_notes(path: str) -> Notes:
 
     Raises OSError or UnicodeDecodeError when the file cannot be read as
     UTF-8 text, NotesError when a notebook is not one."""
-    with open(path, encoding="utf-8") as f:
-        raw = f.read()
+    raw = read_bounded_text(path, MAX_NOTES_BYTES)  # a regular file, bounded: never a FIFO or /dev/zero
     if path.lower().endswith(NOTEBOOK_SUFFIX):
         return notebook_notes(path, raw)
     return markdown_notes(path, raw)

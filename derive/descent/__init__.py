@@ -21,7 +21,7 @@ from .methods import METHODS, choose_method, train
 from .objective import Objective, affine_update, batch_moments, objective, sgd_loop
 from .progress import reporting_epochs
 from .schedule import Schedule
-from .trajectory import Trajectory
+from .trajectory import TrainingInterrupted, Trajectory
 
-__all__ = ["METHODS", "Objective", "Schedule", "TrainingDiverged", "Trajectory", "affine_update",
-           "batch_moments", "choose_method", "objective", "reporting_epochs", "sgd_loop", "train"]
+__all__ = ["METHODS", "Objective", "Schedule", "TrainingDiverged", "TrainingInterrupted", "Trajectory",
+           "affine_update", "batch_moments", "choose_method", "objective", "reporting_epochs", "sgd_loop", "train"]

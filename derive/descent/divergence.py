@@ -25,6 +25,7 @@ and points to standardising.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_FLOOR, Decimal
 from typing import Callable, Sequence
 
 import numpy as np
@@ -187,5 +188,7 @@ def _loss_scale(objective: Objective, columns: Sequence[np.ndarray], start: Sequ
 
 def _round_down(rate: float) -> float:
     """``rate`` rounded down to two significant digits."""
-    digits = 1 - math.floor(math.log10(rate))
-    return math.floor(rate * 10 ** digits) / 10 ** digits
+    if not (math.isfinite(rate) and rate > 0):
+        return rate
+    exact = Decimal(rate)  # in decimal: 10 ** digits overflows a float for a rate below 1e-307
+    return float(exact.quantize(Decimal(1).scaleb(exact.adjusted() - 1), rounding=ROUND_FLOOR))

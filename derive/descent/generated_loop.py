@@ -78,23 +78,27 @@ class SGDLoop:
         lr = float(lr)
         history = [theta]
         diverged_at = sample = None
-        for e in range(epochs):
-            data = lists if orders is None else [a[np.asarray(orders[e])].tolist() for a in arrays]
-            try:
-                after = self.epoch(*theta, *data, lr)
-                finite = all(map(math.isfinite, after))
-            except NUMERIC_ERRORS:
-                finite = False
-            if not finite:
-                _, index = self.epoch_checked(*theta, *data, lr)
-                diverged_at, sample = e + 1, index
-                break
-            theta = after
-            history.append(theta)
-            epoch_done(e + 1, theta)
+        interrupted = False
+        try:
+            for e in range(epochs):
+                data = lists if orders is None else [a[np.asarray(orders[e])].tolist() for a in arrays]
+                try:
+                    after = self.epoch(*theta, *data, lr)
+                    finite = all(map(math.isfinite, after))
+                except NUMERIC_ERRORS:
+                    finite = False
+                if not finite:
+                    _, index = self.epoch_checked(*theta, *data, lr)
+                    diverged_at, sample = e + 1, index
+                    break
+                theta = after
+                history.append(theta)
+                epoch_done(e + 1, theta)
+        except KeyboardInterrupt:  # Ctrl-C: keep the epochs that finished
+            interrupted = True
         loss_numpy = self.gradient.loss_numpy
         return Trajectory(np.array(history), diverged_at, sample,
-                          lambda rows: mean_losses(loss_numpy, rows, arrays), "loop")
+                          lambda rows: mean_losses(loss_numpy, rows, arrays), "loop", interrupted)
 
     def __repr__(self) -> str:
         return f"SGDLoop({self.gradient.loss}, wrt={self.gradient.wrt})"

@@ -40,7 +40,7 @@ from .objective import Objective
 from .reference import reference_loop
 from .scan import scan_fit
 from .schedule import EpochOrders, Schedule, epoch_orders
-from .trajectory import Trajectory
+from .trajectory import Trajectory, TrainingInterrupted
 
 Method = Callable[[Objective, list, list, Schedule], Trajectory]
 
@@ -54,7 +54,9 @@ def train(objective: Objective, params: Sequence[float], columns: Sequence[np.nd
     """Train from ``params`` on the data ``columns`` (in ``objective.data_names``
     order) with ``method``. Returns the trajectory, with its losses and the
     name of the method that ran; raises :class:`TrainingDiverged` (carrying
-    the weights and losses of the epochs before it) when training diverged."""
+    the weights and losses of the epochs before it) when training diverged,
+    and :class:`TrainingInterrupted` (carrying the finished epochs) when
+    Ctrl-C stopped a loop between epochs."""
     try:
         run = METHODS[method]
     except KeyError:
@@ -62,6 +64,8 @@ def train(objective: Objective, params: Sequence[float], columns: Sequence[np.nd
     columns = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
     trajectory = run(objective, [float(p) for p in params], columns, schedule)
     check_divergence(objective, trajectory, columns, schedule)
+    if trajectory.interrupted:  # Ctrl-C in a loop: the finished epochs, handed back
+        raise TrainingInterrupted(trajectory)
     return trajectory
 
 
@@ -155,7 +159,7 @@ def _settle(objective: Objective, trajectory: Trajectory, columns: list[np.ndarr
     not finite, the ``loop``'s trajectory (run from the start) instead, which
     says whether and where training stopped."""
     trajectory = _with_losses(objective, trajectory, columns)
-    if trajectory.diverged_at is None and np.isfinite(trajectory.losses).all():
+    if trajectory.interrupted or (trajectory.diverged_at is None and np.isfinite(trajectory.losses).all()):
         return trajectory
     return _with_losses(objective, loop(), columns)
 

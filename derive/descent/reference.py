@@ -30,22 +30,25 @@ def reference_loop(objective: Objective, params: Sequence[float], columns: Seque
     orders = epoch_orders(schedule, n)
     order = list(range(n))
     theta = [float(p) for p in params]
-    history, diverged_at = [theta], None
-    for epoch in range(1, schedule.epochs + 1):
-        if orders is not None:
-            order = orders[epoch - 1].tolist()
-        if schedule.batch_size == 1:
-            theta = _per_sample_epoch(objective, theta, rows, order, schedule.lr)
-        else:
-            theta = _batch_epoch(objective, theta, columns, order, schedule.batch_size, schedule.lr)
-        if not all(math.isfinite(p) for p in theta):
-            diverged_at = epoch
-            break
-        history.append(theta)
-        epoch_done(epoch, theta)
+    history, diverged_at, interrupted = [theta], None, False
+    try:
+        for epoch in range(1, schedule.epochs + 1):
+            if orders is not None:
+                order = orders[epoch - 1].tolist()
+            if schedule.batch_size == 1:
+                theta = _per_sample_epoch(objective, theta, rows, order, schedule.lr)
+            else:
+                theta = _batch_epoch(objective, theta, columns, order, schedule.batch_size, schedule.lr)
+            if not all(math.isfinite(p) for p in theta):
+                diverged_at = epoch
+                break
+            history.append(theta)
+            epoch_done(epoch, theta)
+    except KeyboardInterrupt:  # Ctrl-C: keep the epochs that finished
+        interrupted = True
     mean_loss = objective.epoch_losses
     return Trajectory(np.array(history, dtype=float), diverged_at, None,
-                      lambda rows_: mean_loss(rows_, columns), "loop")
+                      lambda rows_: mean_loss(rows_, columns), "loop", interrupted)
 
 
 def _per_sample_epoch(objective: Objective, params: list[float], rows: list[tuple],

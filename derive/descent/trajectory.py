@@ -39,6 +39,8 @@ class Trajectory:
     #: ``mean_loss(history_rows) -> losses``; see :meth:`losses`.
     _mean_loss: Callable[[np.ndarray], np.ndarray] | None = field(default=None, repr=False)
     method: str = ""
+    #: Whether Ctrl-C stopped the run between epochs (``history`` ends at the last finished one).
+    interrupted: bool = False
 
     @property
     def params(self) -> tuple[float, ...]:
@@ -67,6 +69,16 @@ class Trajectory:
     def start_loss(self) -> float:
         """The mean loss at the starting point, before the first epoch."""
         return float(self._all_losses[0])
+
+
+class TrainingInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped training between epochs: ``trajectory`` holds the
+    epochs that finished (its ``params`` are the last finished epoch's).
+    A ``KeyboardInterrupt``, so whoever does not catch it stops as on Ctrl-C."""
+
+    def __init__(self, trajectory: Trajectory):
+        super().__init__(f"training interrupted after {trajectory.epochs} epoch(s)")
+        self.trajectory = trajectory
 
 
 def mean_losses(loss_numpy: Callable[..., object], history: np.ndarray,
