@@ -6,6 +6,7 @@ and ``--help`` needs no SymPy.
 """
 from __future__ import annotations
 
+import keyword
 import unicodedata
 
 #: Functions an expression may call: the name a user writes → the SymPy
@@ -28,6 +29,22 @@ FUNCTION_LIST: str = ", ".join(sorted(n for n, f in FUNCTIONS.items() if n == f.
 
 #: Names that read as constants, not symbols: the name → SymPy's constant.
 CONSTANTS: dict[str, str] = {"pi": "pi", "e": "E"}
+
+#: Words that are not names, though they look like one: Python's keywords
+#: (``None``, ``True``, ``lambda``, …: generated code could not use them) and
+#: the words SymPy prints for its own numbers (``oo``, ``zoo``, ``nan``, ``I``),
+#: which would read back as those numbers anywhere but in derive.
+NOT_NAMES: frozenset[str] = frozenset(keyword.kwlist) | {"oo", "zoo", "nan", "I"}
+
+#: The largest number after a name's last ``_`` (``x_2000``): a linear model
+#: of that many features is the most a neuron may have, and an index above it
+#: would only ask for a model too large to build (``w_1000000``).
+MAX_INDEX = 2000
+
+#: What a name is, for help texts and errors.
+NAME_RULE = ("a name is an ASCII letter followed by letters, digits and _ "
+             "(not a Python keyword such as None or lambda, nor oo, zoo, nan or I), "
+             f"with a number after its last _ of at most {MAX_INDEX}")
 
 #: Losses by the names the command lines and ``Neuron(loss)`` accept → the
 #: builder in :mod:`derive.losses` and what the loss is.
