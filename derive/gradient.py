@@ -16,7 +16,7 @@ from .compile import common_subexpressions, lambdify
 from .errors import InputError
 from .linear import LinearModel, linear_model
 from .printer import expression_text
-from .symbols import sort_key, symbol
+from .symbols import almost_everywhere, sort_key, symbol
 
 #: Above this many operations a derivative is left as differentiated rather
 #: than tidied (the tidying multiplies out products); also the bound of
@@ -133,7 +133,9 @@ def _tidied(expr: sp.Expr) -> sp.Expr:
     factors pulled out, before and after multiplying out products (powers
     of sums stay as they are, so the work stays polynomial in the size).
     No ``simplify``: its cost has no bound. Past :data:`SIMPLIFY_MAX_OPS` the
-    derivative is kept as differentiated (correct, just longer)."""
+    derivative is kept as differentiated (correct, just longer). A Dirac
+    delta (from ``sign``) is 0 almost everywhere, and is written so."""
+    expr = almost_everywhere(expr)
     if sp.count_ops(expr) > SIMPLIFY_MAX_OPS:
         return expr
     candidates = (expr, sp.factor_terms(expr), sp.factor_terms(sp.expand_mul(expr)))

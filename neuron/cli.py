@@ -15,7 +15,7 @@ from typing import Sequence
 import numpy as np
 
 from derive.descent import METHODS, Schedule, TrainingDiverged
-from derive.errors import InputError
+from derive.errors import InputError, report_bug, report_interrupt
 from derive.names import LOSS_CHOICES, LOSSES
 
 from .cli_report import build_report, to_json, to_text
@@ -136,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecursionError:
         print("neuron: the loss expression is nested too deeply to use", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return report_interrupt("neuron")
+    except Exception as err:  # a bug: exit 3, never 1 (diverged) or 2 (bad input)
+        return report_bug("neuron", err)
 
 
 if __name__ == "__main__":
