@@ -164,6 +164,8 @@ def gradient(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> Grad
     if not isinstance(loss, sp.Expr):
         raise TypeError(f"the loss must be a SymPy expression, got {type(loss).__name__}; "
                         "use derive.parse_expression for text")
+    if loss.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise InputError(f"the loss {expression_text(loss)} is not finite (a division by zero, or log of 0)")
     if isinstance(wrt, (str, sp.Symbol)):
         wrt = [wrt]
     names = tuple(p.name if isinstance(p, sp.Symbol) else str(p) for p in wrt)
