@@ -73,3 +73,37 @@ def test_an_index_above_the_cap_is_refused_before_building_a_model():
     with pytest.raises(InputError, match=f"larger than {MAX_INDEX}"):
         Neuron("(y - w_1000000*x_1000000 - b)**2")
     assert time.monotonic() - started < 30
+
+
+# --- derive grad's whole job on generated expressions ---------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from derive.cli import grad_text  # noqa: E402
+from derive.worker import Overrun, run_with_budget  # noqa: E402
+
+LEAVES = st.sampled_from(["w", "b", "x", "y", "math", "out", "int", "0", "1", "2", "0.5", "1e300", "pi", "e"])
+
+
+def _combine(parts):
+    unary = st.tuples(st.sampled_from(["exp", "log", "abs", "sign", "sigmoid", "sqrt", "tanh", "sin", "-"]), parts)
+    binary = st.tuples(parts, st.sampled_from(["+", "-", "*", "/", "**"]), parts)
+    return st.one_of(unary.map(lambda t: f"-({t[1]})" if t[0] == "-" else f"{t[0]}({t[1]})"),
+                     binary.map(lambda t: f"({t[0]}){t[1]}({t[2]})"))
+
+
+EXPRESSIONS = st.recursive(LEAVES, _combine, max_leaves=8)
+
+
+@settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(expr=EXPRESSIONS, emit=st.sampled_from([None, "python", "numpy", "c", "jax", "latex"]),
+       as_json=st.booleans())
+def test_derive_grad_prints_or_refuses_any_expression_within_its_budget(expr, emit, as_json):
+    try:
+        text, notes = run_with_budget(grad_text, (f"w*({expr})", ("w",), emit, "gradient", as_json), 20)
+    except (InputError, RecursionError, Overrun):  # refused, or over the budget: exit 2
+        return
+    assert text and all(isinstance(n, str) for n in notes)
+    if as_json:
+        json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
