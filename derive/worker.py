@@ -9,9 +9,11 @@ in-process; ``derive.gradient`` starts no process.
 An exception raised by the task is raised again here with its own type
 (and is also a :class:`WorkerError`, whose message names the worker).
 
-The worker never outlives its parent: on Linux the kernel kills it when the
-parent dies (``PR_SET_PDEATHSIG``), and everywhere a thread of its own ends
-it when its parent process changes; it ignores Ctrl-C (the parent decides,
+The worker never outlives the process that asked for it: on Linux the
+kernel kills it when its parent dies (``PR_SET_PDEATHSIG``), and everywhere
+a thread of its own ends it when the asking process is gone (a fork
+server's worker is the server's child, and the server lives as long as its
+children do); it ignores Ctrl-C (the parent decides,
 and stops it), and its standard input, output and error are ``/dev/null``,
 so a killed ``derive grad … | tail`` never waits on it.
 """
@@ -49,10 +51,12 @@ class WorkerError(RuntimeError):
 _in_worker = False
 
 
-def _die_with_parent(parent: int | None) -> None:
-    """End this process when its parent does: SIGKILL from the kernel on
-    Linux, and a thread that watches the parent's pid everywhere."""
-    if sys.platform.startswith("linux"):
+def _die_with_parent(parent: int, forked: bool) -> None:
+    """End this process when the process that asked for it (``parent``)
+    ends: SIGKILL from the kernel when it forked us (Linux), and everywhere a
+    thread that watches ``parent``'s pid. (A fork server's child is not the
+    asker's child, and the fork server lives as long as its children do.)"""
+    if forked and sys.platform.startswith("linux"):
         try:
             import ctypes
 
@@ -60,16 +64,30 @@ def _die_with_parent(parent: int | None) -> None:
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         except (OSError, AttributeError):  # no prctl: the thread below still watches
             pass
-    first = os.getppid()
-    if parent is not None and first != parent:  # the parent died before prctl
+    if not _alive(parent) or (forked and os.getppid() != parent):  # it died before prctl
         os._exit(1)
 
     def watch() -> None:
-        while os.getppid() == first:
+        while _alive(parent):
             time.sleep(_PARENT_POLL_SECONDS)
         os._exit(1)
 
     threading.Thread(target=watch, name="derive-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, killed but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True  # no /proc: kill(0) is all we know
 
 
 def _detach_stdio() -> None:
@@ -81,11 +99,11 @@ def _detach_stdio() -> None:
     os.close(null)
 
 
-def _serve(conn, parent: int | None = None) -> None:
+def _serve(conn, parent: int, forked: bool) -> None:
     global _in_worker
     _in_worker = True  # work nested in a task runs inline, under the task's own budget
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent(parent)
+    _die_with_parent(parent, forked)
     _detach_stdio()
     conn.send("ready")
     while True:
@@ -162,8 +180,7 @@ class Worker:
         if method == "forkserver":  # the server imports these once; each worker forks from it
             context.set_forkserver_preload(["sympy", module])
         parent, child = context.Pipe()
-        parent_pid = os.getpid() if method == "fork" else None  # else the fork server is the parent
-        self._process = context.Process(target=_serve, args=(child, parent_pid), daemon=True)
+        self._process = context.Process(target=_serve, args=(child, os.getpid(), method == "fork"), daemon=True)
         self._conn = parent
         try:
             self._process.start()
@@ -201,7 +218,7 @@ class Worker:
 
     def stop(self) -> None:
         """Kill the worker (if any); the next task starts a new one."""
-        if self._process is not None:
+        if self._process is not None and self._process.pid is not None:  # started
             if self._process.is_alive():
                 self._process.kill()
             self._process.join(5)

@@ -161,3 +161,35 @@ def test_derive_check_takes_an_infinite_timeout(tmp_path):
     done = subprocess.run([sys.executable, "-m", "derive", "check", str(notes), "--timeout", "inf"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+FORK_SERVER_SCRIPT = """
+import _thread, sys, time
+sys.path.insert(0, {root!r})
+from derive.worker import run_with_budget, start_method
+
+if __name__ == "__main__":
+    _thread.start_new_thread(time.sleep, (100,))  # a native thread: the worker comes from a fork server
+    time.sleep(0.1)
+    assert start_method() != "fork"
+    print("started", flush=True)
+    run_with_budget(time.sleep, (100,), 200)
+"""
+
+
+def test_a_worker_from_the_fork_server_dies_with_the_process_that_asked_for_it(tmp_path):
+    script = tmp_path / "asker.py"
+    script.write_text(FORK_SERVER_SCRIPT.format(root=os.getcwd()))
+    process = start(str(script))
+    # the worker is the fork server's child, not the asker's
+    descendants = lambda: [g for c in children(process.pid) for g in children(c)]  # noqa: E731
+    assert wait_for(descendants, 60), "no worker started"
+    everyone = children(process.pid) + descendants()
+    process.kill()
+    process.wait(10)
+    try:
+        assert wait_for(lambda: not any(alive(p) for p in everyone), 10), "a worker outlived its parent"
+    finally:
+        for p in everyone:
+            if alive(p):
+                os.kill(p, signal.SIGKILL)
