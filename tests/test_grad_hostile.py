@@ -107,3 +107,19 @@ def test_derive_grad_prints_or_refuses_any_expression_within_its_budget(expr, em
     assert text and all(isinstance(n, str) for n in notes)
     if as_json:
         json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in JSON"))
+
+
+@pytest.mark.parametrize("loss", ["((1e300*x)**1000)**1000 + (y - (w*x + b))**2",
+                                  "(y - w_1000000*x_1000000 - b)**2", "(y-(w*x+b))**2/0"])
+def test_a_saved_neuron_with_a_hostile_loss_is_refused_fast(tmp_path, loss):
+    from neuron.errors import NeuronFileError
+
+    path = tmp_path / "n.json"
+    Neuron().save(path)
+    state = json.loads(path.read_text())
+    state["loss"] = loss
+    path.write_text(json.dumps(state))
+    started = time.monotonic()
+    with pytest.raises(NeuronFileError):
+        Neuron.load(path)
+    assert time.monotonic() - started < 30
