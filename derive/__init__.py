@@ -21,10 +21,16 @@ _LAZY = {
     "symbol": ".symbols",
 }
 
-__all__ = ["Gradient", "gradient", "losses", "parse_expression", "ExpressionError", "InputError", "symbol"]
+__all__ = ["Gradient", "gradient", "losses", "parse_expression", "ExpressionError", "InputError", "symbol",
+           "__version__"]
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # from the installed metadata, read when first asked for
+        from .version import package_version
+
+        globals()[name] = package_version()
+        return globals()[name]
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module = import_module(_LAZY[name], __name__)

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from .errors import EXIT_INPUT, InputError, report_bug, report_interrupt
 from .names import CONSTANTS, FUNCTION_LIST, NAME_RULE
+from .version import package_version
 
 EMIT_TARGETS = ("numpy", "python", "c", "jax", "latex")
 #: derive grad's time budget for reading, differentiating and printing, in seconds.
@@ -36,6 +37,7 @@ def build_parser(check: bool = True) -> argparse.ArgumentParser:
         prog="derive",
         description="Symbolic gradients of a loss, and a checker for derivations in lecture notes.",
     )
+    parser.add_argument("--version", action="version", version=f"derive {package_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     grad = commands.add_parser(
         "grad",
@@ -122,7 +124,7 @@ def grad_text(expr: str, wrt: tuple[str, ...], emit: str | None, name: str,
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         argv = sys.argv[1:] if argv is None else list(argv)
-        parser = build_parser(check=argv[:1] != ["grad"])
+        parser = build_parser(check=argv[:1] not in (["grad"], ["--version"]))
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()

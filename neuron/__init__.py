@@ -10,6 +10,7 @@
 scikit-learn's conventions (scikit-learn itself stays optional).
 """
 from derive.descent import TrainingDiverged
+from derive.version import package_version as _package_version
 
 from . import datasets
 from .estimator_api import NotFittedError
@@ -17,4 +18,7 @@ from .errors import NeuronFileError
 from .estimators import NeuronClassifier, NeuronRegressor
 from .neuron import Neuron
 
-__all__ = ["Neuron", "NeuronClassifier", "NeuronFileError", "NeuronRegressor", "NotFittedError", "TrainingDiverged", "datasets"]
+#: The installed version of derive-neuron (the package both derive and neuron ship in).
+__version__ = _package_version()
+
+__all__ = ["__version__", "Neuron", "NeuronClassifier", "NeuronFileError", "NeuronRegressor", "NotFittedError", "TrainingDiverged", "datasets"]

@@ -1,5 +1,6 @@
 """What ``neuron fit`` tells (used only by the command line): the trained w and b, the final loss and — for a
-squared loss — how far that lands from the closed-form least-squares optimum."""
+squared loss — how far that lands from the closed-form least-squares optimum; with a held-out set, the score
+on it beside the training score (loss and R² for a regression, loss and accuracy for a classifier)."""
 from __future__ import annotations
 
 import json
@@ -9,8 +10,29 @@ import numpy as np
 
 from derive.descent import Schedule
 
+from .cli_text import loss_text, names_text, start_text
 from .neuron import Neuron
 from .problem import expression_text
+
+
+@dataclass(frozen=True)
+class Score:
+    """How the trained neuron does on one set of samples: its mean loss, and
+    R² and MSE (a regression) or the accuracy (a classifier)."""
+
+    samples: int
+    loss: float
+    r2: float | None
+    mse: float | None
+    accuracy: float | None
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where training started: the weights and bias before the first epoch."""
+
+    w: float | list[float]
+    b: float
 
 
 @dataclass(frozen=True)
@@ -42,9 +64,17 @@ class Report:
     batch_size: int
     shuffle: bool
     seed: int | None
-    init: str
+    init: str | list[float]
     method: str
     history: list[float]
+    # optional, so a report made elsewhere (neuron.dask_input) need not know them
+    start: Start | None = None
+    standardization: dict[str, list[float]] | None = None
+    train: Score | None = None
+    test: Score | None = None
+    held_out: str | None = None  # how the test set was made: a file, or a split
+    loss_summary: str = ""  # the loss for the text report, summarised (not in --json)
+    start_summary: str = ""  # where training started, in words (not in --json)
 
 
 def least_squares(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -54,15 +84,14 @@ def least_squares(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def build_report(neuron: Neuron, X: np.ndarray, y: np.ndarray, *, data: str, x_names: list[str],
-                 y_name: str, schedule: Schedule) -> Report:
-    """Collect the numbers after ``neuron`` was trained on X and y."""
+                 y_name: str, schedule: Schedule, start: Start, start_summary: str,
+                 standardization: dict[str, list[float]] | None = None,
+                 test: tuple[np.ndarray, np.ndarray] | None = None, held_out: str | None = None) -> Report:
+    """Collect the numbers after ``neuron`` was trained on X and y (and scored
+    on ``test``, the held-out X and y, when given)."""
     problem = neuron.problem
-    out = neuron.forpass(X)
-    mse = accuracy = optimum = None
-    if problem.classifies:
-        accuracy = float(np.mean(neuron.predict(X) == y))
-    else:
-        mse = float(np.mean((y - out) ** 2))
+    train = score(neuron, X, y)
+    optimum = None
     if problem.squared_error_scale is not None:
         w, b = least_squares(X, y)
         params = [*map(float, w), b]
@@ -73,42 +102,101 @@ def build_report(neuron: Neuron, X: np.ndarray, y: np.ndarray, *, data: str, x_n
         data=data, samples=len(y), x=x_names, y=y_name, loss_name=problem.label,
         loss_expr=expression_text(problem.loss), epochs=schedule.epochs, lr=schedule.lr, batch_size=schedule.batch_size,
         shuffle=schedule.shuffle, seed=schedule.seed, init=neuron.init, method=neuron.method_,
-        w=_weights(np.atleast_1d(neuron.w)), b=neuron.b, loss=neuron.history[-1], mse=mse,
-        accuracy=accuracy, optimum=optimum, history=list(neuron.history),
+        w=_weights(np.atleast_1d(neuron.w)), b=neuron.b, loss=neuron.history[-1], mse=train.mse,
+        accuracy=train.accuracy, optimum=optimum, history=list(neuron.history),
+        start=start, standardization=standardization, train=train,
+        test=None if test is None else score(neuron, *test), held_out=held_out,
+        loss_summary=loss_text(problem), start_summary=start_summary,
     )
 
 
+def score(neuron: Neuron, X: np.ndarray, y: np.ndarray) -> Score:
+    """The mean loss of the trained ``neuron`` on X, y, with R² and MSE for
+    a regression or the accuracy for a classifier."""
+    problem = neuron.problem
+    with np.errstate(all="ignore"):
+        params = [*map(float, np.atleast_1d(neuron.w)), neuron.b]
+        loss = float(np.mean(problem.objective.loss_numpy(*params, *problem.data_columns(X, y))))
+        if problem.classifies:
+            return Score(len(y), loss, None, None, float(np.mean(neuron.predict(X) == y)))
+        residual = float(np.mean((y - neuron.forpass(X)) ** 2))
+    spread = float(np.mean((y - np.mean(y)) ** 2))
+    return Score(len(y), loss, 1.0 - residual / spread if spread > 0 else None, residual, None)
+
+
 def to_json(report: Report) -> str:
-    """The report as one JSON object with keys ``w``, ``b``, ``loss``, ``optimum`` and the settings."""
-    return json.dumps(asdict(report), indent=2, ensure_ascii=False)
+    """The report as one JSON object with keys ``w``, ``b``, ``loss``, ``optimum``,
+    ``train`` and ``test`` (the scores) and the settings; the loss in full."""
+    fields = asdict(report)
+    for text_only in ("loss_summary", "start_summary"):
+        del fields[text_only]
+    return json.dumps(fields, indent=2, ensure_ascii=False)
 
 
 def to_text(report: Report) -> str:
     """The report as a few lines for a person."""
     order = "shuffled" if report.shuffle else "in order"
-    start = {"book": "w = b = 1", "zeros": "w = b = 0", "random": f"random w, b (seed {report.seed})"}[report.init]
+    scaled = ", features standardised" if report.standardization else ""
     lines = [
-        f"data      {report.data}: {report.samples} samples, x = {', '.join(report.x)}, y = {report.y}",
-        f"loss      {report.loss_name}" + ("" if report.loss_name == report.loss_expr else f" = {report.loss_expr}"),
-        f"training  {report.epochs} epoch{'s' if report.epochs != 1 else ''}, lr {report.lr:g}, batch size {report.batch_size}, {order}, from {start}, by {report.method}",
+        f"data      {_data_text(report)}, x = {names_text(report.x)}, y = {report.y}",
+        f"loss      {report.loss_name}"
+        + ("" if report.loss_name == report.loss_expr else f" = {report.loss_summary or report.loss_expr}"),
+        f"training  {report.epochs} epoch{'s' if report.epochs != 1 else ''}, lr {report.lr:g}, batch size "
+        f"{report.batch_size}, {order}, from {report.start_summary or _start_of(report)}, by {report.method}{scaled}",
         "",
         *_weight_lines(report.w, report.b),
-        f"loss      {report.loss!r}  (mean over the samples after the last epoch)",
     ]
-    if report.accuracy is not None:
-        lines.append(f"accuracy  {report.accuracy:.4f}")
+    if report.test is not None:
+        lines += _score_table(report.train, report.test)
+    else:
+        lines.append(f"loss      {report.loss!r}  (mean over the samples after the last epoch)")
+        if report.accuracy is not None:
+            lines.append(f"accuracy  {report.accuracy:.4f}")
     if report.optimum is not None:
         opt = report.optimum
         lines += [
             "",
-            "least-squares optimum (closed form):",
+            "least-squares optimum (closed form" + (", on the training samples):" if report.test else "):"),
             *_weight_lines(opt.w, opt.b),
             f"loss      {opt.loss!r}",
             f"MSE       {report.mse:.5g} after training vs {opt.mse:.5g} at the optimum",
         ]
-    elif report.mse is not None:
+    elif report.mse is not None and report.test is None:
         lines.append(f"MSE       {report.mse:.5g}")
     return "\n".join(lines)
+
+
+def _start_of(report: Report) -> str:
+    """Where training started, from ``init`` alone (a report without a ``start_summary``)."""
+    if isinstance(report.init, list):
+        return start_text(report.init, report.init[:-1], report.init[-1], report.seed)
+    named = {"book": "w = b = 1", "zeros": "w = b = 0", "random": f"random w, b (seed {report.seed})"}
+    return named.get(report.init, report.init)
+
+
+def _data_text(report: Report) -> str:
+    if report.test is None:
+        return f"{report.data}: {report.samples} samples"
+    return f"{report.data}: {report.samples} samples to train on, {report.test.samples} held out ({report.held_out})"
+
+
+def _score_table(train: Score, test: Score) -> list[str]:
+    """The training and held-out scores side by side, each row labelled."""
+    rows = [("", "training", "held out"), ("loss", f"{train.loss:.6g}", f"{test.loss:.6g}")]
+    if train.accuracy is not None:
+        rows.append(("accuracy", _accuracy(train), _accuracy(test)))
+    else:
+        rows.append(("R²", _r2(train.r2), _r2(test.r2)))
+        rows.append(("MSE", f"{train.mse:.5g}", f"{test.mse:.5g}"))
+    return ["", *(f"{label:<9} {a:<20} {b}".rstrip() for label, a, b in rows)]
+
+
+def _accuracy(score: Score) -> str:
+    return f"{score.accuracy:.4f} ({round(score.accuracy * score.samples)}/{score.samples})"
+
+
+def _r2(r2: float | None) -> str:
+    return "undefined (y is constant)" if r2 is None else f"{r2:.4f}"
 
 
 def _weights(w: np.ndarray) -> float | list[float]:

@@ -20,6 +20,13 @@ building anything, with at most :data:`MAX_FEATURES` features. Whatever is
 wrong with the file — unreadable, not UTF-8, not JSON, nested too deeply, a
 bare ``NaN``, a number beyond the float range, another format or version,
 the wrong number of weights — is one :class:`NeuronFileError` naming it.
+
+A neuron saved by ``neuron fit --save`` also holds the names of its feature
+columns and of its target, and, with ``--standardize``, the mean and standard
+deviation it scaled each feature by: :func:`load_model` reads them with the
+neuron, for ``neuron predict``. They are optional, so files saved before them
+still load. :meth:`Neuron.load` warns when the file holds a standardisation,
+since the neuron alone expects standardised features.
 """
 from __future__ import annotations
 
@@ -29,10 +36,13 @@ import os
 import reprlib
 import stat
 import tempfile
+import warnings
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from .errors import NeuronFileError
+from .scaling import Standardization
 
 if TYPE_CHECKING:
     from .neuron import Neuron
@@ -47,18 +57,35 @@ MAX_FILE_BYTES = 64 * 2**20
 MAX_FEATURES = 2000
 #: The most digits of a whole number in the file (seeds, counts, weights).
 MAX_INT_DIGITS = 100
+#: The longest column name kept in the file.
+MAX_NAME_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class SavedModel:
+    """A saved neuron with what ``neuron fit`` knew of its data: the feature
+    and target column names (``None`` in files saved without them) and the
+    standardisation of the features (``None`` if they were not scaled)."""
+
+    neuron: "Neuron"
+    feature_names: tuple[str, ...] | None
+    target_name: str | None
+    standardization: Standardization | None
 
 
 # saving ----------------------------------------------------------------------
 
-def save(neuron: "Neuron", path) -> None:
+def save(neuron: "Neuron", path, *, feature_names: Sequence[str] | None = None,
+         target_name: str | None = None, standardization: Standardization | None = None) -> None:
     """Write ``neuron`` to ``path`` atomically, over nothing but a saved neuron.
 
     ``path`` may be new, an empty file or a saved neuron; a symlink is
     followed to such a file (the link stays). A folder, FIFO, device, socket,
     read-only file or any other file raises :class:`NeuronFileError`. The
-    file replaced keeps its permission bits (and, as root, its owner)."""
-    data = _encode(neuron, path)
+    file replaced keeps its permission bits (and, as root, its owner).
+    ``feature_names``, ``target_name`` and ``standardization`` are stored
+    when given (``neuron fit --save``), for ``neuron predict``."""
+    data = _encode(neuron, path, feature_names, target_name, standardization)
     target, existing = check_target(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -112,7 +139,8 @@ def check_target(path) -> tuple[Path, os.stat_result | None]:
     return target, st
 
 
-def _encode(neuron: "Neuron", path) -> bytes:
+def _encode(neuron: "Neuron", path, feature_names: Sequence[str] | None = None, target_name: str | None = None,
+            standardization: Standardization | None = None) -> bytes:
     features = neuron.problem.features
     if features > MAX_FEATURES:
         raise NeuronFileError(path, f"cannot save to {path}: a saved neuron has at most {MAX_FEATURES} "
@@ -128,6 +156,16 @@ def _encode(neuron: "Neuron", path) -> bytes:
         "b": neuron.b,
         "history": neuron.history,
     }
+    if feature_names is not None:
+        if len(feature_names) != features:
+            raise ValueError(f"{len(feature_names)} feature names for a neuron of {features} feature(s)")
+        state["feature_names"] = [str(name) for name in feature_names]
+    if target_name is not None:
+        state["target_name"] = str(target_name)
+    if standardization is not None:
+        if len(standardization.mean) != features:
+            raise ValueError(f"a standardisation of {len(standardization.mean)} features for a neuron of {features}")
+        state["standardization"] = standardization.to_json()
     try:
         data = (json.dumps(state, indent=2, allow_nan=False) + "\n").encode("utf-8")
     except ValueError:  # a weight or loss that is NaN or infinite, set by hand
@@ -176,7 +214,21 @@ def _kind(mode: int) -> str:
 # loading ---------------------------------------------------------------------
 
 def load(cls: type, path) -> "Neuron":
-    """The neuron saved at ``path``; :class:`NeuronFileError` naming the file if it is not one."""
+    """The neuron saved at ``path``; :class:`NeuronFileError` naming the file if it is not one.
+
+    Warns (``UserWarning``) if the neuron was trained on standardised
+    features: its ``predict`` expects them scaled (see :func:`load_model`)."""
+    model = load_model(cls, path)
+    if model.standardization is not None:
+        warnings.warn(f"{path} was trained on standardised features: scale each feature x_i to "
+                      "(x_i - mean_i) / std_i with the file's \"standardization\" before predict, or use "
+                      "neuron.persist.load_model(Neuron, path) or neuron predict, which do", UserWarning, stacklevel=3)
+    return model.neuron
+
+
+def load_model(cls: type, path) -> SavedModel:
+    """The neuron saved at ``path`` with its column names and standardisation;
+    :class:`NeuronFileError` naming the file if it is not a saved neuron."""
     state = _parse(_read_bounded(path), path)
     if not isinstance(state, dict) or state.get("format") != FORMAT:
         raise NeuronFileError(path, f"{path} is not a saved neuron (no \"format\": \"{FORMAT}\")")
@@ -198,10 +250,43 @@ def load(cls: type, path) -> "Neuron":
         raise NeuronFileError(path, f"{path} has history {_short(state['history'])}, not a list of numbers")
     params = [_number(v, path) for v in ws] + [_number(state["b"], path)]
     history = [_number(v, path) for v in state["history"]]
+    names, target, scaling = _data_fields(state, features, path)
     neuron = _build(cls, state, path)  # refuses a loss written for another number of features
     neuron._params = params
     neuron.history = history
-    return neuron
+    return SavedModel(neuron, names, target, scaling)
+
+
+def _data_fields(state: dict, features: int, path) -> tuple[tuple[str, ...] | None, str | None,
+                                                               Standardization | None]:
+    """The optional ``feature_names``, ``target_name`` and ``standardization``, checked."""
+    names = state.get("feature_names")
+    if names is not None:
+        if not isinstance(names, list) or len(names) != features or not all(_is_name(n) for n in names):
+            raise NeuronFileError(path, f"{path} has feature_names {_short(names)}; a saved neuron has "
+                                        f"{features} column name(s), each text of 1 to {MAX_NAME_CHARS} characters")
+        if len(set(names)) != len(names):
+            raise NeuronFileError(path, f"{path} names a feature column twice in feature_names")
+        names = tuple(names)
+    target = state.get("target_name")
+    if target is not None and not _is_name(target):
+        raise NeuronFileError(path, f"{path} has target_name {_short(target)}; a column name is text")
+    scaling = state.get("standardization")
+    if scaling is not None:
+        if not (isinstance(scaling, dict) and all(isinstance(scaling.get(k), list) and len(scaling[k]) == features
+                                                  for k in ("mean", "std"))):
+            raise NeuronFileError(path, f"{path} has standardization {_short(scaling)}; a saved neuron has "
+                                        f"{{\"mean\": [...], \"std\": [...]}} of {features} number(s) each")
+        mean = tuple(_number(v, path) for v in scaling["mean"])
+        std = tuple(_number(v, path) for v in scaling["std"])
+        if not all(s > 0 for s in std):
+            raise NeuronFileError(path, f"{path} has a standard deviation that is not above 0 in standardization")
+        scaling = Standardization(mean, std)
+    return names, target, scaling
+
+
+def _is_name(value) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MAX_NAME_CHARS
 
 
 def _build(cls: type, state: dict, path) -> "Neuron":

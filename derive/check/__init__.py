@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 
 from .claims import read_derivation
 from .sources import Notes, markdown_notes, read_notes
-from .verdicts import DEFAULT_SECONDS, StepVerdict, judge
+from .verdicts import DEFAULT_SECONDS, StepVerdict, Verdict, judge
 
-__all__ = ["CheckResult", "StepVerdict", "check_file", "check_notes", "check_text"]
+__all__ = ["CheckResult", "StepVerdict", "Verdict", "check_file", "check_notes", "check_text"]
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,11 @@ class CheckResult:
 
     @property
     def wrong(self) -> list[StepVerdict]:
-        return [v for v in self.verdicts if v.verdict == "wrong"]
+        return [v for v in self.verdicts if v.verdict is Verdict.WRONG]
+
+    @property
+    def skipped(self) -> list[StepVerdict]:
+        return [v for v in self.verdicts if v.verdict is Verdict.SKIPPED]
 
     @property
     def summary(self) -> dict[str, int]:

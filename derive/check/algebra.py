@@ -7,6 +7,7 @@ in the worker process of :mod:`derive.worker` as well as in this one.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -21,6 +22,8 @@ POINTS = 14
 #: The number every sum's upper limit n takes in numeric tests.
 SUM_LENGTH = 3
 TOLERANCE = sp.Float("1e-20", 30)
+#: A printed decimal may be this many units of its last place from the value.
+ROUNDING_UNITS = 3
 
 
 @dataclass(frozen=True)
@@ -34,34 +37,98 @@ class Outcome:
     counterexample: dict | None = None
 
 
-def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding: tuple = ()) -> sp.Expr:
+#: Names of opaque derivatives (∂L/∂ŷ of an L the notes never define) start with this.
+OPAQUE = "\u2202"
+
+
+def opaque_derivative(operand: sp.Expr, var: sp.Expr) -> sp.Symbol:
+    """The derivative of something the checker does not know, as a symbol of
+    its own (``∂L/∂y_hat``): equal only to itself, never to 0."""
+    return symbol(f"{OPAQUE}{operand}/{OPAQUE}{var}")
+
+
+#: Marks the names in ``unknown`` that are inputs (used in a definition or as
+#: a differentiation variable): constants under any other variable.
+INPUT = "\u2218input:"
+#: Marks the names in ``unknown`` that the notes define by a formula somewhere.
+FORMULA = "\u2218formula:"
+
+
+def unknown_inputs(unknown: frozenset) -> set:
+    """The input names carried in ``unknown`` (see :data:`INPUT`)."""
+    return {symbol(s.name[len(INPUT):]) for s in unknown if s.name.startswith(INPUT)}
+
+
+def _shown(name: str) -> str:
+    return name.replace("_hat", "\u0302")
+
+
+def opaque_names(*exprs: sp.Expr) -> list[str]:
+    """The opaque derivatives in ``exprs``, by name."""
+    return sorted({s.name for e in exprs for s in e.free_symbols if s.name.startswith(OPAQUE)})
+
+
+def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding: tuple = (),
+             unknown: frozenset = frozenset()) -> sp.Expr:
     """``expr`` with every defined name expanded and every derivative taken.
 
     A derivative d/dv expands its operand through the definitions down to v
     but not v itself, so intermediate variables work as in the chain rule.
+    Names in ``unknown`` (used by the notes as functions, never defined in a
+    way the checker could read) are unknown functions of v: their
+    derivatives stay opaque symbols. An operand that does not contain v at
+    all but names something undefined is not known to be constant: its
+    derivative is opaque too, never 0.
     """
     if isinstance(expr, sp.Derivative):
         variables = frozenset(v for v, _ in expr.variable_count)
-        result = evaluate(expr.expr, defs, stop | variables, expanding)
+        # the values of a worked example come after differentiating: a name the
+        # notes also define by a formula is, here, an unknown function
+        valued = {k for k, v in defs.items() if v.is_number and symbol(FORMULA + k.name) in unknown}
+        held = {k: v for k, v in defs.items() if k not in unknown and k not in valued}
+        inner = unknown | valued
+        result = evaluate(expr.expr, held, stop | variables, expanding, inner)
         for v, n in expr.variable_count:
-            result = sp.diff(result, v, n)
-        return evaluate(result, defs, stop, expanding)
+            result = _differentiate(result, v, n, inner, held)
+        return evaluate(result, defs, stop, expanding, unknown)
     if isinstance(expr, sp.Symbol):
         if expr in defs and expr not in stop:
             if expr in expanding:
                 chain = " → ".join(s.name for s in expanding + (expr,))
                 raise ValueError(f"the definitions refer to each other in a cycle: {chain}")
-            return evaluate(defs[expr], defs, stop, expanding + (expr,))
+            return evaluate(defs[expr], defs, stop, expanding + (expr,), unknown)
         return expr
     if isinstance(expr, sp.Indexed):
         key = _indexed_name(expr)
         if key in defs and key not in stop:  # ŷ_i = w x_i + b, read at y_hat[i]
-            return evaluate(indexed(defs[key], expr.indices[0]), defs, stop, expanding + (key,))
+            return evaluate(indexed(defs[key], expr.indices[0]), defs, stop, expanding + (key,), unknown)
         return expr
     if not expr.args:
         return expr
-    args = [evaluate(a, defs, stop, expanding) for a in expr.args]
+    args = [evaluate(a, defs, stop, expanding, unknown) for a in expr.args]
     return expr.func(*args) if args != list(expr.args) else expr
+
+
+def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, defs: dict) -> sp.Expr:
+    base, _, index = v.name.rpartition("_") if isinstance(v, sp.Symbol) else ("", "", "")
+    if base and any(i.base.label.name == base for i in operand.atoms(sp.Indexed)):
+        return opaque_derivative(operand, v)  # ∂/∂z_i of a sum over z_j: one term of the sum, not read
+    if operand.is_number:
+        return sp.Integer(0) if n else operand
+    names = [s for s in operand.free_symbols if s in unknown and s != v]
+    if not names and not operand.has(v):
+        inputs = unknown_inputs(unknown)
+        undefined = [s for s in operand.free_symbols
+                     if s not in defs and s not in inputs and not s.name.startswith(OPAQUE)]
+        undefined += [i for i in operand.atoms(sp.Indexed) if _indexed_name(i) not in inputs]
+        return opaque_derivative(operand, v) if undefined else sp.Integer(0)
+    if not names:
+        return sp.diff(operand, v, n)
+    as_functions = {s: sp.Function(s.name, real=True)(v) for s in names}
+    result = sp.diff(operand.xreplace(as_functions), v, n)
+    back = {sp.Derivative(f, v): opaque_derivative(s, v) for s, f in as_functions.items()}
+    result = result.xreplace(back)
+    return result.xreplace({f: s for s, f in as_functions.items()})
 
 
 def _indexed_name(item: sp.Indexed) -> sp.Symbol | None:
@@ -111,12 +178,14 @@ def is_zero_full(diff: sp.Expr) -> bool:
     return False
 
 
-def _concrete(expr: sp.Expr) -> sp.Expr:
-    """Sums written out with n = SUM_LENGTH terms."""
-    if not expr.has(sp.Sum):
-        return expr
-    limits = {s for s_ in expr.atoms(sp.Sum) for lim in s_.limits for s in lim[2].free_symbols}
-    return expr.xreplace({n: sp.Integer(SUM_LENGTH) for n in limits}).doit()
+def _concrete(*exprs: sp.Expr) -> list[sp.Expr]:
+    """Sums written out with n = SUM_LENGTH terms; the upper limits of every
+    sum in any of ``exprs`` take that value in all of them, so that
+    ``Σ_{i=1}^{n} b = n b`` gives n the same value on both sides."""
+    limits = {s for e in exprs for s_ in e.atoms(sp.Sum) for lim in s_.limits for s in lim[2].free_symbols}
+    if not limits:
+        return list(exprs)
+    return [e.xreplace({n: sp.Integer(SUM_LENGTH) for n in limits}).doit() for e in exprs]
 
 
 def _point_variables(exprs) -> list:
@@ -165,7 +234,7 @@ def value_at(expr: sp.Expr, point: dict):
 
 def numeric_difference(left: sp.Expr, right: sp.Expr):
     """(equal points, first differing point with both values or None)."""
-    left, right = _concrete(left), _concrete(right)
+    left, right = _concrete(left, right)
     variables = _point_variables([left, right])
     equal = 0
     for point in _points(variables):
@@ -253,13 +322,141 @@ def to_latex(expr: sp.Expr, spellings: dict) -> str:
     return sp.latex(expr, symbol_names=names)
 
 
-def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool) -> Outcome:
-    """Compare the claim with the chain's first expression under ``defs``."""
-    left, right = evaluate(first, defs), evaluate(claim, defs)
+def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
+    """Why sides that differ are not known to be wrong: a derivative of
+    something undefined, or names on each side that the other lacks (the
+    step replaced a name the notes never define)."""
+    names = opaque_names(left, right)
+    only_left, only_right = left.free_symbols - right.free_symbols, right.free_symbols - left.free_symbols
+    if not names and only_left and only_right:
+        shown = lambda names: ", ".join(sorted(_shown(s.name) for s in names))
+        return Outcome("skipped", f"the sides are written in different names ({shown(only_left)} on the left, "
+                                  f"{shown(only_right)} on the right) and the notes do not say how they relate")
+    if not names:
+        return None
+    shown = ", ".join(n.replace("_hat", "\u0302") for n in names)
+    return Outcome("skipped", f"depends on {shown}, a derivative of something the notes do not define "
+                              "(or define in a way the checker could not read), so the step is not checked")
+
+
+def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset):
+    """A number claimed for an expression: compared with the expression just
+    before it when that is a number (a worked example's previous line),
+    else with the chain's first: (reference, "previous" / "first" / None
+    when the claim is not a number), or (None, the Outcome of a skip)."""
+    if right.free_symbols or right == 0:  # "= 0" may be an equation: see verdicts
+        return left, None
+    if previous is not None:
+        before = evaluate(previous, defs, unknown=unknown)
+        if not before.free_symbols:
+            return before, "previous"
+    if not left.free_symbols:
+        return left, "first"
+    names = ", ".join(sorted(s.name.replace("_hat", "\u0302") for s in left.free_symbols))
+    return None, Outcome("skipped", f"a number claimed for an expression in {names}, whose values the notes "
+                                    "do not give where the checker could read them")
+
+
+_PRINTED = re.compile(r"(?<![\w.])(\d*)\.(\d+)")
+
+
+def rounding_slack(reference: str, defs: dict, unknown: frozenset) -> sp.Expr:
+    """How far the value of the expression ``reference`` may move when its
+    decimals of three significant digits or more (values rounded for print,
+    such as 0.7514; 0.01 or 0.7 are taken as exact) move by half a unit of
+    their last place: the sum of |∂value/∂decimal| · ½·10⁻ᵏ."""
+    found = []
+
+    def placeholder(m: re.Match) -> str:
+        significant = (m.group(1) + m.group(2)).lstrip("0")
+        if len(significant) < 3 or len(found) >= 12:
+            return m.group(0)
+        found.append((sp.Rational(m.group(0)), len(m.group(2))))
+        return f" zzqrounded{chr(ord('a') + len(found) - 1)} "
+
+    text = _PRINTED.sub(placeholder, reference)
+    if not found:
+        return sp.Integer(0)
+    try:
+        from .latex import parse_statement  # here, not at the top: latex imports this module's helpers
+        (piece,) = parse_statement(text).pieces
+        value = evaluate(piece.exprs[0].value, defs, unknown=unknown)
+    except (ValueError, TypeError, ArithmeticError):
+        return sp.Integer(0)
+    slack = sp.Integer(0)
+    point = {symbol(f"zzqrounded{chr(ord('a') + k)}"): c for k, (c, _) in enumerate(found)}
+    for k, (c, places) in enumerate(found):
+        change = value_at(sp.diff(value, symbol(f"zzqrounded{chr(ord('a') + k)}")), point)
+        if change is not None:
+            slack += abs(change) * sp.Rational(1, 2 * 10**places)
+    return slack
+
+
+def _other_values(reference: sp.Expr | None, literals: tuple | None, defs: dict) -> str:
+    """Names of ``reference`` with a value given by the notes that an
+    arithmetic claim does not write: it substitutes other values."""
+    if reference is None or literals is None:
+        return ""
+    written = {abs(n) for n in literals}
+    other = [s.name for s in reference.free_symbols
+             if s in defs and defs[s].is_number and abs(defs[s]) not in written]
+    return ", ".join(sorted(other))
+
+
+def printed_precision(left: sp.Expr, right: sp.Expr, digits: int, slack: sp.Expr = sp.Integer(0)) -> Outcome:
+    """A decimal claim (``= 0.246`` or ``≈ 0.246``) is right when it is within
+    :data:`ROUNDING_UNITS` units of its last printed decimal of the exact value
+    (notes round intermediate values, so the last digit may be off by a few)."""
+    value = value_at(left, {})
+    if value is None:
+        return Outcome("skipped", "could not evaluate the value the decimal number stands for")
+    if abs(value - right) <= sp.Rational(ROUNDING_UNITS, 10**digits) + slack:
+        return Outcome("numeric", f"equal to the {digits} decimals printed")
+    shown = f"{float(value):.{max(digits + 2, 4)}g}" if abs(value) >= 10**6 else f"{float(value):.{digits + 2}f}"
+    return Outcome("wrong", f"differs from the exact value beyond the {digits} decimals printed", shown,
+                   {"point": {}, "left": _plain(value), "right": _plain(right)})
+
+
+def within_rounding(left: sp.Expr, right: sp.Expr, rounding: tuple) -> Outcome:
+    """Arithmetic on decimals rounded to k places (``0.5498 \\cdot 0.4502``)
+    is right when within count·10⁻ᵏ (relative, above 1) of the exact value."""
+    lv, rv = value_at(left, {}), value_at(right, {})
+    if lv is None or rv is None:
+        return Outcome("skipped", "could not evaluate the numbers")
+    count, k = rounding
+    if abs(lv - rv) <= sp.Rational(count, 10**k) * max(1, abs(lv)):
+        exact = lv == rv
+        return Outcome("proved" if exact else "numeric",
+                       "equal" if exact else f"equal within the rounding of its {k}-decimal numbers")
+    return Outcome("wrong", "differs by more than the rounding of its decimal numbers",
+                   f"{float(lv):.{k + 2}f}", {"point": {}, "left": _plain(lv), "right": _plain(rv)})
+
+
+def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
+           unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
+           digits: int | None = None, rounding: tuple | None = None,
+           references: tuple = ("", ""), literals: tuple | None = None) -> Outcome:
+    """Compare the claim with the chain's first expression under ``defs``
+    (a number claimed for a number: with the expression before it)."""
+    left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
+    left, used = _numeric_reference(left, right, previous, defs, unknown)
+    if isinstance(used, Outcome):
+        return used
+    other = _other_values(previous if used == "previous" else first, literals, defs)
+    if other:
+        return Outcome("skipped", f"substitutes values other than those the notes gave for {other} "
+                                  "(another example?); not checked")
+    if digits is not None:
+        reference = {"previous": references[0], "first": references[1]}.get(used, "")
+        return printed_precision(left, right, digits, rounding_slack(reference, defs, unknown))
+    if rounding is not None and not left.free_symbols and not right.free_symbols:
+        return within_rounding(left, right, rounding)
     diff = left - right
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
     equal, found = numeric_difference(left, right)
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
+        return unknown_outcome
     if found is not None:
         expected = expected_latex(left, defs, (first, claim), spellings)
         return Outcome("wrong", "the two sides differ", expected, counterexample(found))
@@ -272,12 +469,46 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
     return Outcome("numeric", f"equal at {equal} test points; not proved symbolically")
 
 
-def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict) -> Outcome:
+def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
+                 unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
+                 digits: int | None = None, rounding: tuple | None = None,
+                 references: tuple = ("", ""), literals: tuple | None = None) -> Outcome:
     """The fallback when a symbolic proof overran its budget: points only."""
-    left, right = evaluate(first, defs), evaluate(claim, defs)
+    left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
+    left, used = _numeric_reference(left, right, previous, defs, unknown)
+    if isinstance(used, Outcome):
+        return used
+    other = _other_values(previous if used == "previous" else first, literals, defs)
+    if other:
+        return Outcome("skipped", f"substitutes values other than those the notes gave for {other} "
+                                  "(another example?); not checked")
+    if digits is not None:
+        reference = {"previous": references[0], "first": references[1]}.get(used, "")
+        return printed_precision(left, right, digits, rounding_slack(reference, defs, unknown))
+    if rounding is not None and not left.free_symbols and not right.free_symbols:
+        return within_rounding(left, right, rounding)
     equal, found = numeric_difference(left, right)
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
+        return unknown_outcome
     if found is not None:
         return Outcome("wrong", "the two sides differ", to_latex(left, spellings), counterexample(found))
     if equal == 0:
         return Outcome("skipped", "could not evaluate either side at any test point")
     return Outcome("numeric", f"equal at {equal} test points; the symbolic proof ran out of time")
+
+
+def is_consequence(first: sp.Expr, claim: sp.Expr, equation: tuple, defs: dict, unknown: frozenset) -> bool:
+    """``first = claim`` is the equation ``equation`` (a pair of sides) times
+    a nonzero constant: a rearrangement of it, tested at points."""
+    d = evaluate(first, defs, unknown=unknown) - evaluate(claim, defs, unknown=unknown)
+    e = evaluate(equation[0], defs, unknown=unknown) - evaluate(equation[1], defs, unknown=unknown)
+    d, e = _concrete(d, e)
+    ratios = []
+    for point in _points(_point_variables([d, e])):
+        dv, ev = value_at(d, point), value_at(e, point)
+        if dv is None or ev is None or ev == 0:
+            continue
+        ratios.append(dv / ev)
+    if len(ratios) < 3 or ratios[0] == 0:
+        return False
+    return all(abs(r - ratios[0]) <= TOLERANCE * max(1, abs(ratios[0])) for r in ratios)

@@ -23,8 +23,10 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..symbols import symbol
+from .algebra import FORMULA, INPUT
 from .latex import Expression, LatexError, Piece, parse_statement
 from .markdown import Segment, math_segments
+from .names import read_names
 
 #: Greek letters that notes write for the Latin letter they look like.
 LOOKALIKES = {"omega": "w", "beta": "b", "chi": "x", "nu": "v", "upsilon": "u", "iota": "i",
@@ -33,7 +35,12 @@ LOOKALIKES = {"omega": "w", "beta": "b", "chi": "x", "nu": "v", "upsilon": "u", 
 
 @dataclass(frozen=True)
 class Step:
-    """The claim ``first = claim``; ``start``/``end`` locate ``claim`` in the file."""
+    """The claim ``first = claim``; ``start``/``end`` locate ``claim`` in the file.
+    ``previous`` is the expression just before the claim in its chain (a
+    number claimed for a number is compared with it); ``digits`` is how many
+    decimals the claim is printed with, when it is a decimal number;
+    ``rounding`` says how many rounded decimals the claim computes with;
+    ``consequence`` marks a claim after ⇒ or ∴ (it may solve an equation)."""
 
     order: int
     line: int
@@ -42,6 +49,12 @@ class Step:
     claim: sp.Expr
     start: int
     end: int
+    previous: sp.Expr | None = None
+    digits: int | None = None
+    rounding: tuple[int, int] | None = None
+    consequence: bool = False
+    references: tuple[str, str] = ("", "")  # the texts of previous and first, for rounding slack
+    literals: tuple | None = None  # the numbers an arithmetic claim (0.5 · 4 + 1) is written with
 
 
 @dataclass(frozen=True)
@@ -67,8 +80,14 @@ Claim = Step | Definition | Skip
 
 @dataclass
 class _Chain:
-    first: Expression
+    first: Expression | None  # None: a row that was skipped, which no continuation may cross
     defines: sp.Symbol | None
+    skipped: str = ""
+    last: Expression | None = None
+
+
+def _barrier(reason: str) -> _Chain:
+    return _Chain(None, None, reason)
 
 
 @dataclass
@@ -79,14 +98,25 @@ class Derivation:
     spellings: dict[str, str]
     assumptions: list[str]
     _definitions: dict[sp.Symbol, list[tuple[int, sp.Expr]]] = field(default_factory=dict)
+    #: Names the notes use as functions (differentiated as a bare name, or
+    #: ŷ-like outputs, or the head of a definition that could not be read)
+    #: without a definition the checker could read: unknown functions.
+    unknown: frozenset = frozenset()
+    variables: frozenset = frozenset()
 
     def definitions_at(self, order: int) -> dict[sp.Symbol, sp.Expr]:
         """Definitions in force at claim ``order``: the latest one before it,
-        else (a forward reference) the first one after it."""
+        else (a forward reference) the first one after it, unless that one
+        is a number (the values of a worked example further on)."""
         result = {}
         for name, entries in self._definitions.items():
             k = bisect.bisect_right(entries, order, key=lambda entry: entry[0])
-            result[name] = entries[k - 1][1] if k else entries[0][1]
+            if k:
+                result[name] = entries[k - 1][1]
+            elif not entries[0][1].is_number and name not in self.variables:
+                # neither the values of a later worked example nor a later solution
+                # for a parameter (w = Σxy / Σx²) are read back
+                result[name] = entries[0][1]
         return result
 
 
@@ -124,18 +154,196 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     found = _detect_aliases([st for _, st in parsed if not isinstance(st, LatexError)], set(given))
     for k, (v, why) in found.items():
         assumptions.append(f"{_show(k.name)} ≡ {_show(v.name)} ({why})")
-    mapping = {**given, **{k: v for k, (v, _) in found.items()}}
+    names = read_names(parsed, {**given, **{k: v for k, (v, _) in found.items()}})
 
     derivation = Derivation([], spellings, assumptions)
-    chains: list[_Chain] = []
+    reader = _Reader(derivation, names, line_of)
     for seg, statement in parsed:
         if isinstance(statement, LatexError):
             derivation.claims.append(_unreadable(seg, statement, text, line_of, len(derivation.claims)))
+            reader.chains.append(_barrier(f"the row at line {seg.line} could not be read"))
             continue
-        for piece in statement.pieces:
-            piece = _aliased(piece, mapping)
-            _read_piece(piece, seg, derivation, chains, line_of)
+        pieces = [_aliased(piece, names.mapping) for piece in statement.pieces]
+        condition = _condition(pieces)
+        if condition:
+            reader.skip_all(pieces, seg, f"holds under a condition ({condition}) that is not checked")
+            continue
+        for piece in pieces:
+            reader.read(piece, seg)
+    derivation.variables = names.variables
+    derivation.unknown = (names.unknown | {symbol(INPUT + s.name) for s in names.inputs}
+                          | {symbol(FORMULA + s.name) for s in names.symbolic})
     return derivation
+
+
+def _condition(pieces: list[Piece]) -> str:
+    r"""A side condition written after a comma (``…, \quad i = j`` or
+    ``i \neq j``), which makes the statement conditional."""
+    for piece in pieces[1:]:
+        if piece.separator != "comma":
+            continue
+        values = [e.value for e in piece.exprs]
+        if "≠" in piece.relations:
+            return "an inequality"
+        if len(values) == 2 and all(isinstance(v, sp.Symbol) for v in values):
+            return " = ".join(e.text for e in piece.exprs)
+    return ""
+
+
+_DECIMAL = re.compile(r"^[-−]?\d*\.(\d+)$")
+
+
+def printed_decimals(text: str) -> int | None:
+    """How many decimals a number is printed with (``0.246`` → 3), or None."""
+    m = _DECIMAL.match("".join(text.split()))
+    return len(m.group(1)) if m else None
+
+
+def written_numbers(text: str) -> tuple | None:
+    """The numbers written in an arithmetic claim (``0.5 \\cdot 4 + 1``), or
+    None when the claim is not arithmetic on numbers alone."""
+    if re.search(r"[A-Za-z]", re.sub(r"\\(?:cdot|times|frac|left|right|dfrac|tfrac)", "", text)):
+        return None
+    numbers = re.findall(r"\d*\.\d+|\d+", text)
+    return tuple(sp.Rational(n) for n in numbers) if len(numbers) > 1 else None
+
+
+def rounded_inputs(text: str) -> tuple[int, int] | None:
+    """(how many decimal numbers, fewest decimals) in an expression such as
+    ``0.5498 \\cdot 0.4502``: arithmetic on rounded values, or None."""
+    decimals = re.findall(r"(?<![\w.])\d*\.(\d+)", text)
+    return (len(decimals), min(len(d) for d in decimals)) if decimals else None
+
+
+class _Reader:
+    """Reads pieces in order into claims, keeping the chains that a row
+    starting with ``=`` may continue."""
+
+    def __init__(self, derivation: Derivation, names, line_of):
+        self.derivation, self.names, self.line_of = derivation, names, line_of
+        self.chains: list[_Chain] = []
+        self.seen: set = set()
+        self.block_of: dict = {}
+
+    @property
+    def claims(self) -> list:
+        return self.derivation.claims
+
+    def skip(self, line: int, text: str, reason: str, barrier: bool = True) -> None:
+        self.claims.append(Skip(len(self.claims), line, text, reason))
+        if barrier:
+            self.chains.append(_barrier(f"the row at line {line} was skipped"))
+
+    def skip_all(self, pieces: list[Piece], seg: Segment, reason: str) -> None:
+        text = ", ".join(" = ".join(e.text for e in p.exprs) for p in pieces if p.exprs)
+        self.skip(self.line_of(seg.start + pieces[0].exprs[0].start), text, reason)
+
+    def read(self, piece: Piece, seg: Segment) -> None:
+        exprs = piece.exprs
+        text = " = ".join(e.text for e in exprs)
+        line = self.line_of(seg.start + exprs[0].start)
+        values = [e.value for e in exprs]
+        used_before = set(self.seen)
+        for v in values:
+            self.seen |= v.free_symbols
+        if "≠" in piece.relations:
+            self.skip(line, text, "an inequality or a condition (≠, <, ≤, ∈) is not checked")
+            return
+        undefined = _rule_functions(values)
+        if undefined:
+            reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
+            if isinstance(values[0], sp.Symbol) and not piece.continues:
+                reason += f"; not a definition of {_show(values[0].name)}"
+            self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text, reason))
+            return
+        if piece.after_arrow and piece.separator == "arrow" and self.chains and self.chains[-1].first is None:
+            self.skip(line, text, "a consequence (⇒, ∴) of a statement that was skipped")
+            return
+        if piece.continues:
+            chain = _continued_chain(self.chains, exprs)
+            if chain is None:
+                self.skip(line, "= " + text, "continues a chain, but none comes before it", barrier=False)
+                return
+            if chain.first is None:
+                self.skip(line, "= " + text,
+                          f"continues a chain, but {chain.skipped}, so what it continues is not known", barrier=False)
+                return
+            self.add_steps(chain, exprs, ("=",) + piece.relations, seg)
+            return
+        if len(exprs) == 1:
+            # a bare expression: an annotation after an arrow, a mention of a
+            # name, or the start of a chain that the next rows continue
+            if not piece.after_arrow and not (values[0].is_Atom or isinstance(values[0], sp.Indexed)):
+                self.chains.append(_Chain(exprs[0], None))
+            return
+        aside = piece.separator == "because"
+        head = values[0]
+        function_head = re.fullmatch(r"([A-Za-z])\s*\(\s*[A-Za-z](?:_\w+)?(?:\s*,\s*[A-Za-z](?:_\w+)?)*\s*\)",
+                                     exprs[0].text)
+        if function_head and symbol(function_head.group(1)) not in self.names.defined and not head.is_Symbol:
+            self.skip(line, text, f"defines a function {exprs[0].text}, which is read as a product; not checked")
+            return
+        if (not head.is_Atom and not head.has(sp.Derivative) and values[1].has(sp.Derivative)
+                and not head.free_symbols & self.names.defined
+                and not head.atoms(sp.Function)):
+            self.skip(line, text, f"names {exprs[0].text} (a notation, not a name the checker holds); not checked")
+            return
+        if isinstance(head, sp.Symbol) and not isinstance(head, sp.Dummy) and piece.relations[0] == "=":
+            if piece.after_arrow and head in used_before and head not in self.derivation._definitions:
+                self.skip(line, text, f"solves for {_show(head.name)}: a consequence of an equation, not checked")
+                return
+            self.define(head, exprs, piece, seg, line, aside)
+            return
+        chain = _Chain(exprs[0], None)
+        if not aside:
+            self.chains.append(chain)
+        self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
+
+    def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
+        value = exprs[1].value
+        update = head in value.free_symbols
+        entries = self.derivation._definitions.get(head, [])
+        if entries and not update and value.is_number and self.block_of.get(head) == seg.block:
+            # a worked example: z = w x + b, z = 0.5·2 + 1, z = 2 in one block
+            previous = Expression(entries[-1][1], exprs[0].start, exprs[0].end, exprs[0].text)
+            self.add_steps(_Chain(previous, None), exprs[1:2], piece.relations[:1], seg)
+        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}", head,
+                                      value, update))
+        if not update:
+            self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, value))
+            self.block_of[head] = seg.block
+        chain = _Chain(exprs[0], None if update else head, last=exprs[1])
+        if not aside:
+            self.chains.append(chain)
+        self.add_steps(chain, exprs[2:], piece.relations[1:], seg)
+
+    def add_steps(self, chain: _Chain, exprs, relations, seg: Segment, consequence: bool = False) -> None:
+        for e, relation in zip(exprs, relations):
+            start = seg.start + e.start
+            line = self.line_of(start)
+            digits = printed_decimals(e.text)
+            latex = f"{chain.first.text} {'≈' if relation == '≈' else '='} {e.text}"
+            if relation == "≈" and digits is None:
+                self.skip(line, latex, "an approximation (≈) to something other than a decimal number is not checked")
+            elif self.names_it(chain, e):
+                self.claims.append(Definition(len(self.claims), line, latex, e.value, chain.first.value))
+                self.derivation._definitions.setdefault(e.value, []).append((len(self.claims) - 1, chain.first.value))
+            else:
+                previous = chain.last.value if chain.last is not None else None
+                self.claims.append(Step(len(self.claims), line, latex, chain.first.value, e.value, start,
+                                        seg.start + e.end, previous, digits, rounded_inputs(e.text),
+                                        consequence,
+                                        (chain.last.text if chain.last is not None else "", chain.first.text),
+                                        written_numbers(e.text)))
+            chain.last = e
+
+    def names_it(self, chain: _Chain, e: Expression) -> bool:
+        """``σ(z) = P`` with P never defined, used nowhere as an input and not
+        on the left: the notes give σ(z) a name, they claim nothing."""
+        v = e.value
+        return (isinstance(v, sp.Symbol) and v not in self.names.defined and v not in self.names.inputs
+                and v not in chain.first.value.free_symbols and not isinstance(chain.first.value, sp.Symbol)
+                and not chain.first.value.has(sp.Derivative))
 
 
 def _unreadable(seg: Segment, err: LatexError, text: str, line_of, order: int) -> Skip:
@@ -145,6 +353,8 @@ def _unreadable(seg: Segment, err: LatexError, text: str, line_of, order: int) -
     near = " ".join(seg.latex[pos:pos + 16].split())
     place = f" near '{near}'" if near else ""
     reason = f"could not parse: {err} at line {line_of(offset)}, column {column}{place}"
+    if err.notation:
+        reason = f"{err} (at line {line_of(offset)}, column {column})"
     return Skip(order, seg.line, " ".join(seg.latex.split()), reason)
 
 
@@ -152,47 +362,7 @@ def _aliased(piece: Piece, mapping: dict) -> Piece:
     if not mapping:
         return piece
     exprs = tuple(Expression(e.value.xreplace(mapping), e.start, e.end, e.text) for e in piece.exprs)
-    return Piece(exprs, piece.continues, piece.after_arrow, piece.approximate)
-
-
-def _read_piece(piece: Piece, seg: Segment, derivation: Derivation, chains: list[_Chain], line_of) -> None:
-    claims = derivation.claims
-    exprs = piece.exprs
-    text = " = ".join(e.text for e in exprs)
-    line = line_of(seg.start + exprs[0].start)
-    if piece.approximate:
-        claims.append(Skip(len(claims), line, text, "an approximation (≈) is not checked"))
-        return
-    undefined = _rule_functions([e.value for e in exprs])
-    if undefined:
-        reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
-        if isinstance(exprs[0].value, sp.Symbol) and not piece.continues:
-            reason += f"; not a definition of {_show(exprs[0].value.name)}"
-        claims.append(Skip(len(claims), line, ("= " if piece.continues else "") + text, reason))
-        return
-    if piece.continues:
-        chain = _continued_chain(chains, exprs)
-        if chain is None:
-            claims.append(Skip(len(claims), line, "= " + text, "continues a chain, but none comes before it"))
-            return
-        _add_steps(chain, exprs, seg, claims, line_of)
-        return
-    if len(exprs) == 1:
-        return  # a bare expression: inline math, or an annotation after an arrow
-    head = exprs[0].value
-    if isinstance(head, sp.Symbol) and not isinstance(head, sp.Dummy):
-        update = head in exprs[1].value.free_symbols
-        claims.append(Definition(len(claims), line, f"{exprs[0].text} = {exprs[1].text}", head,
-                                 exprs[1].value, update))
-        if not update:
-            derivation._definitions.setdefault(head, []).append((len(claims) - 1, exprs[1].value))
-        chain = _Chain(exprs[0], None if update else head)
-        chains.append(chain)
-        _add_steps(chain, exprs[2:], seg, claims, line_of)
-        return
-    chain = _Chain(exprs[0], None)
-    chains.append(chain)
-    _add_steps(chain, exprs[1:], seg, claims, line_of)
+    return Piece(exprs, piece.continues, piece.after_arrow, piece.approximate, piece.relations, piece.separator)
 
 
 def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Chain | None:
@@ -202,13 +372,6 @@ def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Ch
             continue
         return chain
     return None
-
-
-def _add_steps(chain: _Chain, exprs, seg: Segment, claims: list, line_of) -> None:
-    for e in exprs:
-        start = seg.start + e.start
-        claims.append(Step(len(claims), line_of(start), f"{chain.first.text} = {e.text}",
-                           chain.first.value, e.value, start, seg.start + e.end))
 
 
 def _rule_functions(values: list[sp.Expr]) -> list[str]:

@@ -21,8 +21,9 @@ verdicts: proved (symbolically), numeric (equal at test points, not proved),
 wrong (with the expected expression and a counterexample), definition, skipped
 (with the reason: could not parse, a rule statement, no verdict in time).
 
-exit codes: 0 nothing wrong, 1 at least one wrong claim, 2 a file could not be
-read (with several files: the worst file's code).
+exit codes: 0 nothing wrong, 1 at least one wrong claim (with --strict: or any
+claim skipped), 2 a file could not be read (with several files: the worst
+file's code).
 
 examples:
   derive check                       # the lecture's derivation bundled with derive
@@ -62,6 +63,8 @@ def add_parser(commands) -> argparse.ArgumentParser:
     check.add_argument("--all", action="store_true", help="list proved steps and definitions too")
     check.add_argument("--jobs", type=int, default=None, metavar="N",
                        help=f"files checked at once (default: one per core, here {default_jobs()})")
+    check.add_argument("--strict", action="store_true",
+                       help="exit with 1 when any claim was skipped, not only when one is wrong")
     return check
 
 
@@ -115,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         return _print_fixed(results[0])
     _print(results, fmt, args.all, several)
-    return max(r.exit_code for r in results)
+    strict = 1 if args.strict and any(r.result is not None and r.result.skipped for r in results) else 0
+    return max([strict] + [r.exit_code for r in results])
 
 
 def _bundled(aliases: dict[str, str], seconds: float) -> FileResult:

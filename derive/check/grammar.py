@@ -5,10 +5,13 @@ Kept in a Python module so it ships with the package like any code.
 
 GRAMMAR = r"""
 // LaTeX as gradient-descent notes write it. LALR(1); layout commands
-// (\left, \quad, \text{…}, \boxed{ }) are blanked before parsing, see latex.py.
+// (\left, \quad, \text{…} annotations, \boxed{ }, \tag{…}) are blanked
+// before parsing, see layout.py.
 
-start: [chain] (ARROW [chain])*
-chain: EQ? expr ((EQ | APPROX) expr)*
+start: [chain] (sep [chain])*
+chain: EQ? expr (rel expr)*
+sep: ARROW | BECAUSE | COMMA
+rel: EQ | APPROX | NEQ
 
 ?expr: sum
 ?sum: signed
@@ -21,6 +24,7 @@ product: factor (MULOP? factor)*
 
 ?factor: atom
     | atom "^" script   -> power
+    | atom SUPERSCRIPT  -> power_unicode
     | operator
 
 ?atom: paren | bare | call
@@ -32,57 +36,89 @@ product: factor (MULOP? factor)*
     | LVERT expr RVERT  -> abs
     | EXP_E "^" script  -> exp_power
     | undefined_call
+    | applied
     | primed
-paren: "(" expr ")" | "[" expr "]" | group
+    | sigma_primed
+paren: "(" expr ")" | "[" expr "]" | group | LBRACE expr RBRACE
 group: "{" expr "}"
+arguments: "(" expr (COMMA expr)* ")"
 
 call: FUNC paren               -> call
     | FUNC bare                -> call
+    | FUNC call                -> call
+    | WORD_FUNC arguments      -> call
     | SIGMA_CALL paren         -> sigmoid
 
 undefined_call: FNAME PRIME* "(" expr ")"
+applied: APPLIED arguments
+    | APPLIED_SUB arguments
 primed: (LETTER | FNAME) PRIME+
+sigma_primed: SIGMA_PRIMED PRIME paren
 
 operator: "\\sum" "_" "{" name EQ expr "}" "^" script -> sum_op
     | "\\sum" "_" name "^" script                   -> sum_op_short
+    | "\\sum" "_" name                              -> sum_op_index
+    | "\\sum" "_" "{" name "}" ("^" script)?        -> sum_op_index
+    | "\\sum" "_" "{" name NEQ name "}" ("^" script)? -> sum_op_except
+    | "\\sum" ("^" script)?                         -> sum_op_bare
 
 ?script: NUMBER -> number
     | name
     | group
+    | MINUS script -> neg
 
 name: base subscript?
 ?base: LETTER      -> letter
     | UPPER_NAME   -> letter
+    | WORD         -> letter
+    | LETTER_DIGITS -> letter_digits
     | GREEK        -> greek
+    | UNICODE_GREEK -> unicode_greek
+    | UNICODE_HAT  -> unicode_hat
     | PARTIAL      -> partial
     | OPNAME       -> opname
-    | ACCENT "{" base "}" -> accent
+    | ACCENT "{" base subscript? "}" -> accent
     | ACCENT base  -> accent
-subscript: "_" (LETTER | NUMBER | GREEK)
-    | "_" "{" (LETTER | NUMBER | UPPER_NAME | GREEK | ",")+ "}"
+subscript: "_" (LETTER | NUMBER | GREEK | LETTER_DIGITS)
+    | "_" "{" (LETTER | NUMBER | UPPER_NAME | WORD | GREEK | LETTER_DIGITS | COMMA)+ "}"
 
-ARROW: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|implies)(?![A-Za-z])/ | "→" | "⇒"
-FRAC: /\\[dt]?frac(?![A-Za-z])/
+ARROW.2: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|implies|therefore)(?![A-Za-z])/ | "→" | "⇒" | "=>" | "∴"
+BECAUSE.2: /\\because(?![A-Za-z])/ | "∵"
+COMMA: ","
+FRAC: /\\[dtc]?frac(?![A-Za-z])/
 EQ: "="
-APPROX: /\\approx(?![A-Za-z])/
+APPROX: /\\approx(?![A-Za-z])/ | "≈"
+NEQ: /\\(?:neq|ne|leq?|geq?|leqslant|geqslant|lt|gt|in|notin|propto|sim)(?![A-Za-z])/ | "<" | ">" | "≠" | "≤" | "≥"
 PLUS: "+"
 MINUS: "-" | "−"
-MULOP: /\\(?:cdot|times)(?![A-Za-z])/ | "*" | "/" | "·"
+MULOP: /\\(?:cdot|times|ast)(?![A-Za-z])/ | "*" | "/" | "·" | "×" | "⋅"
 NUMBER: /\d+(?:\.\d+)?|\.\d+/
+SUPERSCRIPT: /[²³]/
 LVERT: /\\lvert(?![A-Za-z])/ | /\ue000/
 RVERT: /\\rvert(?![A-Za-z])/ | /\ue001/
-PRIME: "'"
-CONST: /\\pi(?![A-Za-z])/
+LBRACE: /\\\{/
+RBRACE: /\\\}/
+PRIME: "'" | "′"
+CONST: /\\pi(?![A-Za-z])/ | "π"
 EXP_E.3: /e(?=\s*\^)/
 FNAME.3: /[fghFGH](?='*\s*\()/
-SIGMA_CALL.3: /\\sigma(?=\s*\()/
+APPLIED.3: /(?:[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+\s*\})(?=\s*\()/
+APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
+SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
+SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
+WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
 FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
-    | /\\(?:operatorname|mathrm|text)\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh)\s*\}/
-OPNAME: /\\(?:operatorname|mathrm|mathit)\s*\{\s*[A-Za-z]+\s*\}/
-PARTIAL: /\\partial(?![A-Za-z])/
-ACCENT: /\\(?:hat|bar|tilde|dot|vec|widehat|overline)(?![A-Za-z])/
+    | /(?<![A-Za-z\\])(?:ln|log|exp|tanh)(?=\s+[A-Za-z0-9\\])/
+    | /\\(?:operatorname|mathrm|text)\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh|ReLU|relu)\s*\}/
+OPNAME: /\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf|mathscr)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}/
+PARTIAL: /\\partial(?![A-Za-z])/ | "∂"
+ACCENT: /\\(?:hat|bar|tilde|dot|vec|widehat|widetilde|overline)(?![A-Za-z])/
 GREEK: /\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Sigma|Phi|Psi|Omega)(?![A-Za-z])/
-UPPER_NAME.1: /[A-Z]{2,}/
+UNICODE_GREEK: /[α-ωΓΔΘΛΞΣΦΨΩ]/
+UNICODE_HAT: /[a-zA-Z]\u0302|ŷ|Ŷ|â|ê|ô|û|î/
+UPPER_NAME.1: /[A-Z]{2,}(?![a-z])/
+WORD.1: /(?!d[A-Z])[a-z]{3,}(?![A-Z])|[A-Z][a-z]{2,}|[\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff]+/
+LETTER_DIGITS.1: /[A-Za-z]\d+/
 LETTER: /[A-Za-z]/
 
 %ignore /\s+/

@@ -15,6 +15,7 @@ product it stands in, as ``\\frac{d}{dw} \\frac{1}{2}(y - \\hat{y})^2`` reads.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,17 +36,43 @@ D = symbol("d")
 PARTIAL = sp.Symbol("partial_marker")
 
 _FUNCTIONS = {"ln": sp.log, "log": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos,
-              "tanh": sp.tanh, "sgn": sp.sign, "sign": sp.sign, "sigmoid": sigmoid}
+              "tanh": sp.tanh, "sgn": sp.sign, "sign": sp.sign, "sigmoid": sigmoid, "sqrt": sp.sqrt,
+              "abs": sp.Abs}
 _ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
             "dot": "dot", "vec": "vec"}
 
 
 class LatexError(ValueError):
-    """A segment could not be read; ``pos`` is the 0-based offset in it."""
+    """A segment could not be read; ``pos`` is the 0-based offset in it.
+    ``notation`` is set when it was read but holds notation the checker
+    does not judge (matrices, piecewise definitions): the message says which."""
 
-    def __init__(self, message: str, pos: int | None = None):
+    def __init__(self, message: str, pos: int | None = None, notation: bool = False):
         self.pos = pos
+        self.notation = notation
         super().__init__(message)
+
+
+_MATRIX = re.compile(
+    r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})\s*\}?(?![A-Za-z0-9])"
+    r"|\\(?:mathbf|boldsymbol|bm|mathbb|nabla|lVert|Vert|odot|otimes|oplus|top|intercal|operatorname\s*\{\s*(?:softmax|diag|tr)\s*\})(?![A-Za-z])"
+    r"|\\\||\\begin\s*\{\s*[bpvBV]?matrix"
+)
+_PIECEWISE = re.compile(r"\\begin\s*\{\s*(?:cases|array)")
+_INDEX_SUPERSCRIPT = re.compile(r"\^\{\((\s*[A-Za-z0-9]\s*)\)\}")
+
+
+def _notation_check(latex: str) -> str:
+    """Refuse notation that must not be judged as scalars; rewrite the
+    superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
+    m = _MATRIX.search(latex)
+    if m:
+        raise LatexError(f"matrix notation ({' '.join(m.group(0).split())}): vectors and matrices are not "
+                         "checked as scalars", m.start(), notation=True)
+    m = _PIECEWISE.search(latex)
+    if m:
+        raise LatexError("a piecewise definition (cases) is not checked", m.start(), notation=True)
+    return _INDEX_SUPERSCRIPT.sub(lambda m: "_{ " + m.group(1) + " }", latex)
 
 
 @dataclass(frozen=True)
@@ -61,12 +88,16 @@ class Expression:
 @dataclass(frozen=True)
 class Piece:
     """A relation chain ``A = B = …``; ``continues`` if it began with ``=``,
-    ``after_arrow`` if an arrow stood before it."""
+    ``after_arrow`` if an arrow (⇒, ∴) stood before it; ``relations`` has
+    one of ``=``, ``≈``, ``≠`` per link (``≠`` stands for any inequality);
+    ``separator`` is what stood before it: arrow, because, comma or ""."""
 
     exprs: tuple[Expression, ...]
     continues: bool
     after_arrow: bool
     approximate: bool
+    relations: tuple[str, ...] = ()
+    separator: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +106,7 @@ class Statement:
 
     pieces: tuple[Piece, ...]
     spellings: tuple[tuple[str, str], ...]
+    applied: tuple[str, ...] = ()  # names written as functions of arguments: J(w, b), h_θ(x)
 
 
 _PARSER = Lark(
@@ -84,16 +116,40 @@ _PARSER = Lark(
 
 
 # ---------------------------------------------------------------- operators
-class _Operator:
-    """``\\frac{d}{dv}`` or ``\\sum_{i=a}^{b}``: applies to the rest of a product."""
+#: The upper limit of a sum written without one (``\\sum_i``, ``\\sum``).
+SUM_UPPER = symbol("n")
+_INDEX_LETTERS = ("i", "j", "k", "n", "m", "t", "l")
 
-    def __init__(self, kind: str, var: sp.Expr, low: sp.Expr | None = None, high: sp.Expr | None = None):
-        self.kind, self.var, self.low, self.high = kind, var, low, high
+
+class _Operator:
+    """``\\frac{d}{dv}`` or ``\\sum_{i=a}^{b}``: applies to the rest of a product.
+    A sum without an index takes the one its operand's subscripts use; one
+    ``\\sum_{k \\neq i}`` leaves out the term k = i."""
+
+    def __init__(self, kind: str, var: sp.Expr | None, low: sp.Expr | None = None, high: sp.Expr | None = None,
+                 excluded: sp.Expr | None = None):
+        self.kind, self.var, self.low, self.high, self.excluded = kind, var, low, high, excluded
 
     def apply(self, operand: sp.Expr) -> sp.Expr:
         if self.kind == "derivative":
             return sp.Derivative(operand, self.var)
-        return sp.Sum(indexed(operand, self.var), (self.var, self.low, self.high))
+        var = self.var if self.var is not None else _guess_index(operand)
+        body = indexed(operand, var)
+        total = sp.Sum(body, (var, self.low, self.high))
+        if self.excluded is not None:
+            total -= body.xreplace({var: sp.Symbol(self.excluded.name, integer=True)})
+        return total
+
+
+def _guess_index(operand: sp.Expr) -> sp.Symbol:
+    counts = {}
+    for s in operand.free_symbols:
+        base, _, sub = s.name.rpartition("_")
+        if base and sub in _INDEX_LETTERS:
+            counts[sub] = counts.get(sub, 0) + 1
+    if len(counts) != 1:
+        raise LatexError("a sum without an index, over terms whose index is not clear")
+    return sp.Symbol(next(iter(counts)), integer=True)
 
 
 def indexed(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
@@ -130,6 +186,7 @@ class _ToSympy(Transformer):
         super().__init__()
         self.source = source
         self.spellings: dict[str, str] = {}
+        self.applied_names: set[str] = set()
 
     def number(self, items):
         return sp.Rational(str(items[0])) if "." in items[0] else sp.Integer(str(items[0]))
@@ -140,20 +197,43 @@ class _ToSympy(Transformer):
     def letter(self, items):
         return str(items[0])
 
+    def letter_digits(self, items):
+        text = str(items[0])
+        return f"{text[0]}_{text[1:]}"
+
     def greek(self, items):
         return str(items[0])[1:]
+
+    def unicode_greek(self, items):
+        return _UNICODE_GREEK.get(str(items[0]), str(items[0]))
+
+    def unicode_hat(self, items):
+        return unicodedata.normalize("NFD", str(items[0]))[0] + "_hat"
+
+    def power_unicode(self, items):
+        return _power(items[0], sp.Integer({"²": 2, "³": 3}[str(items[1])]))
+
+    def rel(self, items):
+        return items[0]
+
+    def sep(self, items):
+        return items[0]
+
+    def arguments(self, items):
+        return _Arguments(_value(i) for i in items if not isinstance(i, Token))
 
     def partial(self, items):
         return PARTIAL
 
     def opname(self, items):
-        return re.search(r"\{\s*([A-Za-z]+)", items[0]).group(1)
+        return re.search(r"\{\s*([A-Za-z][A-Za-z0-9]*)", items[0]).group(1)
 
     def accent(self, items):
         base = items[1]
         if not isinstance(base, str):
             raise LatexError("an accent needs a name under it")
-        return f"{base}_{_ACCENTS[str(items[0])[1:]]}"
+        name = f"{base}_{_ACCENTS[str(items[0])[1:]]}"
+        return name + ("_" + items[2] if len(items) > 2 and items[2] else "")
 
     def subscript(self, items):
         return "".join(str(i) if not str(i).startswith("\\") else str(i)[1:] for i in items if str(i) != ",")
@@ -196,7 +276,7 @@ class _ToSympy(Transformer):
         return sp.exp(_value(items[-1]))
 
     def paren(self, items):
-        return items[0]
+        return [i for i in items if not isinstance(i, Token)][0]
 
     def group(self, items):
         return items[0]
@@ -209,7 +289,40 @@ class _ToSympy(Transformer):
 
     def call(self, items):
         name = re.sub(r"^\\(?:operatorname|mathrm|text)?\s*\{?\s*", "", str(items[0])).strip("\\{} ")
-        return _FUNCTIONS[name](_value(items[1]))
+        args = items[1] if isinstance(items[1], _Arguments) else _Arguments([_value(items[1])])
+        name = name.lower()
+        if name in ("max", "min"):
+            if len(args) < 2:
+                raise LatexError(f"{name} needs two arguments or more")
+            return (sp.Max if name == "max" else sp.Min)(*args)
+        if len(args) != 1:
+            raise LatexError(f"{name} takes one argument; got {len(args)}")
+        if name == "relu":
+            return sp.Max(0, args[0])
+        return _FUNCTIONS[name](args[0])
+
+    @v_args(meta=True)
+    def applied(self, meta, items):
+        token, args = items
+        name = re.sub(r"^\\[A-Za-z]+\s*\{\s*|\s*\}$", "", str(token)).strip()
+        if token.type == "APPLIED_SUB":  # L_\delta(a), J_{1}(w)
+            name = re.sub(r"[\\{}\s]", "", str(token))
+        if name.lower() in _FUNCTIONS or name.lower() in ("relu", "max", "min"):
+            return self.call([name, args])
+        if not all(isinstance(a, (sp.Symbol, sp.Indexed)) for a in args):
+            if token.type == "APPLIED_SUB" and len(args) == 1:  # a_i(1 - a_i) is a product
+                return self.name_product(name, args[0])
+            raise LatexError(f"{name}(…) applies a function the notes name to values; not checked")
+        self.spellings.setdefault(name, " ".join(str(token).split()))
+        self.applied_names.add(name)
+        return symbol(name)
+
+    def name_product(self, name: str, factor: sp.Expr) -> sp.Expr:
+        return symbol(name) * factor
+
+    def sigma_primed(self, items):
+        s = sigmoid(_value(items[-1]))
+        return s * (1 - s)
 
     def sigmoid(self, items):
         return sigmoid(_value(items[1]))
@@ -231,6 +344,31 @@ class _ToSympy(Transformer):
     def sum_op_short(self, items):
         index, high = items[0], _value(items[1])
         return _Operator("sum", sp.Symbol(index.name, integer=True), sp.Integer(1), high)
+
+    def sum_op_index(self, items):
+        index = items[0]
+        high = _value(items[1]) if len(items) > 1 and items[1] is not None else SUM_UPPER
+        return _Operator("sum", sp.Symbol(index.name, integer=True), sp.Integer(1), high)
+
+    def sum_op_except(self, items):
+        index, excluded = items[0], items[2]
+        high = _value(items[3]) if len(items) > 3 and items[3] is not None else SUM_UPPER
+        return _Operator("sum", sp.Symbol(index.name, integer=True), sp.Integer(1), high, excluded)
+
+    def sum_op_bare(self, items):
+        high = _value(items[0]) if items and items[0] is not None else SUM_UPPER
+        return _Operator("sum", None, sp.Integer(1), high)
+
+
+class _Arguments(list):
+    """The arguments of a call ``f(a, b)``."""
+
+
+_UNICODE_GREEK = {chr(0x3b1 + k): n for k, n in enumerate(
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
+    "sigmaf sigma tau upsilon phi chi psi omega".split())} | {
+    "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Σ": "Sigma", "Φ": "Phi",
+    "Ψ": "Psi", "Ω": "Omega"}
 
 
 def _combine(factors: list[tuple[bool, object]]) -> sp.Expr:
@@ -254,6 +392,8 @@ def _fraction(num: sp.Expr, den: sp.Expr) -> sp.Expr | _Operator:
                 continue
             if num == marker:
                 return _Operator("derivative", var)
+            if marker == D and isinstance(num, sp.Symbol) and num.name.startswith("d") and len(num.name) > 2:
+                return sp.Derivative(symbol(num.name[1:]), var)  # \frac{dloss}{dw}
             if isinstance(num, sp.Mul) and marker in num.args:
                 operand = num / marker
                 if not operand.has(marker):
@@ -285,7 +425,7 @@ def parse_statement(latex: str) -> Statement:
     """Read one math segment. Raises :class:`LatexError` with the position."""
     if len(latex) > MAX_LENGTH:
         raise LatexError(f"the math is {len(latex)} characters long; the limit is {MAX_LENGTH}", 0)
-    text = layout_blanked(latex)
+    text = layout_blanked(_notation_check(latex))
     depth = deepest = 0
     for ch in text:
         depth += ch in "({[\ue000"
@@ -299,24 +439,30 @@ def parse_statement(latex: str) -> Statement:
         message, pos = _error_position(err, text)
         raise LatexError(message, pos) from None
     transformer = _ToSympy(latex)
-    pieces, after_arrow = [], False
+    pieces, after_arrow, separator = [], False, ""
     for child in tree.children:
-        if isinstance(child, Token):  # an arrow
-            after_arrow = True
+        if isinstance(child, Tree) and child.data == "sep":
+            token = child.children[0]
+            separator = {"ARROW": "arrow", "BECAUSE": "because", "COMMA": "comma"}[token.type]
+            after_arrow |= separator == "arrow"
             continue
         if child is None:
             continue
-        pieces.append(_piece(child, transformer, latex, after_arrow))
-    return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())))
+        pieces.append(_piece(child, transformer, latex, after_arrow, separator))
+    return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())), tuple(sorted(transformer.applied_names)))
 
 
-def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool) -> Piece:
-    exprs, continues, approximate = [], False, False
+def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, separator: str = "") -> Piece:
+    exprs, continues, approximate, relations = [], False, False, []
     for child in chain.children:
         if isinstance(child, Token):
             if child.type == "EQ" and not exprs:
                 continues = True
-            approximate |= child.type == "APPROX"
+            continue
+        if isinstance(child, Tree) and child.data == "rel":
+            kind = child.children[0].type
+            approximate |= kind == "APPROX"
+            relations.append({"EQ": "=", "APPROX": "≈", "NEQ": "≠"}[kind])
             continue
         try:
             value = _value(transformer.transform(child))
@@ -329,6 +475,10 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool) ->
             raise LatexError(f"cannot read this: {inner}", child.meta.start_pos) from None
         except LatexError as err:
             raise LatexError(str(err), child.meta.start_pos) from None
+        bodies = value.replace(lambda e: isinstance(e, sp.Sum), lambda e: e.function)  # d may be a limit
+        if bodies.has(D) or value.has(PARTIAL):
+            raise LatexError("a differential d or ∂ outside a derivative fraction (\\frac{d…}{d…}) is not read",
+                             child.meta.start_pos)
         start, end = child.meta.start_pos, child.meta.end_pos
         exprs.append(Expression(value, start, end, " ".join(latex[start:end].split())))
-    return Piece(tuple(exprs), continues, after_arrow, approximate)
+    return Piece(tuple(exprs), continues, after_arrow, approximate, tuple(relations), separator)

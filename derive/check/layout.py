@@ -16,6 +16,17 @@ _SUBSCRIPT_TEXT = re.compile(r"_\s*\{\s*(\\(?:text|textrm|mathrm|mathit|operator
 _TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|mbox)\s*\{")
 _KNOWN_TEXT_FUNCTION = re.compile(r"\\text\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh)\s*\}")
 _BOXED = re.compile(r"\\(?:boxed|fbox)\s*\{")
+_TAG = re.compile(r"\\(?:tag\*?|label|eqref|ref|hspace\*?|vspace\*?|phantom)\s*\{")
+_BRACE_ONLY = re.compile(r"\\(?:underbrace|overbrace|underline|mathstrut)\s*\{")
+_OVERSET = re.compile(r"\\(?:overset|underset|stackrel)\s*\{")
+#: Prose written in math without \\text: ``if\\; y = …``, ``for all``.
+_PROSE_WORDS = re.compile(r"(?<![\\A-Za-z])(?:if|for|where|and|then|let|with|when|since|so|s\.t\.)(?![A-Za-z])")
+_SPACING_EXTRA = re.compile(r"\\(?:hfill|qquad|enspace|thinspace|medspace|thickspace)(?![A-Za-z])")
+#: Words in ``\text{…}`` that are prose, never a name.
+_PROSE = {"where", "for", "and", "or", "if", "with", "when", "then", "so", "since", "let", "as", "at",
+          "is", "are", "of", "to", "the", "otherwise", "else", "all", "any", "each", "by", "on", "in",
+          "from", "thus", "hence", "because", "gradient", "note", "such", "that", "using", "we", "get",
+          "have", "which", "here", "this", "be", "it", "also", "other", "not", "but", "base", "proof"}
 
 
 def _closing_brace(text: str, open_pos: int) -> int:
@@ -46,9 +57,11 @@ def layout_blanked(text: str) -> str:
         if close >= 0:
             chars[close] = " "
     blanked = "".join(chars)
+    blanked = _blank_decorations(blanked, chars)
     for pattern, keep_inside in ((_BOXED, True), (_TEXT, False)):
         for m in pattern.finditer(blanked):
-            if not keep_inside and _KNOWN_TEXT_FUNCTION.match(blanked, m.start()):
+            if not keep_inside and (_KNOWN_TEXT_FUNCTION.match(blanked, m.start())
+                                    or _text_is_a_name(blanked, m)):
                 continue
             close = _closing_brace(blanked, m.end() - 1)
             end = close + 1 if close >= 0 else len(blanked)
@@ -60,11 +73,56 @@ def layout_blanked(text: str) -> str:
                 _blank_span(chars, m.start(), end)
         blanked = "".join(chars)
     blanked = _SPACING.sub(lambda m: " " * len(m.group(0)), blanked)
+    blanked = _PROSE_WORDS.sub(lambda m: " " * len(m.group(0)), blanked)
     blanked = _pair_bars(blanked)
     stripped = blanked.rstrip()
     if stripped.endswith((".", ",", ";")):
         blanked = stripped[:-1] + " " * (len(blanked) - len(stripped) + 1)
     return blanked
+
+
+def _text_is_a_name(text: str, m: re.Match) -> bool:
+    """``\\text{MSE}``, ``\\text{ReLU}(z)``, ``\\text{Loss}`` name something;
+    ``\\text{ where }`` and ``\\text{(gradient)}`` are prose."""
+    close = _closing_brace(text, m.end() - 1)
+    if close < 0:
+        return False
+    word = text[m.end():close].strip()
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) or word.lower() in _PROSE:
+        return False
+    after = text[close + 1:].lstrip()
+    return after.startswith(("(", "_", "=", "^")) or any(c.isupper() for c in word)
+
+
+def _blank_decorations(text: str, chars: list[str]) -> str:
+    """``\\tag{1}`` and ``\\label{…}`` vanish; ``\\underbrace{X}_{note}`` and
+    ``\\overset{note}{=}`` keep only X and the ``=``."""
+    for m in _TAG.finditer(text):
+        close = _closing_brace(text, m.end() - 1)
+        _blank_span(chars, m.start(), close + 1 if close >= 0 else len(text))
+    text = "".join(chars)
+    for m in _BRACE_ONLY.finditer(text):
+        close = _closing_brace(text, m.end() - 1)
+        if close < 0:
+            continue
+        _blank_span(chars, m.start(), m.end())
+        chars[close] = " "
+        rest = re.match(r"\s*[_^]\s*", text[close + 1:])
+        if rest:
+            start = close + 1 + rest.end()
+            end = _closing_brace(text, start) + 1 if text[start:start + 1] == "{" else start + 1
+            _blank_span(chars, close + 1, max(end, start))
+    text = "".join(chars)
+    for m in _OVERSET.finditer(text):
+        close = _closing_brace(text, m.end() - 1)
+        if close < 0 or text[close + 1:close + 2] != "{":
+            continue
+        inner_close = _closing_brace(text, close + 1)
+        _blank_span(chars, m.start(), close + 2)
+        if inner_close >= 0:
+            chars[inner_close] = " "
+    text = "".join(chars)
+    return _SPACING_EXTRA.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _pair_bars(text: str) -> str:

@@ -1,7 +1,11 @@
 """Markdown → math segments, each with the 1-based line it starts on.
 
-Math is found in ``$…$``, ``$$…$$`` (one line or several), ``\\[…\\]`` and
-``\\(…\\)``; fenced code blocks are skipped. A block holding ``aligned`` /
+Math is found in ``$…$``, ``$$…$$`` (one line or several), ``\\[…\\]``,
+``\\\\[…\\\\]`` (as some static sites escape it), ``\\(…\\)``, bare
+``\\begin{align}`` / ``equation`` / ``gather`` environments, GitHub's
+```` ```math ```` fences and ``[`` / ``]`` on lines of their own (a display
+whose backslashes were lost); other fenced code blocks are skipped. Rows of
+``cases`` and matrices stay in one segment. A block holding ``aligned`` /
 ``align`` rows (or ``\\\\`` row breaks) becomes one segment per row.
 
 Every segment is a slice of the file with layout characters (``&``,
@@ -16,12 +20,20 @@ from dataclasses import dataclass
 
 _MATH = re.compile(
     r"(?<!\\)\$\$(?P<display>.*?)(?<!\\)\$\$"
+    r"|\\\\\[(?P<escaped>.*?)\\\\\]"
     r"|\\\[(?P<bracket>.*?)\\\]"
     r"|\\\((?P<paren>.*?)\\\)"
+    r"|\\begin\{(?P<envname>align\*?|equation\*?|gather\*?|aligned|eqnarray\*?|multline\*?)\}"
+    r"(?P<environment>.*?)\\end\{(?P=envname)\}"
+    r"|^[ \t]*\[[ \t]*\n(?P<square>(?:(?!^[ \t]*\[[ \t]*$).)*?)\n[ \t]*\][ \t]*$"
     r"|(?<![\\$])\$(?P<inline>[^$\n]+?)(?<!\\)\$",
-    re.DOTALL,
+    re.DOTALL | re.MULTILINE,
 )
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.DOTALL | re.MULTILINE)
+_MATH_FENCE = re.compile(r"^[ \t]*(```|~~~)[ \t]*math[ \t]*\n(?P<fenced>.*?)^[ \t]*\1[ \t]*$",
+                         re.DOTALL | re.MULTILINE)
+_ROW_KEEPING = re.compile(r"\\begin\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}.*?\\end\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}",
+                          re.DOTALL)
 _ENVIRONMENT = re.compile(
     r"\\(?:begin|end)\s*\{\s*(?:aligned|align\*?|split|gathered|gather\*?|equation\*?|eqnarray\*?)\s*\}"
 )
@@ -46,11 +58,11 @@ def _blank(text: str, pattern: re.Pattern) -> str:
 def math_segments(text: str) -> list[Segment]:
     """All math segments of the Markdown ``text``, in reading order."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    fenced = [(m.start("fenced"), m.group("fenced")) for m in _MATH_FENCE.finditer(text)]
     scan = _blank(text, _FENCE)  # same length: offsets stay offsets in ``text``
+    found = sorted([(m.start(m.lastgroup), m.group(m.lastgroup)) for m in _MATH.finditer(scan)] + fenced)
     segments: list[Segment] = []
-    for block, match in enumerate(_MATH.finditer(scan)):
-        kind = match.lastgroup
-        start, body = match.start(kind), match.group(kind)
+    for block, (start, body) in enumerate(found):
         body = _blank(body, _ENVIRONMENT)
         rows = _split_rows(body)
         for offset, row in rows:
@@ -67,7 +79,10 @@ def math_segments(text: str) -> list[Segment]:
 def _split_rows(body: str) -> list[tuple[int, str]]:
     """(offset, text) of each ``\\\\``-separated row of a math block."""
     rows, pos = [], 0
+    kept = [m.span() for m in _ROW_KEEPING.finditer(body)]  # rows of cases and matrices stay together
     for brk in _ROW_BREAK.finditer(body):
+        if any(a <= brk.start() < b for a, b in kept):
+            continue
         rows.append((pos, body[pos:brk.start()]))
         pos = brk.end()
     rows.append((pos, body[pos:]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from .claims import Step, show_name
+from .claims import show_name
 from .verdicts import VERDICTS, StepVerdict
 
 
@@ -27,7 +27,8 @@ def text_report(file: str, verdicts: list[StepVerdict], assumptions: list[str], 
             detail = f" — expected {v.expected}" if v.expected else ""
             if v.counterexample:
                 c = v.counterexample
-                detail += f"; at {_point_text(c['point'])}: left {c['left']}, right {c['right']}"
+                where = _point_text(c["point"]) or "the values given"
+                detail += f"; at {where}: left {c['left']}, right {c['right']}"
             lines.append(f"{file}:{v.line}: wrong: {v.latex}{detail}")
         elif everything or v.verdict in ("skipped", "numeric"):
             reason = f" ({v.reason})" if v.reason and v.verdict in ("skipped", "numeric") else ""
@@ -36,6 +37,10 @@ def text_report(file: str, verdicts: list[StepVerdict], assumptions: list[str], 
     parts = [f"{n} {kind}" for kind, n in counts.items() if n]
     assumed = f"; assumed {', '.join(a.split(' (')[0] for a in assumptions)}" if assumptions else ""
     lines.append(f"{file}: {', '.join(parts) or 'no claims found'}{assumed}")
+    checkable = counts["proved"] + counts["numeric"] + counts["wrong"]
+    if counts["skipped"] and not checkable:
+        lines.append(f"{file}: nothing was checked: every claim was skipped (see the reasons above); "
+                     "this is not a sign that the notes are right")
     return "\n".join(lines)
 
 
@@ -54,8 +59,8 @@ def fixed_notes(text: str, judged: list[tuple[object, StepVerdict]]) -> str:
     """``text`` with each wrong claim's right-hand side replaced by the
     expected expression, in place (the rest of the notes untouched)."""
     edits = sorted(
-        ((claim.start, claim.end, verdict.expected) for claim, verdict in judged
-         if isinstance(claim, Step) and verdict.verdict == "wrong" and verdict.expected),
+        ((*verdict.span, verdict.expected) for _, verdict in judged
+         if verdict.span and verdict.verdict == "wrong" and verdict.expected),
         reverse=True,
     )
     for start, end, expected in edits:

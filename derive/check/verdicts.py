@@ -8,7 +8,8 @@ budget; on overrun the worker is killed and the step is tested at points only.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import Enum
 
 import sympy as sp
 
@@ -17,7 +18,23 @@ from .algebra import Outcome
 from ..worker import Overrun, run_with_budget
 from .claims import Definition, Derivation, Skip, Step, show_name
 
-VERDICTS = ("proved", "numeric", "wrong", "definition", "skipped")
+
+
+class Verdict(str, Enum):
+    """What the checker concluded about one claim. A ``str`` so that
+    ``verdict == "wrong"`` and JSON output keep working."""
+
+    PROVED = "proved"
+    NUMERIC = "numeric"
+    WRONG = "wrong"
+    DEFINITION = "definition"
+    SKIPPED = "skipped"
+
+    __str__ = str.__str__
+    __format__ = str.__format__
+
+
+VERDICTS = tuple(v.value for v in Verdict)
 DEFAULT_SECONDS = 3.0
 CHEAP_OPS = 300
 CHEAP_POWER = 12
@@ -25,19 +42,30 @@ CHEAP_POWER = 12
 
 @dataclass(frozen=True)
 class StepVerdict:
-    """The verdict on one claim, at its 1-based line in the notes."""
+    """The verdict on one claim, at its 1-based line in the notes; ``span``
+    is the (start, end) offsets of the claimed expression in the file, when
+    the claim is a step that ``--fix`` could rewrite."""
 
     line: int
     latex: str
-    verdict: str
+    verdict: Verdict
     reason: str = ""
     expected: str | None = None
     counterexample: dict | None = None
+    span: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verdict", Verdict(self.verdict))
+
+
+#: How many claims after an equation set to 0 may be rearrangements of it.
+EQUATION_REACH = 6
 
 
 def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tuple[object, StepVerdict]]:
     """Each claim of ``derivation`` with its verdict, in reading order."""
     results, defined_at, cache = [], {}, {}
+    equation = None  # (first, claim, line, order) of the last equation set to 0
     for claim in derivation.claims:
         if isinstance(claim, Skip):
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
@@ -45,8 +73,38 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = StepVerdict(claim.line, claim.latex, "definition", _definition_reason(claim, defined_at))
         else:
             verdict = _judge_step(claim, derivation, seconds, cache)
+            if claim.first.has(sp.Derivative) and claim.claim != 0:
+                equation = None
+            if verdict.verdict == "wrong" or (equation and verdict.reason.startswith("a number claimed")):
+                verdict, equation = _equation(claim, verdict, equation, derivation)
         results.append((claim, verdict))
     return results
+
+
+def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation):
+    """A wrong "= 0" is an equation to solve, and a wrong claim soon after
+    one is a step in solving it: a rearrangement (checked) or skipped."""
+    def skipped(reason: str) -> StepVerdict:
+        return StepVerdict(step.line, step.latex, Verdict.SKIPPED, reason, span=(step.start, step.end))
+
+    if step.claim == 0 and step.digits is None and verdict.verdict == "wrong":
+        return skipped("sets the expression to 0: an equation to solve, not an identity"), \
+            (step.first, step.claim, step.line, step.order)
+    if step.consequence and not step.first.has(sp.Derivative):
+        return skipped("a consequence (⇒, ∴) of the statement before it, such as a step in solving "
+                       "an equation; not checked as an identity"), equation
+    if equation is None or step.order - equation[3] > EQUATION_REACH:
+        return verdict, equation
+    defs = derivation.definitions_at(step.order)
+    try:
+        follows = algebra.is_consequence(step.first, step.claim, equation[:2], defs, derivation.unknown)
+    except (ValueError, TypeError, ArithmeticError, RecursionError):
+        follows = False
+    if follows:
+        return StepVerdict(step.line, step.latex, Verdict.NUMERIC,
+                           f"a rearrangement of the equation at line {equation[2]}",
+                           span=(step.start, step.end)), equation
+    return skipped(f"a step in solving the equation at line {equation[2]}; not checked"), equation
 
 
 def _definition_reason(claim: Definition, defined_at: dict) -> str:
@@ -63,25 +121,39 @@ def _definition_reason(claim: Definition, defined_at: dict) -> str:
 def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict) -> StepVerdict:
     defs = algebra.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
-    key = (step.first, step.claim, frozenset(defs.items()))
+    unknown = derivation.unknown
+    key = (step.first, step.claim, step.previous, step.digits, step.rounding, step.references, step.literals,
+           frozenset(defs.items()))
     if key not in cache:
-        cache[key] = _outcome(step.first, step.claim, defs, spellings, seconds)
+        cache[key] = _outcome(step, defs, spellings, seconds, unknown)
     o = cache[key]
-    return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample)
+    if o.verdict == "wrong" and step.previous is not None and step.previous != step.first and step.digits is None:
+        # blamed once: a line that agrees with the line before it is right about
+        # that link, whatever went wrong earlier in the chain
+        again = replace(step, first=step.previous, previous=None)
+        key = (again.first, again.claim, None, None, step.rounding, frozenset(defs.items()))
+        if key not in cache:
+            cache[key] = _outcome(again, defs, spellings, seconds, unknown)
+        if cache[key].verdict in ("proved", "numeric"):
+            o = Outcome(cache[key].verdict, "equal to the expression before it (the chain went wrong earlier)")
+    return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample,
+                       (step.start, step.end))
 
 
-def _outcome(first, claim, defs: dict, spellings: dict, seconds: float) -> Outcome:
+def _outcome(step: Step, defs: dict, spellings: dict, seconds: float, unknown: frozenset) -> Outcome:
+    first, claim = step.first, step.claim
     args = (first, claim, defs, spellings)
+    extra = (unknown, step.previous, step.digits, step.rounding, step.references, step.literals)
     quick = None
     if _cheap(first, claim, *defs.values()):
         try:
-            quick = algebra.assess(*args, thorough=False)
+            quick = algebra.assess(*args, False, *extra)
         except (ValueError, TypeError, ArithmeticError, RecursionError) as err:
             return Outcome("skipped", f"could not evaluate: {err}")
         if quick.verdict != "undecided":
             return quick
     try:
-        return run_with_budget(algebra.assess, args + (True,), seconds)
+        return run_with_budget(algebra.assess, args + (True,) + extra, seconds)
     except Overrun:
         pass
     except RuntimeError as err:
@@ -89,7 +161,7 @@ def _outcome(first, claim, defs: dict, spellings: dict, seconds: float) -> Outco
     if quick is not None:
         return Outcome("numeric", quick.reason + f"; not proved symbolically within {seconds:g} s")
     try:
-        return run_with_budget(algebra.numeric_only, args, seconds)
+        return run_with_budget(algebra.numeric_only, args + extra, seconds)
     except Overrun:
         return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
     except RuntimeError as err:

@@ -11,13 +11,17 @@
 - :mod:`.epoch_losses`: the mean loss after every epoch, from the loss's Taylor moments;
 - :mod:`.methods`: the methods by name, ``auto``'s choice, and hand-over to a loop;
 - :mod:`.divergence`: when a run diverged, and a stable learning rate for the data;
-- :mod:`.trajectory`: what every method returns.
+- :mod:`.trajectory`: what every method returns;
+- :mod:`.dask_chunks` and :mod:`.dask_methods`: the same training on data held as Dask arrays
+  (``train_dask``), chunk by chunk where the chunks are; needs the ``dask`` extra;
+- :mod:`.progress`: a listener told of each epoch a loop finishes (a progress bar).
 """
 from .divergence import TrainingDiverged
 from .methods import METHODS, choose_method, train
 from .objective import Objective, affine_update, batch_moments, objective, sgd_loop
+from .progress import reporting_epochs
 from .schedule import Schedule
 from .trajectory import Trajectory
 
 __all__ = ["METHODS", "Objective", "Schedule", "TrainingDiverged", "Trajectory", "affine_update",
-           "batch_moments", "choose_method", "objective", "sgd_loop", "train"]
+           "batch_moments", "choose_method", "objective", "reporting_epochs", "sgd_loop", "train"]

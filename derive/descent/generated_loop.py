@@ -32,6 +32,7 @@ from sympy.printing.pycode import PythonCodePrinter
 
 from ..compile import NUMERIC_ERRORS, common_subexpressions, run_source
 from ..gradient import Gradient
+from .progress import epoch_done
 from .trajectory import Trajectory, mean_losses
 
 
@@ -89,6 +90,7 @@ class SGDLoop:
                 break
             theta = after
             history.append(theta)
+            epoch_done(e + 1, theta)
         loss_numpy = self.gradient.loss_numpy
         return Trajectory(np.array(history), diverged_at, sample,
                           lambda rows: mean_losses(loss_numpy, rows, arrays), "loop")

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..compile import NUMERIC_ERRORS
 from .objective import Objective
+from .progress import epoch_done
 from .schedule import Schedule, epoch_orders
 from .trajectory import Trajectory
 
@@ -41,6 +42,7 @@ def reference_loop(objective: Objective, params: Sequence[float], columns: Seque
             diverged_at = epoch
             break
         history.append(theta)
+        epoch_done(epoch, theta)
     mean_loss = objective.epoch_losses
     return Trajectory(np.array(history, dtype=float), diverged_at, None,
                       lambda rows_: mean_loss(rows_, columns), "loop")
