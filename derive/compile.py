@@ -23,6 +23,7 @@ from sympy.printing.c import C99CodePrinter
 from sympy.printing.numpy import JaxPrinter, NumPyPrinter
 from sympy.printing.pycode import PythonCodePrinter
 
+from .names import PYTHON_RESERVED, code_name
 from .symbols import log_sigmoid, sigmoid
 
 #: Errors plain ``math`` raises where NumPy would return inf or nan.
@@ -128,6 +129,16 @@ def lambdify(args: Sequence[sp.Symbol], exprs, target: str = "numpy",
     them (sorting a d-term sum costs SymPy O(d²) work)."""
     if target not in _MODULES:
         raise ValueError(f"unknown target {target!r}; choose numpy or math")
+    # an argument named like a name of the function's namespace (minimum,
+    # min, math) would shadow it inside the function: renamed minimum_, …
+    reserved = PYTHON_RESERVED | _namespace_names(target)
+    taken = {a.name for a in args}
+    plain = {a: sp.Symbol(code_name(a.name, reserved, taken), **a.assumptions0)
+             for a in args if a.name in reserved}
+    if plain:
+        args, exprs = [plain.get(a, a) for a in args], _replaced(exprs, plain)
+        if common is not None:
+            common = ([(t, e.xreplace(plain)) for t, e in common[0]], [e.xreplace(plain) for e in common[1]])
     cse = _lambdify_cse if common is None else (lambda e: _shaped(e, *common))
     printer = _LAMBDIFY_PRINTERS[target]({"fully_qualified_modules": False, "inline": True,
                                          "allow_unknown_functions": True, "user_functions": {},
@@ -158,6 +169,20 @@ def function_from_source(source: str, target: str = "numpy") -> Callable[..., ob
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)  # inspect.getsource reads it
     exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - our own generated source
     return namespace["_lambdifygenerated"]
+
+
+def _namespace_names(target: str) -> frozenset[str]:
+    """The names lambdify's generated function can see for ``target``."""
+    import numpy
+
+    return frozenset(dir(numpy) if target == "numpy" else dir(math))
+
+
+def _replaced(exprs, mapping: dict):
+    """``exprs`` (one expression, a tuple or a list) with ``mapping`` applied."""
+    if isinstance(exprs, (list, tuple)):
+        return type(exprs)(sp.sympify(e).xreplace(mapping) for e in exprs)
+    return sp.sympify(exprs).xreplace(mapping)
 
 
 def run_source(source: str, origin: str) -> dict[str, object]:

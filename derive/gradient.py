@@ -16,7 +16,7 @@ from .compile import common_subexpressions, function_from_source, lambdify_sourc
 from .errors import InputError
 from .linear import LinearModel, linear_model
 from .printer import expression_text
-from .symbols import sort_key, symbol
+from .symbols import almost_everywhere, sort_key, symbol
 
 #: Above this many operations a derivative is left as differentiated rather
 #: than tidied (the tidying multiplies out products); also the bound of
@@ -156,7 +156,9 @@ def _tidied(expr: sp.Expr) -> sp.Expr:
     factors pulled out, before and after multiplying out products (powers
     of sums stay as they are, so the work stays polynomial in the size).
     No ``simplify``: its cost has no bound. Past :data:`SIMPLIFY_MAX_OPS` the
-    derivative is kept as differentiated (correct, just longer)."""
+    derivative is kept as differentiated (correct, just longer). A Dirac
+    delta (from ``sign``) is 0 almost everywhere, and is written so."""
+    expr = almost_everywhere(expr)
     if sp.count_ops(expr) > SIMPLIFY_MAX_OPS:
         return expr
     candidates = (expr, sp.factor_terms(expr), sp.factor_terms(sp.expand_mul(expr)))
@@ -185,6 +187,8 @@ def gradient(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> Grad
     if not isinstance(loss, sp.Expr):
         raise TypeError(f"the loss must be a SymPy expression, got {type(loss).__name__}; "
                         "use derive.parse_expression for text")
+    if loss.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise InputError(f"the loss {expression_text(loss)} is not finite (a division by zero, or log of 0)")
     if isinstance(wrt, (str, sp.Symbol)):
         wrt = [wrt]
     names = tuple(p.name if isinstance(p, sp.Symbol) else str(p) for p in wrt)

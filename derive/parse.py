@@ -11,8 +11,13 @@ Anything outside the small grammar below is refused with an
     power  := atom ('**' | '^') unary | atom
     atom   := NUMBER | NAME | NAME '(' expr ')' | '(' expr ')'
 
-Size is bounded: input length, nesting depth and the size of integer powers,
-so ``9**9**9**9`` or a megabyte of parentheses fail fast instead of hanging.
+Size is bounded before SymPy does the work: the input's length, the nesting
+depth, every exponent, the product of nested exponents and the digits a
+power can make (:mod:`derive.budget`), so ``9**9**9**9``,
+``((1e300*x)**1000)**1000`` or a megabyte of parentheses fail fast instead
+of hanging. What SymPy cannot give a real, finite value for (``1/0``,
+``log(0)``, ``sqrt(-1)``) is refused too. Every refusal is an
+:class:`ExpressionError` naming the column.
 """
 from __future__ import annotations
 
@@ -22,14 +27,17 @@ from typing import Iterator
 
 import sympy as sp
 
+from .budget import digits, exponent_product
 from .errors import InputError
-from .names import FUNCTION_LIST
+from .names import FUNCTION_LIST, MAX_INDEX, NAME_RULE, NOT_NAMES
 from .symbols import CONSTANTS, FUNCTIONS, symbol
 
 MAX_LENGTH = 10_000
 MAX_DEPTH = 100
 MAX_EXPONENT = 1_000
 MAX_NUMBER_DIGITS = 100
+#: The most decimal digits a power may make (in a numerator or a denominator).
+MAX_POWER_DIGITS = 400
 
 
 class ExpressionError(InputError):
@@ -49,10 +57,13 @@ class Token:
 
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)"
+    r"\s*(?:(?P<num>(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
     r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op>\*\*|[-+*/^(),]))"
 )
+
+_SPACE = re.compile(r"\s*")
+_INDEX = re.compile(r"_([0-9]+)$")
 
 _ALLOWED = "names may be symbols and the functions " + FUNCTION_LIST
 
@@ -63,11 +74,11 @@ def tokenize(text: str) -> Iterator[Token]:
     Lazy, so that the parser reports the first problem in reading order:
     ``__import__('os')`` is refused for the call at column 1, not for the quote.
     """
-    pos = 0
-    while text[pos:].strip():
+    pos, end = 0, len(text.rstrip())
+    while pos < end:
         m = _TOKEN.match(text, pos)
         if not m or m.end() == pos:
-            col = len(text) - len(text[pos:].lstrip()) + 1
+            col = _SPACE.match(text, pos).end() + 1
             raise ExpressionError(f"unexpected character {text[col - 1]!r}", col)
         kind = m.lastgroup
         yield Token(kind, m.group(kind), m.start(kind) + 1)
@@ -114,9 +125,10 @@ class _Parser:
     def term(self) -> sp.Expr:
         factors = [self.unary()]
         while self.peek().text in ("*", "/"):
-            op = self.take().text
+            tok = self.take()
+            op = tok.text
             right = self.unary()
-            factors.append(right if op == "*" else 1 / right)
+            factors.append(right if op == "*" else _finite(1 / right, tok.column))
         return sp.Mul(*factors)
 
     def unary(self) -> sp.Expr:
@@ -148,7 +160,7 @@ class _Parser:
                 return self.call(tok)
             if tok.text in FUNCTIONS:
                 raise ExpressionError(f"{tok.text} is a function: write {tok.text}(...)", tok.column)
-            return CONSTANTS.get(tok.text) or symbol(tok.text)
+            return CONSTANTS.get(tok.text) or _name(tok)
         if tok.text == "(":
             self.nested(tok)
             inner = self.expr()
@@ -168,28 +180,59 @@ class _Parser:
             raise ExpressionError(f"{name.text} takes one argument", self.peek().column)
         self.expect(")")
         self.depth -= 1
-        return FUNCTIONS[name.text](arg)
+        return _finite(FUNCTIONS[name.text](arg), name.column)
+
+
+def _name(tok: Token) -> sp.Symbol:
+    """The symbol ``tok`` names, if it is a name (:data:`derive.names.NAME_RULE`)."""
+    text = tok.text
+    index = _INDEX.search(text)
+    if text in NOT_NAMES or text.startswith("_") or (index and len(index.group(1)) > 9):
+        raise ExpressionError(f"{text!r} is not a name: {NAME_RULE}", tok.column)
+    if index and int(index.group(1)) > MAX_INDEX:
+        raise ExpressionError(f"the index {index.group(1)} of {text} is larger than {MAX_INDEX} "
+                              f"(the most features a model may have)", tok.column)
+    return symbol(text)
 
 
 def _number(tok: Token) -> sp.Expr:
-    mantissa = tok.text.lower().split("e")[0]
-    if len(mantissa.replace(".", "")) > MAX_NUMBER_DIGITS or (
-        "e" in tok.text.lower() and abs(int(tok.text.lower().split("e")[1])) > 300
+    text = tok.text.lower()
+    mantissa, _, exponent = text.partition("e")
+    if len(mantissa.replace(".", "")) > MAX_NUMBER_DIGITS or len(exponent.lstrip("+-")) > 4 or (
+        exponent and abs(int(exponent)) > 300
     ):
-        raise ExpressionError(f"the number {tok.text[:20]}... is too large", tok.column)
-    if any(c in tok.text for c in ".eE"):
+        raise ExpressionError(f"the number {tok.text[:20]}{'...' if len(tok.text) > 20 else ''} is too large or too small "
+                              f"(at most {MAX_NUMBER_DIGITS} digits, and an exponent from e-300 to e300)", tok.column)
+    if any(c in text for c in ".e"):
         return sp.Rational(tok.text)  # exact: 0.5 stays 1/2
     return sp.Integer(tok.text)
 
 
+def _finite(value: sp.Expr, column: int) -> sp.Expr:
+    """``value``, if SymPy gave it a real, finite value (not ``1/0``,
+    ``0/0``, ``log(0)``, ``sqrt(-1)``)."""
+    if value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+        raise ExpressionError("this has no finite value (a division by zero, or log of 0)", column)
+    if value.has(sp.I) or (value.is_number and value.is_extended_real is False):
+        raise ExpressionError("this is not a real number", column)
+    return value
+
+
 def _checked_power(base: sp.Expr, exponent: sp.Expr, column: int) -> sp.Expr:
-    """Build base**exponent, refusing numeric powers too large to compute."""
-    if exponent.is_Number and abs(exponent) > MAX_EXPONENT:
-        raise ExpressionError(f"the exponent {exponent} is larger than {MAX_EXPONENT}", column)
-    if base.is_Number and exponent.is_Number and abs(base) > 1 and exponent > 0:
-        if float(exponent) * sp.log(abs(base), 10).evalf() > MAX_NUMBER_DIGITS:
-            raise ExpressionError("the power is too large to compute", column)
-    return base**exponent
+    """Build base**exponent, refusing powers too large to compute: an
+    exponent above :data:`MAX_EXPONENT`, nested exponents whose product is
+    above it (``(x**100)**100``), or a power whose numbers would have more
+    than :data:`MAX_POWER_DIGITS` digits (``(1e300*x)**1000``)."""
+    if exponent.is_Number:
+        size = abs(float(exponent))
+        if size > MAX_EXPONENT:
+            raise ExpressionError(f"the exponent {exponent} is beyond ±{MAX_EXPONENT}", column)
+        if exponent_product(base) * size > MAX_EXPONENT:
+            raise ExpressionError(f"the nested exponents multiply to more than {MAX_EXPONENT}", column)
+        if digits(base) * size > MAX_POWER_DIGITS:
+            raise ExpressionError(f"the power is too large to compute (more than {MAX_POWER_DIGITS} digits)",
+                                  column)
+    return _finite(base**exponent, column)
 
 
 def parse_expression(text: str) -> sp.Expr:

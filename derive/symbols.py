@@ -42,8 +42,9 @@ class sigmoid(sp.Function):
     def _eval_is_positive(self):
         return self.args[0].is_real
 
-    def _latex(self, printer) -> str:
-        return r"\sigma\left(%s\right)" % printer._print(self.args[0])
+    def _latex(self, printer, exp: str | None = None) -> str:
+        power = "" if exp is None else "^{%s}" % exp  # σ(z)²: the printer passes the exponent
+        return r"\sigma%s\left(%s\right)" % (power, printer._print(self.args[0]))
 
     # Code printers: σ(z) = e^min(z, 0) / (1 + e^(−|z|)), which takes exp of
     # no positive number, so it neither overflows (math raises, NumPy warns)
@@ -91,6 +92,17 @@ class log_sigmoid(sp.Function):
 
     def _ccode(self, printer) -> str:
         return self._stable(printer, "exp", "log1p", "fmin", "fabs")
+
+
+def almost_everywhere(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with every Dirac delta written as 0: the derivative of
+    ``sign`` is 0 wherever it is defined (everywhere but at 0, where it has
+    none), and no code printer can print a delta."""
+    return expr.replace(sp.DiracDelta, lambda *args: sp.S.Zero) if expr.has(sp.DiracDelta) else expr
+
+
+#: Said wherever a loss with ``sign`` is differentiated.
+SIGN_NOTE = "sign(u) is differentiated as 0, its derivative wherever u ≠ 0 (at u = 0 it has none)"
 
 
 def numeric_form(expr: sp.Expr) -> sp.Expr:

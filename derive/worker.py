@@ -8,18 +8,34 @@ in-process; ``derive.gradient`` starts no process.
 
 An exception raised by the task is raised again here with its own type
 (and is also a :class:`WorkerError`, whose message names the worker).
+
+The worker never outlives the process that asked for it: on Linux the
+kernel kills it when its parent dies (``PR_SET_PDEATHSIG``), and everywhere
+a thread of its own ends it when the asking process is gone (a fork
+server's worker is the server's child, and the server lives as long as its
+children do); it ignores Ctrl-C (the parent decides,
+and stops it), and its standard input, output and error are ``/dev/null``,
+so a killed ``derive grad … | tail`` never waits on it.
 """
 from __future__ import annotations
 
 import atexit
+import math
 import multiprocessing
 import os
 import pickle
+import signal
+import sys
+import threading
+import time
 from typing import Any, Callable
 
 import sympy
 
 _STARTUP_SECONDS = 60.0
+#: How often the worker looks for its parent, where the kernel cannot watch.
+_PARENT_POLL_SECONDS = 0.2
+_PR_SET_PDEATHSIG = 1
 
 
 class Overrun(Exception):
@@ -35,9 +51,60 @@ class WorkerError(RuntimeError):
 _in_worker = False
 
 
-def _serve(conn) -> None:
+def _die_with_parent(parent: int, forked: bool) -> None:
+    """End this process when the process that asked for it (``parent``)
+    ends: SIGKILL from the kernel when it forked us (Linux), and everywhere a
+    thread that watches ``parent``'s pid. (A fork server's child is not the
+    asker's child, and the fork server lives as long as its children do.)"""
+    if forked and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the thread below still watches
+            pass
+    if not _alive(parent) or (forked and os.getppid() != parent):  # it died before prctl
+        os._exit(1)
+
+    def watch() -> None:
+        while _alive(parent):
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="derive-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, killed but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True  # no /proc: kill(0) is all we know
+
+
+def _detach_stdio() -> None:
+    """Point fds 0, 1, 2 at /dev/null: the worker prints nothing (results go
+    through the pipe), and must not hold the parent's pipes open."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+
+
+def _serve(conn, parent: int, forked: bool) -> None:
     global _in_worker
     _in_worker = True  # work nested in a task runs inline, under the task's own budget
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent(parent, forked)
+    _detach_stdio()
     conn.send("ready")
     while True:
         try:
@@ -113,7 +180,7 @@ class Worker:
         if method == "forkserver":  # the server imports these once; each worker forks from it
             context.set_forkserver_preload(["sympy", module])
         parent, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child,), daemon=True)
+        self._process = context.Process(target=_serve, args=(child, os.getpid(), method == "fork"), daemon=True)
         self._conn = parent
         try:
             self._process.start()
@@ -126,13 +193,13 @@ class Worker:
             raise Overrun("the worker process did not start")
 
     def run(self, function: Callable, args: tuple, seconds: float) -> Any:
-        """``function(*args)`` within ``seconds``; raises :class:`Overrun`,
-        or the task's own exception (also a :class:`WorkerError`)."""
+        """``function(*args)`` within ``seconds`` (``inf``: no limit); raises
+        :class:`Overrun`, or the task's own exception (also a :class:`WorkerError`)."""
         if self._process is None or not self._process.is_alive():
             self._start(function.__module__)
         try:
             self._conn.send((function, args))
-            ready = self._conn.poll(seconds)
+            ready = self._conn.poll(None if math.isinf(seconds) else seconds)
         except (OSError, EOFError) as err:
             self.stop()
             raise Overrun(f"the worker process failed: {err}") from None
@@ -151,7 +218,7 @@ class Worker:
 
     def stop(self) -> None:
         """Kill the worker (if any); the next task starts a new one."""
-        if self._process is not None:
+        if self._process is not None and self._process.pid is not None:  # started
             if self._process.is_alive():
                 self._process.kill()
             self._process.join(5)

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Sequence
 
-from derive.errors import InputError
+from derive.errors import InputError, report_bug
 from derive.names import INITS, LOSS_CHOICES, LOSSES, METHODS
 from derive.version import package_version
 
@@ -133,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         done = f" after {trajectory.epochs} finished epoch(s)" if trajectory is not None else ""
         print(f"neuron: interrupted{done}; nothing printed or saved", file=sys.stderr)
         return 130
+    except Exception as err:  # a bug: exit 3, never 1 (diverged) or 2 (bad input)
+        return report_bug("neuron", err)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import numpy as np
 import sympy as sp
 
 from derive import Gradient, losses, parse_expression, symbol
+from derive.budget import degree_bound
 from derive.compile import lambdify, temporaries
 from derive.gradient import WIDE_MODEL
 from derive.descent import Objective, objective
@@ -93,6 +94,8 @@ class Problem:
         """c when the loss is c·(y − z)² with c > 0, so least squares gives
         its minimum in closed form; ``None`` for any other loss."""
         if self.classifies or sp.count_ops(self.loss) > SQUARED_CHECK_MAX_OPS:
+            return None
+        if degree_bound(self.loss, [symbol(p) for p in self.params]) != 2:  # cancel would expand it
             return None
         ratio = sp.cancel(self.loss / (symbol("y") - self.linear) ** 2)
         if ratio.is_number and ratio.is_positive:

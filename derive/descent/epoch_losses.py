@@ -27,6 +27,7 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
+from ..budget import degree_bound
 from ..compile import lambdify
 from ..gradient import Gradient
 from .trajectory import mean_losses
@@ -68,6 +69,8 @@ class EpochLosses:
         grad = self.gradient
         params = grad.params
         if len(params) > MAX_PARAMS or sp.count_ops(grad.loss) > MAX_OPS:
+            return None
+        if degree_bound(grad.loss, params) > MAX_DEGREE:  # before Poly expands (y - z)**1000
             return None
         try:
             degree = sp.Poly(grad.loss, *params).total_degree()
