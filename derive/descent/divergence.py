@@ -161,10 +161,12 @@ def _scales(params: Sequence, curvature: np.ndarray) -> str:
         return ""
     values = np.where(positive, curvature, np.nan)
     hi, lo = int(np.nanargmax(values)), int(np.nanargmin(values))
-    spread = values[hi] / values[lo]
+    with np.errstate(over="ignore"):  # a curvature of 1e-309 against 1: the ratio overflows
+        spread = values[hi] / values[lo]
     if not spread > SCALE_SPREAD:
         return ""
-    return (f"The inputs are on very different scales: the loss curves {spread:.3g} times more along "
+    times = f"{spread:.3g} times" if math.isfinite(spread) else "more than 1e308 times"
+    return (f"The inputs are on very different scales: the loss curves {times} more along "
             f"{params[hi]} than along {params[lo]} (a bias's input is 1), so no one learning rate suits "
             "every parameter; standardise the features (subtract each column's mean, divide by its "
             "standard deviation)")
