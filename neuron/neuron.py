@@ -97,9 +97,7 @@ class Neuron:
         samples: ``(w_grad, b_grad)`` as the book returns, from ``derive``."""
         X, _ = self._inputs(x)
         y = as_targets(np.atleast_1d(y), X.shape[0])
-        with np.errstate(all="ignore"):
-            grads = [float(np.mean(g)) for g in self.problem.gradient.numpy(
-                *self._params, *self.problem.data_columns(X, y))]
+        grads = self.problem.objective.mean_gradient(self._params, self.problem.data_columns(X, y))
         w_grad = grads[0] if self.problem.features == 1 else np.array(grads[:-1])
         return w_grad, grads[-1]
 

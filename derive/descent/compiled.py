@@ -41,7 +41,7 @@ import numpy as np
 import sympy as sp
 from sympy.printing.pycode import PythonCodePrinter
 
-from ..compile import common_subexpressions, load_cached_source, numba_available  # noqa: F401 (re-exported)
+from ..compile import common_subexpressions, load_cached_source
 from ..gradient import Gradient
 from .generated_loop import update_lines
 
@@ -133,7 +133,7 @@ def contiguous(columns: Sequence[np.ndarray]) -> list[np.ndarray]:
 @lru_cache(maxsize=64)
 def compiled_loop(grad: Gradient) -> CompiledLoop:
     """The compiled kernels of ``grad``'s loss (numba must be installed:
-    see :func:`numba_available`)."""
+    see :func:`derive.compile.numba_available`)."""
     return CompiledLoop(grad)
 
 

@@ -15,20 +15,25 @@ The constants were measured on the project's 2-core machine by
 
     python benchmarks/bench_fast.py --calibrate
 
-which times each method on growing n, p and E and fits these lines (the
-printed values are pasted below). Only the ratios matter to the choice: on
-a faster machine all scale alike.
+which times each method at two sizes of p and fits these lines (the
+printed values are pasted below; measured 2026-11-28 on 2 shared cores,
+numba 0.62, NumPy's matmul). Only the ratios matter to the choice: on a
+faster machine all scale alike. What they say: the in-order scan wins when
+E exceeds about q³/(12·p) epochs' worth of the compiled loop (the book's
+100 epochs on 442 samples: scan, 10× cheaper); with 10 features and 10
+epochs the compiled loop (or, without numba, still the scan: the Python
+loop costs 20× the compiled one); shuffled, the compiled loop always.
 """
 from __future__ import annotations
 
 #: Seconds per sample and epoch of the generated Python loop, and per parameter.
-LOOP_SAMPLE, LOOP_PARAM = 3.0e-7, 1.2e-7
+LOOP_SAMPLE, LOOP_PARAM = 2.2e-8, 1.9e-7
 #: Seconds per sample and epoch of the compiled loop, and per parameter.
-COMPILED_SAMPLE, COMPILED_PARAM = 3.0e-9, 1.0e-9
+COMPILED_SAMPLE, COMPILED_PARAM = 1.2e-8, 2.6e-9
 #: Seconds per sample of the scan (building and composing its map), and per q³.
-SCAN_SAMPLE, SCAN_FLOP = 6.0e-8, 6.0e-9
+SCAN_SAMPLE, SCAN_FLOP = 6.3e-8, 4.1e-9
 #: Seconds per sample and epoch to draw and follow a shuffled order.
-GATHER = 1.5e-8
+GATHER = 9.2e-8
 
 
 def per_sample_costs(samples: int, params: int, epochs: int, shuffle: bool, *,

@@ -22,7 +22,8 @@ would:
   affine), ``compiled`` (when numba is installed) and ``loop`` by the cost
   model of :mod:`derive.descent.cost`; otherwise ``compiled`` when installed, else ``loop``.
 
-A fast method that cannot promise the loop's numbers hands over to a loop,
+A fast method that cannot promise the loop's numbers hands over to a loop
+(the compiled one when numba is installed: the same numbers),
 and the trajectory says which method ran: the scan when an epoch's map is
 expanding (it would amplify rounding the loop never sees), and every fast
 method when a weight or a loss is not finite (the loop says where training
@@ -113,7 +114,8 @@ def fit_scan(objective: Objective, params: list[float], columns: list[np.ndarray
         trajectory = scan_fit(update, columns, params, schedule.lr, schedule.epochs, refuse_expanding=True)
     else:
         trajectory = scan_shuffled(update, columns, params, schedule.lr, orders)
-    loop = lambda: fit_loop(objective, params, columns, schedule)  # noqa: E731
+    fallback = fit_loop if objective.compiled is None else fit_compiled
+    loop = lambda: fallback(objective, params, columns, schedule)  # noqa: E731
     if trajectory is None:  # an expanding epoch map: only the loop gives the loop's numbers
         return loop()
     return _settle(objective, trajectory, columns, loop)

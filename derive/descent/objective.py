@@ -18,6 +18,7 @@ import numpy as np
 import sympy as sp
 
 from ..gradient import Gradient, gradient
+from .. import compile as codegen
 from . import compiled as kernels
 from .affine import AffineUpdate, prove_affine
 from .compiled import CompiledLoop
@@ -55,7 +56,18 @@ class Objective:
     def compiled(self) -> CompiledLoop | None:
         """The numba-compiled loop and one-pass means, or ``None`` when numba
         is not installed (the optional extra ``derive-neuron[fast]``)."""
-        return kernels.compiled_loop(self.gradient) if kernels.numba_available() else None
+        return kernels.compiled_loop(self.gradient) if codegen.numba_available() else None
+
+    def mean_gradient(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> list[float]:
+        """The gradient at ``params`` averaged over the data ``columns`` (the
+        full-batch step, the book's ``backprop``): one fused pass with numba
+        installed, else per-sample NumPy arrays and their means."""
+        arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+        kernels_ = self.compiled
+        with np.errstate(all="ignore"):
+            if kernels_ is not None and arrays and len(arrays[0]):
+                return kernels_.mean_gradient(params, arrays)
+            return [float(np.mean(g)) for g in self.gradient.numpy(*params, *arrays)]
 
     @property
     def loss_numpy(self) -> Callable[..., np.ndarray]:
