@@ -191,7 +191,7 @@ def epoch_maps(update: AffineUpdate, columns: list[np.ndarray], lr: float, order
     are gathered in the epoch's order and turned into maps a chunk of at most
     :func:`work_floats` floats at a time, so only a chunk's maps ever exist."""
     n, q = _length(columns), update.size + 1
-    budget = work_floats(columns) // (q * q)
+    budget = max(1, work_floats(columns) // (q * q))
     if len(orders) == 0 or n == 0:
         return np.broadcast_to(np.eye(q), (len(orders), q, q)).copy()
     if n <= budget:  # whole epochs, as many at once as fit
