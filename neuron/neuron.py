@@ -113,8 +113,8 @@ class Neuron:
         ``fit`` continues from the current weights (a warm start: the first
         call starts from ``init``); call :meth:`reset` first to start over.
 
-        ``method`` is ``"loop"``, ``"scan"``, ``"batch"`` or ``"auto"`` (the
-        fastest that applies; see :mod:`derive.descent.methods`): all give
+        ``method`` is ``"loop"``, ``"compiled"`` (numba), ``"scan"``, ``"batch"``
+        or ``"auto"`` (the cheapest that applies; see :mod:`derive.descent.methods`): all give
         the loop's numbers up to rounding. ``method_`` says which ran."""
         X = as_features(x, "x")
         y = as_targets(y, X.shape[0])
