@@ -61,7 +61,12 @@ class LinearModel:
         z = next(temporaries("z", [self.outer, *avoid]))
         outer = self.outer if params is None else self.derivative(tidy)
         small, (reduced,) = common_subexpressions([outer.xreplace({self.z: z})], avoid=[z, *avoid])
-        shared = [(z, self.output), *small]
+        if not _worth_a_temporary(z, [e for _, e in small] + [reduced]):  # z − y: as cse would, inline z
+            small = [(s, e.xreplace({z: self.output})) for s, e in small]
+            reduced = reduced.xreplace({z: self.output})
+            shared = small
+        else:
+            shared = [(z, self.output), *small]
         if params is None:
             return shared, [reduced]
         if not isinstance(reduced, sp.Symbol):  # f'(z) once, then x_i·f'(z) for each weight
@@ -70,6 +75,16 @@ class LinearModel:
             reduced = t
         feature_of = dict(zip(self.weights, self.features))
         return shared, [reduced if p == self.bias else feature_of[p] * reduced for p in params]
+
+
+def _worth_a_temporary(z: sp.Symbol, exprs: Sequence[sp.Expr]) -> bool:
+    """True when z is used more than once, or inside σ or log σ (whose
+    stable printed forms read their argument twice)."""
+    from .symbols import log_sigmoid, sigmoid
+
+    uses = sum(e.count(z) for e in exprs)
+    inside = any(f.args[0].has(z) for e in exprs for f in e.atoms(sigmoid, log_sigmoid))
+    return uses > 1 or inside
 
 
 def linear_model(loss: sp.Expr, params: tuple[sp.Symbol, ...]) -> LinearModel | None:

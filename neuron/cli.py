@@ -18,6 +18,7 @@ from derive.descent import METHODS, Schedule, TrainingDiverged
 from derive.errors import InputError
 from derive.names import LOSS_CHOICES, LOSSES
 
+from . import dask_input
 from .cli_report import build_report, to_json, to_text
 from .datasets import DIABETES_FEATURES, load_diabetes
 from . import persist
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--plot", metavar="FILE.png", help="draw the fitted line and the loss per epoch (needs matplotlib)")
     fit.add_argument("--save", metavar="FILE.json", help="save the trained neuron as JSON")
     fit.add_argument("--json", action="store_true", help="print a JSON object instead of text")
+    dask_input.add_arguments(fit)
     return parser
 
 
@@ -95,6 +97,8 @@ def run_fit(args: argparse.Namespace) -> int:
         if not Path(args.save).parent.is_dir():
             raise InputError(f"cannot save to {args.save}: the folder {Path(args.save).parent} does not exist")
         persist.check_target(args.save)  # refuse before training, not after the report
+    if dask_input.is_lazy_source(args):  # a glob, a folder, Parquet or --scheduler: Dask reads and trains
+        return dask_input.run_lazy_fit(args)
     data, X, y, x_names, y_name = load_data(args)
     neuron = Neuron(args.loss, init=args.init, seed=args.seed)
     schedule = Schedule(args.epochs, args.lr, args.batch_size, args.shuffle, args.seed)

@@ -12,6 +12,7 @@ import numpy as np
 import sympy as sp
 
 from derive.descent import Schedule, TrainingDiverged, train
+from derive.descent.dask_chunks import is_dask
 from derive.errors import InputError
 from derive.losses import BY_NAME
 
@@ -115,7 +116,11 @@ class Neuron:
 
         ``method`` is ``"loop"``, ``"compiled"`` (numba), ``"scan"``, ``"batch"``
         or ``"auto"`` (the cheapest that applies; see :mod:`derive.descent.methods`): all give
-        the loop's numbers up to rounding. ``method_`` says which ran."""
+        the loop's numbers up to rounding. ``method_`` says which ran.
+        Dask arrays train where their chunks are, never gathered into memory
+        (:mod:`derive.descent.dask_methods`)."""
+        if is_dask(x) or is_dask(y):
+            return self._fit_dask(x, y, epochs, lr, batch_size, shuffle, seed, method)
         X = as_features(x, "x")
         y = as_targets(y, X.shape[0])
         self._match_features(X.shape[1])
@@ -123,9 +128,14 @@ class Neuron:
             probabilities(y)
         schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
+        columns = self.problem.data_columns(X, y)
+        return self._train(lambda: train(self.problem.objective, self._params, columns, schedule, method))
+
+    def _train(self, run) -> "Neuron":
+        """Keep the weights and losses of the trajectory ``run()`` returns, or
+        those before divergence when it raises."""
         try:
-            trajectory = train(self.problem.objective, self._params, self.problem.data_columns(X, y),
-                               schedule, method)
+            trajectory = run()
         except TrainingDiverged as err:
             self._params, self.method_ = list(err.params), err.method
             self.history.extend(err.history)
@@ -133,6 +143,20 @@ class Neuron:
         self._params, self.method_ = list(trajectory.params), trajectory.method
         self.history.extend(trajectory.losses.tolist())
         return self
+
+    def _fit_dask(self, x, y, epochs, lr, batch_size, shuffle, seed, method) -> "Neuron":
+        from derive.descent.dask_methods import train_dask
+
+        from .dask_input import dask_columns
+
+        X, y = dask_columns(x, y)
+        self._match_features(X.shape[1])
+        schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
+                            positive_int(batch_size, "batch_size"), bool(shuffle), seed)
+        columns = self.problem.data_columns(X, y)
+        probabilities = "y" if self.problem.classifies else None
+        return self._train(lambda: train_dask(self.problem.objective, self._params, columns, schedule, method,
+                                              probabilities=probabilities))
 
     def predict(self, x) -> float | np.ndarray:
         """The prediction: the output of ``forpass``, or the class 0/1 of a sigmoid neuron.

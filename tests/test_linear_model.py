@@ -65,3 +65,10 @@ def test_the_book_loss_prints_as_before():
     g = gradient(losses.half_squared_error(), ["w", "b"])
     assert str(g.exprs["w"]) == "x*(b + w*x - y)" and str(g.exprs["b"]) == "b + w*x - y"
     assert str(gradient(losses.squared_error(), ["w", "b"]).exprs["b"]) == "2*(b + w*x - y)"
+
+
+def test_z_used_once_is_inlined_as_cse_would():
+    # one temporary z0 = b + w·x and then t0 = -y + z0 costs NumPy an extra pass over the data
+    g = gradient(losses.half_squared_error(), ["w", "b"])
+    source = inspect.getsource(g.numpy)
+    assert "z0" not in source and "b + w*x - y" in source

@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from neuron import Neuron, TrainingDiverged
@@ -169,6 +169,10 @@ def test_the_scan_does_not_amplify_rounding_on_an_exact_fit():
     stability=st.floats(0.5, 3.0),
     shuffle=st.booleans(),
 )
+# targets 0 at a rate on the stability edge: the scan's rounding (loss ~1e-32)
+# once counted as divergence because the loss at θ = 0 is 0 too
+@example(seed=913, samples=2, features=1, stability=1.0, shuffle=False)
+@example(seed=913, samples=2, features=1, stability=1.0, shuffle=True)
 def test_on_an_exact_fit_every_method_stays_where_the_loop_stays(seed, samples, features, stability, shuffle):
     """Small integers: every residual is exactly 0, so the loop never moves,
     whatever the learning rate; a scan of an expanding map would."""

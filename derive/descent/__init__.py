@@ -13,7 +13,9 @@
 - :mod:`.cost`: what each per-sample method costs, for ``auto``'s choice;
 - :mod:`.methods`: the methods by name, ``auto``'s choice, and hand-over to a loop;
 - :mod:`.divergence`: when a run diverged, and a stable learning rate for the data;
-- :mod:`.trajectory`: what every method returns.
+- :mod:`.trajectory`: what every method returns;
+- :mod:`.dask_chunks` and :mod:`.dask_methods`: the same training on data held as Dask arrays
+  (``train_dask``), chunk by chunk where the chunks are; needs the ``dask`` extra.
 """
 from .divergence import TrainingDiverged
 from .methods import METHODS, choose_method, train

@@ -25,7 +25,7 @@ and points to standardising.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -35,8 +35,9 @@ from .trajectory import Trajectory
 
 #: A loss that ends more than this many times above its start has diverged.
 FAR_ABOVE = 1e3
-#: Losses are compared with at least this fraction of the loss at θ = 0, so a
-#: run that starts on an exact fit (loss 0) is not judged by its rounding.
+#: Losses are compared with at least this fraction of the data's loss scale
+#: (see :func:`_loss_scale`), so a run that starts on an exact fit (loss 0) is
+#: not judged by its rounding.
 FLOOR = 1e-12
 #: Curvatures along two parameters this many times apart mean the features'
 #: scales differ by more than 10×.
@@ -78,9 +79,18 @@ class TrainingDiverged(ArithmeticError):
                          f"{advice}" + (f". {scales}" if scales else ""))
 
 
-def check_divergence(objective: Objective, trajectory: Trajectory, columns: Sequence[np.ndarray],
-                     schedule: Schedule) -> None:
-    """Raise :class:`TrainingDiverged` if ``trajectory`` diverged by the rule above."""
+def check_divergence(objective: Objective, trajectory: Trajectory, columns: Sequence[np.ndarray] | None,
+                     schedule: Schedule, *, loss_at_zero: Callable[[], float] | None = None,
+                     rate: Callable[[int], tuple[str, float | None, str]] | None = None) -> None:
+    """Raise :class:`TrainingDiverged` if ``trajectory`` diverged by the rule above.
+
+    ``columns`` is read only for the loss at θ = 0 and the stable rate; data
+    that is not in memory (Dask) passes ``loss_at_zero()`` and
+    ``rate(batch_size)`` (as :func:`stable_rate` returns) instead."""
+    if loss_at_zero is None:
+        loss_at_zero = lambda: _loss_scale(objective, columns, trajectory.history[0])  # noqa: E731
+    if rate is None:
+        rate = lambda batch_size: stable_rate(objective, columns, batch_size)  # noqa: E731
     losses = trajectory.losses
     start = trajectory.start_loss
     finite = np.isfinite(losses)
@@ -92,7 +102,7 @@ def check_divergence(objective: Objective, trajectory: Trajectory, columns: Sequ
         limit = FAR_ABOVE * start
         if not losses[-1] > limit:
             return
-        limit = FAR_ABOVE * max(start, FLOOR * _loss_at_zero(objective, columns))  # start may be 0
+        limit = FAR_ABOVE * max(start, FLOOR * loss_at_zero())  # start may be 0
         if not losses[-1] > limit:
             return
     at_or_below = np.flatnonzero(losses[:last] <= start) if math.isfinite(start) else np.empty(0, int)
@@ -103,12 +113,12 @@ def check_divergence(objective: Objective, trajectory: Trajectory, columns: Sequ
     else:
         epoch = began + int(np.argmax(losses[began - 1:] > limit))
         loss = float(losses[epoch - 1])
-    kind, rate, scales = stable_rate(objective, columns, schedule.batch_size)
-    if rate is not None and schedule.lr < rate:  # not the rate's fault: no rate to suggest
-        rate = None
+    kind, stable_lr, scales = rate(schedule.batch_size)
+    if stable_lr is not None and schedule.lr < stable_lr:  # not the rate's fault: no rate to suggest
+        stable_lr = None
     raise TrainingDiverged(epoch, schedule.lr, loss, began=min(began, epoch), start_loss=start,
                            params=trajectory.history[epoch - 1], history=losses[:epoch - 1],
-                           method=trajectory.method, stable_lr=rate, stable_kind=kind, scales=scales)
+                           method=trajectory.method, stable_lr=stable_lr, stable_kind=kind, scales=scales)
 
 
 def stable_rate(objective: Objective, columns: Sequence[np.ndarray],
@@ -130,7 +140,14 @@ def stable_rate(objective: Objective, columns: Sequence[np.ndarray],
                 return "", None, ""
             largest = max(largest, float(np.linalg.eigvalsh(h).max()))
             total += h.sum(axis=0)
-        mean = total / n
+    return rate_from_hessians(update, largest, total / n, n, batch_size)
+
+
+def rate_from_hessians(update, largest: float, mean: np.ndarray, n: int,
+                       batch_size: int) -> tuple[str, float | None, str]:
+    """:func:`stable_rate` from the largest eigenvalue of one sample's
+    Hessian and the mean Hessian over the n samples."""
+    with np.errstate(all="ignore"):
         if batch_size >= n:
             kind, top = "full-batch descent", float(np.linalg.eigvalsh(mean).max())
         else:
@@ -154,10 +171,20 @@ def _scales(params: Sequence, curvature: np.ndarray) -> str:
             "standard deviation)")
 
 
-def _loss_at_zero(objective: Objective, columns: Sequence[np.ndarray]) -> float:
+def _loss_scale(objective: Objective, columns: Sequence[np.ndarray], start: Sequence[float]) -> float:
+    """The size of the losses this data can produce: the larger of the loss at
+    θ = 0 and at θ = |start| on the data's absolute values. On an exact fit
+    whose targets are 0 the first is 0, but the second still measures the
+    model's terms, whose rounding is what a scan or a loop sitting on the fit
+    leaves behind."""
+    zeros = [0.0] * len(objective.gradient.params)
+    points = ((zeros, columns), ([abs(float(v)) for v in start], [np.abs(c) for c in columns]))
+    values = []
     with np.errstate(all="ignore"):
-        value = float(np.mean(objective.loss_numpy(*[0.0] * len(objective.gradient.params), *columns)))
-    return abs(value) if math.isfinite(value) else 0.0
+        for params, data in points:
+            value = float(np.mean(objective.loss_numpy(*params, *data)))
+            values.append(abs(value) if math.isfinite(value) else 0.0)
+    return max(values)
 
 
 def _round_down(rate: float) -> float:

@@ -107,14 +107,26 @@ class EpochLosses:
         history = np.asarray(history, dtype=float).reshape(-1, len(self.gradient.params))
         if self.expansion is None or len(history) < 3 or not np.isfinite(history[-1]).all():
             return self.direct(history, columns)
-        product_of, coefficients = self.expansion
+        _, coefficients = self.expansion
         last = history[-1]
         arrays = [np.asarray(c, dtype=float) for c in columns]
         n = len(arrays[0]) if arrays else 1
         with np.errstate(all="ignore"):
-            constant, *means = [np.add.reduce(v) / n if np.ndim(v) else float(v)
-                                for v in coefficients(*last, *arrays)]
-            delta = (history - last).T
+            means = [np.add.reduce(v) / n if np.ndim(v) else float(v) for v in coefficients(*last, *arrays)]
+        losses, redo = self.expanded(history, last, means)
+        if redo.any():
+            losses[redo] = self.direct(history[redo], arrays)
+        return losses
+
+    def expanded(self, history: np.ndarray, center: np.ndarray, means: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+        """The mean loss at each row of ``history`` from ``means``, the mean
+        over the data of the loss and of each Taylor coefficient at
+        ``center``; and which rows cancel too much (or are not finite) to
+        trust, to be evaluated directly."""
+        product_of, _ = self.expansion
+        constant, *means = means
+        with np.errstate(all="ignore"):
+            delta = (history - center).T
             terms = np.empty((len(means), len(history)))
             for k, (wrt, mean) in enumerate(zip(product_of, means)):
                 term = terms[k]
@@ -124,6 +136,4 @@ class EpochLosses:
             losses = constant + terms.sum(axis=0)
             size = abs(constant) + np.abs(terms).sum(axis=0)
             redo = ~np.isfinite(losses) | (np.abs(losses) < CANCELLATION * size)
-            if redo.any():
-                losses[redo] = self.direct(history[redo], arrays)
-        return losses
+        return losses, redo
