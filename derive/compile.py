@@ -55,6 +55,28 @@ class CCode(C99CodePrinter):
         return repr(math.e)
 
 
+class NumbaCode(PythonCodePrinter):
+    """Python for numba (:mod:`derive.descent.compiled`): as the ``math``
+    printer, except σ(z), printed with one exponential,
+    ``(1.0 if z >= 0 else e)/(1 + e)`` with e = exp(−|z|) written twice (the
+    same pure call, which LLVM computes once). The value is the Python
+    printer's bit for bit: for z ≥ 0 it has e^min(z,0) = exp(0) = 1.0, and for
+    z < 0, e^z with z = −|z| exactly; a NaN z gives NaN in both."""
+
+    printmethod = "_numbacode"
+
+    def __init__(self, settings: dict | None = None):
+        super().__init__({"standard": "python3", "fully_qualified_modules": True, **(settings or {})})
+
+    def _print_sigmoid(self, expr) -> str:
+        z = self._print(expr.args[0])
+        e = f"math.exp(-abs({z}))"
+        return f"((1.0 if {z} >= 0 else {e})/(1 + {e}))"
+
+    def _print_log_sigmoid(self, expr) -> str:
+        return expr._pythoncode(self)
+
+
 #: The printer of each target.
 PRINTERS: dict[str, type] = {"numpy": NumPyPrinter, "python": PythonCodePrinter, "c": CCode, "jax": JaxPrinter}
 

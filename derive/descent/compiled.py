@@ -14,15 +14,17 @@ machine, not once per process. For the book's ½SE the epoch loop reads:
             x0 = lr*(d0*p0 - d1 + p1)
             p0, p1 = p0 - d0*x0, p1 - x0
 
-— the very lines the Python loop runs (``update_lines``), so the numbers are
-the loop's to the last digit: numba is used with ``fastmath`` off (no
+— the very lines the Python loop runs (``update_lines``; only σ is printed
+differently, with one exponential and the same value bit for bit: see
+:class:`derive.compile.NumbaCode`), so the numbers are the loop's to the last digit: numba is used with ``fastmath`` off (no
 reassociation, no fused multiply-add) and ``error_model="numpy"`` (a
 division by zero gives inf, as NumPy, where Python raises; a run that meets
 one is handed to the reference loop either way). Where the operations
 differ: ``x**k`` with an integer k is ``pow(x, k)`` in Python and repeated
 multiplication in numba — the same for k = 2 (both correctly rounded), possibly one
-rounding apart for k ≥ 3. σ is printed in its stable form
-(e^min(z,0) / (1 + e^−|z|)), which numba compiles as written.
+rounding apart for k ≥ 3. σ stays in its stable form, which takes exp of no
+positive number: (1 if z ≥ 0 else e)/(1 + e) with e = e^−|z|, the Python
+loop's e^min(z,0)/(1 + e^−|z|) with its two exponentials made one.
 
 The module also holds fused reductions — each a single pass over the data
 with no per-sample arrays: the mean gradient (``backprop`` and full-batch
@@ -39,9 +41,8 @@ from typing import Sequence
 
 import numpy as np
 import sympy as sp
-from sympy.printing.pycode import PythonCodePrinter
 
-from ..compile import common_subexpressions, load_cached_source
+from ..compile import NumbaCode, common_subexpressions, load_cached_source
 from ..gradient import Gradient
 from .generated_loop import update_lines
 
@@ -81,7 +82,7 @@ class CompiledLoop:
         start first) and the first epoch whose parameters are not finite (or
         ``None``). ``orders`` gives each epoch's sample order (a shuffle),
         read one epoch at a time."""
-        data = contiguous(columns)
+        data = as_columns(columns)
         theta = [float(v) for v in params]
         history = np.empty((epochs + 1, self.size))
         history[0] = theta
@@ -102,7 +103,7 @@ class CompiledLoop:
                 epochs: int) -> tuple[np.ndarray, int | None]:
         """Full-batch descent, each epoch one pass of :meth:`mean_gradient`:
         ``(history, diverged_at)`` as :meth:`fit`."""
-        data = contiguous(columns)
+        data = as_columns(columns)
         theta = [float(v) for v in params]
         history = [theta]
         for epoch in range(1, epochs + 1):
@@ -115,14 +116,14 @@ class CompiledLoop:
 
     def mean_gradient(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> list[float]:
         """The gradient averaged over the samples, in one pass."""
-        return list(self._call("mean_gradient", *map(float, params), *contiguous(columns)))
+        return list(self._call("mean_gradient", *map(float, params), *as_columns(columns)))
 
     def mean_loss(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> float:
         """The loss averaged over the samples, in one pass."""
-        return float(self._call("mean_loss", *map(float, params), *contiguous(columns))[0])
+        return float(self._call("mean_loss", *map(float, params), *as_columns(columns))[0])
 
 
-def contiguous(columns: Sequence[np.ndarray]) -> list[np.ndarray]:
+def as_columns(columns: Sequence[np.ndarray]) -> list[np.ndarray]:
     """The columns as 1-D float64 arrays, not copied: a column of a
     row-major matrix stays a strided view (numba compiles a kernel for
     strided arrays too, and reading sample i's features then touches one
@@ -146,7 +147,7 @@ def loop_source(grad: Gradient) -> str:
     samples = [sp.Symbol(f"d{i}") for i in range(len(data))]
     rename = dict(zip(grad.args, params + samples))
     exprs = [grad.exprs[q.name].xreplace(rename) for q in grad.params]
-    step = update_lines(exprs, params)
+    step = update_lines(exprs, params, NumbaCode())
     names = ", ".join(map(str, params))
     columns = ", ".join(f"{d}_all" for d in samples)
     load = [f"{d} = {d}_all[i]" for d in samples]
@@ -193,7 +194,7 @@ def mean_source(name: str, args: Sequence[sp.Symbol], samples: Sequence[sp.Symbo
     with blocked sums."""
     scalars = [a for a in args if a not in samples]
     shared, reduced = common_subexpressions(exprs, prefix="t", avoid=args)
-    printer = PythonCodePrinter({"standard": "python3", "fully_qualified_modules": True})
+    printer = NumbaCode()
     lines = [f"{d} = {d}_all[i]" for d in samples]
     lines += [f"{s} = {printer.doprint(e)}" for s, e in shared]
     lines += [f"b{k} += {printer.doprint(e)}" for k, e in enumerate(reduced)]

@@ -133,12 +133,20 @@ def fit_compiled(objective: Objective, params: list[float], columns: list[np.nda
     reference = lambda: reference_loop(objective, params, columns, schedule)  # noqa: E731
     if 1 < schedule.batch_size < n:
         return _with_losses(objective, reference(), columns)
-    if schedule.batch_size >= n:
-        history, diverged_at = kernels.descend(params, columns, schedule.lr, schedule.epochs)
-    else:
-        history, diverged_at = kernels.fit(params, columns, schedule.lr, schedule.epochs,
-                                           epoch_orders(schedule, n))
+    try:
+        if schedule.batch_size >= n:
+            history, diverged_at = kernels.descend(params, columns, schedule.lr, schedule.epochs)
+        else:
+            history, diverged_at = kernels.fit(params, columns, schedule.lr, schedule.epochs,
+                                               epoch_orders(schedule, n))
+    except _numba_errors():  # a step numba cannot compile: the Python loop runs the same lines
+        return fit_loop(objective, params, columns, schedule)
     return _settle(objective, Trajectory(history, diverged_at, method="compiled"), columns, reference)
+
+
+def _numba_errors() -> tuple[type[Exception], ...]:
+    from numba.core.errors import NumbaError
+    return (NumbaError,)
 
 
 def fit_batch(objective: Objective, params: list[float], columns: list[np.ndarray],
