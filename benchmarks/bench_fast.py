@@ -88,7 +88,7 @@ def numba_kernels():
                 z = b
                 for j in range(d):
                     z += X[i, j] * w[j]
-                # the stable σ, as derive prints it
+                # the stable σ as derive's Python printer writes it (two exponentials)
                 s = np.exp(min(z, 0.0)) / (1.0 + np.exp(-abs(z)))
                 err = y[i] - s
                 for j in range(d):
