@@ -205,3 +205,17 @@ def test_train_reports_the_compiled_method():
     problem = build_problem("logistic")
     trajectory = train(problem.objective, [1.0, 0.0], [BMI, (Y > 140).astype(float)], Schedule(3, 0.1), "compiled")
     assert trajectory.method == "compiled" and math.isfinite(trajectory.losses[-1])
+
+
+def test_an_objective_with_compiled_kernels_pickles_for_dask_workers():
+    """A Dask task ships the objective: its compiled kernels and moments go
+    without their modules and load again where they arrive."""
+    import pickle
+
+    objective = build_problem("half-se").objective
+    objective.moments.moments(BMI, Y)
+    objective.compiled.fit([1.0, 1.0], [BMI, Y], 0.5, 1)
+    objective.epoch_losses  # noqa: B018 (holds the compiled mean loss)
+    copy = pickle.loads(pickle.dumps(objective))
+    np.testing.assert_array_equal(copy.moments.moments(BMI, Y), objective.moments.moments(BMI, Y))
+    assert copy.epoch_losses.one_pass([1.0, 1.0], [BMI, Y]) == objective.compiled.mean_loss([1.0, 1.0], [BMI, Y])

@@ -59,8 +59,20 @@ class CompiledLoop:
         self.gradient = grad
         self.size = len(grad.params)
         self.source = loop_source(grad)
-        self.module = load_cached_source(self.source, "loop")
+        self._module = None
         self._trusted: set[str] = set()
+
+    @property
+    def module(self):
+        """The generated module, imported on first use (from the disk cache)."""
+        if self._module is None:
+            self._module = load_cached_source(self.source, "loop")
+        return self._module
+
+    def __getstate__(self) -> dict:
+        """Pickled without the module (a Dask task ships the objective): the
+        receiving process imports it again from the source."""
+        return {**self.__dict__, "_module": None, "_trusted": set()}
 
     def _call(self, name: str, *args):
         """``module.name(*args)``; the first call of each kernel that fails
@@ -71,7 +83,7 @@ class CompiledLoop:
         try:
             result = getattr(self.module, name)(*args)
         except Exception:  # noqa: BLE001 - any failure to load a cache entry; a second failure is raised
-            self.module = load_cached_source(self.source, "loop", fresh=True)
+            self._module = load_cached_source(self.source, "loop", fresh=True)
             result = getattr(self.module, name)(*args)
         self._trusted.add(name)
         return result

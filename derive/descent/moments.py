@@ -60,6 +60,13 @@ class BatchMoments:
             return None
         return load_cached_source(statistics_source(self.data, self.statistics), "moments").means
 
+    def __getstate__(self) -> dict:
+        """Pickled without the numba function (a Dask task ships the
+        objective): the receiving process loads it again."""
+        state = dict(self.__dict__)
+        state.pop("_statistics_compiled", None)
+        return state
+
     def moments(self, *columns: np.ndarray) -> np.ndarray:
         """The mean of every statistic over the data: the one pass over n.
 
