@@ -209,8 +209,9 @@ def test_train_reports_the_compiled_method():
 
 def test_an_objective_with_compiled_kernels_pickles_for_dask_workers():
     """A Dask task ships the objective: its compiled kernels and moments go
-    without their modules and load again where they arrive."""
-    import pickle
+    without their modules and load again where they arrive (cloudpickle, as
+    Dask: the lambdified functions need it)."""
+    pickle = pytest.importorskip("cloudpickle")
 
     objective = build_problem("half-se").objective
     objective.moments.moments(BMI, Y)
