@@ -17,7 +17,7 @@ The constants were measured on the project's 2-core machine by
 
 which times each method at two sizes of p and fits these lines (the
 printed values are pasted below; measured 2026-11-28 on 2 shared cores,
-numba 0.62, NumPy's matmul). Only the ratios matter to the choice: on a
+numba 0.68, NumPy's matmul). Only the ratios matter to the choice: on a
 faster machine all scale alike. What they say: the in-order scan wins when
 E exceeds about q³/(12·p) epochs' worth of the compiled loop (the book's
 100 epochs on 442 samples: scan, 10× cheaper); with 10 features and 10
