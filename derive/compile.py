@@ -12,10 +12,20 @@ Every generated function of the project comes through here:
 - :func:`lambdify`: SymPy's ``lambdify`` with those printers and that ``cse``.
 - :func:`run_source`: ``exec`` of our own generated source (never user
   text) in one namespace, :data:`GENERATED_NAMESPACE`.
+- :func:`load_cached_source`: the same source written to a file in
+  :func:`cache_directory` (keyed by its hash) and imported, for numba's
+  on-disk cache (:mod:`derive.descent.compiled`).
 """
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import math
+import os
+import sys
+import tempfile
+import types
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import sympy as sp
@@ -44,6 +54,28 @@ class CCode(C99CodePrinter):
 
     def _print_Exp1(self, expr) -> str:
         return repr(math.e)
+
+
+class NumbaCode(PythonCodePrinter):
+    """Python for numba (:mod:`derive.descent.compiled`): as the ``math``
+    printer, except σ(z), printed with one exponential,
+    ``(1.0 if z >= 0 else e)/(1 + e)`` with e = exp(−|z|) written twice (the
+    same pure call, which LLVM computes once). The value is the Python
+    printer's bit for bit: for z ≥ 0 it has e^min(z,0) = exp(0) = 1.0, and for
+    z < 0, e^z with z = −|z| exactly; a NaN z gives NaN in both."""
+
+    printmethod = "_numbacode"
+
+    def __init__(self, settings: dict | None = None):
+        super().__init__({"standard": "python3", "fully_qualified_modules": True, **(settings or {})})
+
+    def _print_sigmoid(self, expr) -> str:
+        z = self._print(expr.args[0])
+        e = f"math.exp(-abs({z}))"
+        return f"((1.0 if {z} >= 0 else {e})/(1 + {e}))"
+
+    def _print_log_sigmoid(self, expr) -> str:
+        return expr._pythoncode(self)
 
 
 #: The printer of each target.
@@ -192,3 +224,89 @@ def run_source(source: str, origin: str) -> dict[str, object]:
     namespace = dict(GENERATED_NAMESPACE)
     exec(compile(source, f"<derive {origin}>", "exec"), namespace)  # noqa: S102 - generated, not user text
     return namespace
+
+
+# --- numba: generated source compiled to machine code, cached on disk -------
+
+def numba_available() -> bool:
+    """Whether numba is installed (the optional extra ``derive-neuron[fast]``)."""
+    return importlib.util.find_spec("numba") is not None
+
+
+def cache_directory() -> Path:
+    """Where generated numba modules and numba's own cache live: the folder
+    of :func:`derive.cache.directory`; a fresh temporary directory when the
+    cache is off (``DERIVE_NEURON_CACHE=off``) or cannot be written (numba
+    needs a real file, and the compile is then paid once per process)."""
+    from .cache import directory
+
+    base = directory()
+    if base is None:
+        return _temporary_directory()
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        probe = base / f".probe-{os.getpid()}"
+        probe.write_text("")
+        probe.unlink()
+        return base
+    except OSError:
+        return _temporary_directory()
+
+
+_TEMPORARY: list[Path] = []
+
+
+def _temporary_directory() -> Path:
+    """One temporary folder per process for generated modules."""
+    if not _TEMPORARY:
+        _TEMPORARY.append(Path(tempfile.mkdtemp(prefix="derive-neuron-")))
+    return _TEMPORARY[0]
+
+
+def load_cached_source(source: str, label: str, fresh: bool = False) -> types.ModuleType:
+    """Import our own generated ``source`` (never user text) from a file in
+    :func:`cache_directory` named by a hash of the source, so that numba's
+    ``cache=True`` (which needs a real file) keeps the machine code between
+    processes. A file whose text does not match its hash (a crash while
+    writing, an edit) or that does not import is written again, and so is
+    every file when ``fresh`` (after numba's cache of it failed to load:
+    :func:`forget_cached_source` has removed that cache)."""
+    digest = hashlib.sha256(source.encode()).hexdigest()[:24]
+    name = f"derive_{label}_{digest}"
+    path = cache_directory() / f"{name}.py"
+    for attempt in range(2):
+        if fresh or attempt or not _holds(path, source):
+            forget_cached_source(path)
+            _write_atomically(path, source)
+        try:
+            spec = importlib.util.spec_from_file_location(name, path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module  # numba's cache finds the module by name
+            spec.loader.exec_module(module)
+            return module
+        except (SyntaxError, ImportError, OSError):
+            sys.modules.pop(name, None)
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def forget_cached_source(path: Path) -> None:
+    """Remove a generated module's compiled caches (Python's and numba's,
+    named after the module in ``__pycache__``)."""
+    for stale in (path.parent / "__pycache__").glob(f"{path.stem}.*"):
+        stale.unlink(missing_ok=True)
+
+
+def _holds(path: Path, source: str) -> bool:
+    try:
+        return path.read_text() == source
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".py")
+    with os.fdopen(handle, "w") as out:
+        out.write(text)
+    os.replace(temporary, path)

@@ -62,7 +62,7 @@ LOSS_CHOICES: str = "|".join(LOSSES)
 
 #: The training methods by name (:data:`derive.descent.METHODS` holds them,
 #: in this order; ``neuron fit --method`` lists them without importing it).
-METHODS: tuple[str, ...] = ("loop", "scan", "batch", "auto")
+METHODS: tuple[str, ...] = ("loop", "scan", "compiled", "batch", "auto")
 
 #: The starting weights a neuron may be given by name (:class:`neuron.Neuron`'s ``init``).
 INITS: tuple[str, ...] = ("book", "random", "zeros")

@@ -103,9 +103,7 @@ class Neuron:
         samples: ``(w_grad, b_grad)`` as the book returns, from ``derive``."""
         X, _ = self._inputs(x)
         y = as_targets(np.atleast_1d(y), X.shape[0])
-        with np.errstate(all="ignore"):
-            grads = [float(np.mean(g)) for g in self.problem.gradient.numpy(
-                *self._params, *self.problem.data_columns(X, y))]
+        grads = self.problem.objective.mean_gradient(self._params, self.problem.data_columns(X, y))
         w_grad = grads[0] if self.problem.features == 1 else np.array(grads[:-1])
         return w_grad, grads[-1]
 
@@ -121,8 +119,8 @@ class Neuron:
         ``fit`` continues from the current weights (a warm start: the first
         call starts from ``init``); call :meth:`reset` first to start over.
 
-        ``method`` is ``"loop"``, ``"scan"``, ``"batch"`` or ``"auto"`` (the
-        fastest that applies; see :mod:`derive.descent.methods`): all give
+        ``method`` is ``"loop"``, ``"compiled"`` (numba), ``"scan"``, ``"batch"``
+        or ``"auto"`` (the cheapest that applies; see :mod:`derive.descent.methods`): all give
         the loop's numbers up to rounding. ``method_`` says which ran.
         Dask arrays train where their chunks are, never gathered into memory
         (:mod:`derive.descent.dask_methods`).

@@ -14,10 +14,11 @@ from neuron.datasets import load_diabetes
 from derive.descent import METHODS, Schedule, choose_method
 from derive.descent.reference import reference_loop
 from neuron.problem import build_problem
+from derive.compile import numba_available
 
 X_ALL, Y = load_diabetes()
 BMI = X_ALL[:, 2]
-PER_SAMPLE = ["loop", "scan", "auto"]
+PER_SAMPLE = ["loop", "scan", "auto"] + (["compiled"] if numba_available() else [])
 REL = 1e-9
 
 
@@ -46,8 +47,8 @@ def assert_same(a, b, rel=REL):
     np.testing.assert_allclose(a.history, b.history, rtol=rel, atol=1e-12 * np.abs(b.history).max())
 
 
-def test_the_methods_are_loop_scan_batch_and_auto():
-    assert set(METHODS) == {"loop", "scan", "batch", "auto"}
+def test_the_methods_are_loop_scan_compiled_batch_and_auto():
+    assert set(METHODS) == {"loop", "scan", "compiled", "batch", "auto"}
 
 
 @pytest.mark.parametrize("method", PER_SAMPLE)
@@ -60,7 +61,10 @@ def test_every_per_sample_method_reproduces_the_book(method):
     assert n.history[-1] == pytest.approx(numpy_history(BMI, Y, n.w, n.b), rel=1e-12)
 
 
-def test_auto_picks_scan_for_a_squared_loss_and_loop_otherwise():
+def test_auto_picks_scan_for_a_squared_loss_and_loop_otherwise(monkeypatch):
+    import derive.compile
+
+    monkeypatch.setattr(derive.compile, "numba_available", lambda: False)  # the choice without the extra
     book = Schedule()
     assert choose_method(build_problem("half-se").objective, 442, book) == "scan"
     assert choose_method(build_problem("se", 3).objective, 442, book) == "scan"
@@ -86,9 +90,9 @@ def test_shuffled_epochs_visit_the_same_orders_in_every_method(method):
 
 
 def test_a_long_shuffled_scan_runs_in_parts_with_the_loops_numbers(monkeypatch):
-    import derive.descent.methods
+    import derive.descent.scan
 
-    monkeypatch.setattr(derive.descent.methods, "ORDER_ENTRIES", 3 * len(Y))  # parts of 3 epochs
+    monkeypatch.setattr(derive.descent.scan, "MIN_WORK_FLOATS", 3 * len(Y) * 9)  # parts of 3 epochs
     settings_ = dict(epochs=10, lr=0.5, shuffle=True, seed=5)
     assert_same(Neuron().fit(BMI, Y, method="scan", **settings_), Neuron().fit(BMI, Y, method="loop", **settings_))
     loop, expected = diverge("loop", epochs=50, lr=2.5, shuffle=True, seed=5)
@@ -154,7 +158,7 @@ def test_the_scan_does_not_amplify_rounding_on_an_exact_fit():
     for method in PER_SAMPLE:
         n = Neuron().fit(np.array([1.0, 3.0]), np.array([2.0, 4.0]), epochs=100, method=method)
         assert (n.w, n.b) == (1.0, 1.0) and n.history == [0.0] * 100
-        assert n.method_ == "loop"
+        assert n.method_ == ("compiled" if numba_available() and method != "loop" else "loop")
 
 
 @settings(max_examples=30, deadline=None)

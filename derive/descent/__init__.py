@@ -6,9 +6,11 @@
 - :mod:`.objective`: a loss and its parameters, with everything derived for it, cached;
 - :mod:`.reference`: the lecture's loop, the reference every method is measured against;
 - :mod:`.generated_loop`: the per-sample SGD loop generated as one Python function per loss;
+- :mod:`.compiled`: the same loop and one-pass means compiled by numba (extra ``[fast]``), cached on disk;
 - :mod:`.affine` and :mod:`.scan`: the proof that a step is affine, and the scan that composes steps;
 - :mod:`.moments`: full-batch descent from the data's moments;
 - :mod:`.epoch_losses`: the mean loss after every epoch, from the loss's Taylor moments;
+- :mod:`.cost`: what each per-sample method costs, for ``auto``'s choice;
 - :mod:`.methods`: the methods by name, ``auto``'s choice, and hand-over to a loop;
 - :mod:`.divergence`: when a run diverged, and a stable learning rate for the data;
 - :mod:`.trajectory`: what every method returns;

@@ -41,6 +41,9 @@ MAX_DEGREE = 4
 #: (a squared loss of 5 features has 27); past this the losses are evaluated
 #: directly, O(n·p) per epoch.
 MAX_TERMS = 30
+#: Fewest samples for which the fused one-pass loss is used (below, NumPy
+#: evaluates many epochs in one call, cheaper than a call per epoch).
+ONE_PASS_SAMPLES = 4096
 #: Most parameters for which the expansion is tried (a cheap first test).
 MAX_PARAMS = 8
 #: Above this size the loss is evaluated directly, not expanded.
@@ -55,9 +58,22 @@ class EpochLosses:
     polynomial of degree at most :data:`MAX_DEGREE` in the parameters.
     """
 
-    def __init__(self, grad: Gradient, loss_numpy: Callable[..., object]):
+    def __init__(self, grad: Gradient, loss_numpy: Callable[..., object],
+                 one_pass: Callable[[Sequence[float], Sequence[np.ndarray]], float] | None = None):
         self.gradient = grad
         self.loss_numpy = loss_numpy
+        #: ``one_pass(params, columns) -> mean loss`` in one fused pass (numba,
+        #: when installed): used for direct evaluation on at least
+        #: :data:`ONE_PASS_SAMPLES` samples, where it saves NumPy's temporaries.
+        self.one_pass = one_pass
+
+    def direct(self, history: np.ndarray, columns: Sequence[np.ndarray]) -> np.ndarray:
+        """The mean loss at each row of ``history``, evaluated on the data."""
+        n = len(columns[0]) if len(columns) else 0
+        if self.one_pass is None or n < ONE_PASS_SAMPLES:
+            return mean_losses(self.loss_numpy, history, columns)
+        with np.errstate(all="ignore"):
+            return np.array([self.one_pass(row, columns) for row in np.asarray(history, dtype=float)])
 
     @cached_property
     def expansion(self) -> tuple[list[tuple[int, ...]], Callable[..., list]] | None:
@@ -93,7 +109,7 @@ class EpochLosses:
         ``columns`` in the gradient's order."""
         history = np.asarray(history, dtype=float).reshape(-1, len(self.gradient.params))
         if self.expansion is None or len(history) < 3 or not np.isfinite(history[-1]).all():
-            return mean_losses(self.loss_numpy, history, columns)
+            return self.direct(history, columns)
         _, coefficients = self.expansion
         last = history[-1]
         arrays = [np.asarray(c, dtype=float) for c in columns]
@@ -102,7 +118,7 @@ class EpochLosses:
             means = [np.add.reduce(v) / n if np.ndim(v) else float(v) for v in coefficients(*last, *arrays)]
         losses, redo = self.expanded(history, last, means)
         if redo.any():
-            losses[redo] = mean_losses(self.loss_numpy, history[redo], arrays)
+            losses[redo] = self.direct(history[redo], arrays)
         return losses
 
     def expanded(self, history: np.ndarray, center: np.ndarray, means: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:

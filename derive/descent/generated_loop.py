@@ -123,14 +123,16 @@ def origin(grad: Gradient) -> str:
     return str(grad.loss)
 
 
-def update_lines(exprs: Sequence[sp.Expr], params: Sequence[sp.Symbol]) -> list[str]:
+def update_lines(exprs: Sequence[sp.Expr], params: Sequence[sp.Symbol],
+                 printer: PythonCodePrinter | None = None) -> list[str]:
     """Python lines that set ``params`` to ``param − lr·expr`` at once, with
     common subexpressions shared (``x0 = lr*(…)``, so the learning rate is
-    multiplied in once) and printed by SymPy's ``PythonCodePrinter``;
-    ``exprs`` and ``params`` use identifier-safe names."""
+    multiplied in once) and printed by SymPy's ``PythonCodePrinter`` (or
+    ``printer``: the numba loop's); ``exprs`` and ``params`` use
+    identifier-safe names."""
     lr = sp.Symbol("lr")
     shared, reduced = common_subexpressions([lr * e for e in exprs], prefix="x")
-    printer = PythonCodePrinter({"standard": "python3", "fully_qualified_modules": True})
+    printer = printer or PythonCodePrinter({"standard": "python3", "fully_qualified_modules": True})
     lines = [f"{s} = {printer.doprint(e)}" for s, e in shared]
     one = "," if len(params) == 1 else ""  # a tuple of one parameter still needs its comma
     targets = ", ".join(map(str, params)) + one

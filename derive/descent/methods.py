@@ -9,14 +9,21 @@ would:
 
 - ``loop``: the generated per-sample loop (:mod:`derive.descent.generated_loop`),
   one inlined Python function per loss; mini-batches use the reference loop.
+- ``compiled``: the same generated step compiled by numba
+  (:mod:`derive.descent.compiled`; the optional extra ``derive-neuron[fast]``),
+  per sample, in order or shuffled, with the loop's numbers to the last digit;
+  full batch through its one-pass mean gradient. Mini-batches: the reference loop.
 - ``scan``: per-sample SGD without a Python loop over samples, for a step
   derive proves affine (:func:`derive.descent.scan.scan_fit`).
 - ``batch``: full-batch descent from sufficient statistics
   (:mod:`derive.descent.moments`): one pass over the data, then O(p²) per epoch.
 - ``auto``: ``batch`` when the batch is the whole data and the gradient is a
-  polynomial, ``scan`` per sample when the step is affine, else ``loop``.
+  polynomial; per sample, the cheapest of ``scan`` (when the step is
+  affine), ``compiled`` (when numba is installed) and ``loop`` by the cost
+  model of :mod:`derive.descent.cost`; otherwise ``compiled`` when installed, else ``loop``.
 
-A fast method that cannot promise the loop's numbers hands over to a loop,
+A fast method that cannot promise the loop's numbers hands over to a loop
+(the compiled one when numba is installed: the same numbers),
 and the trajectory says which method ran: the scan when an epoch's map is
 expanding (it would amplify rounding the loop never sees), and every fast
 method when a weight or a loss is not finite (the loop says where training
@@ -38,16 +45,12 @@ from ..printer import expression_text
 from .divergence import check_divergence
 from .objective import Objective
 from .reference import reference_loop
-from .scan import scan_fit
-from .schedule import EpochOrders, Schedule, epoch_orders
+from .cost import cheapest, per_sample_costs
+from .scan import scan_fit, scan_shuffled
+from .schedule import Schedule, epoch_orders
 from .trajectory import Trajectory, TrainingInterrupted
 
 Method = Callable[[Objective, list, list, Schedule], Trajectory]
-
-#: Most sample indices the shuffled scan holds at once (epochs × n); more
-#: epochs are scanned in parts.
-ORDER_ENTRIES = 1 << 22
-
 
 def train(objective: Objective, params: Sequence[float], columns: Sequence[np.ndarray],
           schedule: Schedule, method: str = "auto") -> Trajectory:
@@ -70,12 +73,16 @@ def train(objective: Objective, params: Sequence[float], columns: Sequence[np.nd
 
 
 def choose_method(objective: Objective, samples: int, schedule: Schedule) -> str:
-    """The method ``auto`` runs: ``batch``, ``scan`` or ``loop``."""
-    if schedule.batch_size >= samples and objective.moments is not None:
+    """The method ``auto`` runs: ``batch``, ``scan``, ``compiled`` or ``loop``."""
+    full = schedule.batch_size >= samples
+    if full and objective.moments is not None:
         return "batch"
-    if schedule.batch_size == 1 and objective.affine is not None:
-        return "scan"
-    return "loop"
+    compiled = objective.compiled is not None
+    if schedule.batch_size == 1:
+        costs = per_sample_costs(samples, len(objective.gradient.params), schedule.epochs, schedule.shuffle,
+                                 scan=objective.affine is not None, compiled=compiled)
+        return cheapest(costs)
+    return "compiled" if full and compiled else "loop"
 
 
 def fit_auto(objective: Objective, params: list[float], columns: list[np.ndarray],
@@ -110,32 +117,40 @@ def fit_scan(objective: Objective, params: list[float], columns: list[np.ndarray
     if orders is None:
         trajectory = scan_fit(update, columns, params, schedule.lr, schedule.epochs, refuse_expanding=True)
     else:
-        trajectory = _shuffled_scan(update, columns, params, schedule.lr, orders)
-    loop = lambda: fit_loop(objective, params, columns, schedule)  # noqa: E731
+        trajectory = scan_shuffled(update, columns, params, schedule.lr, orders)
+    fallback = fit_loop if objective.compiled is None else fit_compiled
+    loop = lambda: fallback(objective, params, columns, schedule)  # noqa: E731
     if trajectory is None:  # an expanding epoch map: only the loop gives the loop's numbers
         return loop()
     return _settle(objective, trajectory, columns, loop)
 
 
-def _shuffled_scan(update, columns: list[np.ndarray], params: list[float], lr: float,
-                   orders: EpochOrders) -> Trajectory | None:
-    """The scan over shuffled epochs, a few epochs at a time so the table of
-    orders stays within :data:`ORDER_ENTRIES` indices, each part starting
-    where the previous one ended; ``None`` if an epoch's map expands."""
+def fit_compiled(objective: Objective, params: list[float], columns: list[np.ndarray],
+                 schedule: Schedule) -> Trajectory:
+    """Per sample: the generated step compiled by numba. Full batch: descent
+    on its one-pass mean gradient. Mini-batches: the reference loop."""
+    kernels = objective.compiled
+    if kernels is None:
+        raise InputError("method 'compiled' needs numba, the optional extra: pip install 'derive-neuron[fast]'; "
+                         "or use 'loop' or 'auto'")
     n = len(columns[0])
-    per_part = max(1, ORDER_ENTRIES // max(n, 1))
-    parts, start = [np.array([params], dtype=float)], 0
-    while start < len(orders):
-        count = min(per_part, len(orders) - start)
-        table = np.array([orders[start + e] for e in range(count)], dtype=np.intp)
-        part = scan_fit(update, columns, parts[-1][-1], lr, count, table, refuse_expanding=True)
-        if part is None:
-            return None
-        parts.append(part.history[1:])
-        if part.diverged_at is not None:
-            return Trajectory(np.concatenate(parts), start + part.diverged_at, method="scan")
-        start += count
-    return Trajectory(np.concatenate(parts), method="scan")
+    reference = lambda: reference_loop(objective, params, columns, schedule)  # noqa: E731
+    if 1 < schedule.batch_size < n:
+        return _with_losses(objective, reference(), columns)
+    try:
+        if schedule.batch_size >= n:
+            history, diverged_at = kernels.descend(params, columns, schedule.lr, schedule.epochs)
+        else:
+            history, diverged_at = kernels.fit(params, columns, schedule.lr, schedule.epochs,
+                                               epoch_orders(schedule, n))
+    except _numba_errors():  # a step numba cannot compile: the Python loop runs the same lines
+        return fit_loop(objective, params, columns, schedule)
+    return _settle(objective, Trajectory(history, diverged_at, method="compiled"), columns, reference)
+
+
+def _numba_errors() -> tuple[type[Exception], ...]:
+    from numba.core.errors import NumbaError
+    return (NumbaError,)
 
 
 def fit_batch(objective: Objective, params: list[float], columns: list[np.ndarray],
@@ -177,6 +192,7 @@ def _label(objective: Objective) -> str:
 METHODS: dict[str, Method] = {
     "loop": fit_loop,
     "scan": fit_scan,
+    "compiled": fit_compiled,
     "batch": fit_batch,
     "auto": fit_auto,
 }

@@ -23,7 +23,9 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from ..compile import lambdify, run_source
+from .. import compile as codegen
+from ..compile import lambdify, load_cached_source, run_source
+from .compiled import statistics_source
 from ..gradient import Gradient
 from .generated_loop import origin, update_lines
 from .trajectory import Trajectory, mean_losses
@@ -51,16 +53,45 @@ class BatchMoments:
     def _statistics_numpy(self) -> Callable[..., list]:
         return lambdify(self.data, list(self.statistics), "numpy")
 
+    @cached_property
+    def _statistics_compiled(self) -> Callable[..., tuple] | None:
+        """The generated numba ``means(*columns)``: every statistic in one pass."""
+        if not codegen.numba_available():
+            return None
+        return load_cached_source(statistics_source(self.data, self.statistics), "moments").means
+
+    def __getstate__(self) -> dict:
+        """Pickled without the numba function (a Dask task ships the
+        objective): the receiving process loads it again."""
+        state = dict(self.__dict__)
+        state.pop("_statistics_compiled", None)
+        return state
+
     def moments(self, *columns: np.ndarray) -> np.ndarray:
-        """The mean of every statistic over the data: the one pass over n."""
+        """The mean of every statistic over the data: the one pass over n.
+
+        With numba installed, one fused pass (no per-sample arrays); else each
+        statistic that is a data symbol or a product of two is one BLAS
+        ``dot`` (or sum) over the columns, and any other a NumPy array, then
+        its mean."""
         if len(columns) != len(self.data):
             raise TypeError(f"the moments take the data {', '.join(self.data_names)} in that order; "
                             f"got {len(columns)} arrays")
         arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
         n = len(arrays[0]) if arrays else 1
         with np.errstate(all="ignore"):
-            values = self._statistics_numpy(*arrays)
-            return np.array([np.mean(np.broadcast_to(np.asarray(v, dtype=float), (n,))) for v in values])
+            if self._statistics_compiled is not None and arrays and n:
+                return np.array(self._statistics_compiled(*arrays), dtype=float)
+            return np.array([self._mean(s, arrays, n) for s in self.statistics])
+
+    def _mean(self, statistic: sp.Expr, arrays: list[np.ndarray], n: int) -> float:
+        factors = _two_factors(statistic)
+        if factors is not None and n:
+            index = {s: k for k, s in enumerate(self.data)}
+            first, second = (arrays[index[f]] for f in factors) if len(factors) == 2 else (arrays[index[factors[0]]], None)
+            return float(np.add.reduce(first) if second is None else np.dot(first, second)) / n
+        values = lambdify(self.data, statistic, "numpy")(*arrays)
+        return float(np.mean(np.broadcast_to(np.asarray(values, dtype=float), (n,))))
 
     @cached_property
     def source(self) -> str:
@@ -174,6 +205,18 @@ class LinearBatchMoments(BatchMoments):
 
     def __repr__(self) -> str:
         return f"LinearBatchMoments(M = mean(({self.update.slope})·x̃x̃ᵀ), v = mean(({self.update.at_zero})·x̃))"
+
+
+def _two_factors(statistic: sp.Expr) -> tuple[sp.Symbol, ...] | None:
+    """``(a,)`` for a data symbol a, ``(a, b)`` for a·b or ``(a, a)`` for a²,
+    else ``None``."""
+    if isinstance(statistic, sp.Symbol):
+        return (statistic,)
+    if isinstance(statistic, sp.Pow) and statistic.exp == 2 and isinstance(statistic.base, sp.Symbol):
+        return (statistic.base, statistic.base)
+    if isinstance(statistic, sp.Mul) and len(statistic.args) == 2 and all(isinstance(a, sp.Symbol) for a in statistic.args):
+        return tuple(statistic.args)
+    return None
 
 
 def find_moments(grad: Gradient) -> BatchMoments | None:

@@ -4,7 +4,8 @@ with everything derived for it, once per process.
 An :class:`Objective` holds the loss's :class:`~derive.gradient.Gradient`
 and, computed on first use, the analyses the training methods need: the
 proof that the per-sample step is affine (for the scan), the moments of
-full-batch descent, the generated per-sample loop, and the per-epoch losses.
+full-batch descent, the generated per-sample loop (and its numba-compiled
+twin when numba is installed), and the per-epoch losses.
 :func:`objective` caches it per loss and parameter names, so a second
 neuron with the same loss costs a dictionary lookup, not SymPy work.
 """
@@ -17,7 +18,10 @@ import numpy as np
 import sympy as sp
 
 from ..gradient import Gradient, gradient
+from .. import compile as codegen
+from . import compiled as kernels
 from .affine import AffineUpdate, prove_affine
+from .compiled import CompiledLoop
 from .epoch_losses import EpochLosses
 from .generated_loop import SGDLoop
 from .moments import BatchMoments, find_moments
@@ -49,6 +53,23 @@ class Objective:
         return SGDLoop(self.gradient)
 
     @property
+    def compiled(self) -> CompiledLoop | None:
+        """The numba-compiled loop and one-pass means, or ``None`` when numba
+        is not installed (the optional extra ``derive-neuron[fast]``)."""
+        return kernels.compiled_loop(self.gradient) if codegen.numba_available() else None
+
+    def mean_gradient(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> list[float]:
+        """The gradient at ``params`` averaged over the data ``columns`` (the
+        full-batch step, the book's ``backprop``): one fused pass with numba
+        installed, else per-sample NumPy arrays and their means."""
+        arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+        kernels_ = self.compiled
+        with np.errstate(all="ignore"):
+            if kernels_ is not None and arrays and len(arrays[0]):
+                return kernels_.mean_gradient(params, arrays)
+            return [float(np.mean(g)) for g in self.gradient.numpy(*params, *arrays)]
+
+    @property
     def loss_numpy(self) -> Callable[..., np.ndarray]:
         """The loss as a NumPy function of the gradient's arguments (log σ
         printed stably: a saturated sigmoid gives a large finite loss)."""
@@ -57,7 +78,8 @@ class Objective:
     @cached_property
     def epoch_losses(self) -> EpochLosses:
         """The mean loss at many parameter vectors (every epoch's)."""
-        return EpochLosses(self.gradient, self.loss_numpy)
+        kernels = self.compiled
+        return EpochLosses(self.gradient, self.loss_numpy, None if kernels is None else kernels.mean_loss)
 
     def __repr__(self) -> str:
         return f"Objective({self.gradient.loss}, wrt={self.gradient.wrt})"

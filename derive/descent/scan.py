@@ -171,11 +171,85 @@ def _shuffled_epoch_maps(update: AffineUpdate, columns: list[np.ndarray], lr: fl
         raise ValueError(f"orders must hold one index array per epoch ({epochs}), got shape {orders.shape}")
     if orders.size and (orders.min() < -n or orders.max() >= n):
         raise ValueError(f"orders index {n} samples; an index is out of range")
-    maps = update.augmented(*columns, lr=lr)
-    q = maps.shape[-1]
-    per_batch = max(1, BATCH_FLOATS // (q * q * max(orders.shape[1], 1)))
-    return np.concatenate([compose(maps[orders[e:e + per_batch]])
-                           for e in range(0, epochs, per_batch)])
+    return epoch_maps(update, columns, lr, orders)
+
+
+#: The least number of floats the shuffled scan may hold in maps and
+#: orders at once; above it, as many as the data has (so memory is a small
+#: multiple of the data at every n, never a fixed table).
+MIN_WORK_FLOATS = 1 << 16
+
+
+def work_floats(columns: list[np.ndarray]) -> int:
+    """The floats the shuffled scan holds at once for this data."""
+    return max(MIN_WORK_FLOATS, _length(columns) * len(columns))
+
+
+def epoch_maps(update: AffineUpdate, columns: list[np.ndarray], lr: float, orders: np.ndarray) -> np.ndarray:
+    """The augmented map of every epoch visiting ``columns`` in the order of
+    each row of ``orders`` (``(E, n)`` indices), shape ``(E, q, q)``. The data
+    are gathered in the epoch's order and turned into maps a chunk of at most
+    :func:`work_floats` floats at a time, so only a chunk's maps ever exist."""
+    n, q = _length(columns), update.size + 1
+    budget = max(1, work_floats(columns) // (q * q))
+    if len(orders) == 0 or n == 0:
+        return np.broadcast_to(np.eye(q), (len(orders), q, q)).copy()
+    if n <= budget:  # whole epochs, as many at once as fit
+        per_batch = max(1, budget // n)
+        parts = []
+        for e in range(0, len(orders), per_batch):
+            index = orders[e:e + per_batch]
+            maps = update.augmented(*(c[index].reshape(-1) for c in columns), lr=lr)
+            parts.append(compose(maps.reshape(len(index), n, q, q)))
+        return np.concatenate(parts)
+    out = np.empty((len(orders), q, q))
+    for e, order in enumerate(orders):
+        out[e] = _ordered_map(update, columns, lr, order, budget)
+    return out
+
+
+def _ordered_map(update: AffineUpdate, columns: list[np.ndarray], lr: float, order: np.ndarray,
+                 chunk: int) -> np.ndarray:
+    """One epoch's map over the samples in ``order``, ``chunk`` samples' maps at a time."""
+    total = None
+    for start in range(0, len(order), chunk):
+        index = order[start:start + chunk]
+        part = compose(update.augmented(*(c[index] for c in columns), lr=lr))
+        total = part if total is None else part.dot(total)
+    return total
+
+
+def scan_shuffled(update: AffineUpdate, columns: Sequence[np.ndarray], params: Sequence[float], lr: float,
+                  orders: Sequence[np.ndarray], refuse_expanding: bool = True) -> Trajectory | None:
+    """The scan over shuffled epochs whose orders are read one epoch at a
+    time (an :class:`~derive.descent.schedule.EpochOrders`): a few epochs
+    per part while their orders and maps fit in :func:`work_floats`, one
+    epoch (in chunks) per part above that, each part starting where the
+    previous ended. ``None`` if an epoch's map expands (see :func:`scan_fit`)."""
+    columns = _columns(update, columns)
+    n, q = _length(columns), update.size + 1
+    per_part = max(1, work_floats(columns) // max(n * q * q, 1))
+    theta = np.array([float(v) for v in params] + [1.0])
+    parts, start, diverged_at = [theta[None]], 0, None
+    with np.errstate(all="ignore"):
+        while start < len(orders):
+            count = min(per_part, len(orders) - start)
+            table = np.array([orders[start + e] for e in range(count)], dtype=np.intp).reshape(count, n)
+            maps = epoch_maps(update, columns, lr, table)
+            if refuse_expanding and expanding(maps):
+                return None
+            part = running_products(maps) @ parts[-1][-1]
+            finite = np.isfinite(part).all(axis=1)
+            if not finite.all():
+                bad = int(np.argmin(finite))
+                parts.append(part[:bad])
+                diverged_at = start + bad + 1
+                break
+            parts.append(part)
+            start += count
+    history = np.concatenate(parts)[:, :-1]
+    loss_numpy = update.gradient.loss_numpy
+    return Trajectory(history, diverged_at, None, lambda rows: mean_losses(loss_numpy, rows, columns), "scan")
 
 
 def _columns(update: AffineUpdate, columns: Sequence[np.ndarray]) -> list[np.ndarray]:
