@@ -212,3 +212,48 @@ def test_an_example_with_other_values_than_those_given_is_skipped_not_wrong():
     lines = verdicts(notes)
     assert (2, "skipped") in lines and (2, "proved") in lines  # 3 = 0.5·4 + 1 against the line before
     assert [v.line for v in check_text(notes).wrong] == [3]   # with x = 2 as given, 0.5·2 + 1 is 2
+
+
+def test_a_condition_written_zero_first_is_an_equation_and_its_rearrangement_is_checked_as_one():
+    notes = ("$$c = \\frac{1}{n}\\sum_{i=1}^{n}(u_i - a t_i)$$\n"
+             "$$0 = a\\sum_{i=1}^{n} t_i^2 - \\sum_{i=1}^{n} (u_i - c) t_i$$\n"
+             "$$a\\sum_{i=1}^{n} t_i^2 = \\sum_{i=1}^{n} u_i t_i - \\sum_{i=1}^{n} c t_i$$\n"
+             "$$a\\sum_{i=1}^{n} t_i^2 = 2\\sum_{i=1}^{n} u_i t_i - \\sum_{i=1}^{n} c t_i$$\n")
+    result = check_text(notes)
+    assert result.wrong == []
+    lines = {v.line: v for v in result.verdicts}
+    assert str(lines[2].verdict) == "skipped" and "equation" in lines[2].reason
+    assert str(lines[3].verdict) == "numeric" and "rearrangement of the equation at line 2" in lines[3].reason
+    assert str(lines[4].verdict) == "skipped" and "solving the equation at line 2" in lines[4].reason
+
+
+def test_rows_solving_a_stated_relation_between_unrelated_names_are_not_identities():
+    notes = ("$$\\frac{q(s)}{1 - q(s)} = e^{c}$$\n"
+             "$$q(s) = e^{c}(1 - q(s))$$\n"
+             "$$q(s)(1 + e^{c}) = e^{c}$$\n")
+    result = check_text(notes)
+    assert result.wrong == []
+    third = [v for v in result.verdicts if v.line == 3]
+    assert str(third[0].verdict) == "skipped" and "solving the equation at line 1" in third[0].reason
+
+
+def test_an_undefined_mean_on_one_side_is_skipped_but_a_defined_one_is_checked():
+    claim = "$$\\bar{t}\\sum_{i=1}^{n} t_i = \\frac{1}{n}\\left(\\sum_{i=1}^{n} t_i\\right)^2$$\n"
+    result = check_text(claim)
+    assert result.wrong == [] and "mean" in result.verdicts[0].reason
+    defined = "$$\\bar{t} = \\frac{1}{n}\\sum_{i=1}^{n} t_i$$\n"
+    assert str(check_text(defined + claim).verdicts[1].verdict) in ("proved", "numeric")
+    wrong = claim.replace("\\frac{1}{n}", "\\frac{2}{n}")
+    assert [v.line for v in check_text(defined + wrong).wrong] == [2]
+
+
+def test_superscripts_used_as_indices_make_powers_of_that_name_unchecked():
+    # q^1 = … reads as a definition of q; q^k and q^2 are components, not powers of it
+    notes = ("$q^k=\\frac{(e^v)^k}{(e^v)^1+(e^v)^2}$\n\n"
+             "$q^1=\\frac{(e^v)^1}{(e^v)^1+(e^v)^2}$\n\n"
+             "$q^2=\\frac{(e^v)^2}{(e^v)^1+(e^v)^2}$\n")
+    result = check_text(notes)
+    assert result.wrong == []
+    assert all("indices" in v.reason for v in result.verdicts if v.line != 3)
+    # without an index letter over a name, a power is a power
+    assert [v.line for v in check_text("$$(a + b)^2 = a^2 + b^2$$\n").wrong] == [1]

@@ -8,6 +8,7 @@ budget; on overrun the worker is killed and the step is tested at points only.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -66,6 +67,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
     """Each claim of ``derivation`` with its verdict, in reading order."""
     results, defined_at, cache = [], {}, {}
     equation = None  # (first, claim, line, order) of the last equation set to 0
+    index_bases = superscript_indices(derivation)
     for claim in derivation.claims:
         if isinstance(claim, Skip):
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
@@ -77,6 +79,15 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                 equation = None
             if verdict.verdict == "wrong" or (equation and verdict.reason.startswith("a number claimed")):
                 verdict, equation = _equation(claim, verdict, equation, derivation)
+            elif verdict.verdict == "skipped" and (verdict.reason.startswith(UNRELATED)
+                                                   or 0 in (claim.first, claim.claim)):
+                # a relation between names the notes never tie together is an
+                # equation stated (p/(1 − p) = eᵃ): the rows after it may solve it
+                equation = (claim.first, claim.claim, claim.line, claim.order)
+            if verdict.verdict == "wrong" and (base := _indexed_power(claim.latex, index_bases)):
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
+                                      f"these notes write superscripts as indices ({base}^i), so a power of "
+                                      f"{base} may be a component; not checked", span=(claim.start, claim.end))
         results.append((claim, verdict))
     return results
 
@@ -87,7 +98,7 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
     def skipped(reason: str) -> StepVerdict:
         return StepVerdict(step.line, step.latex, Verdict.SKIPPED, reason, span=(step.start, step.end))
 
-    if step.claim == 0 and step.digits is None and verdict.verdict == "wrong":
+    if (step.claim == 0 or step.first == 0) and step.digits is None and verdict.verdict == "wrong":
         return skipped("sets the expression to 0: an equation to solve, not an identity"), \
             (step.first, step.claim, step.line, step.order)
     if step.consequence and not step.first.has(sp.Derivative):
@@ -105,6 +116,31 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
                            f"a rearrangement of the equation at line {equation[2]}",
                            span=(step.start, step.end)), equation
     return skipped(f"a step in solving the equation at line {equation[2]}; not checked"), equation
+
+
+#: The reason algebra gives for sides in names the notes never relate.
+UNRELATED = "the sides are written in different names"
+#: A superscript that is an index letter (sⁱ, (eᶻ)ʲ), after the name or bracket it decorates.
+_INDEX_SUPERSCRIPT = re.compile(r"(\\?[A-Za-z]+|\)|\})\s*\^\s*(?:\{\s*([ijk])\s*\}|([ijk])(?![A-Za-z]))")
+_POWER = re.compile(r"(\\?[A-Za-z]+|\)|\})\s*\^")
+
+
+def superscript_indices(derivation: Derivation) -> frozenset:
+    """The names (and closing brackets) the notes put an index letter over
+    (``s^i``, ``(e^z)^j``): there a superscript is a component, not a power."""
+    bases = set()
+    for claim in derivation.claims:
+        for m in _INDEX_SUPERSCRIPT.finditer(claim.latex):
+            bases.add(m.group(1))
+    return frozenset(bases)
+
+
+def _indexed_power(latex: str, bases: frozenset) -> str:
+    """The first base in ``latex`` raised to something, among ``bases``; "" if none."""
+    for m in _POWER.finditer(latex):
+        if m.group(1) in bases:
+            return m.group(1)
+    return ""
 
 
 def _definition_reason(claim: Definition, defined_at: dict) -> str:
