@@ -4,7 +4,7 @@ mutmut copies the project into ``mutants/``, learns once which tests call which 
 (``mutants/mutmut-stats.json``), and runs for each mutant only the tests that reach it, so a
 module is checked against its own tests.  This script picks the mutants of the named modules
 (all of them, or a fixed random sample), forgets any earlier verdict on them so new tests count,
-runs them under ``nice`` with a time limit, and prints the kill rate per module and the survivors:
+runs them in one ``mutmut run`` under ``nice -n 19`` with a time limit, and prints the kill rate per module and the survivors:
 
     python tools/mutation.py derive/parse.py --sample 40
     python tools/mutation.py --core --sample 30 --seed 1
@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -67,11 +69,12 @@ def _verdicts(module: str, names: list[str]) -> dict[str, int | None]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="paths such as derive/parse.py")
-    parser.add_argument("--core", action="store_true", help="every core module, one at a time")
+    parser.add_argument("--core", action="store_true", help="every core module")
     parser.add_argument("--sample", type=int, default=40, help="mutants per module (default 40)")
     parser.add_argument("--all", action="store_true", help="every mutant, no sampling")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--timeout", type=float, default=900, help="seconds per module run")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds for the whole run")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (mutmut's --max-children)")
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
     args = parser.parse_args(argv)
     modules = (CORE if args.core else []) + args.modules
@@ -79,18 +82,25 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("name a module or pass --core")
     if not all(_meta(m).exists() for m in modules):
         _generate()
-    total_killed = total = 0
+    chosen = {}
     for module in modules:
         names = _names(module)
         if not args.all and len(names) > args.sample:
             names = sorted(random.Random(f"{args.seed}:{module}").sample(names, args.sample))
+        chosen[module] = names
         _forget(module, names)
-        try:
-            subprocess.run(["nice", "-n", "19", str(MUTMUT), "run", *names], cwd=ROOT,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           timeout=args.timeout, check=False)
-        except subprocess.TimeoutExpired:
-            print(f"{module}: stopped after {args.timeout:.0f} s; counting what finished")
+    # one mutmut run for every module: the test statistics are loaded and the tests listed once
+    run = subprocess.Popen(["nice", "-n", "19", str(MUTMUT), "run", f"--max-children={args.jobs}",
+                            *(n for names in chosen.values() for n in names)], cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        run.wait(timeout=args.timeout)
+    except subprocess.TimeoutExpired:  # stop mutmut and its workers, which share its session
+        os.killpg(run.pid, signal.SIGTERM)
+        run.wait()
+        print(f"stopped after {args.timeout:.0f} s; counting what finished")
+    total_killed = total = 0
+    for module, names in chosen.items():
         verdicts = _verdicts(module, names)
         done = {n: c for n, c in verdicts.items() if c is not None}
         killed = [n for n, c in done.items() if c in KILLED]
