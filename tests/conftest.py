@@ -5,6 +5,7 @@ examples so CI is repeatable; ``thorough`` runs many more, for local use:
 """
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -14,3 +15,18 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches_under_mutation_testing():
+    """Under mutation testing (tools/mutation.py; mutmut names the mutant in MUTANT_UNDER_TEST)
+    each mutant runs in a process forked after the unmutated code filled derive's caches: forget
+    them, so a mutant in building a gradient, an objective or a problem is built and run."""
+    if "." in os.environ.get("MUTANT_UNDER_TEST", ""):
+        from derive.descent.objective import _cached_objective
+        from derive.gradient import _cached_gradient
+        from neuron.problem import _cached_problem
+
+        for cache in (_cached_gradient, _cached_objective, _cached_problem):
+            cache.cache_clear()
+    yield
