@@ -153,3 +153,17 @@ def test_divergence_in_a_later_part_is_reported_at_its_epoch():
     if part_scan is not None:
         assert part_scan.diverged_at == first_bad
         np.testing.assert_allclose(part_scan.history, loop[:first_bad], rtol=1e-8)
+
+
+def test_epoch_orders_are_drawn_in_order_and_end_with_the_last_epoch():
+    orders = epoch_orders(Schedule(epochs=2, shuffle=True, seed=1), 4)
+    assert len(orders) == 2
+    first = orders[0].copy()
+    assert sorted(first) == [0, 1, 2, 3]
+    np.testing.assert_array_equal(orders[0], first)  # the same epoch, as often as asked
+    orders[1]
+    with pytest.raises(IndexError, match="expected epoch 2, got 2"):
+        orders[2]
+    with pytest.raises(IndexError, match="expected epoch 2, got 0"):
+        orders[0]
+    assert epoch_orders(Schedule(epochs=2), 4) is None
