@@ -4,6 +4,7 @@ examples so CI is repeatable; ``thorough`` runs many more, for local use:
     HYPOTHESIS_PROFILE=thorough pytest
 """
 import os
+import sys
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -15,6 +16,9 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+if "MUTANT_UNDER_TEST" in os.environ:  # mutmut's trampolines triple the stack depth of the reader's recursion
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 
 
 @pytest.fixture(autouse=True)
