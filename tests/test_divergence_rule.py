@@ -128,3 +128,9 @@ def test_features_whose_curvatures_differ_by_more_than_100_are_named():
 def test_rates_are_rounded_down_to_two_significant_digits(rate, expected):
     assert _round_down(rate) == pytest.approx(expected, rel=1e-12)
     assert _round_down(rate) <= rate
+
+
+def test_a_loss_that_becomes_nan_is_reported_as_nan():
+    with pytest.raises(TrainingDiverged) as info:
+        run([1.0, 0.5, math.nan])
+    assert info.value.epoch == 2 and math.isnan(info.value.loss) and "the loss became nan" in str(info.value)
