@@ -4,8 +4,10 @@ examples so CI is repeatable; ``thorough`` runs many more, for local use:
     HYPOTHESIS_PROFILE=thorough pytest
 """
 import os
+import sys
 import tempfile
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -20,3 +22,21 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 # they start, write to a folder of their own, never the user's ~/.cache
 # (DERIVE_NEURON_CACHE=some/folder reuses one, to test warm starts)
 os.environ.setdefault("DERIVE_NEURON_CACHE", tempfile.mkdtemp(prefix="derive-neuron-test-cache-"))
+
+if "MUTANT_UNDER_TEST" in os.environ:  # mutmut's trampolines triple the stack depth of the reader's recursion
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches_under_mutation_testing():
+    """Under mutation testing (tools/mutation.py; mutmut names the mutant in MUTANT_UNDER_TEST)
+    each mutant runs in a process forked after the unmutated code filled derive's caches: forget
+    them, so a mutant in building a gradient, an objective or a problem is built and run."""
+    if "." in os.environ.get("MUTANT_UNDER_TEST", ""):
+        from derive.descent.objective import _cached_objective
+        from derive.gradient import _cached_gradient
+        from neuron.problem import _cached_problem
+
+        for cache in (_cached_gradient, _cached_objective, _cached_problem):
+            cache.cache_clear()
+    yield

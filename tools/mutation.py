@@ -1,0 +1,125 @@
+"""Mutation testing of the core modules with mutmut 3: plant one bug at a time, run the tests.
+
+mutmut copies the project into ``mutants/``, learns once which tests call which function
+(``mutants/mutmut-stats.json``), and runs for each mutant only the tests that reach it, so a
+module is checked against its own tests.  This script picks the mutants of the named modules
+(all of them, or a fixed random sample), forgets any earlier verdict on them so new tests count,
+runs them in one ``mutmut run`` under ``nice -n 19`` with a time limit, and prints the kill rate per module and the survivors:
+
+    python tools/mutation.py derive/parse.py --sample 40
+    python tools/mutation.py --core --sample 30 --seed 1
+    python tools/mutation.py derive/losses.py --all --show    # every mutant, with the diffs
+
+"Killed" counts mutants a test failed on, timed out on, or that crashed the run; "no tests"
+means no selected test reaches the mutated function, and counts as a survivor.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+CORE = [
+    "derive/parse.py", "derive/gradient.py", "derive/losses.py", "derive/symbols.py",
+    "derive/descent/affine.py", "derive/descent/scan.py", "derive/descent/moments.py",
+    "derive/descent/methods.py", "derive/descent/divergence.py", "derive/descent/schedule.py",
+    "derive/descent/generated_loop.py", "derive/descent/reference.py",
+    "derive/testing/checks.py", "derive/testing/numeric.py",
+    "neuron/validate.py", "neuron/persist.py",
+]
+KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9}
+
+
+def _meta(module: str) -> Path:
+    return ROOT / "mutants" / (module + ".meta")
+
+
+def _generate() -> None:
+    """Let mutmut copy the project, write the mutants and collect its test statistics."""
+    subprocess.run(["nice", "-n", "19", str(MUTMUT), "run", "no.such.mutant"], cwd=ROOT,
+                   stdout=subprocess.DEVNULL, check=False)
+
+
+def _names(module: str) -> list[str]:
+    return sorted(json.loads(_meta(module).read_text())["exit_code_by_key"])
+
+
+def _forget(module: str, names: list[str]) -> None:
+    """Drop earlier verdicts so the mutants are run again against the current tests."""
+    path = _meta(module)
+    data = json.loads(path.read_text())
+    for name in names:
+        data["exit_code_by_key"][name] = None
+    path.write_text(json.dumps(data, indent=4))
+
+
+def _verdicts(module: str, names: list[str]) -> dict[str, int | None]:
+    codes = json.loads(_meta(module).read_text())["exit_code_by_key"]
+    return {name: codes.get(name) for name in names}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="paths such as derive/parse.py")
+    parser.add_argument("--core", action="store_true", help="every core module")
+    parser.add_argument("--sample", type=int, default=40, help="mutants per module (default 40)")
+    parser.add_argument("--all", action="store_true", help="every mutant, no sampling")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds for the whole run")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (mutmut's --max-children)")
+    parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    args = parser.parse_args(argv)
+    modules = (CORE if args.core else []) + args.modules
+    if not modules:
+        parser.error("name a module or pass --core")
+    if not all(_meta(m).exists() for m in modules):
+        _generate()
+    chosen = {}
+    for module in modules:
+        names = _names(module)
+        if not args.all and len(names) > args.sample:
+            names = sorted(random.Random(f"{args.seed}:{module}").sample(names, args.sample))
+        chosen[module] = names
+        _forget(module, names)
+    # one mutmut run for every module: the test statistics are loaded and the tests listed once
+    run = subprocess.Popen(["nice", "-n", "19", str(MUTMUT), "run", f"--max-children={args.jobs}",
+                            *(n for names in chosen.values() for n in names)], cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        run.wait(timeout=args.timeout)
+    except subprocess.TimeoutExpired:  # stop mutmut and its workers, which share its session
+        os.killpg(run.pid, signal.SIGTERM)
+        run.wait()
+        print(f"stopped after {args.timeout:.0f} s; counting what finished")
+    total_killed = total = 0
+    for module, names in chosen.items():
+        verdicts = _verdicts(module, names)
+        done = {n: c for n, c in verdicts.items() if c is not None}
+        killed = [n for n, c in done.items() if c in KILLED]
+        survivors = [n for n in done if n not in killed]
+        total_killed += len(killed)
+        total += len(done)
+        rate = 100 * len(killed) / len(done) if done else float("nan")
+        print(f"{module}: {len(killed)}/{len(done)} killed ({rate:.0f}%)"
+              + ("" if args.all else f", sample of {len(names)} of {len(_names(module))}"))
+        for name in survivors:
+            print(f"  survived ({done[name]}): {name}")
+            if args.show:
+                shown = subprocess.run([str(MUTMUT), "show", name], cwd=ROOT,
+                                       capture_output=True, text=True).stdout
+                print("    " + shown.strip().replace("\n", "\n    "))
+    if total:
+        print(f"all: {total_killed}/{total} killed ({100 * total_killed / total:.0f}%)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
