@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from derive.descent.dask_chunks import is_dask
+
 from .estimator_api import Estimator, features_array, seed_of, target_array, weighted_mean
 from .neuron import Neuron
 from .problem import LossSpec
@@ -100,7 +102,11 @@ class NeuronRegressor(_NeuronEstimator):
                          random_state=random_state, init=init, init_w=init_w, init_b=init_b, method=method)
 
     def fit(self, X, y) -> "NeuronRegressor":
-        """Train a new neuron on X (samples × features) and targets y."""
+        """Train a new neuron on X (samples × features) and targets y; Dask
+        arrays train where their chunks are, as ``Neuron.fit`` does."""
+        if is_dask(X) or is_dask(y):
+            self._train(*_lazy_data(X, y))
+            return self
         X = features_array(X)
         y = target_array(y, X.shape[0], type(self).__name__)
         try:
@@ -148,7 +154,15 @@ class NeuronClassifier(_NeuronEstimator):
                          random_state=random_state, init=init, init_w=init_w, init_b=init_b, method=method)
 
     def fit(self, X, y) -> "NeuronClassifier":
-        """Train a new neuron on X (samples × features) and labels y of two classes."""
+        """Train a new neuron on X (samples × features) and labels y of two
+        classes; Dask arrays train where their chunks are (the labels are read
+        once for their classes)."""
+        if is_dask(X) or is_dask(y):
+            X, y = _lazy_data(X, y)
+            classes = _two_classes(np.asarray(_unique_labels(y)))
+            self._train(X, (y == classes[1]).astype(np.float64))
+            self.classes_ = classes
+            return self
         X = features_array(X)
         y = target_array(y, X.shape[0], type(self).__name__)
         classes = _two_classes(y)
@@ -177,11 +191,30 @@ class NeuronClassifier(_NeuronEstimator):
         return weighted_mean((predicted == y).astype(np.float64), sample_weight)
 
 
+def _lazy_data(X, y):
+    """Dask X (samples × features) and y (samples), checked for shape only:
+    the values are read where the chunks are, never gathered here."""
+    if not (is_dask(X) and is_dask(y)):
+        raise ValueError("with Dask data, give both X and y as Dask arrays")
+    if X.ndim != 2 or y.ndim != 1:
+        raise ValueError(f"X must be 2-D (samples × features) and y 1-D, got {X.ndim}-D and {y.ndim}-D")
+    return X, y
+
+
+def _unique_labels(y):
+    """The distinct labels of Dask y, in one pass over its chunks."""
+    import dask.array as da
+
+    return da.unique(y).compute()
+
+
 def safe_rate(X: np.ndarray) -> float:
     """1 / (2 max |(x, 1)|²): each per-sample step on ½(y − w·x − b)² then
     moves θ = (w, b) by a map whose eigenvalues lie in [1/2, 1], so descent
     cannot diverge (and on c·(y − ŷ)² with c ≤ 1 neither); the same holds for
     mini-batch averages, and for the logistic loss, whose curvature is lower."""
+    if is_dask(X):  # one pass over the chunks
+        return float(0.5 / (1.0 + (X * X).sum(axis=1).max()).compute())
     return float(0.5 / np.max(1.0 + np.einsum("ij,ij->i", X, X)))
 
 
