@@ -1,6 +1,7 @@
 """``neuron fit``'s progress bar: on stderr only when it is a terminal (faked
 here by ``isatty``), not with ``--quiet`` or ``--json``, only for the loops
 that really run epoch by epoch, and showing the loss of the epoch it shows."""
+import importlib.util
 import io
 import re
 import sys
@@ -99,6 +100,9 @@ def test_a_hand_over_to_a_loop_restarts_the_bar_at_its_epoch(monkeypatch):
     assert [(int(e), float(v)) for e, v in shown][-5:] == [(1, 10), (2, 20), (3, 30), (1, 10), (2, 20)]
 
 
+needs_numba = pytest.mark.skipif(importlib.util.find_spec("numba") is None, reason="numba (the fast extra)")
+
+
 def test_epochs_are_reported_only_inside_the_block():
     seen = []
     with reporting_epochs(lambda epoch, params: seen.append(epoch)):
@@ -107,15 +111,17 @@ def test_epochs_are_reported_only_inside_the_block():
     assert seen == [1, 2, 3]
 
 
-@pytest.mark.parametrize("batch_size, method", [(1, "loop"), (2, "loop"), (1, "scan"), (3, "batch")])
+@pytest.mark.parametrize("batch_size, method", [(1, "loop"), (2, "loop"), (1, "scan"), (3, "batch"),
+                                                pytest.param(1, "compiled", marks=needs_numba),
+                                                pytest.param(3, "compiled", marks=needs_numba)])
 def test_only_the_loops_report_epochs_with_the_weights_after_each(batch_size, method):
-    """The generated loop (per sample) and the reference loop (mini-batches) report every epoch
-    with the weights it ended at; the scan and full-batch descent, which do all epochs at once, none."""
+    """The generated loop (per sample), the compiled loop (one epoch per call while someone
+    listens) and the reference loop (mini-batches) report every epoch with the weights it ended at; the scan and full-batch descent, which do all epochs at once, none."""
     x, y = np.array([1.0, 2.0, 3.0]), np.array([2.0, 3.0, 5.0])
     seen = []
     with reporting_epochs(lambda epoch, params: seen.append((epoch, list(params)))):
         n = Neuron(init="zeros").fit(x, y, epochs=4, lr=0.05, batch_size=batch_size, method=method)
-    if method == "loop":
+    if method in ("loop", "compiled"):
         assert [e for e, _ in seen] == [1, 2, 3, 4] and seen[-1][1] == [n.w, n.b]
     else:
         assert seen == []

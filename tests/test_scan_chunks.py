@@ -111,24 +111,24 @@ def test_compose_of_no_maps_is_the_identity_and_running_products_of_one_map_is_i
     np.testing.assert_array_equal(running_products(m), m)
 
 
-# --- the shuffled scan in parts (derive.descent.methods.ORDER_ENTRIES) -------------------------
+# --- the shuffled scan in parts (derive.descent.scan.MIN_WORK_FLOATS) ----------------------------
 
 @contextmanager
-def order_entries(value):
-    saved, methods.ORDER_ENTRIES = methods.ORDER_ENTRIES, value
+def work_floats(value):
+    saved, scan.MIN_WORK_FLOATS = scan.MIN_WORK_FLOATS, value
     try:
         yield
     finally:
-        methods.ORDER_ENTRIES = saved
+        scan.MIN_WORK_FLOATS = saved
 
 
-@pytest.mark.parametrize("entries, n, epochs", [(1, 5, 3), (10, 5, 7), (15, 5, 6), (4, 5, 2)])
-def test_shuffled_epochs_scanned_in_parts_equal_the_loop(entries, n, epochs):
-    """ORDER_ENTRIES = 10 with 5 samples: two epochs per part; 1: one epoch per part."""
+@pytest.mark.parametrize("work, n, epochs", [(1, 5, 3), (90, 5, 7), (135, 5, 6), (36, 5, 2)])
+def test_shuffled_epochs_scanned_in_parts_equal_the_loop(work, n, epochs):
+    """5 samples, 3 × 3 maps: 90 floats hold two epochs per part, 1 only a chunk of one epoch."""
     xs, ys = _problem(11, n)
     schedule = Schedule(epochs=epochs, lr=0.1, shuffle=True, seed=4)
     obj = objective(losses.half_squared_error(), ["w", "b"])
-    with order_entries(entries):
+    with work_floats(work):
         scanned = train(obj, [0.5, -0.5], [xs, ys], schedule, method="scan")
     assert scanned.method == "scan"
     orders = epoch_orders(schedule, n)
@@ -146,13 +146,11 @@ def test_divergence_in_a_later_part_is_reported_at_its_epoch():
         loop = plain_loop(xs, ys, 1.0, 1.0, 1.0, 300, [orders[e].copy() for e in range(300)])
     first_bad = int(np.argmin(np.isfinite(loop).all(axis=1)))
     assert first_bad > 12, "the problem must diverge after the first parts"
-    update = obj.affine
-    with order_entries(12):  # two epochs per part
-        part_scan = methods._shuffled_scan(update, [xs, ys], [1.0, 1.0], 1.0, epoch_orders(schedule, 6))
-    # an expanding map is refused before it is composed; else the divergence epoch is the loop's
-    if part_scan is not None:
-        assert part_scan.diverged_at == first_bad
-        np.testing.assert_allclose(part_scan.history, loop[:first_bad], rtol=1e-8)
+    with work_floats(2 * 6 * 9):  # two epochs per part
+        part_scan = scan.scan_shuffled(obj.affine, [xs, ys], [1.0, 1.0], 1.0, epoch_orders(schedule, 6),
+                                       refuse_expanding=False)
+    assert part_scan.diverged_at == first_bad
+    np.testing.assert_allclose(part_scan.history, loop[:first_bad], rtol=1e-8)
 
 
 def test_epoch_orders_are_drawn_in_order_and_end_with_the_last_epoch():

@@ -45,6 +45,7 @@ import sympy as sp
 from ..compile import NumbaCode, common_subexpressions, load_cached_source
 from ..gradient import Gradient
 from .generated_loop import update_lines
+from .progress import epoch_done, listening
 
 #: Samples summed into one partial sum before it is added to the total.
 BLOCK = 4096
@@ -98,8 +99,19 @@ class CompiledLoop:
         theta = [float(v) for v in params]
         history = np.empty((epochs + 1, self.size))
         history[0] = theta
-        if orders is None:
+        if orders is None and not listening():
             done = int(self._call("run", *theta, *data, float(lr), int(epochs), history))
+        elif orders is None:  # a progress listener: one epoch per call, told after each
+            done = 0
+            while done < epochs:
+                one = np.empty((2, self.size))
+                one[0] = theta
+                if int(self._call("run", *theta, *data, float(lr), 1, one)) < 1:
+                    break
+                theta = one[1].tolist()
+                done += 1
+                history[done] = theta
+                epoch_done(done, theta)
         else:
             done = 0
             while done < epochs:
@@ -108,6 +120,7 @@ class CompiledLoop:
                     break
                 done += 1
                 history[done] = theta
+                epoch_done(done, theta)
         diverged = None if done == epochs else done + 1
         return history[:done + 1], diverged
 
@@ -124,6 +137,7 @@ class CompiledLoop:
             if not all(map(math.isfinite, theta)):
                 return np.array(history), epoch
             history.append(theta)
+            epoch_done(epoch, theta)
         return np.array(history), None
 
     def mean_gradient(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> list[float]:

@@ -192,5 +192,7 @@ def _round_down(rate: float) -> float:
     """``rate`` rounded down to two significant digits."""
     if not (math.isfinite(rate) and rate > 0):
         return rate
-    exact = Decimal(rate)  # in decimal: 10 ** digits overflows a float for a rate below 1e-307
+    # in decimal (10 ** digits overflows a float for a rate below 1e-307), from the shortest text
+    # that reads back as the rate: Decimal(0.36) is 0.35999…, which would round down to 0.35
+    exact = Decimal(repr(rate))
     return float(exact.quantize(Decimal(1).scaleb(exact.adjusted() - 1), rounding=ROUND_FLOOR))

@@ -1,7 +1,7 @@
 """Telling a listener (a progress bar) each time a loop finishes an epoch.
 
 Only the loops that really run epoch after epoch report (the generated
-per-sample loop and the reference loop); the scan and full-batch descent
+per-sample loop, the compiled loop and the reference loop); the scan and full-batch descent
 finish every epoch at once and report nothing, so a bar never claims
 progress that was not made. When a fast method hands over to a loop, the loop
 reports from epoch 1 again. Off by default: with no listener, a report costs
@@ -27,6 +27,12 @@ def epoch_done(epoch: int, params: Sequence[float]) -> None:
     listener = _listener.get()
     if listener is not None:
         listener(epoch, params)
+
+
+def listening() -> bool:
+    """Whether a listener is waiting for epochs (a compiled loop then runs
+    one epoch per call instead of all of them in one)."""
+    return _listener.get() is not None
 
 
 @contextmanager

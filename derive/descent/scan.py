@@ -177,7 +177,7 @@ def _shuffled_epoch_maps(update: AffineUpdate, columns: list[np.ndarray], lr: fl
 #: The least number of floats the shuffled scan may hold in maps and
 #: orders at once; above it, as many as the data has (so memory is a small
 #: multiple of the data at every n, never a fixed table).
-MIN_WORK_FLOATS = 1 << 16
+MIN_WORK_FLOATS = 1 << 14
 
 
 def work_floats(columns: list[np.ndarray]) -> int:
