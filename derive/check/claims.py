@@ -183,11 +183,20 @@ def _condition(pieces: list[Piece]) -> str:
         if piece.separator != "comma":
             continue
         values = [e.value for e in piece.exprs]
+        if _domain(piece):
+            continue
         if "≠" in piece.relations:
             return "an inequality"
         if len(values) == 2 and all(isinstance(v, sp.Symbol) for v in values):
             return " = ".join(e.text for e in piece.exprs)
     return ""
+
+
+def _domain(piece: Piece) -> bool:
+    r"""``x \in \mathbb{R}^n``: says where a name lives, not a condition (the
+    reader turns ``\mathbb{R}^n`` into ``R`` at the backslash, see latex.py)."""
+    return (len(piece.exprs) == 2 and piece.relations == ("≠",)
+            and piece.exprs[1].text == "\\" and str(piece.exprs[1].value) in ("R", "N", "Z", "C", "Q"))
 
 
 _DECIMAL = re.compile(r"^[-−]?\d*\.(\d+)$")
@@ -246,6 +255,9 @@ class _Reader:
         used_before = set(self.seen)
         for v in values:
             self.seen |= v.free_symbols
+        if _domain(piece):
+            self.skip(line, text, f"says where {piece.exprs[0].text} lives; not a claim", barrier=False)
+            return
         if "≠" in piece.relations:
             self.skip(line, text, "an inequality or a condition (≠, <, ≤, ∈) is not checked")
             return
