@@ -16,8 +16,9 @@ def test_a_domain_after_a_comma_leaves_the_claim_checked():
     wrong = "$$\\frac{d}{dt} t^3 = 2t^2, \\quad t \\in \\mathbb{R}^{m \\times k}$$\n"
     assert lines(right)[0] == (1, "proved")
     assert lines(wrong)[0] == (1, "wrong")
-    reason = [v.reason for v in check_text(right).verdicts][1]
-    assert "lives" in reason and "condition" not in reason
+    domain = check_text(right).verdicts[1]
+    assert "lives" in domain.reason and "condition" not in domain.reason
+    assert domain.latex == "t \\in \\mathbb{R}"
 
 
 def test_a_real_condition_after_a_comma_still_makes_the_row_conditional():

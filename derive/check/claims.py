@@ -284,7 +284,9 @@ class _Reader:
         for v in values:
             self.seen |= v.free_symbols
         if _domain(piece):
-            self.skip(line, text, f"says where {piece.exprs[0].text} lives; not a claim", barrier=False)
+            where = re.match(r"\\mathbb\s*\{\s*\w\s*\}(?:\s*\^\s*(?:\{[^{}]*\}|\w))?", seg.latex[piece.exprs[1].start:])
+            self.skip(line, f"{piece.exprs[0].text} \\in {where.group(0) if where else ''}",
+                      f"says where {piece.exprs[0].text} lives; not a claim", barrier=False)
             return
         if "≠" in piece.relations:
             self.skip(line, text, "an inequality or a condition (≠, <, ≤, ∈) is not checked")
