@@ -156,3 +156,25 @@ def test_a_file_that_is_not_utf8_text_exits_2_and_says_so(tmp_path, capsys):
     notes.write_bytes(b"$x = 1$ \xff\xfe")
     assert main(["check", str(notes)]) == 2
     assert "not UTF-8 text" in capsys.readouterr().err
+
+
+def test_a_display_inside_a_blockquote_is_read_without_the_quote_marks():
+    notes = ("Some prose.\n\n"
+             "> $$\n"
+             "> \\frac{d}{dt} (t^2 + 4t) =\n"
+             "> 2t + 4\n"
+             "> $$\n"
+             ">\n"
+             "> $$\n"
+             "> \\begin{aligned}\n"
+             "> q &= 3t^2 \\\\\n"
+             "> \\frac{dq}{dt} &= 5t\n"
+             "> \\end{aligned}\n"
+             "> $$\n")
+    result = check_text(notes)
+    assert [(v.line, str(v.verdict)) for v in result.verdicts] == [(5, "proved"), (10, "definition"), (11, "wrong")]
+
+
+def test_a_greater_than_sign_at_the_start_of_a_row_outside_a_blockquote_is_kept():
+    notes = "$$\nt^2 + 1\n> 0\n$$\n"
+    assert [str(v.verdict) for v in check_text(notes).verdicts] == ["skipped"]

@@ -257,3 +257,33 @@ def test_superscripts_used_as_indices_make_powers_of_that_name_unchecked():
     assert all("indices" in v.reason for v in result.verdicts if v.line != 3)
     # without an index letter over a name, a power is a power
     assert [v.line for v in check_text("$$(a + b)^2 = a^2 + b^2$$\n").wrong] == [1]
+
+
+def test_rows_after_an_unreadable_head_are_checked_against_each_other():
+    # X = A = B with X unreadable still claims A = B; the first row is skipped
+    notes = ("$$\\frac{\\partial \\zzz{Q}}{\\partial t} = 3t^2 + t - t$$\n"
+             "$$= 3t \\cdot t$$\n"
+             "$$= 2t^2$$\n")
+    lines = verdicts(notes)
+    assert lines == [(1, "skipped"), (2, "skipped"), (3, "wrong")]
+    notes = ("$$\\frac{\\partial \\zzz{Q}}{\\partial t}$$\n"
+             "$$= 3t^2 + t - t = 3t \\cdot t$$\n"
+             "$$= 2t^2$$\n")
+    lines = verdicts(notes)
+    assert (2, "proved") in lines and (3, "wrong") in lines
+    assert [v.line for v in check_text(notes).wrong] == [3]
+
+
+def test_a_chain_written_one_link_a_line_survives_one_unreadable_line():
+    notes = ("$$\n"
+             "u = \\zzz{k} t^2\n"
+             "= t^2 + 4t - 4t\n"
+             "= t \\cdot t\n"
+             "= 2t\n"
+             "$$\n")
+    lines = verdicts(notes)
+    assert lines[0] == (2, "skipped") and (3, "skipped") in lines
+    assert (4, "proved") in lines and (5, "wrong") in lines
+    # a block that reads whole is still one statement: u is defined, not compared
+    notes = "$$\nu = t^2\n= t \\cdot t\n$$\n$$\\frac{du}{dt} = 2t$$\n"
+    assert verdicts(notes) == [(2, "definition"), (3, "proved"), (5, "proved")]

@@ -139,15 +139,14 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 
     parsed: list[tuple[Segment, object]] = []
     spellings: dict[str, str] = {}
-    for seg in math_segments(text):
-        try:
-            statement = parse_statement(seg.latex)
-        except LatexError as err:
-            parsed.append((seg, err))
-            continue
-        for key, spelled in statement.spellings:
-            spellings.setdefault(key, spelled)
-        parsed.append((seg, statement))
+    for whole in math_segments(text):
+        for seg, statement in _parsed_rows(whole):
+            if isinstance(statement, LatexError):
+                parsed.append((seg, statement))
+                continue
+            for key, spelled in statement.spellings:
+                spellings.setdefault(key, spelled)
+            parsed.append((seg, statement))
 
     given = {symbol(normalize_name(k)): symbol(normalize_name(v)) for k, v in (aliases or {}).items()}
     assumptions = [f"{_show(k.name)} ≡ {_show(v.name)} (given with --alias)" for k, v in given.items()]
@@ -176,6 +175,35 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     return derivation
 
 
+_EQ_ROW = re.compile(r"\n(?=[ \t]*=)")
+
+
+def _parsed_rows(seg: Segment) -> list[tuple[Segment, object]]:
+    """The segment parsed whole; when that fails and it holds lines that begin
+    with ``=`` (a chain written one link a line, without ``\\\\``), each of
+    those lines is parsed on its own, so one unreadable line does not hide
+    the rest of the chain."""
+    try:
+        return [(seg, parse_statement(seg.latex))]
+    except LatexError as err:
+        cuts = [m.end() for m in _EQ_ROW.finditer(seg.latex)]
+        if not cuts:
+            return [(seg, err)]
+    rows = []
+    for a, b in zip([0] + cuts, cuts + [len(seg.latex)]):
+        piece = seg.latex[a:b]
+        if not piece.strip():
+            continue
+        first = len(piece) - len(piece.lstrip())
+        row = Segment(seg.line + seg.latex[:a + first].count("\n") - seg.latex[:len(seg.latex) - len(seg.latex.lstrip())].count("\n"),
+                      seg.start + a, piece, seg.block)
+        try:
+            rows.append((row, parse_statement(piece)))
+        except LatexError as err:
+            rows.append((row, err))
+    return rows
+
+
 def _condition(pieces: list[Piece]) -> str:
     r"""A side condition written after a comma (``…, \quad i = j`` or
     ``i \neq j``), which makes the statement conditional."""
@@ -183,11 +211,20 @@ def _condition(pieces: list[Piece]) -> str:
         if piece.separator != "comma":
             continue
         values = [e.value for e in piece.exprs]
+        if _domain(piece):
+            continue
         if "≠" in piece.relations:
             return "an inequality"
         if len(values) == 2 and all(isinstance(v, sp.Symbol) for v in values):
             return " = ".join(e.text for e in piece.exprs)
     return ""
+
+
+def _domain(piece: Piece) -> bool:
+    r"""``x \in \mathbb{R}^n``: says where a name lives, not a condition (the
+    reader turns ``\mathbb{R}^n`` into ``R`` at the backslash, see latex.py)."""
+    return (len(piece.exprs) == 2 and piece.relations == ("≠",)
+            and piece.exprs[1].text == "\\" and str(piece.exprs[1].value) in ("R", "N", "Z", "C", "Q"))
 
 
 _DECIMAL = re.compile(r"^[-−]?\d*\.(\d+)$")
@@ -246,6 +283,11 @@ class _Reader:
         used_before = set(self.seen)
         for v in values:
             self.seen |= v.free_symbols
+        if _domain(piece):
+            where = re.match(r"\\mathbb\s*\{\s*\w\s*\}(?:\s*\^\s*(?:\{[^{}]*\}|\w))?", seg.latex[piece.exprs[1].start:])
+            self.skip(line, f"{piece.exprs[0].text} \\in {where.group(0) if where else ''}",
+                      f"says where {piece.exprs[0].text} lives; not a claim", barrier=False)
+            return
         if "≠" in piece.relations:
             self.skip(line, text, "an inequality or a condition (≠, <, ≤, ∈) is not checked")
             return
@@ -267,6 +309,10 @@ class _Reader:
             if chain.first is None:
                 self.skip(line, "= " + text,
                           f"continues a chain, but {chain.skipped}, so what it continues is not known", barrier=False)
+                # X = A (X unknown) = B still says A = B: the rows after this one are checked against it
+                restart = _Chain(exprs[0], None, last=exprs[0])
+                self.chains.append(restart)
+                self.add_steps(restart, exprs[1:], piece.relations, seg)
                 return
             self.add_steps(chain, exprs, ("=",) + piece.relations, seg)
             return

@@ -62,9 +62,54 @@ _PIECEWISE = re.compile(r"\\begin\s*\{\s*(?:cases|array)")
 _INDEX_SUPERSCRIPT = re.compile(r"\^\{\((\s*[A-Za-z0-9]\s*)\)\}")
 
 
+#: A number set: ``\mathbb{R}``, ``\mathbb{R}^n``, ``\mathbb{R}^{n \times d}``.
+_NUMBER_SET = re.compile(r"\\mathbb\s*\{\s*([RNZCQ])\s*\}(?:\s*\^\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
+#: A bold name of one letter (``\mathbf{w}``, ``\boldsymbol{\theta}``, ``\bm{x}``).
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
+#: What follows a bold name when it is multiplied with another name as a
+#: matrix or vector would be: juxtaposed, or with ``\cdot``/``\times``.
+_PRODUCT_GAP = re.compile(r"(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(?:\\cdot|\\times|\\ast|\*|·|⋅)?\s*(?:\^\s*\{?\s*-?\s*\d\s*\}?\s*)?")
+
+
+def _number_sets_blanked(latex: str) -> str:
+    """``\\mathbb{R}^{n}`` (a domain, as in ``x \\in \\mathbb{R}^n``) becomes the
+    one-letter name ``R`` padded with spaces, so the statement around it is read."""
+    return _NUMBER_SET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), latex)
+
+
+def _bold_read_as_scalars(latex: str) -> str:
+    """Bold names as plain names (same length) when nothing in the segment
+    treats them as vectors: no bold capital (a matrix), no two bold names
+    multiplied, no bold name next to a capital letter (``X\\mathbf{w}``).
+    The transpose and norm markers are refused by ``_MATRIX`` afterwards."""
+    found = list(_BOLD.finditer(latex))
+    if not found:
+        return latex
+    for m in found:
+        inner = m.group(1)
+        if inner.lstrip("\\")[:1].isupper():
+            return latex
+        after = _PRODUCT_GAP.match(latex, m.end())
+        rest = latex[after.end():]
+        if _BOLD.match(rest) or re.match(r"[A-Z](?![A-Za-z(])", rest):
+            return latex
+        before = latex[:m.start()].rstrip()
+        before = re.sub(r"(?:\\cdot|\\times|\\ast|\*|·|⋅)$", "", before).rstrip()
+        if re.search(r"(?<![A-Za-z\\])[A-Z]$|\}\s*\^\s*\{?\s*(?:T|\\top)\s*\}?$", before):
+            return latex
+    chars = list(latex)
+    for m in found:
+        inner_start, inner_end = m.start(1), m.end(1)
+        for i in range(m.start(), m.end()):
+            if not inner_start <= i < inner_end:
+                chars[i] = " "
+    return "".join(chars)
+
+
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
+    latex = _bold_read_as_scalars(_number_sets_blanked(latex))
     m = _MATRIX.search(latex)
     if m:
         raise LatexError(f"matrix notation ({' '.join(m.group(0).split())}): vectors and matrices are not "
@@ -449,7 +494,36 @@ def parse_statement(latex: str) -> Statement:
         if child is None:
             continue
         pieces.append(_piece(child, transformer, latex, after_arrow, separator))
+    bold = _bold_names(latex)
+    if bold:
+        _refuse_vector_products(pieces, bold)
     return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())), tuple(sorted(transformer.applied_names)))
+
+
+def _bold_names(latex: str) -> set[str]:
+    """The names written bold in a segment that was read with them as scalars."""
+    if not _BOLD.search(latex) or _MATRIX.search(_bold_read_as_scalars(_number_sets_blanked(latex))):
+        return set()
+    return {m.group(1).lstrip("\\") for m in _BOLD.finditer(latex)}
+
+
+def _refuse_vector_products(pieces: list[Piece], bold: set[str]) -> None:
+    """A product of two factors that each hold a bold name (``(\\mathbf{x} -
+    \\mathbf{y}) \\mathbf{w}``), or a derivative of a bold name by a bold name
+    (a Jacobian ``∂\\mathbf{z}/∂\\mathbf{w}``), is vector or matrix algebra: refuse it rather than judge it
+    as scalars."""
+    def has_bold(e: sp.Basic) -> bool:
+        return any(s.name.split("_")[0] in bold for s in e.free_symbols if hasattr(s, "name"))
+
+    for piece in pieces:
+        for expr in piece.exprs:
+            for node in sp.preorder_traversal(expr.value):
+                vector = (isinstance(node, sp.Mul) and sum(has_bold(a) for a in node.args) >= 2) or (
+                    isinstance(node, sp.Derivative) and isinstance(node.expr, sp.Symbol) and has_bold(node.expr)
+                    and any(has_bold(v) for v, _ in node.variable_count))
+                if vector:
+                    raise LatexError("matrix notation (a product of bold names): vectors and matrices are not "
+                                     "checked as scalars", expr.start, notation=True)
 
 
 def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, separator: str = "") -> Piece:

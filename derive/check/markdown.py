@@ -37,6 +37,8 @@ _ROW_KEEPING = re.compile(r"\\begin\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}.*
 _ENVIRONMENT = re.compile(
     r"\\(?:begin|end)\s*\{\s*(?:aligned|align\*?|split|gathered|gather\*?|equation\*?|eqnarray\*?)\s*\}"
 )
+_QUOTED_LINE = re.compile(r"[ \t]*>")
+_BLOCKQUOTE_MARK = re.compile(r"(?<=\n)[ \t]*>")
 _ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")
 
 
@@ -64,6 +66,8 @@ def math_segments(text: str) -> list[Segment]:
     segments: list[Segment] = []
     for block, (start, body) in enumerate(found):
         body = _blank(body, _ENVIRONMENT)
+        if _QUOTED_LINE.match(text, line_starts[bisect.bisect_right(line_starts, start) - 1]):
+            body = _blank(body, _BLOCKQUOTE_MARK)  # a display inside a blockquote: "> " on each line
         rows = _split_rows(body)
         for offset, row in rows:
             row = row.replace("&", " ")
