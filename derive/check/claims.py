@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from ..names import GREEK
 from ..symbols import symbol
 from .algebra import FORMULA, INPUT
 from .latex import Expression, LatexError, Piece, parse_statement
@@ -123,10 +124,7 @@ class Derivation:
 def normalize_name(name: str) -> str:
     """``\\omega``, ``ω`` and ``omega`` all name the symbol ``omega``."""
     name = name.strip().lstrip("\\")
-    greek = {chr(0x3b1 + k): n for k, n in enumerate(
-        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
-        "sigmaf sigma tau upsilon phi chi psi omega".split())}
-    return greek.get(name, name)
+    return _GREEK_NAMES.get(name, name)
 
 
 def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivation:
@@ -452,10 +450,11 @@ def _detect_aliases(statements, given: set) -> dict[sp.Symbol, tuple[sp.Symbol, 
     return found
 
 
-_GREEK = {"omega": "ω", "eta": "η", "alpha": "α", "beta": "β", "sigma": "σ", "theta": "θ",
-          "lambda": "λ", "delta": "δ", "epsilon": "ε", "mu": "μ", "nu": "ν", "chi": "χ", "rho": "ρ",
-          "tau": "τ", "gamma": "γ", "phi": "φ", "psi": "ψ", "kappa": "κ", "iota": "ι", "xi": "ξ",
-          "zeta": "ζ", "upsilon": "υ"}
+#: LaTeX name → Greek letter for showing symbols (ω for omega), from derive's
+#: one table; pi and omicron keep their names (pi is the constant).
+_GREEK = {name: letter for name, letter in GREEK.items() if name.islower() and name not in ("pi", "omicron")}
+#: Greek letter → its name (ω → omega), the final sigma ς too.
+_GREEK_NAMES = {letter: name for name, letter in GREEK.items()} | {"ς": "sigma"}
 
 
 def _show(name: str) -> str:

@@ -23,6 +23,7 @@ import sympy as sp
 from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
+from ..names import GREEK
 from ..symbols import sigmoid, symbol
 from .grammar import GRAMMAR
 from .layout import layout_blanked
@@ -409,11 +410,9 @@ class _Arguments(list):
     """The arguments of a call ``f(a, b)``."""
 
 
-_UNICODE_GREEK = {chr(0x3b1 + k): n for k, n in enumerate(
-    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
-    "sigmaf sigma tau upsilon phi chi psi omega".split())} | {
-    "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Σ": "Sigma", "Φ": "Phi",
-    "Ψ": "Psi", "Ω": "Omega"}
+#: Greek letter → its LaTeX name (ω → omega, Σ → Sigma), from derive's one
+#: table; the final sigma ς is read as sigma.
+_UNICODE_GREEK = {letter: name for name, letter in GREEK.items()} | {"ς": "sigma"}
 
 
 def _combine(factors: list[tuple[bool, object]]) -> sp.Expr:
