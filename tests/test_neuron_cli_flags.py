@@ -17,17 +17,7 @@ from neuron.cli import main
 from neuron.cli_text import loss_text
 from neuron.datasets import load_diabetes
 from neuron.problem import build_problem
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def write(path, header, rows):
-    np.savetxt(path, rows, delimiter=",", header=",".join(header), comments="")
-    return path
+from neuron_cli_helpers import run, write
 
 
 @pytest.fixture

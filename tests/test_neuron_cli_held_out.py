@@ -7,17 +7,7 @@ import numpy as np
 import pytest
 
 from neuron.cli import main
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def write(path, header, rows):
-    np.savetxt(path, rows, delimiter=",", header=",".join(header), comments="")
-    return path
+from neuron_cli_helpers import run, write
 
 
 @pytest.fixture

@@ -10,17 +10,7 @@ import pytest
 from neuron import Neuron
 from neuron.cli import main
 from neuron.persist import load_model
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def write(path, header, rows):
-    np.savetxt(path, rows, delimiter=",", header=",".join(header), comments="")
-    return path
+from neuron_cli_helpers import run, write
 
 
 @pytest.fixture
