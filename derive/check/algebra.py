@@ -436,12 +436,12 @@ def within_rounding(left: sp.Expr, right: sp.Expr, rounding: tuple) -> Outcome:
                    f"{float(lv):.{k + 2}f}", {"point": {}, "left": _plain(lv), "right": _plain(rv)})
 
 
-def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
-           unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
-           digits: int | None = None, rounding: tuple | None = None,
-           references: tuple = ("", ""), literals: tuple | None = None) -> Outcome:
-    """Compare the claim with the chain's first expression under ``defs``
-    (a number claimed for a number: with the expression before it)."""
+def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: frozenset,
+                      previous: sp.Expr | None, digits: int | None, rounding: tuple | None,
+                      references: tuple, literals: tuple | None) -> tuple[sp.Expr, sp.Expr] | Outcome:
+    """The two sides a claim is judged on (a number claimed for a number is
+    compared with the expression before it), or the outcome already decided
+    without a proof: other example values, a printed precision, a rounding."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
     left, used = _numeric_reference(left, right, previous, defs, unknown)
     if isinstance(used, Outcome):
@@ -455,6 +455,19 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
         return printed_precision(left, right, digits, rounding_slack(reference, defs, unknown))
     if rounding is not None and not left.free_symbols and not right.free_symbols:
         return within_rounding(left, right, rounding)
+    return left, right
+
+
+def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
+           unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
+           digits: int | None = None, rounding: tuple | None = None,
+           references: tuple = ("", ""), literals: tuple | None = None) -> Outcome:
+    """Compare the claim with the chain's first expression under ``defs``
+    (a number claimed for a number: with the expression before it)."""
+    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals)
+    if isinstance(sides, Outcome):
+        return sides
+    left, right = sides
     diff = left - right
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
@@ -478,19 +491,10 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
                  digits: int | None = None, rounding: tuple | None = None,
                  references: tuple = ("", ""), literals: tuple | None = None) -> Outcome:
     """The fallback when a symbolic proof overran its budget: points only."""
-    left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
-    left, used = _numeric_reference(left, right, previous, defs, unknown)
-    if isinstance(used, Outcome):
-        return used
-    other = _other_values(previous if used == "previous" else first, literals, defs)
-    if other:
-        return Outcome("skipped", f"substitutes values other than those the notes gave for {other} "
-                                  "(another example?); not checked")
-    if digits is not None:
-        reference = {"previous": references[0], "first": references[1]}.get(used, "")
-        return printed_precision(left, right, digits, rounding_slack(reference, defs, unknown))
-    if rounding is not None and not left.free_symbols and not right.free_symbols:
-        return within_rounding(left, right, rounding)
+    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals)
+    if isinstance(sides, Outcome):
+        return sides
+    left, right = sides
     equal, found = numeric_difference(left, right)
     if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
         return unknown_outcome
