@@ -84,11 +84,19 @@ class Objective:
         if not arrays or not len(arrays[0]):  # no data: the per-sample function gives its NaN means
             with np.errstate(all="ignore"):
                 return [float(np.mean(g)) for g in self.gradient.numpy(*params, *arrays)], 0.0
-        kernels_ = None if self._vectorised else self.compiled
+        kernels_ = self.compiled if self.mean_pass == "numba" else None
         if kernels_ is not None:
             with np.errstate(all="ignore"):
                 return kernels_.mean_gradient_and_total(params, arrays)
         return self.blocked.mean_gradient_and_total(params, arrays)
+
+    @property
+    def mean_pass(self) -> str:
+        """The pass :meth:`mean_gradient` runs: ``"numba"`` (the compiled
+        kernel) or ``"numpy blocks"`` (:mod:`derive.descent.fused`)."""
+        if not codegen.numba_available() or self._vectorised:
+            return "numpy blocks"
+        return "numba"
 
     @cached_property
     def _vectorised(self) -> bool:
