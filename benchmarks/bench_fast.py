@@ -244,7 +244,8 @@ def reduction_rows(n: int, pairs: int) -> None:
                 paired(lambda: objective.compiled.mean_gradient([1.0, 0.0], [x, target]), floor, pairs))
     neuron = Neuron()
     neuron.backprop(x[:10], y[:10])
-    row("Neuron.backprop, ½SE (+ lazy input checks)", "np.add.reduce, same bytes", paired(lambda: neuron.backprop(x, y), floor, pairs))
+    row("Neuron.backprop, ½SE (+ lazy input checks)", "np.add.reduce, same bytes",
+        paired(lambda: neuron.backprop(x, y), floor, pairs))
     logistic = Neuron("logistic", w=1.0, b=0.0)
     labels = (y > 1).astype(float)
     logistic.backprop(x[:10], labels[:10])

@@ -54,7 +54,8 @@ _TRANSCENDENTAL = (sp.exp, sp.log, sigmoid, log_sigmoid, sp.functions.elementary
 
 def transcendental(grad: Gradient) -> bool:
     """True when a derivative of ``grad`` calls exp, log, σ, a trigonometric
-    or a hyperbolic function: then the blocked NumPy pass beats numba's."""
+    or a hyperbolic function: then, on one feature, the blocked NumPy pass
+    beats numba's."""
     return any(e.has(*_TRANSCENDENTAL) for e in grad.derivatives)
 
 
