@@ -27,8 +27,8 @@ positive number: (1 if z ≥ 0 else e)/(1 + e) with e = e^−|z|, the Python
 loop's e^min(z,0)/(1 + e^−|z|) with its two exponentials made one.
 
 The module also holds fused reductions — each a single pass over the data
-with no per-sample arrays: the mean gradient (``backprop`` and full-batch
-steps), the mean loss, and the means of batch descent's sufficient
+with no per-sample arrays: the mean gradient (full-batch steps, and
+``backprop`` where it is the faster pass: ``Objective.mean_pass``), the mean loss, and the means of batch descent's sufficient
 statistics (:mod:`derive.descent.moments`). Sums run in blocks of
 :data:`BLOCK` samples added into the total, so their rounding grows with
 n/BLOCK + BLOCK rather than n.
