@@ -27,8 +27,8 @@ positive number: (1 if z ≥ 0 else e)/(1 + e) with e = e^−|z|, the Python
 loop's e^min(z,0)/(1 + e^−|z|) with its two exponentials made one.
 
 The module also holds fused reductions — each a single pass over the data
-with no per-sample arrays: the mean gradient (``backprop`` and full-batch
-steps), the mean loss, and the means of batch descent's sufficient
+with no per-sample arrays: the mean gradient (full-batch steps, and
+``backprop`` where it is the faster pass: ``Objective.mean_pass``), the mean loss, and the means of batch descent's sufficient
 statistics (:mod:`derive.descent.moments`). Sums run in blocks of
 :data:`BLOCK` samples added into the total, so their rounding grows with
 n/BLOCK + BLOCK rather than n.
@@ -132,7 +132,7 @@ class CompiledLoop:
         theta = [float(v) for v in params]
         history = [theta]
         for epoch in range(1, epochs + 1):
-            step = self._call("mean_gradient", *theta, *data)
+            step = self._call("mean_gradient", *theta, *data)[:self.size]
             theta = [q - lr * g for q, g in zip(theta, step)]
             if not all(map(math.isfinite, theta)):
                 return np.array(history), epoch
@@ -142,7 +142,15 @@ class CompiledLoop:
 
     def mean_gradient(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> list[float]:
         """The gradient averaged over the samples, in one pass."""
-        return list(self._call("mean_gradient", *map(float, params), *as_columns(columns)))
+        return self.mean_gradient_and_total(params, columns)[0]
+
+    def mean_gradient_and_total(self, params: Sequence[float],
+                                columns: Sequence[np.ndarray]) -> tuple[list[float], float]:
+        """The gradient averaged over the samples and the mean of the sum of
+        every data value, in one pass: that mean is finite exactly when every
+        value is (or the sum overflowed), so a caller checks the data only then."""
+        *means, total = self._call("mean_gradient", *map(float, params), *as_columns(columns))
+        return list(means), float(total)
 
     def mean_loss(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> float:
         """The loss averaged over the samples, in one pass."""
@@ -166,7 +174,9 @@ def compiled_loop(grad: Gradient) -> CompiledLoop:
 
 def loop_source(grad: Gradient) -> str:
     """The generated numba module of one loss: ``run``, ``run_order``,
-    ``mean_gradient`` and ``mean_loss``."""
+    ``mean_gradient`` (the means of the partials, then of the sum of the
+    sample's data values: a finiteness check that costs one addition) and
+    ``mean_loss``."""
     p = len(grad.params)
     data = grad.args[p:]
     params = [sp.Symbol(f"p{i}") for i in range(p)]
@@ -206,7 +216,7 @@ def run_order({names}, {columns}, order, lr):
     return ({names}{one})
 
 
-{mean_source("mean_gradient", [*params, *samples], samples, exprs)}
+{mean_source("mean_gradient", [*params, *samples], samples, [*exprs, sp.Add(*samples)])}
 
 
 {mean_source("mean_loss", [*params, *samples], samples, [grad.loss.xreplace(rename)])}
