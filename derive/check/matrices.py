@@ -1,0 +1,232 @@
+"""Vector and matrix claims: the rows the scalar reader refuses as matrix
+notation, read by ``matrix_latex.py`` and judged at random small shapes
+(``shapes.py``, ``matrix_values.py``).
+
+:class:`MatrixReader` follows the notes like the scalar reader does:
+``NAME = expr`` defines NAME (``\\hat{\\mathbf y} = X\\mathbf w``,
+``J(\\mathbf w) = \\tfrac12\\lVert X\\mathbf w - \\mathbf y\\rVert^2``), a chain
+``A = B = C`` compares each claim with its first expression, and a row
+beginning with ``=`` continues the matrix chain of the row just before it.
+A row it cannot read stays skipped as matrix notation, as before.
+
+Trust first: ``S = S^T`` states that S is symmetric (assumed from there
+on); ``w = (X^TX)^{-1}X^Ty`` for a name the notes differentiate by solves for
+it and is not checked; a continuation that comes out wrong against a chain
+of an earlier display is skipped (what it continues is not certain).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from ..symbols import symbol
+from ..worker import Overrun, run_with_budget
+from .matrix_latex import Chain, MatrixSyntax, function_heads, read_matrix_row
+from .matrix_values import MatrixOutcome, assess_matrix
+
+
+@dataclass(frozen=True)
+class MatrixStep:
+    """The matrix claim ``first = claim`` at ``line``; ``previous`` is the
+    expression before the claim in its chain; ``redefines`` names the
+    definition this row restates (equal: a checked claim; not: a new one)."""
+
+    order: int
+    line: int
+    latex: str
+    first: tuple
+    claim: tuple
+    defs: tuple  # ((name, node), …) the definitions in force that the sides reach
+    stop: frozenset  # differentiation variables: never replaced by a definition
+    symmetric: frozenset
+    start: int
+    end: int
+    previous: tuple | None = None
+    across_blocks: bool = False
+    redefines: str = ""
+
+
+@dataclass
+class _MatrixChain:
+    first: tuple
+    first_text: str
+    last: tuple
+    block: int
+    bare: bool = False  # a row with no relation: only rows of its own display continue it
+
+
+def _walk(node):
+    yield node
+    for child in node[1:]:
+        if isinstance(child, tuple):
+            yield from _walk(child)
+
+
+def _variables(*nodes) -> set[str]:
+    out = set()
+    for node in nodes:
+        for n in _walk(node):
+            if n[0] == "grad":
+                out.add(n[1].key)
+            elif n[0] == "deriv":
+                out.add(n[2].key)
+    return out
+
+
+def _names(node) -> set[str]:
+    return {n[1].key for n in _walk(node) if n[0] == "name"}
+
+
+def _reached(defs: dict, nodes) -> dict:
+    todo = set().union(*(_names(n) for n in nodes))
+    seen = {}
+    while todo:
+        key = todo.pop()
+        if key in defs and key not in seen:
+            seen[key] = defs[key]
+            todo |= _names(defs[key])
+    return seen
+
+
+@dataclass
+class MatrixReader:
+    """Reads matrix rows into claims, in the notes' order."""
+
+    line_of: object
+    defs: dict = field(default_factory=dict)
+    symmetric: set = field(default_factory=set)
+    variables: set = field(default_factory=set)
+    functions: frozenset = frozenset()
+    chain: _MatrixChain | None = None
+
+    def prescan(self, latexes) -> None:
+        """The names the notes differentiate by, anywhere (a later ``w = …``
+        solves for one of them: not a definition)."""
+        latexes = list(latexes)
+        self.functions = frozenset().union(*(function_heads(latex) for latex in latexes))
+        for latex in latexes:
+            try:
+                chains = read_matrix_row(latex, self.functions)
+            except MatrixSyntax:
+                continue
+            for c in chains:
+                self.variables |= _variables(*(s.node for s in c.sides))
+
+    def interrupt(self) -> None:
+        """A row the matrix reader did not read: no continuation crosses it."""
+        self.chain = None
+
+    def read(self, seg, claims: list, make_skip, make_definition) -> bool:
+        """Append the claims of the row ``seg`` (``make_skip`` and
+        ``make_definition`` are the scalar reader's Skip and Definition);
+        False when the row cannot be read."""
+        try:
+            chains = read_matrix_row(seg.latex, self.functions)
+        except (MatrixSyntax, RecursionError):
+            self.chain = None
+            return False
+        for chain in chains:
+            self._chain(chain, seg, claims, make_skip, make_definition)
+        return True
+
+    def _line(self, seg, offset: int) -> int:
+        return self.line_of(seg.start + offset)
+
+    def _chain(self, chain: Chain, seg, claims: list, make_skip, make_definition) -> None:
+        sides = chain.sides
+        line = self._line(seg, sides[0].start)
+        text = " = ".join(s.text for s in sides)
+        if any(r != "=" for r in chain.relations):
+            claims.append(make_skip(len(claims), line, text, "matrix notation: an approximation, inequality or "
+                                                             "update (≈, ≠, ∈, ←) is not checked"))
+            self.chain = None
+            return
+        if chain.continues:
+            if self.chain is not None and self.chain.bare and self.chain.block != seg.block:
+                self.chain = None
+            if self.chain is None:
+                claims.append(make_skip(len(claims), line, "= " + text, "continues a chain, but the row before it "
+                                                                        "was not read, so what it continues is not known"))
+                self.chain = _MatrixChain(sides[0].node, sides[0].text, sides[0].node, seg.block)
+                self._steps(self.chain, sides[1:], seg, claims)
+                return
+            self._steps(self.chain, sides, seg, claims)
+            return
+        if len(sides) == 1:
+            self.chain = _MatrixChain(sides[0].node, sides[0].text, sides[0].node, seg.block, bare=True)
+            return
+        head = sides[0].node
+        if head[0] == "name" and not chain.after_arrow:
+            key = head[1].key
+            value = sides[1].node
+            if key in self.variables:
+                claims.append(make_skip(len(claims), line, text, f"solves for {key}, a name the notes differentiate "
+                                                                 "by: a consequence, not checked"))
+                self.chain = None
+                return
+            if value == ("T", head):
+                self.symmetric.add(key)
+                claims.append(make_skip(len(claims), line, text, f"says that {key} is symmetric; assumed from here on"))
+                self.chain = None
+                return
+            if key in _names(value):
+                claims.append(make_definition(len(claims), line, text, symbol(key), sp.Integer(0), True))
+                self.chain = None
+                return
+            if key in self.defs:
+                self._steps(_MatrixChain(head, sides[0].text, head, seg.block), sides[1:2], seg, claims,
+                            redefines=key)
+            else:
+                claims.append(make_definition(len(claims), line, f"{sides[0].text} = {sides[1].text}",
+                                              symbol(key), sp.Integer(0), False))
+            self.defs[key] = value
+            self.chain = _MatrixChain(head, sides[0].text, value, seg.block)
+            self._steps(self.chain, sides[2:], seg, claims)
+            return
+        self.chain = _MatrixChain(head, sides[0].text, head, seg.block)
+        self._steps(self.chain, sides[1:], seg, claims)
+
+    def _steps(self, chain: _MatrixChain, sides, seg, claims: list, redefines: str = "") -> None:
+        for side in sides:
+            nodes = (chain.first, side.node)
+            stop = frozenset(_variables(*nodes))
+            reached = _reached(self.defs, nodes + ((chain.last,) if chain.last is not None else ()))
+            previous = chain.last if chain.last is not None and chain.last != chain.first else None
+            claims.append(MatrixStep(len(claims), self._line(seg, side.start), f"{chain.first_text} = {side.text}",
+                                     chain.first, side.node, tuple(sorted(reached.items())), stop,
+                                     frozenset(self.symmetric), seg.start + side.start, seg.start + side.end,
+                                     previous, chain.block != seg.block, redefines))
+            chain.last = side.node
+            chain.block, chain.bare = seg.block, False
+
+
+def judge_matrix(step: MatrixStep, seconds: float) -> MatrixOutcome:
+    """The verdict on a matrix claim, within ``seconds``."""
+    defs = dict(step.defs)
+    outcome = _assess((step.first, step.claim), defs, step.stop, step.symmetric, seconds)
+    if outcome.verdict != "numeric" and step.previous is not None:
+        # a line that agrees with the line before it is right about that link, whatever went
+        # wrong (or could not be read) earlier in the chain
+        again = _assess((step.previous, step.claim), defs, step.stop | frozenset(_variables(step.previous)),
+                        step.symmetric, seconds)
+        if again.verdict == "numeric":
+            return MatrixOutcome("numeric", "equal to the expression before it; " + again.reason)
+    if step.redefines and outcome.verdict != "numeric":
+        return MatrixOutcome("definition", f"redefines {step.redefines} from here on")
+    if outcome.verdict == "wrong" and step.across_blocks:
+        return MatrixOutcome("skipped", "continues a chain of an earlier display, and differs from it: what it "
+                                        "continues is not certain, so it is not judged")
+    return outcome
+
+
+def _assess(sides, defs, stop, symmetric, seconds) -> MatrixOutcome:
+    try:
+        return run_with_budget(assess_matrix, (sides, defs, stop, symmetric), seconds)
+    except Overrun:
+        return MatrixOutcome("skipped", f"matrix notation: no verdict within the time budget ({seconds:g} s per step)")
+    except RuntimeError as err:
+        return MatrixOutcome("skipped", f"matrix notation: could not evaluate: {err}")
+
+
+__all__ = ["MatrixReader", "MatrixStep", "judge_matrix"]
