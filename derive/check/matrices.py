@@ -24,6 +24,7 @@ from ..symbols import symbol
 from ..worker import Overrun, run_with_budget
 from .matrix_latex import Chain, MatrixSyntax, function_heads, read_matrix_row
 from .matrix_values import MatrixOutcome, assess_matrix
+from .shapes import free_names
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class MatrixStep:
     previous: tuple | None = None
     across_blocks: bool = False
     redefines: str = ""
+    outside: frozenset = frozenset()
 
 
 @dataclass
@@ -98,6 +100,8 @@ class MatrixReader:
     symmetric: set = field(default_factory=set)
     variables: set = field(default_factory=set)
     functions: frozenset = frozenset()
+    #: names the scalar reader defines: unknown here (ŷ = σ(z) is not a random input)
+    outside: frozenset = frozenset()
     chain: _MatrixChain | None = None
 
     def prescan(self, latexes) -> None:
@@ -196,7 +200,8 @@ class MatrixReader:
             claims.append(MatrixStep(len(claims), self._line(seg, side.start), f"{chain.first_text} = {side.text}",
                                      chain.first, side.node, tuple(sorted(reached.items())), stop,
                                      frozenset(self.symmetric), seg.start + side.start, seg.start + side.end,
-                                     previous, chain.block != seg.block, redefines))
+                                     previous, chain.block != seg.block, redefines,
+                                     self.outside - set(self.defs)))
             chain.last = side.node
             chain.block, chain.bare = seg.block, False
 
@@ -204,6 +209,15 @@ class MatrixReader:
 def judge_matrix(step: MatrixStep, seconds: float) -> MatrixOutcome:
     """The verdict on a matrix claim, within ``seconds``."""
     defs = dict(step.defs)
+    for side in (step.first, step.claim):
+        # a derivative of something that reaches a scalar row's name (L = -y log ŷ) would
+        # wrongly come out 0 if that name were taken as a constant input
+        operands = [n[2] if n[0] == "grad" else n[1] for n in _walk(side) if n[0] in ("grad", "deriv")]
+        reached = set().union(*(free_names(o, defs, step.stop) for o in operands))
+        held = sorted((reached & step.outside) - step.stop)
+        if held:
+            return MatrixOutcome("skipped", f"matrix notation: depends on {', '.join(held)}, which the notes define "
+                                            "in a row read as scalars; not checked")
     outcome = _assess((step.first, step.claim), defs, step.stop, step.symmetric, seconds)
     if outcome.verdict != "numeric" and step.previous is not None:
         # a line that agrees with the line before it is right about that link, whatever went
