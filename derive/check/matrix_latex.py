@@ -345,7 +345,7 @@ class _Reader:
         raise MatrixSyntax(f"unexpected {t.text!r}")
 
     def _head(self) -> bool:
-        """``l(\mathbf w) =`` at the start of a chain: a function being defined."""
+        r"""``l(\mathbf w) =`` at the start of a chain: a function being defined."""
         if self.i != 1 and not (self.i == 2 and self.toks[0].kind == "bold"):
             return False
         depth = 0
@@ -374,6 +374,9 @@ class _Reader:
 
     def fraction(self):
         self.take("frac")
+        if self.at("number") and len(self.peek().text) == 2:  # \tfrac12
+            digits = self.take().text
+            return ("div", ("num", digits[0]), ("num", digits[1]))
         num_start = self.i
         self.take("punct", "{")
         if self.at("partial") or (self.at("letter", "d") and self._derivative_denominator()):
@@ -529,7 +532,7 @@ class _Operator:
 
 
 def function_heads(latex: str) -> set[str]:
-    """Names a row defines as functions: ``l(\mathbf w) = …`` → {"l"}."""
+    r"""Names a row defines as functions: ``l(\mathbf w) = …`` → {"l"}."""
     m = re.match(r"\s*([a-z])\s*\(", latex)
     if not m:
         return set()

@@ -63,6 +63,10 @@ def _add(a, b):
         return sp.eye(b.rows) * a.scale + b
     if isinstance(b, _Eye):
         return a + sp.eye(a.rows) * b.scale
+    if a.shape != b.shape and _scale(a):  # a number and a vector (shapes.py allows only that)
+        return sp.ones(*b.shape) * a[0] + b
+    if a.shape != b.shape and _scale(b):
+        return a + sp.ones(*a.shape) * b[0]
     return a + b
 
 

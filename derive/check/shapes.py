@@ -181,7 +181,11 @@ class _Inference:
             return self.shape(b_node)
         if b_node == ZERO:
             return self.shape(a_node)
-        return self.unified(self.shape(a_node), self.shape(b_node))
+        a, b = self.shape(a_node), self.shape(b_node)
+        for number, other in ((a_node, b), (b_node, a)):
+            if _literal(number) and not self.scalar(other) and self.dims.find(other[1]) == 0:
+                return other  # 1 - σ(z): a number taken from each entry of a vector
+        return self.unified(a, b)
 
     def unified(self, a, b):
         if self.scalar(a) and self.scalar(b):
@@ -198,6 +202,10 @@ class _Inference:
         if self.scalar(a) or self.scalar(b):
             return False
         return all(self.dims.find(x) == self.dims.find(y) for x, y in zip(a, b))
+
+
+def _literal(node: tuple) -> bool:
+    return node[0] == "num" or (node[0] == "neg" and node[1][0] == "num")
 
 
 def free_names(node: tuple, defs: dict, stop: frozenset, seen: tuple = ()) -> dict[str, list[Name]]:
