@@ -102,6 +102,8 @@ class MatrixReader:
     functions: frozenset = frozenset()
     #: names the scalar reader defines: unknown here (ŷ = σ(z) is not a random input)
     outside: frozenset = frozenset()
+    #: each name's first definition anywhere, for a use before it ("where E = …")
+    ahead: dict = field(default_factory=dict)
     chain: _MatrixChain | None = None
 
     def prescan(self, latexes) -> None:
@@ -116,6 +118,13 @@ class MatrixReader:
                 continue
             for c in chains:
                 self.variables |= _variables(*(s.node for s in c.sides))
+                head = c.sides[0].node
+                if len(c.sides) > 1 and head[0] == "name" and not c.continues and not c.after_arrow:
+                    value = c.sides[1].node
+                    if head[1].key not in _names(value):
+                        self.ahead.setdefault(head[1].key, value)
+        for key in self.variables:
+            self.ahead.pop(key, None)
 
     def interrupt(self) -> None:
         """A row the matrix reader did not read: no continuation crosses it."""
@@ -195,7 +204,8 @@ class MatrixReader:
         for side in sides:
             nodes = (chain.first, side.node)
             stop = frozenset(_variables(*nodes))
-            reached = _reached(self.defs, nodes + ((chain.last,) if chain.last is not None else ()))
+            in_force = {k: v for k, v in self.ahead.items() if k not in self.symmetric} | self.defs
+            reached = _reached(in_force, nodes + ((chain.last,) if chain.last is not None else ()))
             previous = chain.last if chain.last is not None and chain.last != chain.first else None
             claims.append(MatrixStep(len(claims), self._line(seg, side.start), f"{chain.first_text} = {side.text}",
                                      chain.first, side.node, tuple(sorted(reached.items())), stop,
@@ -226,6 +236,10 @@ def judge_matrix(step: MatrixStep, seconds: float) -> MatrixOutcome:
                         step.symmetric, seconds)
         if again.verdict == "numeric":
             return MatrixOutcome("numeric", "equal to the expression before it; " + again.reason)
+        if again.verdict == "wrong" and outcome.verdict == "skipped" and not step.across_blocks:
+            # not comparable with the chain's first expression, but clearly not equal to the row before
+            return MatrixOutcome("wrong", "differs from the expression before it; " + again.reason,
+                                 again.expected, again.counterexample)
     if step.redefines and outcome.verdict != "numeric":
         return MatrixOutcome("definition", f"redefines {step.redefines} from here on")
     if outcome.verdict == "wrong" and step.across_blocks:

@@ -246,6 +246,9 @@ class _Reader:
         node = self.atom()
         if isinstance(node, _Operator):
             return node
+        if node[0] == "name" and self.at("punct", "_"):  # { \beta }_{ 1 }: a subscript after braces
+            self.take()
+            node = ("name", Name(node[1].key + "_" + self.subscript_text(), node[1].bold))
         while self.at("punct", "^"):
             self.take()
             node = self.superscript(node)

@@ -225,10 +225,16 @@ def _number_text(v) -> str:
 def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozenset = frozenset(),
                   seed: int = 20240515) -> MatrixOutcome:
     """Compare ``sides[0]`` with ``sides[1]`` in every consistent reading."""
-    named = [bool(free_names(side, defs, stop)) for side in sides]
-    if named[0] != named[1] and not any(n[0] in ("grad", "deriv") for side in sides for n in _nodes(side)):
+    left, right = (set(free_names(side, defs, stop)) for side in sides)
+    derivative = any(n[0] in ("grad", "deriv") for side in sides for n in _nodes(side))
+    if bool(left) != bool(right) and not derivative:
         return MatrixOutcome("skipped", "matrix notation: numbers claimed for an expression in names whose values "
                                         "the matrix reader does not know; not checked")
+    if left - right and right - left:
+        shown = lambda names: ", ".join(_shown(n) for n in sorted(names))
+        return MatrixOutcome("skipped", f"matrix notation: the sides are written in different names ({shown(left - right)} "
+                                        f"on the left, {shown(right - left)} on the right) and the notes do not say "
+                                        "how they relate; not checked")
     try:
         found = readings(list(sides), defs, stop)
     except Unknown as err:
