@@ -90,7 +90,7 @@ def test_a_symmetry_the_notes_state_is_assumed():
 
 def test_a_derivative_of_an_undefined_loss_is_unknown_not_zero():
     v = only("$$\\frac{\\partial L}{\\partial \\mathbf{W}} = 0$$\n")
-    assert str(v.verdict) == "skipped" and "does not define" in v.reason
+    assert str(v.verdict) == "skipped" and "do not define" in v.reason
     v = only("$$\\frac{\\partial L}{\\partial W} = \\delta \\mathbf{x}^T$$\n")
     assert str(v.verdict) == "skipped"
 
