@@ -326,7 +326,7 @@ class _Reader:
             if self.at("punct", "^"):
                 raise MatrixSyntax("a power of a function")
             return ("fn", name, self.factor())
-        if t.kind == "letter" and t.text == "e" and self.at("punct", "^", 1):
+        if t.kind == "letter" and t.text == "e" and self.at("punct", "^", 1) and not self._transpose_at(self.i + 2):
             self.take()
             self.take()
             if self.at("punct", "{"):
@@ -358,6 +358,12 @@ class _Reader:
             if depth == 0:
                 return j + 1 < len(self.toks) and self.toks[j + 1].kind == "rel" and self.toks[j + 1].text == "="
         return False
+
+    def _transpose_at(self, j: int) -> bool:
+        """Whether the superscript starting at token ``j`` is ``T`` / ``\\top`` (``e^T e`` is no power of e)."""
+        if j < len(self.toks) and self.toks[j].text == "{":
+            j += 1
+        return j < len(self.toks) and (self.toks[j].kind == "transpose" or self.toks[j].text == "T")
 
     def applied(self, name: Name) -> tuple:
         self.take("punct", "(")
