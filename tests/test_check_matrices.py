@@ -104,8 +104,18 @@ def test_a_derivative_through_a_scalar_row_is_not_taken_as_constant():
     assert str(v[2].verdict) == "skipped" and "scalars" in v[2].reason
 
 
-def test_a_jacobian_is_skipped_because_its_layout_is_not_fixed():
-    v = only("$$\\nabla_{\\mathbf x} W\\mathbf{x} = W$$\n")
+def test_a_jacobian_is_judged_in_the_layout_its_other_side_has():
+    # W is 3×2: ∂(Wx)/∂x is W (3×2) in numerator layout, Wᵀ (2×3) in denominator layout
+    v = only("$$\\nabla_{\\mathbf x} \\mathbf{W}\\mathbf{x} = \\mathbf{W}$$\n")
+    assert str(v.verdict) == "numeric" and "numerator layout" in v.reason
+    v = only("$$\\nabla_{\\mathbf x} \\mathbf{W}\\mathbf{x} = \\mathbf{W}^T$$\n")
+    assert str(v.verdict) == "numeric" and "denominator layout" in v.reason
+    v = only("$$\\nabla_{\\mathbf x} \\mathbf{W}\\mathbf{x} = 2\\mathbf{W}$$\n")
+    assert str(v.verdict) == "wrong"
+
+
+def test_a_jacobian_inside_an_expression_is_skipped_because_its_layout_is_not_fixed():
+    v = only("$$\\nabla_{\\mathbf x} (2\\mathbf{W}\\mathbf{x}) = 2\\nabla_{\\mathbf x}\\mathbf{W}\\mathbf{x}$$\n")
     assert str(v.verdict) == "skipped" and "Jacobian" in v.reason
 
 

@@ -71,8 +71,8 @@ def _add(a, b):
 
 
 class _Evaluator:
-    def __init__(self, env: dict, defs: dict, stop: frozenset):
-        self.env, self.defs, self.stop = env, defs, stop
+    def __init__(self, env: dict, defs: dict, stop: frozenset, layout: str = "numerator"):
+        self.env, self.defs, self.stop, self.layout = env, defs, stop, layout
 
     def value(self, node: tuple):
         kind = node[0]
@@ -136,15 +136,18 @@ class _Evaluator:
         key = var.key
         point = self.env[key]
         marks = sp.Matrix(point.rows, point.cols, lambda i, j: sp.Symbol(f"∂{key}[{i},{j}]"))
-        inner = _Evaluator({**self.env, key: marks}, self.defs, self.stop)
+        inner = _Evaluator({**self.env, key: marks}, self.defs, self.stop, self.layout)
         f = inner.value(operand)
         if isinstance(f, _Eye):
             raise ValueError("a derivative of the identity")
         back = dict(zip(marks, point))
         if f.shape == (1, 1):
             return marks.applyfunc(lambda m: sp.diff(f[0], m).xreplace(back))
-        # a matrix by a scalar: entry by entry
-        return f.applyfunc(lambda e: sp.diff(e, marks[0]).xreplace(back))
+        if marks.shape == (1, 1):  # a matrix by a scalar: entry by entry
+            return f.applyfunc(lambda e: sp.diff(e, marks[0]).xreplace(back))
+        # a vector by a vector (shapes.py allows it only as a whole side): ∂f_i/∂v_j at (i, j)
+        jacobian = sp.Matrix(len(f), len(marks), lambda i, j: sp.diff(f[i], marks[j]).xreplace(back))
+        return jacobian if self.layout == "numerator" else jacobian.T
 
 
 def _nodes(node: tuple):
@@ -246,13 +249,14 @@ def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozense
         return MatrixOutcome("skipped", "matrix notation, but every reading of it is scalar: left to the scalar "
                                         "reader, which knows the values the notes give; not checked")
     verdicts, first_wrong, shapes = [], None, []
-    for reading in found:
+    cases = [(reading, layout) for reading in found for layout in (reading.layouts or ("numerator",))]
+    for reading, layout in cases:
         rng = random.Random(seed)
         equal = differ = 0
         example = None
         for _ in range(DRAWS):
             env = _draw(reading, rng, symmetric)
-            ev = _Evaluator(env, defs, stop)
+            ev = _Evaluator(env, defs, stop, layout)
             try:
                 left, right = ev.value(sides[0]), ev.value(sides[1])
             except (ValueError, ZeroDivisionError, TypeError, ArithmeticError, sp.matrices.common.NonInvertibleMatrixError):
@@ -271,7 +275,7 @@ def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozense
                 first_wrong = (reading, example)
         else:
             verdicts.append("unclear")
-        shapes.append(_shape_text(reading))
+        shapes.append(_shape_text(reading) + (f", the Jacobian in {layout} layout" if reading.layouts else ""))
     where = "; or ".join(s or "all scalars" for s in shapes)
     if all(v == "equal" for v in verdicts):
         return MatrixOutcome("numeric", f"equal at random values, {DRAWS} draws, shapes {where}")

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from .matrix_latex import Name
 
 SCALAR = "scalar"
+#: The shape of a vector's derivative by a vector: (JACOBIAN, k, n).
+JACOBIAN = "jacobian"
 VECTOR = "vector"
 MATRIX = "matrix"
 #: At most this many readings of one claim are tried.
@@ -42,6 +44,9 @@ class Reading:
 
     kinds: tuple[tuple[str, str], ...]
     shapes: tuple[tuple[str, tuple[int, int]], ...]
+    #: for a Jacobian side: the layouts (numerator: ∂f_i/∂v_j at (i, j); denominator: its transpose)
+    #: in which it has the other side's shape
+    layouts: tuple[str, ...] = ()
 
 
 class _Dims:
@@ -78,8 +83,11 @@ class _Inference:
         self.dims = _Dims()
         self.names: dict[str, object] = {}
         self.expanding: tuple = ()
+        self.root: tuple | None = None  # the side being read: only a whole side may be a Jacobian
 
     def scalar(self, shape) -> bool:
+        if shape != SCALAR and shape[0] == JACOBIAN:
+            return False
         return shape == SCALAR or (self.dims.find(shape[0]) == 0 and self.dims.find(shape[1]) == 0)
 
     def name_shape(self, key: str):
@@ -151,22 +159,25 @@ class _Inference:
             return SCALAR
         if kind == "fn":
             return self.shape(node[2])
-        if kind == "grad":
-            var, operand = node[1], node[2]
-            self.check_operand(operand, var)
-            if not self.scalar(self.shape(operand)):
-                raise Unknown("a gradient of a vector (a Jacobian, whose layout the notes do not fix)")
-            return self.name_shape(var.key)
-        if kind == "deriv":
-            operand, var = node[1], node[2]
+        if kind in ("grad", "deriv"):
+            var, operand = (node[1], node[2]) if kind == "grad" else (node[2], node[1])
             self.check_operand(operand, var)
             f, v = self.shape(operand), self.name_shape(var.key)
             if self.scalar(f):
                 return v
-            if self.scalar(v):
+            if kind == "deriv" and self.scalar(v):
                 return f
-            raise Unknown("a derivative of a vector by a vector (a Jacobian, whose layout the notes do not fix)")
+            return self.jacobian(node, f, v)
         raise Inconsistent(f"cannot read {kind}")
+
+    def jacobian(self, node: tuple, f, v):
+        """A vector's derivative by a vector, as a whole side only: (JACOBIAN, k, n),
+        whose layout (k×n or n×k) is settled by the other side's shape."""
+        length = [d for d in f if self.dims.find(d) != 0]
+        if node is not self.root or self.scalar(v) or self.dims.find(v[1]) != 0 or len(length) != 1:
+            raise Unknown("a derivative of a vector or matrix inside an expression (a Jacobian, whose layout "
+                          "the notes do not fix)")
+        return (JACOBIAN, length[0], v[0])
 
     def check_operand(self, operand: tuple, var: Name) -> None:
         """∂L/∂W of an L the notes never define is not 0: it is unknown."""
@@ -195,6 +206,15 @@ class _Inference:
         self.dims.unify(a[0], b[0])
         self.dims.unify(a[1], b[1])
         return a
+
+    def layouts(self, a, b) -> tuple[str, ...]:
+        """The layouts in which the Jacobian ``a`` has the shape ``b``."""
+        if b == SCALAR or b[0] == JACOBIAN or self.scalar(b):
+            return ()
+        k, n = self.dims.find(a[1]), self.dims.find(a[2])
+        rows, cols = self.dims.find(b[0]), self.dims.find(b[1])
+        return tuple(name for name, shape in (("numerator", (k, n)), ("denominator", (n, k)))
+                     if shape == (rows, cols))
 
     def equal_shapes(self, a, b) -> bool:
         if self.scalar(a) and self.scalar(b):
@@ -264,15 +284,24 @@ def readings(sides: list[tuple], defs: dict, stop: frozenset, symmetric: frozens
         kinds = dict(zip(keys, choice))
         inference = _Inference(kinds, defs, stop)
         try:
-            shapes = [inference.shape(side) for side in sides]
+            shapes = []
+            for side in sides:
+                inference.root = side
+                shapes.append(inference.shape(side))
         except Unknown as err:
             unknown = err
             continue
         except Inconsistent as err:
             why = why or str(err)  # the reason of the likeliest reading
             continue
-        base = shapes[0]
-        if not all(inference.equal_shapes(base, s) for s, side in zip(shapes[1:], sides[1:]) if side != ZERO):
+        base, layouts = shapes[0], ()
+        jacobians = [s for s in shapes if s != SCALAR and s[0] == JACOBIAN]
+        if jacobians:
+            layouts = inference.layouts(*shapes) if shapes[0] in jacobians else inference.layouts(*shapes[::-1])
+            if len(jacobians) > 1 or len(sides) != 2 or not layouts:
+                why = why or "a Jacobian whose shape fits no layout of the other side"
+                continue
+        elif not all(inference.equal_shapes(base, s) for s, side in zip(shapes[1:], sides[1:]) if side != ZERO):
             why = why or "the two sides have different shapes"
             continue
         roots = sorted({inference.dims.find(d) for s in inference.names.values() if s != SCALAR for d in s} - {0})
@@ -283,7 +312,7 @@ def readings(sides: list[tuple], defs: dict, stop: frozenset, symmetric: frozens
         shaped = tuple(sorted((k, (1, 1) if s == SCALAR else (size[inference.dims.find(s[0])],
                                                                size[inference.dims.find(s[1])]))
                               for k, s in inference.names.items()))
-        found.append(Reading(tuple(sorted(kinds.items())), shaped))
+        found.append(Reading(tuple(sorted(kinds.items())), shaped, layouts))
     if not found:
         if unknown is not None:
             raise unknown
