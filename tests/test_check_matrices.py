@@ -173,3 +173,24 @@ def test_readings_keep_only_consistent_shapes():
     (reading,) = readings([s.node for s in chain.sides], {}, frozenset())
     shapes = dict(reading.shapes)
     assert shapes["A"][1] == shapes["B"][0] and shapes["A"][0] != shapes["B"][1]
+
+
+def test_a_name_defined_twice_is_not_blamed_through_either_definition():
+    # notes reuse a name (a loss and then its double); a step that differs under the latest
+    # definition may mean the other one: skipped, not wrong
+    notes = ("$$J = \\tfrac12\\|X\\mathbf{w} - \\mathbf{y}\\|^2$$\n"
+             "$$J = \\|X\\mathbf{w} - \\mathbf{y}\\|^2$$\n"
+             "$$\\nabla_{\\mathbf w} J = X^T(X\\mathbf{w} - \\mathbf{y})$$\n")
+    v = verdicts(notes)
+    assert str(v[2].verdict) == "definition" and "redefines" in v[2].reason
+    assert str(v[3].verdict) == "skipped" and "one of several" in v[3].reason
+    # with one definition the same step is judged
+    assert str(verdicts(notes.replace("$$J = \\|X\\mathbf{w} - \\mathbf{y}\\|^2$$\n", ""))[2].verdict) == "numeric"
+
+
+def test_a_definition_read_ahead_does_not_make_a_step_wrong():
+    notes = ("$$\\nabla_{\\mathbf w} E = 2X^T(X\\mathbf{w} - \\mathbf{y})$$\n"
+             "$$E = \\|X\\mathbf{w} - \\mathbf{y}\\|^2$$\n")
+    assert str(verdicts(notes)[1].verdict) == "numeric"  # read ahead, and equal
+    v = verdicts(notes.replace("X\\mathbf{w} - \\mathbf{y}\\|", "X\\mathbf{w} + \\mathbf{y}\\|"))[1]
+    assert str(v.verdict) == "skipped" and "read ahead" in v.reason

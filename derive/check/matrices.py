@@ -47,6 +47,8 @@ class MatrixStep:
     across_blocks: bool = False
     redefines: str = ""
     outside: frozenset = frozenset()
+    #: definitions reached that are not certain: read ahead of their row, or one of several
+    doubtful: frozenset = frozenset()
 
 
 @dataclass
@@ -104,6 +106,9 @@ class MatrixReader:
     outside: frozenset = frozenset()
     #: each name's first definition anywhere, for a use before it ("where E = …")
     ahead: dict = field(default_factory=dict)
+    defined_once: set = field(default_factory=set)
+    #: names defined more than once: notes reuse a name (l(β) for a likelihood, then for its negative)
+    redefined: set = field(default_factory=set)
     chain: _MatrixChain | None = None
 
     def prescan(self, latexes) -> None:
@@ -193,6 +198,9 @@ class MatrixReader:
             else:
                 claims.append(make_definition(len(claims), line, f"{sides[0].text} = {sides[1].text}",
                                               symbol(key), sp.Integer(0), False))
+            if key in self.defs or key in self.defined_once:
+                self.redefined.add(key)
+            self.defined_once.add(key)
             self.defs[key] = value
             self.chain = _MatrixChain(head, sides[0].text, value, seg.block)
             self._steps(self.chain, sides[2:], seg, claims)
@@ -206,12 +214,13 @@ class MatrixReader:
             stop = frozenset(_variables(*nodes))
             in_force = {k: v for k, v in self.ahead.items() if k not in self.symmetric} | self.defs
             reached = _reached(in_force, nodes + ((chain.last,) if chain.last is not None else ()))
+            doubtful = frozenset(k for k in reached if k in self.redefined or k not in self.defs)
             previous = chain.last if chain.last is not None and chain.last != chain.first else None
             claims.append(MatrixStep(len(claims), self._line(seg, side.start), f"{chain.first_text} = {side.text}",
                                      chain.first, side.node, tuple(sorted(reached.items())), stop,
                                      frozenset(self.symmetric), seg.start + side.start, seg.start + side.end,
                                      previous, chain.block != seg.block, redefines,
-                                     self.outside - set(self.defs)))
+                                     self.outside - set(self.defs), doubtful))
             chain.last = side.node
             chain.block, chain.bare = seg.block, False
 
@@ -242,6 +251,11 @@ def judge_matrix(step: MatrixStep, seconds: float) -> MatrixOutcome:
                                  again.expected, again.counterexample)
     if step.redefines and outcome.verdict != "numeric":
         return MatrixOutcome("definition", f"redefines {step.redefines} from here on")
+    if outcome.verdict == "wrong" and step.doubtful:
+        names = ", ".join(sorted(step.doubtful))
+        return MatrixOutcome("skipped", f"differs, but depends on {names}, whose definition is read ahead of it or "
+                                        "is one of several in these notes: which one is meant is not certain, so it is "
+                                        "not judged")
     if outcome.verdict == "wrong" and step.across_blocks:
         return MatrixOutcome("skipped", "continues a chain of an earlier display, and differs from it: what it "
                                         "continues is not certain, so it is not judged")
