@@ -263,7 +263,7 @@ def candidates(key: str, written: list[Name]) -> list[str]:
     return [MATRIX, SCALAR] if capital else [SCALAR, VECTOR]
 
 
-def readings(sides: list[tuple], defs: dict, stop: frozenset, symmetric: frozenset = frozenset()):
+def readings(sides: list[tuple], defs: dict, stop: frozenset):
     """The consistent readings of ``sides`` (all must have one shape), as
     (Reading, ok) pairs; raises :class:`Unknown` when every reading needs an
     undefined derivative, :class:`Inconsistent` when none fits."""
