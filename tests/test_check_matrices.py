@@ -194,3 +194,38 @@ def test_a_definition_read_ahead_does_not_make_a_step_wrong():
     assert str(verdicts(notes)[1].verdict) == "numeric"  # read ahead, and equal
     v = verdicts(notes.replace("X\\mathbf{w} - \\mathbf{y}\\|", "X\\mathbf{w} + \\mathbf{y}\\|"))[1]
     assert str(v.verdict) == "skipped" and "read ahead" in v.reason
+
+
+def test_a_name_from_a_row_nobody_read_is_not_a_constant_under_a_derivative():
+    # a = softmax(z) is not read; without the guard L = -yᵀ log a would not depend on z
+    # and ∂L/∂z would come out 0 against a − y: a false alarm
+    notes = ("$$\\mathbf{a} = \\operatorname{softmax}(\\mathbf{z})$$\n"
+             "$$L = -\\mathbf{y}^T \\log \\mathbf{a}$$\n"
+             "$$\\nabla_{\\mathbf z} L = 2\\mathbf{a} - \\mathbf{y}$$\n")
+    result = check_text(notes)
+    assert result.wrong == []
+    assert "not at all" in verdicts(notes)[3].reason
+
+
+def test_data_written_out_entry_by_entry_stays_data():
+    notes = ("$$\\mathbf{y} = (y_1, y_2, y_3)$$\n"
+             "$$\\nabla_{\\mathbf w} \\|X\\mathbf{w} - \\mathbf{y}\\|^2 = 2X^T(X\\mathbf{w} - \\mathbf{y})$$\n")
+    assert str(verdicts(notes)[2].verdict) == "numeric"
+
+
+@pytest.mark.parametrize("hidden", ["\\hat{\\mathbf y}", "\\mathbf{z}^{[1]}"])
+def test_an_undefined_output_or_a_scalar_row_name_is_not_a_constant_under_a_derivative(hidden):
+    notes = ("$$z = w x + b$$\n"   # read by the scalar reader
+             f"$$\\nabla_{{\\mathbf b}} \\tfrac12\\|{hidden}\\|^2 = 0$$\n")
+    v = verdicts(notes)[2]
+    assert str(v.verdict) == "skipped" and "may depend on the variable" in v.reason
+
+
+
+def test_a_layer_output_defined_in_matrix_form_is_followed():
+    # the same claim with z defined by a matrix row: ∇_b ½‖z‖² = z, not 0
+    notes = ("$$\\mathbf{z}^{[1]} = W\\mathbf{x} + \\mathbf{b}$$\n"
+             "$$\\nabla_{\\mathbf b} \\tfrac12\\|\\mathbf{z}^{[1]}\\|^2 = 0$$\n"
+             "$$\\nabla_{\\mathbf b} \\tfrac12\\|\\mathbf{z}^{[1]}\\|^2 = \\mathbf{z}^{[1]}$$\n")
+    v = verdicts(notes)
+    assert [str(v[k].verdict) for k in (1, 2, 3)] == ["definition", "wrong", "numeric"]

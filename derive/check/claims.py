@@ -27,7 +27,7 @@ from ..symbols import symbol
 from .algebra import FORMULA, INPUT
 from .latex import Expression, LatexError, Piece, parse_statement
 from .markdown import Segment, math_segments
-from .matrices import MatrixReader
+from .matrices import MatrixReader, unread_heads
 from .names import read_names
 
 #: Greek letters that notes write for the Latin letter they look like.
@@ -157,7 +157,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     derivation = Derivation([], spellings, assumptions)
     reader = _Reader(derivation, names, line_of)
     # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
-    matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic))
+    matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
     for seg, statement in parsed:
         if isinstance(statement, LatexError) and statement.notation and matrices.read(

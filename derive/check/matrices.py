@@ -16,14 +16,17 @@ of an earlier display is skipped (what it continues is not certain).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sympy as sp
 
 from ..symbols import symbol
 from ..worker import Overrun, run_with_budget
+from .latex import LatexError
 from .matrix_latex import Chain, MatrixSyntax, function_heads, read_matrix_row
 from .matrix_values import MatrixOutcome, assess_matrix
+from .names import unreadable_head
 from .shapes import free_names
 
 
@@ -49,6 +52,7 @@ class MatrixStep:
     outside: frozenset = frozenset()
     #: definitions reached that are not certain: read ahead of their row, or one of several
     doubtful: frozenset = frozenset()
+    unread: frozenset = frozenset()
 
 
 @dataclass
@@ -102,8 +106,10 @@ class MatrixReader:
     symmetric: set = field(default_factory=set)
     variables: set = field(default_factory=set)
     functions: frozenset = frozenset()
-    #: names the scalar reader defines: unknown here (ŷ = σ(z) is not a random input)
+    #: names the scalar reader defines by a formula, and heads of rows no reader could read:
+    #: unknown here (ŷ = σ(z) is not a random input)
     outside: frozenset = frozenset()
+    unread: frozenset = frozenset()
     #: each name's first definition anywhere, for a use before it ("where E = …")
     ahead: dict = field(default_factory=dict)
     defined_once: set = field(default_factory=set)
@@ -220,23 +226,33 @@ class MatrixReader:
                                      chain.first, side.node, tuple(sorted(reached.items())), stop,
                                      frozenset(self.symmetric), seg.start + side.start, seg.start + side.end,
                                      previous, chain.block != seg.block, redefines,
-                                     self.outside - set(self.defs), doubtful))
+                                     self.outside - set(self.defs) - set(self.ahead), doubtful,
+                                     self.unread - set(self.defs) - set(self.ahead)))
             chain.last = side.node
             chain.block, chain.bare = seg.block, False
+
+
+#: A value written out entry by entry (``= (x_1, …, x_m)``, ``= \begin{pmatrix}…``): data, not a function.
+_WRITTEN_OUT = re.compile(r"\s*(?:\\left\s*)?[(\[]|\s*\\begin\s*\{\s*[bpvBV]?matrix")
+
+
+def unread_heads(parsed) -> frozenset:
+    r"""The names that rows no reader could read define (``\mathbf a = \operatorname{softmax}(\mathbf z)``),
+    from the scalar reader's (segment, statement or error) pairs; values written out entry by entry are data."""
+    heads = {unreadable_head(seg.latex) for seg, st in parsed
+             if isinstance(st, LatexError) and not _WRITTEN_OUT.match(seg.latex.partition("=")[2])}
+    return frozenset(h.name for h in heads if h is not None)
 
 
 def judge_matrix(step: MatrixStep, seconds: float) -> MatrixOutcome:
     """The verdict on a matrix claim, within ``seconds``."""
     defs = dict(step.defs)
-    for side in (step.first, step.claim):
-        # a derivative of something that reaches a scalar row's name (L = -y log ŷ) would
-        # wrongly come out 0 if that name were taken as a constant input
-        operands = [n[2] if n[0] == "grad" else n[1] for n in _walk(side) if n[0] in ("grad", "deriv")]
-        reached = set().union(*(free_names(o, defs, step.stop) for o in operands))
-        held = sorted((reached & step.outside) - step.stop)
-        if held:
-            return MatrixOutcome("skipped", f"matrix notation: depends on {', '.join(held)}, which the notes define "
-                                            "in a row read as scalars; not checked")
+    held = sorted(set().union(*(_hidden(node, defs, step) for side in (step.first, step.claim)
+                                for node in _walk(side) if node[0] in ("grad", "deriv"))))
+    if held:
+        return MatrixOutcome("skipped", f"matrix notation: a derivative of something that depends on "
+                                        f"{', '.join(held)}, which the notes define in a row read as scalars or "
+                                        "not at all: it may depend on the variable; not checked")
     outcome = _assess((step.first, step.claim), defs, step.stop, step.symmetric, seconds)
     if outcome.verdict != "numeric" and step.previous is not None:
         # a line that agrees with the line before it is right about that link, whatever went
@@ -260,6 +276,18 @@ def judge_matrix(step: MatrixStep, seconds: float) -> MatrixOutcome:
         return MatrixOutcome("skipped", "continues a chain of an earlier display, and differs from it: what it "
                                         "continues is not certain, so it is not judged")
     return outcome
+
+
+def _hidden(node: tuple, defs: dict, step: MatrixStep) -> set[str]:
+    """Names in a derivative's operand that may hide a dependence on its variable: an
+    undefined ŷ, the head of a row no reader read (a = softmax(z)), or a name a scalar
+    row defines by a formula when the operand does not contain the variable at all
+    (the derivative would wrongly come out 0). The scalar reader names z^{[1]} by z."""
+    operand, var = (node[2], node[1]) if node[0] == "grad" else (node[1], node[2])
+    names = set(free_names(operand, defs, step.stop))
+    base = lambda k: {k, k.split("^")[0]}
+    return {k for k in names - step.stop
+            if "_hat" in k or base(k) & step.unread or (base(k) & step.outside and var.key not in names)}
 
 
 def _assess(sides, defs, stop, symmetric, seconds) -> MatrixOutcome:
