@@ -27,6 +27,7 @@ from ..symbols import symbol
 from .algebra import FORMULA, INPUT
 from .latex import Expression, LatexError, Piece, parse_statement
 from .markdown import Segment, math_segments
+from .matrices import MatrixReader, unread_heads
 from .names import read_names
 
 #: Greek letters that notes write for the Latin letter they look like.
@@ -155,7 +156,16 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 
     derivation = Derivation([], spellings, assumptions)
     reader = _Reader(derivation, names, line_of)
+    # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
+    matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
+    matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
     for seg, statement in parsed:
+        if isinstance(statement, LatexError) and statement.notation and matrices.read(
+                seg, derivation.claims, Skip, Definition):
+            reader.chains.append(_barrier(f"the row at line {seg.line} holds matrix notation"))
+            continue
+        if not isinstance(statement, LatexError):
+            matrices.interrupt()
         if isinstance(statement, LatexError):
             derivation.claims.append(_unreadable(seg, statement, text, line_of, len(derivation.claims)))
             reader.chains.append(_barrier(f"the row at line {seg.line} could not be read"))

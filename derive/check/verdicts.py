@@ -18,6 +18,7 @@ from . import algebra
 from .algebra import Outcome
 from ..worker import Overrun, run_with_budget
 from .claims import Definition, Derivation, Skip, Step, show_name
+from .matrices import MatrixStep, judge_matrix
 
 
 
@@ -73,6 +74,10 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
         elif isinstance(claim, Definition):
             verdict = StepVerdict(claim.line, claim.latex, "definition", _definition_reason(claim, defined_at))
+        elif isinstance(claim, MatrixStep):  # vectors and matrices: matrices.py
+            o = judge_matrix(claim, seconds)
+            verdict = StepVerdict(claim.line, claim.latex, o.verdict, o.reason, o.expected, o.counterexample,
+                                  (claim.start, claim.end))
         else:
             verdict = _judge_step(claim, derivation, seconds, cache)
             if claim.first.has(sp.Derivative) and claim.claim != 0:

@@ -1,0 +1,81 @@
+"""Tokens of the LaTeX that matrix rows are written in (``matrix_latex.py``
+reads them): each with its offsets in the row; spacing, ``\\left``/``\\right``
+and prose in ``\\text{…}`` dropped; ``\\big| \\big|`` merged into one norm bar; a
+word of three letters or more (``target``) is one name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..names import GREEK
+
+
+class MatrixSyntax(ValueError):
+    """The row holds something this reader does not read."""
+
+
+_GREEK_NAMES = "|".join(sorted((n for n in GREEK if n.isalpha()), key=len, reverse=True))
+_TOKEN = re.compile(
+    r"(?P<space>\s+|\$|\\[,;:! ]|~|\\(?:quad|qquad|displaystyle|textstyle|limits|left|right|big|Big|bigg|Bigg|bigl|bigr|Bigl|Bigr)(?![A-Za-z])\.?)"
+    r"|(?P<text>\\(?:text|mbox|textrm|tag\*?)\s*\{[^{}]*\})"
+    r"|(?P<norm>\\\||\\[lr]?Vert(?![A-Za-z])|\|\|)"
+    r"|(?P<abs>\||\\[lr]vert(?![A-Za-z]))"
+    r"|(?P<number>\d+(?:\.\d+)?)"
+    r"|(?P<rel>=|\\approx(?![A-Za-z])|\\(?:neq|ne|leq?|geq?|in|to|leftarrow|gets|propto|sim)(?![A-Za-z])|<|>|≈)"
+    r"|(?P<arrow>\\(?:Rightarrow|implies|therefore|Longrightarrow)(?![A-Za-z]))"
+    r"|(?P<mulop>\\(?:cdot|times|ast)(?![A-Za-z])|\*|·)"
+    r"|(?P<hadamard>\\(?:odot|circ)(?![A-Za-z])|⊙)"
+    r"|(?P<bold>\\(?:mathbf|boldsymbol|bm|textbf|mathbb|pmb)(?![A-Za-z]))"
+    r"|(?P<accent>\\(?:hat|bar|tilde|widetilde|widehat|vec|overrightarrow|overline)(?![A-Za-z]))"
+    r"|(?P<frac>\\[dtc]?frac(?![A-Za-z]))"
+    r"|(?P<partial>\\partial(?![A-Za-z])|∂)"
+    r"|(?P<nabla>\\nabla(?![A-Za-z])|∇)"
+    r"|(?P<func>\\(?:exp|log|ln|tanh|sigma)(?![A-Za-z]))"
+    r"|(?P<word>\\(?:mathcal|mathrm|operatorname|mathit|mathsf)\s*\{\s*[A-Za-z]+\s*\})"
+    r"|(?P<greek>\\(?:" + _GREEK_NAMES + r")(?![A-Za-z]))"
+    r"|(?P<transpose>\\(?:top|intercal)(?![A-Za-z]))"
+    r"|(?P<command>\\[A-Za-z]+)"
+    r"|(?P<func2>(?<![A-Za-z])(?:exp|log|ln|tanh)(?![A-Za-z]))"
+    r"|(?P<lword>(?<![A-Za-z])[a-z]{3,}(?![A-Za-z]))"
+    r"|(?P<letter>[A-Za-z])"
+    r"|(?P<unigreek>[α-ωΓΔΘΛΞΣΦΨΩ])"
+    r"|(?P<punct>[-+(){}\[\]^_,;'/]|−)"
+)
+
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def tokens(latex: str) -> list[Token]:
+    """The tokens of ``latex`` with their offsets; spacing and prose dropped."""
+    out, pos = [], 0
+    while pos < len(latex):
+        m = _TOKEN.match(latex, pos)
+        if not m:
+            raise MatrixSyntax(f"unexpected {latex[pos]!r}")
+        kind = m.lastgroup
+        if kind not in ("space", "text"):
+            text = m.group(0)
+            if kind == "func2":  # log x without a backslash
+                kind, text = "func", "\\" + text
+            elif kind == "lword":  # a word is one name (target, out), never t·a·r·g·e·t
+                kind, text = "word", "\\mathrm{" + text + "}"
+            if kind == "punct" and text == "−":
+                text = "-"
+            out.append(Token(kind, text, m.start(), m.end()))
+        pos = m.end()
+    merged: list[Token] = []
+    for t in out:  # \big| \big| written for a norm
+        if t.kind == "abs" and t.text == "|" and merged and merged[-1].kind == "abs" and merged[-1].text == "|" \
+                and not latex[merged[-1].end:t.start].replace("\\big", "").strip():
+            merged[-1] = Token("norm", "||", merged[-1].start, t.end)
+            continue
+        merged.append(t)
+    return merged
