@@ -1,0 +1,102 @@
+"""Every piece of judging in ``derive check`` runs under the time budget
+(issue 16): a step the checker calls cheap (``e^{e^{e^{100}}} = 1``), or one
+whose size appears only after its definitions are substituted, is skipped
+with a reason when the budget runs out, and the check ends soon after."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings, strategies as st
+
+from derive import worker
+from derive.check import algebra, check_text, verdicts
+
+ROOT = Path(__file__).resolve().parents[1]
+
+HANGING_NOTES = {
+    "tower of exponentials": "$$e^{e^{e^{100}}} = 1$$\n",
+    "size after substitution": "$$L = (y - w x - b)^{12}$$\n\n$$\\frac{1}{L^{2}} - 1 = 0$$\n",
+    "as the issue wrote it": "$$L = (y - w x - b)^{12}$$\n\n$$\\frac{1}{L^{2}} = 1$$\n",
+}
+
+
+@pytest.mark.parametrize("notes", HANGING_NOTES.values(), ids=HANGING_NOTES.keys())
+def test_derive_check_ends_within_its_budget_and_skips_what_it_could_not_judge(tmp_path, notes):
+    """These ran for minutes with --timeout 1: the quick judgement had no budget."""
+    path = tmp_path / "notes.md"
+    path.write_text(notes)
+    done = subprocess.run([sys.executable, "-m", "derive", "check", str(path), "--timeout", "1"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    last_line = notes.strip().count("\n") + 1
+    assert f"notes.md:{last_line}: skipped:" in done.stdout
+
+
+def test_a_tower_of_exponentials_is_skipped_for_want_of_time():
+    (step,) = check_text(HANGING_NOTES["tower of exponentials"], seconds=0.5).verdicts
+    assert step.verdict == "skipped"
+    assert step.reason == "no verdict within the time budget (0.5 s per step)"
+
+
+# ---- the rule itself: nothing of algebra runs outside the budget ----
+
+JUDGING = ("assess", "numeric_only", "is_consequence")
+
+
+@pytest.fixture
+def judged_under_budget(monkeypatch):
+    """Run the budget's tasks inline (their errors raised as the worker
+    raises them), and fail any call into algebra's
+    judging that does not come through the budget."""
+    inside = [False]
+    calls = []
+
+    def budgeted(function, args, seconds):
+        inside[0] = True
+        try:
+            return function(*args)
+        except Exception as err:  # raised again as the worker raises it
+            raise worker._reraised(*worker._portable(err)) from None
+        finally:
+            inside[0] = False
+
+    for name in JUDGING:
+        real = getattr(algebra, name)
+
+        def guarded(*args, _real=real, _name=name):
+            calls.append(_name)
+            assert inside[0], f"algebra.{_name} ran outside the time budget"
+            return _real(*args)
+        monkeypatch.setattr(algebra, name, guarded)
+    monkeypatch.setattr(verdicts, "run_with_budget", budgeted)
+    return calls
+
+
+SIDES = ["w x + b", "(w x + b)^{2}", "e^{w}", "\\frac{1}{L^{2}}", "L", "2 (w x + b) x", "x", "1", "0",
+         "\\frac{\\partial L}{\\partial w}", "\\frac{d}{dw} (w x + b)^{3}", "3 (w x + b)^{2} x", "0.5", "e^{e^{2}}"]
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(definition=st.sampled_from(["", "$$L = (y - w x - b)^{2}$$\n\n", "$$L = w^{3}$$\n\n"]),
+       rows=st.lists(st.tuples(st.sampled_from(SIDES), st.sampled_from(SIDES)), min_size=1, max_size=4))
+@example(definition="", rows=[("(w x + b)^{2}", "0"), ("w x + b", "0")])  # an equation, then its rearrangement
+@example(definition="$$L = (y - w x - b)^{2}$$\n\n", rows=[("\\frac{\\partial L}{\\partial w}", "x")])
+@example(definition="", rows=[("(w x + b)^{2}", "(w x + b)^{2}")])  # a cheap step, proved quickly
+def test_every_judgement_runs_under_the_budget(judged_under_budget, definition, rows):
+    notes = definition + "".join(f"$${a} = {b}$$\n\n" for a, b in rows)
+    result = check_text(notes, seconds=5)
+    assert all(v.verdict in verdicts.VERDICTS for v in result.verdicts)
+
+
+def test_a_cheap_step_and_an_equation_are_judged_through_the_budget(judged_under_budget):
+    notes = ("$$(w + 1)^{2} = w^{2} + 2 w + 1$$\n"
+             "$$c = \\frac{1}{n}\\sum_{i=1}^{n}(u_i - a t_i)$$\n"
+             "$$0 = a\\sum_{i=1}^{n} t_i^2 - \\sum_{i=1}^{n} (u_i - c) t_i$$\n"
+             "$$a\\sum_{i=1}^{n} t_i^2 = \\sum_{i=1}^{n} u_i t_i - \\sum_{i=1}^{n} c t_i$$\n")
+    lines = {v.line: v for v in check_text(notes, seconds=5).verdicts}
+    assert lines[1].verdict == "proved" and "rearrangement of the equation at line 3" in lines[4].reason
+    assert "assess" in judged_under_budget and "is_consequence" in judged_under_budget
