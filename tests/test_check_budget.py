@@ -100,3 +100,25 @@ def test_a_cheap_step_and_an_equation_are_judged_through_the_budget(judged_under
     lines = {v.line: v for v in check_text(notes, seconds=5).verdicts}
     assert lines[1].verdict == "proved" and "rearrangement of the equation at line 3" in lines[4].reason
     assert "assess" in judged_under_budget and "is_consequence" in judged_under_budget
+
+
+@settings(max_examples=30)
+@given(rows=st.lists(st.tuples(st.sampled_from(SIDES), st.sampled_from(SIDES)), min_size=1, max_size=4))
+@example(rows=[("(w x + b)^{2}", "w^{2} x^{2} + 2 w x b + b^{2}")])  # cheap: the quick phase, then points
+@example(rows=[("(w x + b)^{40}", "1")])                            # not cheap: the proof, then points
+def test_a_step_whose_every_phase_overruns_is_skipped_after_at_most_two_budgets(rows):
+    """So a check ends within a small multiple of the budget per step, whatever the step."""
+    calls = []
+
+    def overrun(function, args, seconds):
+        calls.append(function.__name__)
+        raise worker.Overrun("no result within the budget")
+
+    notes = "".join(f"$${a} = {b}$$\n\n" for a, b in rows)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(verdicts, "run_with_budget", overrun)
+        result = check_text(notes, seconds=0.25)
+    steps = [v for v in result.verdicts if v.verdict != "definition" and "could not read" not in v.reason]
+    judged = [v for v in steps if v.reason == "no verdict within the time budget (0.25 s per step)"]
+    assert len(calls) <= 2 * len(judged) + sum("equation" in v.reason for v in steps)
+    assert all(v.verdict == "skipped" for v in steps)
