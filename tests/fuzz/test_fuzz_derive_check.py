@@ -6,11 +6,13 @@ substituted, bytes that are not UTF-8. Each run gives a documented exit code
 The budget's worker is a process that lives as long as the command; the
 command here runs in the test's process, so it is stopped after each input
 (that the worker dies with a real command is tested in test_cli_processes).
+Run with the other fuzz tests: ``pytest tests/fuzz`` (``HYPOTHESIS_PROFILE=thorough`` for many more inputs).
 """
 from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from hypothesis import event, example, given, strategies as st
 
 from derive import worker
@@ -45,6 +47,15 @@ def notes(draw) -> bytes:
     if draw(st.integers(0, 9)) == 0:
         text += draw(st.binary(max_size=20))  # perhaps not UTF-8
     return text
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _helpers_started():
+    """Start the worker once and stop it: when this process has threads, that
+    also starts multiprocessing's fork server (and resource tracker), helpers
+    that live as long as this process, before the first input is snapshot."""
+    worker.run_with_budget(abs, (-1,), 60)
+    worker._worker.stop()
 
 
 def _check(args) -> int:
