@@ -4,11 +4,13 @@ whose size appears only after its definitions are substituted, is skipped
 with a reason when the budget runs out, and the check ends soon after."""
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import sympy as sp
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from derive import worker
@@ -122,3 +124,52 @@ def test_a_step_whose_every_phase_overruns_is_skipped_after_at_most_two_budgets(
     judged = [v for v in steps if v.reason == "no verdict within the time budget (0.25 s per step)"]
     assert len(calls) <= 2 * len(judged) + sum("equation" in v.reason for v in steps)
     assert all(v.verdict == "skipped" for v in steps)
+
+
+# ---- the size budget: powers that multiply once the definitions are substituted ----
+
+def test_the_power_after_substitution_multiplies_through_the_definitions():
+    w, x = sp.symbols("w x")
+    A, B, C = sp.symbols("A B C")
+    defs = {A: (w + 1) ** 100, B: A ** 20, C: B ** 3 + x}
+    assert verdicts.substituted_power((C ** 2, sp.Integer(1)), defs) == 100 * 20 * 3 * 2
+    assert verdicts.substituted_power((A * x ** 7,), defs) == 100
+    assert verdicts.substituted_power((sp.Integer(5) ** 300,), {}) == 0  # a number: no symbol to expand
+    cycle = {A: B ** 2, B: A ** 3}  # reported elsewhere; here it must only end
+    assert verdicts.substituted_power((A,), cycle) == 6
+
+
+@settings(max_examples=50)
+@given(exponents=st.lists(st.integers(1, 60), min_size=1, max_size=5))
+@example(exponents=[100, 100, 100])
+def test_a_chain_of_definitions_multiplies_its_exponents(exponents):
+    names = sp.symbols(f"A0:{len(exponents)}")
+    w = sp.Symbol("w")
+    defs, previous = {}, w + 1
+    for name, k in zip(names, exponents):
+        defs[name] = previous ** k
+        previous = name
+    assert verdicts.substituted_power((previous,), defs) == math.prod(exponents)
+
+
+CHAIN = "$$A = (w + 1)^{100}$$\n\n$$B = A^{100}$$\n\n$$C = B^{100}$$\n\n$$C - 1 = C$$\n"
+
+
+def test_a_step_too_large_after_substitution_is_skipped_without_starting_any_work(monkeypatch):
+    """Expanding it took 900 MB within a 3 s budget."""
+    def refuse(function, args, seconds):
+        raise AssertionError(f"{function.__name__} was started on a step over the size budget")
+    monkeypatch.setattr(verdicts, "run_with_budget", refuse)
+    step = check_text(CHAIN, seconds=3).verdicts[-1]
+    assert step.verdict == "skipped"
+    assert step.reason == ("too large to judge: its powers multiply to 1e+06 once the definitions are "
+                           "substituted (at most 100,000)")
+
+
+def test_a_step_over_the_symbolic_size_is_tested_at_points_only(judged_under_budget):
+    notes = "$$A = (w + 1)^{100}$$\n\n$$B = A^{20}$$\n\n$$B \\cdot 2 = B + B$$\n\n$$B \\cdot 2 = B$$\n"
+    right, wrong = check_text(notes, seconds=30).verdicts[-2:]
+    assert right.verdict == "numeric" and right.reason.endswith(
+        "test points; too large to prove symbolically (its powers multiply to 2000)")
+    assert wrong.verdict == "wrong"
+    assert set(judged_under_budget) == {"numeric_only"}

@@ -43,6 +43,12 @@ VERDICTS = tuple(v.value for v in Verdict)
 DEFAULT_SECONDS = 3.0
 CHEAP_OPS = 300
 CHEAP_POWER = 12
+#: The size budget: past this product of nested powers, once the definitions are
+#: substituted, a step is only tested at points (expanding (w + 1)^{10000}, a
+#: power of 100 of a power of 100, took 900 MB within a 3 s budget) …
+SYMBOLIC_POWER = 1000
+#: … and past this, not evaluated at all.
+NUMERIC_POWER = 100_000
 
 
 @dataclass(frozen=True)
@@ -186,6 +192,16 @@ def _outcome(step: Step, defs: dict, spellings: dict, seconds: float, unknown: f
     first, claim = step.first, step.claim
     args = (first, claim, defs, spellings)
     extra = (unknown, step.previous, step.digits, step.rounding, step.references, step.literals)
+    power = substituted_power((first, claim), defs)
+    if power > NUMERIC_POWER:
+        return Outcome("skipped", f"too large to judge: its powers multiply to {power:.3g} once the definitions "
+                                  f"are substituted (at most {NUMERIC_POWER:,})")
+    if power > SYMBOLIC_POWER:  # too large to expand or simplify: points only
+        fallback = _within(seconds, algebra.numeric_only, *args, *extra)
+        if fallback is None:
+            return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
+        return replace(fallback, reason=fallback.reason.replace(
+            "the symbolic proof ran out of time", f"too large to prove symbolically (its powers multiply to {power:g})"))
     cheap = _cheap(first, claim, *defs.values())
     quick = _within(seconds, algebra.assess, *args, False, *extra) if cheap else None
     if quick is not None and quick.verdict != "undecided":
@@ -211,6 +227,27 @@ def _within(seconds: float, function, *args) -> Outcome | None:
         return None
     except RuntimeError as err:  # the task's own error (ValueError, …), raised again here
         return Outcome("skipped", f"could not evaluate: {err}")
+
+
+def substituted_power(exprs, defs: dict) -> float:
+    """The largest product of numeric exponents along a path from a root of
+    ``exprs`` to a symbol, with every name in ``defs`` read as its definition
+    (``L = (w + 1)^{100}`` makes ``L^{100}`` 10⁴): the size that appears only
+    once the definitions are substituted, read from the trees without building it."""
+    names: dict = {}
+
+    def power(e: sp.Basic, within: frozenset) -> float:
+        if e in defs and e not in within:
+            if e not in names:
+                names[e] = power(defs[e], within | {e})
+            return names[e]
+        if not e.args:
+            return 1.0 if e.free_symbols else 0.0
+        if isinstance(e, sp.Pow) and e.exp.is_Number:
+            return power(e.base, within) * abs(float(e.exp))
+        return max(power(a, within) for a in e.args)
+
+    return max((power(e, frozenset()) for e in exprs), default=0.0)
 
 
 def _cheap(*exprs: sp.Expr) -> bool:
