@@ -193,3 +193,33 @@ def test_a_worker_from_the_fork_server_dies_with_the_process_that_asked_for_it(t
         for p in everyone:
             if alive(p):
                 os.kill(p, signal.SIGKILL)
+
+
+def descendants(pid: int) -> list[int]:
+    found = children(pid)
+    for child in list(found):
+        found += descendants(child)
+    return found
+
+
+def test_ctrl_c_on_a_folder_ends_derive_check_with_one_line_and_130_and_no_process_left(tmp_path):
+    """The pool's processes used to print a traceback each, and the parent
+    waited for the files being checked: now they ignore Ctrl-C and the parent
+    stops them."""
+    for k in range(3):
+        (tmp_path / f"slow{k}.md").write_text(SLOW_NOTES)
+    process = start("-m", "derive", "check", str(tmp_path), "--timeout", "100", "--jobs", "2",
+                    start_new_session=True)
+    # each of the two pool processes has started its budget worker: the files are being judged
+    assert wait_for(lambda: len(descendants(process.pid)) >= 4, 60), "the pool did not start"
+    started = descendants(process.pid)
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        out, err = process.communicate(timeout=30)
+        assert process.returncode == 130
+        assert err == "derive: interrupted\n" and out == ""
+        assert wait_for(lambda: not any(alive(p) for p in started), 5), "a process outlived Ctrl-C"
+    finally:
+        for pid in [process.pid] + started:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)

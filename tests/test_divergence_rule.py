@@ -134,3 +134,13 @@ def test_a_loss_that_becomes_nan_is_reported_as_nan():
     with pytest.raises(TrainingDiverged) as info:
         run([1.0, 0.5, math.nan])
     assert info.value.epoch == 2 and math.isnan(info.value.loss) and "the loss became nan" in str(info.value)
+
+
+@pytest.mark.parametrize("lr", [1e-300, 0.1, 0.5])
+def test_a_loss_not_finite_at_the_start_suggests_no_learning_rate(lr):
+    """(y − (w·x + b))¹⁰⁰⁰ overflows before any step: "try a smaller learning rate" at 1e-300 was no advice."""
+    with pytest.raises(TrainingDiverged) as info:
+        run([math.inf, math.inf], lr=lr)
+    message = str(info.value)
+    assert "smaller learning rate" not in message and "stable for learning rates" not in message
+    assert "not finite at the starting weights, before any step, so no learning rate would help" in message

@@ -4,13 +4,15 @@ Every ``.md`` / ``.ipynb`` under a folder (hidden folders and notebook
 checkpoints skipped) is checked on its own: one :func:`check_path` per file,
 each starting from no definitions, so nothing leaks from one file to the next.
 A process pool spreads the files over the cores; the results come back in
-the order of the paths.
+the order of the paths. Ctrl-C is the parent's alone: the pool's processes
+ignore it, and the parent stops them and raises KeyboardInterrupt.
 """
 from __future__ import annotations
 
 import dataclasses
 import multiprocessing
 import os
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -101,8 +103,22 @@ def check_paths(paths: list[str], aliases: dict[str, str] | None = None, seconds
     jobs = min(jobs or default_jobs(), len(paths))
     if jobs <= 1:
         return [check_path(p, aliases, seconds) for p in paths]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        return list(pool.map(check_path, paths, repeat(aliases), repeat(seconds), repeat(False)))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_ignore_interrupts)
+    try:
+        results = list(pool.map(check_path, paths, repeat(aliases), repeat(seconds), repeat(False)))
+    except KeyboardInterrupt:  # Ctrl-C: stop the files being checked, then let the caller say so
+        for process in multiprocessing.active_children():
+            process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _ignore_interrupts() -> None:
+    """In each pool process: Ctrl-C is the parent's to handle (it stops the
+    pool), so that the processes print no traceback of their own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -18,28 +18,31 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_MATH = re.compile(
-    r"(?<!\\)\$\$(?P<display>.*?)(?<!\\)\$\$"
-    r"|\\\\\[(?P<escaped>.*?)\\\\\]"
-    r"|\\\[(?P<bracket>.*?)\\\]"
-    r"|\\\((?P<paren>.*?)\\\)"
-    r"|\\begin\{(?P<envname>align\*?|equation\*?|gather\*?|aligned|eqnarray\*?|multline\*?)\}"
-    r"(?P<environment>.*?)\\end\{(?P=envname)\}"
-    r"|^[ \t]*\[[ \t]*\n(?P<square>(?:(?!^[ \t]*\[[ \t]*$).)*?)\n[ \t]*\][ \t]*$"
-    r"|(?<![\\$])\$(?P<inline>[^$\n]+?)(?<!\\)\$",
-    re.DOTALL | re.MULTILINE,
-)
-_FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.DOTALL | re.MULTILINE)
-_MATH_FENCE = re.compile(r"^[ \t]*(```|~~~)[ \t]*math[ \t]*\n(?P<fenced>.*?)^[ \t]*\1[ \t]*$",
-                         re.DOTALL | re.MULTILINE)
-_ROW_KEEPING = re.compile(r"\\begin\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}.*?\\end\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}",
-                          re.DOTALL)
+from .delimited import NextMatch, Work, paired_spans
+
+#: Where a piece of math may begin: a dollar, a backslash, or a line holding only "[".
+_CANDIDATE = re.compile(r"[$\\]|^[ \t]*\[[ \t]*\n", re.MULTILINE)
+_ENVIRONMENT_BEGIN = re.compile(r"\\begin\{(align\*?|equation\*?|gather\*?|aligned|eqnarray\*?|multline\*?)\}")
+#: The closer each opener needs, searched for from the end of the opener.
+_CLOSERS = {
+    "display": re.compile(r"(?<!\\)\$\$"),
+    "escaped": re.compile(r"\\\\\]"),
+    "bracket": re.compile(r"\\\]"),
+    "paren": re.compile(r"\\\)"),
+    "square": re.compile(r"\n[ \t]*\][ \t]*$", re.MULTILINE),
+    "square opener": re.compile(r"^[ \t]*\[[ \t]*$", re.MULTILINE),  # a "[" line before the "]" one: no pair
+    "inline": re.compile(r"[$\n]"),
+}
+_FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
+_MATH_FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)[ \t]*math[ \t]*\n", re.MULTILINE)
+_ROW_KEEPING_OPEN = re.compile(r"\\begin\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}")
+_ROW_KEEPING_CLOSE = re.compile(r"\\end\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}")
 _ENVIRONMENT = re.compile(
     r"\\(?:begin|end)\s*\{\s*(?:aligned|align\*?|split|gathered|gather\*?|equation\*?|eqnarray\*?)\s*\}"
 )
 _QUOTED_LINE = re.compile(r"[ \t]*>")
 _BLOCKQUOTE_MARK = re.compile(r"(?<=\n)[ \t]*>")
-_ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]]*\])?")
+_ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]\[]*\])?")  # [^][]: no reading ahead past the next "["
 
 
 @dataclass(frozen=True)
@@ -57,18 +60,34 @@ def _blank(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def math_segments(text: str) -> list[Segment]:
-    """All math segments of the Markdown ``text``, in reading order."""
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    pieces, pos = [], 0
+    for start, end in spans:
+        pieces += [text[pos:start], " " * (end - start)]
+        pos = end
+    return "".join(pieces) + text[pos:]
+
+
+def _fence_closer(fence: str, rest: str) -> tuple[str, re.Pattern]:
+    return fence, re.compile(rf"^[ \t]*{re.escape(fence)}{rest}$", re.MULTILINE)
+
+
+def math_segments(text: str, work: Work | None = None) -> list[Segment]:
+    """All math segments of the Markdown ``text``, in reading order; ``work``,
+    when given, counts the characters the scan read (linear in ``text``)."""
+    work = Work() if work is None else work
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    fenced = [(m.start("fenced"), m.group("fenced")) for m in _MATH_FENCE.finditer(text)]
-    scan = _blank(text, _FENCE)  # same length: offsets stay offsets in ``text``
-    found = sorted([(m.start(m.lastgroup), m.group(m.lastgroup)) for m in _MATH.finditer(scan)] + fenced)
+    fenced = [(start.end(), text[start.end():end.start()]) for start, end in
+              paired_spans(text, _MATH_FENCE_OPEN, lambda m: _fence_closer(m.group(1), r"[ \t]*"), work)]
+    code = paired_spans(text, _FENCE_OPEN, lambda m: _fence_closer(m.group(1), r"[^\n]*"), work)
+    scan = _blank_spans(text, [(start.start(), end.end()) for start, end in code])  # offsets stay offsets
+    found = sorted(_math_spans(scan, work) + fenced)
     segments: list[Segment] = []
     for block, (start, body) in enumerate(found):
         body = _blank(body, _ENVIRONMENT)
         if _QUOTED_LINE.match(text, line_starts[bisect.bisect_right(line_starts, start) - 1]):
             body = _blank(body, _BLOCKQUOTE_MARK)  # a display inside a blockquote: "> " on each line
-        rows = _split_rows(body)
+        rows = _split_rows(body, work)
         for offset, row in rows:
             row = row.replace("&", " ")
             stripped = row.lstrip()
@@ -80,12 +99,68 @@ def math_segments(text: str) -> list[Segment]:
     return segments
 
 
-def _split_rows(body: str) -> list[tuple[int, str]]:
+def _math_spans(text: str, work: Work) -> list[tuple[int, str]]:
+    """(offset, body) of each ``$…$``, ``$$…$$``, ``\\[…\\]``, ``\\\\[…\\\\]``,
+    ``\\(…\\)``, environment and ``[``-line display in ``text``, left to right."""
+    searches: dict[str, NextMatch] = {}
+
+    def first(key: str, pos: int) -> re.Match | None:
+        if key not in searches:
+            pattern = _CLOSERS.get(key) or re.compile(r"\\end\{" + re.escape(key) + r"\}")
+            searches[key] = NextMatch(pattern, text, work)
+        return searches[key].at(pos)
+
+    found, pos = [], 0
+    for candidate in _CANDIDATE.finditer(text):
+        work.characters += 1
+        if candidate.start() < pos:
+            continue
+        span = _math_at(text, candidate, first)
+        if span is not None:
+            body_start, body_end, pos = span
+            found.append((body_start, text[body_start:body_end]))
+    return found
+
+
+def _math_at(text: str, candidate: re.Match, first) -> tuple[int, int, int] | None:
+    """(body start, body end, end) of the math that begins at ``candidate``, or None."""
+    p = candidate.start()
+    before = text[p - 1] if p else ""
+    if candidate.group(0) not in ("$", "\\"):  # a line holding only "["
+        close = first("square", candidate.end())
+        if close is None:
+            return None
+        blocked = first("square opener", candidate.end())
+        if blocked is not None and blocked.start() < close.start():
+            return None
+        return candidate.end(), close.start(), close.end()
+    for opener, key in (("$$", "display"), ("\\\\[", "escaped"), ("\\[", "bracket"), ("\\(", "paren")):
+        if text.startswith(opener, p):
+            if key == "display" and before == "\\":
+                return None
+            close = first(key, p + len(opener))
+            return None if close is None else (p + len(opener), close.start(), close.end())
+    if text[p] == "\\":
+        begin = _ENVIRONMENT_BEGIN.match(text, p)
+        close = begin and first(begin.group(1), begin.end())
+        return None if not close else (begin.end(), close.start(), close.end())
+    if before in ("\\", "$"):
+        return None
+    close = first("inline", p + 1)  # one line, not empty, closed by an unescaped $
+    if close is None or close.start() == p + 1 or close.group(0) == "\n" or text[close.start() - 1] == "\\":
+        return None
+    return p + 1, close.start(), close.end()
+
+
+def _split_rows(body: str, work: Work) -> list[tuple[int, str]]:
     """(offset, text) of each ``\\\\``-separated row of a math block."""
     rows, pos = [], 0
-    kept = [m.span() for m in _ROW_KEEPING.finditer(body)]  # rows of cases and matrices stay together
+    kept = [(start.start(), end.end()) for start, end in  # rows of cases and matrices stay together
+            paired_spans(body, _ROW_KEEPING_OPEN, lambda m: ("end", _ROW_KEEPING_CLOSE), work)]
+    kept_starts = [a for a, _ in kept]
     for brk in _ROW_BREAK.finditer(body):
-        if any(a <= brk.start() < b for a, b in kept):
+        k = bisect.bisect_right(kept_starts, brk.start()) - 1
+        if k >= 0 and brk.start() < kept[k][1]:
             continue
         rows.append((pos, body[pos:brk.start()]))
         pos = brk.end()

@@ -1,10 +1,14 @@
 """Claims → verdicts: proved, numeric, wrong, definition or skipped.
 
-Cheap steps (small, no sums, small powers) are judged in this process by
-expanding and by exact evaluation at test points, which is how the lecture
-checks in a moment. Anything else, and any step whose quick proof fails while
-the points agree, goes to the worker process of :mod:`derive.worker` with a time
-budget; on overrun the worker is killed and the step is tested at points only.
+Every piece of judging runs in the worker process of :mod:`derive.worker`
+under the time budget (``--timeout``), cheap steps included: a step whose
+size appears only when its definitions are substituted, or whose numbers
+are too large to evaluate (``e^{e^{e^{100}}}``), is skipped with that reason
+when the budget runs out, never waited for. Cheap steps (small, no sums,
+small powers) are first judged quickly, by expanding and by exact evaluation
+at test points; anything else, and any step whose quick proof fails while
+the points agree, gets the thorough symbolic proof; when that overruns, the
+step is tested at points only, again within the budget.
 """
 from __future__ import annotations
 
@@ -40,6 +44,12 @@ VERDICTS = tuple(v.value for v in Verdict)
 DEFAULT_SECONDS = 3.0
 CHEAP_OPS = 300
 CHEAP_POWER = 12
+#: The size budget: past this product of nested powers, once the definitions are
+#: substituted, a step is only tested at points (expanding (w + 1)^{10000}, a
+#: power of 100 of a power of 100, took 900 MB within a 3 s budget) …
+SYMBOLIC_POWER = 1000
+#: … and past this, not evaluated at all.
+NUMERIC_POWER = 100_000
 
 
 @dataclass(frozen=True)
@@ -83,7 +93,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             if claim.first.has(sp.Derivative) and claim.claim != 0:
                 equation = None
             if verdict.verdict == "wrong" or (equation and verdict.reason.startswith("a number claimed")):
-                verdict, equation = _equation(claim, verdict, equation, derivation)
+                verdict, equation = _equation(claim, verdict, equation, derivation, seconds)
             elif verdict.verdict == "skipped" and (verdict.reason.startswith(UNRELATED)
                                                    or 0 in (claim.first, claim.claim)):
                 # a relation between names the notes never tie together is an
@@ -97,7 +107,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
     return results
 
 
-def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation):
+def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation, seconds: float):
     """A wrong "= 0" is an equation to solve, and a wrong claim soon after
     one is a step in solving it: a rearrangement (checked) or skipped."""
     def skipped(reason: str) -> StepVerdict:
@@ -113,8 +123,9 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
         return verdict, equation
     defs = derivation.definitions_at(step.order)
     try:
-        follows = algebra.is_consequence(step.first, step.claim, equation[:2], defs, derivation.unknown)
-    except (ValueError, TypeError, ArithmeticError, RecursionError):
+        follows = run_with_budget(algebra.is_consequence,
+                                  (step.first, step.claim, equation[:2], defs, derivation.unknown), seconds)
+    except (Overrun, RuntimeError):  # out of time, or the task's own error (ValueError, …)
         follows = False
     if follows:
         return StepVerdict(step.line, step.latex, Verdict.NUMERIC,
@@ -182,35 +193,70 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
 
 
 def _outcome(step: Step, defs: dict, spellings: dict, seconds: float, unknown: frozenset) -> Outcome:
+    """The verdict of ``algebra`` on ``step``: each phase in the worker within ``seconds``."""
     first, claim = step.first, step.claim
     args = (first, claim, defs, spellings)
     extra = (unknown, step.previous, step.digits, step.rounding, step.references, step.literals)
-    quick = None
-    if _cheap(first, claim, *defs.values()):
-        try:
-            quick = algebra.assess(*args, False, *extra)
-        except (ValueError, TypeError, ArithmeticError, RecursionError) as err:
-            return Outcome("skipped", f"could not evaluate: {err}")
-        if quick.verdict != "undecided":
-            return quick
-    try:
-        return run_with_budget(algebra.assess, args + (True,) + extra, seconds)
-    except Overrun:
-        pass
-    except RuntimeError as err:
-        return Outcome("skipped", f"could not evaluate: {err}")
+    power = substituted_power((first, claim), defs)
+    if power > NUMERIC_POWER:
+        return Outcome("skipped", f"too large to judge: its powers multiply to {power:.3g} once the definitions "
+                                  f"are substituted (at most {NUMERIC_POWER:,})")
+    if power > SYMBOLIC_POWER:  # too large to expand or simplify: points only
+        fallback = _within(seconds, algebra.numeric_only, *args, *extra)
+        if fallback is None:
+            return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
+        return replace(fallback, reason=fallback.reason.replace(
+            "the symbolic proof ran out of time", f"too large to prove symbolically (its powers multiply to {power:g})"))
+    cheap = _cheap(first, claim, *defs.values())
+    quick = _within(seconds, algebra.assess, *args, False, *extra) if cheap else None
+    if quick is not None and quick.verdict != "undecided":
+        return quick
+    if quick is not None or not cheap:  # equal at the points, or too large to try quickly: prove it
+        thorough = _within(seconds, algebra.assess, *args, True, *extra)
+        if thorough is not None:
+            return thorough
     if quick is not None:
         return Outcome("numeric", quick.reason + f"; not proved symbolically within {seconds:g} s")
+    fallback = _within(seconds, algebra.numeric_only, *args, *extra)
+    if fallback is not None:
+        return fallback
+    return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
+
+
+def _within(seconds: float, function, *args) -> Outcome | None:
+    """``function(*args)`` in the worker within ``seconds``: its outcome, a
+    skip saying why when it failed, or None when it ran out of time."""
     try:
-        return run_with_budget(algebra.numeric_only, args + extra, seconds)
+        return run_with_budget(function, args, seconds)
     except Overrun:
-        return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
-    except RuntimeError as err:
+        return None
+    except RuntimeError as err:  # the task's own error (ValueError, …), raised again here
         return Outcome("skipped", f"could not evaluate: {err}")
+
+
+def substituted_power(exprs, defs: dict) -> float:
+    """The largest product of numeric exponents along a path from a root of
+    ``exprs`` to a symbol, with every name in ``defs`` read as its definition
+    (``L = (w + 1)^{100}`` makes ``L^{100}`` 10⁴): the size that appears only
+    once the definitions are substituted, read from the trees without building it."""
+    names: dict = {}
+
+    def power(e: sp.Basic, within: frozenset) -> float:
+        if e in defs and e not in within:
+            if e not in names:
+                names[e] = power(defs[e], within | {e})
+            return names[e]
+        if not e.args:
+            return 1.0 if e.free_symbols else 0.0
+        if isinstance(e, sp.Pow) and e.exp.is_Number:
+            return power(e.base, within) * abs(float(e.exp))
+        return max(power(a, within) for a in e.args)
+
+    return max((power(e, frozenset()) for e in exprs), default=0.0)
 
 
 def _cheap(*exprs: sp.Expr) -> bool:
-    """Small enough to expand in this process without a budget."""
+    """Small enough to try the quick judgement (expanding, points) first."""
     ops = 0
     for e in exprs:
         if e.has(sp.Sum):

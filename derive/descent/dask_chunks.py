@@ -201,6 +201,11 @@ def loss_sums(objective: Objective, history: np.ndarray, *columns: np.ndarray) -
     return m, mean_losses(objective.loss_numpy, np.atleast_2d(history), columns) * m
 
 
+def abs_loss_sums(objective: Objective, history: np.ndarray, *columns: np.ndarray) -> tuple[int, np.ndarray]:
+    """:func:`loss_sums` on the chunk's absolute values (the loss scale of :mod:`.divergence`)."""
+    return loss_sums(objective, history, *(np.abs(c) for c in columns))
+
+
 def expansion_sums(objective: Objective, center: np.ndarray, *columns: np.ndarray) -> tuple[int, np.ndarray]:
     """``(m, sums over one chunk of the loss and each Taylor coefficient at
     center)`` (:attr:`~.epoch_losses.EpochLosses.expansion`)."""

@@ -67,7 +67,7 @@ def train_dask(objective: Objective, params: Sequence[float], columns: Sequence,
         raise InputError(f"method must be one of auto, {', '.join(DASK_METHODS)} on Dask data, got {method!r}") from None
     trajectory = run(objective, [float(p) for p in params], chunks, schedule, probabilities)
     check_divergence(objective, trajectory, None, schedule,
-                     loss_at_zero=lambda: _loss_at_zero(objective, chunks),
+                     loss_at_zero=lambda: _loss_scale(objective, chunks, trajectory.history[0]),
                      rate=lambda batch_size: _stable_rate(objective, chunks, batch_size))
     return trajectory
 
@@ -244,9 +244,18 @@ def _direct_losses(objective: Objective, history: np.ndarray, chunks: Chunks) ->
     return sums / count
 
 
-def _loss_at_zero(objective: Objective, chunks: Chunks) -> float:
-    value = float(_direct_losses(objective, np.zeros((1, len(objective.gradient.params))), chunks)[0])
-    return abs(value) if math.isfinite(value) else 0.0
+def _loss_scale(objective: Objective, chunks: Chunks, start) -> float:
+    """:func:`.divergence._loss_scale` in one pass over the chunks: the larger
+    of the loss at θ = 0 and at θ = |start| on the data's absolute values (on an
+    exact fit whose targets are 0 the first is 0)."""
+    import dask
+
+    zero = np.zeros((1, len(objective.gradient.params)))
+    at_start = np.abs(np.asarray(start, dtype=float)).reshape(1, -1)
+    (count, sums), (_, abs_sums) = dask.compute(chunks.reduce(on.loss_sums, objective, zero),
+                                                chunks.reduce(on.abs_loss_sums, objective, at_start))
+    values = [float(sums[0] / count), float(abs_sums[0] / count)]
+    return max(abs(v) if math.isfinite(v) else 0.0 for v in values)
 
 
 def _stable_rate(objective: Objective, chunks: Chunks, batch_size: int) -> tuple[str, float | None, str]:

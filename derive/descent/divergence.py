@@ -75,7 +75,10 @@ class TrainingDiverged(ArithmeticError):
         climb = ("" if not math.isfinite(start_loss)
                  else f" (it started at {start_loss:.5g} and rose above that from epoch {began} on)")
         advice = "try a smaller learning rate"
-        if stable_lr is not None:
+        if not math.isfinite(start_loss):  # no step taken yet: no learning rate can help
+            advice = ("the loss is not finite at the starting weights, before any step, so no learning rate "
+                      "would help; start from other weights, or scale the data or the loss")
+        elif stable_lr is not None:
             advice = (f"{stable_kind} on this data is stable for learning rates below {stable_lr:.3g}; "
                       f"try a smaller learning rate, such as {_round_down(stable_lr * 0.9):g}")
         super().__init__(f"training diverged at epoch {epoch} with learning rate {lr:g}: {what}{climb}; "

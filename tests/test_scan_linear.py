@@ -1,0 +1,126 @@
+"""The Markdown math scanner reads each part of the notes a bounded number
+of times (issue 16): an opener with no closer (100 KB of ``\\[``) no longer
+makes it read to the end once per opener. Work is counted, not timed: the
+characters the scanner's searches read must stay within a constant times the
+length of the notes, however the notes are built.
+
+The scanner must find what the regular expressions it replaced found;
+``_reference_segments`` below is that former scanner, kept as the oracle."""
+from __future__ import annotations
+
+import bisect
+import re
+
+import pytest
+from hypothesis import example, given, settings, strategies as st
+
+from derive.check.delimited import Work
+from derive.check.markdown import Segment, math_segments
+
+# ---- the former scanner (regular expressions, quadratic on unclosed openers) ----
+_MATH = re.compile(
+    r"(?<!\\)\$\$(?P<display>.*?)(?<!\\)\$\$"
+    r"|\\\\\[(?P<escaped>.*?)\\\\\]"
+    r"|\\\[(?P<bracket>.*?)\\\]"
+    r"|\\\((?P<paren>.*?)\\\)"
+    r"|\\begin\{(?P<envname>align\*?|equation\*?|gather\*?|aligned|eqnarray\*?|multline\*?)\}"
+    r"(?P<environment>.*?)\\end\{(?P=envname)\}"
+    r"|^[ \t]*\[[ \t]*\n(?P<square>(?:(?!^[ \t]*\[[ \t]*$).)*?)\n[ \t]*\][ \t]*$"
+    r"|(?<![\\$])\$(?P<inline>[^$\n]+?)(?<!\\)\$",
+    re.DOTALL | re.MULTILINE,
+)
+_FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.DOTALL | re.MULTILINE)
+_MATH_FENCE = re.compile(r"^[ \t]*(```|~~~)[ \t]*math[ \t]*\n(?P<fenced>.*?)^[ \t]*\1[ \t]*$",
+                         re.DOTALL | re.MULTILINE)
+_ROW_KEEPING = re.compile(r"\\begin\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}.*?"
+                          r"\\end\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}", re.DOTALL)
+_ENVIRONMENT = re.compile(
+    r"\\(?:begin|end)\s*\{\s*(?:aligned|align\*?|split|gathered|gather\*?|equation\*?|eqnarray\*?)\s*\}")
+_QUOTED_LINE = re.compile(r"[ \t]*>")
+_BLOCKQUOTE_MARK = re.compile(r"(?<=\n)[ \t]*>")
+_ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]\[]*\])?")
+
+
+def _blank(text, pattern):
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _reference_segments(text: str) -> list[Segment]:
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    fenced = [(m.start("fenced"), m.group("fenced")) for m in _MATH_FENCE.finditer(text)]
+    scan = _blank(text, _FENCE)
+    found = sorted([(m.start(m.lastgroup), m.group(m.lastgroup)) for m in _MATH.finditer(scan)] + fenced)
+    segments = []
+    for block, (start, body) in enumerate(found):
+        body = _blank(body, _ENVIRONMENT)
+        if _QUOTED_LINE.match(text, line_starts[bisect.bisect_right(line_starts, start) - 1]):
+            body = _blank(body, _BLOCKQUOTE_MARK)
+        rows, pos = [], 0
+        kept = [m.span() for m in _ROW_KEEPING.finditer(body)]
+        for brk in _ROW_BREAK.finditer(body):
+            if any(a <= brk.start() < b for a, b in kept):
+                continue
+            rows.append((pos, body[pos:brk.start()]))
+            pos = brk.end()
+        rows.append((pos, body[pos:]))
+        for offset, row in rows:
+            row = row.replace("&", " ")
+            stripped = row.lstrip()
+            if not stripped.strip():
+                continue
+            first = start + offset + len(row) - len(stripped)
+            segments.append(Segment(bisect.bisect_right(line_starts, first), start + offset, row, block))
+    return segments
+
+
+# ---- pieces notes are made of, delimiters above all ----
+PIECES = ["$", "$$", "\\", "\\[", "\\]", "\\\\[", "\\\\]", "\\(", "\\)", "\\begin{align}", "\\end{align}",
+          "\\begin{aligned}", "\\end{aligned}", "\\begin{align*}", "\\end{align*}", "\\begin{equation}",
+          "\\end{equation}", "[\n", "\n]\n", " [ \n", "\n", " ", "x", "a = b", "```\n", "```math\n", "~~~\n",
+          "```python\n", "\\begin{cases}", "\\end{cases}", "\\begin{pmatrix}", "\\end{pmatrix}", "\\\\",
+          "\\\\[2pt]", "&", "> ", "\\$"]
+notes = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300)
+@given(notes)
+@example("$$a$$ $b$ \\[c\\] \\\\[d\\\\] \\(e\\) \\begin{align}f\\\\g\\end{align}\n[\nh\n]\n```math\ni\n```\n")
+@example("[\n[\nx\n]\n")                         # a "[" line before the "]": the first "[" pairs with nothing
+@example("\\$$a$$ $$\\$$ $x\\$ $")               # escaped dollars open and close nothing
+@example("$$\\begin{cases}a\\\\b\\end{cases}\\\\c$$")  # rows of cases stay together
+@example("```\n$a$\n```\n```math\nb\n```\n~~~\n$c$\n")
+def test_the_linear_scanner_finds_what_the_regular_expressions_found(text):
+    assert math_segments(text) == _reference_segments(text)
+
+
+#: Notes of one repeated opener (or opener-like text) and nothing that closes it.
+PATHOLOGICAL = ["\\[", "\\\\[", "\\(", "$$", "$", "$x", "```math\n", "\\begin{align}", "\\begin{equation}x",
+                "[\n", "```\n~~~\n", "$$\\begin{cases}", "$$\\\\[", "\\\\[\\\\", "$\\$", "$$\\\\[x"]
+
+
+#: Each kind of closer (a dozen) reads the notes at most once, and each candidate opener costs one.
+PER_CHARACTER = 16
+
+
+def _work(text: str) -> int:
+    work = Work()
+    math_segments(text, work)
+    return work.characters
+
+
+@pytest.mark.parametrize("piece", PATHOLOGICAL)
+def test_the_scanner_reads_a_bounded_number_of_characters_per_character(piece):
+    """200 KB of each: the former scanner read about n²/2 characters here."""
+    text = piece * (200_000 // len(piece))
+    assert _work(text) <= PER_CHARACTER * len(text)
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join), st.integers(50, 400))
+@example("\\[", 400)
+@example("```math\n", 400)
+def test_work_grows_linearly_with_the_notes_for_any_repeated_piece(unit, copies):
+    """Twice the notes, at most about twice the work: a quadratic scanner doubles it twice."""
+    once, twice = _work(unit * copies), _work(unit * (2 * copies))
+    assert twice <= 2 * once + PER_CHARACTER * len(unit) + 64
+    assert once <= PER_CHARACTER * len(unit * copies) + 64
