@@ -343,6 +343,32 @@ def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
                               "(or define in a way the checker could not read), so the step is not checked")
 
 
+def _labels_summing_to_one(left: sp.Expr, right: sp.Expr) -> str:
+    """The names y whose sums Σ_j y_j, set to 1, make the sides equal at
+    every test point (softmax notes use that one-hot labels sum to 1), or ""."""
+    mapping, names = {}, set()
+    for e in (left, right):
+        for total in e.atoms(sp.Sum):
+            if len(total.limits) != 1:
+                continue
+            coeff, body = total.function.as_independent(total.limits[0][0], as_Add=False)
+            if isinstance(body, sp.Indexed) and body.indices == (total.limits[0][0],):
+                mapping[total] = coeff
+                names.add(_shown(str(body.base)))
+    if not mapping:
+        return ""
+    equal, found = numeric_difference(left.xreplace(mapping), right.xreplace(mapping))
+    return ", ".join(sorted(names)) if found is None and equal else ""
+
+
+def _labels_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
+    names = _labels_summing_to_one(left, right)
+    if not names:
+        return None
+    return Outcome("skipped", f"equal only if the {names} sum to 1 (as one-hot labels do), which the notes "
+                              "assume but the checker does not; not checked")
+
+
 def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset):
     """A number claimed for an expression: compared with the expression just
     before it when that is a number (a worked example's previous line),
@@ -472,7 +498,7 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
     equal, found = numeric_difference(left, right)
-    if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
         return unknown_outcome
     if found is not None:
         expected = expected_latex(left, defs, (first, claim), spellings)
@@ -496,7 +522,7 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
         return sides
     left, right = sides
     equal, found = numeric_difference(left, right)
-    if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
         return unknown_outcome
     if found is not None:
         return Outcome("wrong", "the two sides differ", to_latex(left, spellings), counterexample(found))

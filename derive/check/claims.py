@@ -28,6 +28,7 @@ from .algebra import FORMULA, INPUT
 from .latex import Expression, LatexError, Piece, parse_statement
 from .markdown import Segment, math_segments
 from .names import read_names
+from .primes import applied, function_definition, is_update_head
 
 #: Greek letters that notes write for the Latin letter they look like.
 LOOKALIKES = {"omega": "w", "beta": "b", "chi": "x", "nu": "v", "upsilon": "u", "iota": "i",
@@ -259,6 +260,7 @@ class _Reader:
         self.chains: list[_Chain] = []
         self.seen: set = set()
         self.block_of: dict = {}
+        self.functions: dict = {}  # name → primes.Function: f(x) = … read as a function
 
     @property
     def claims(self) -> list:
@@ -277,6 +279,11 @@ class _Reader:
         exprs = piece.exprs
         text = " = ".join(e.text for e in exprs)
         line = self.line_of(seg.start + exprs[0].start)
+        if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=" and \
+                self.define_function(exprs, piece, seg, line):
+            return
+        if self.functions:
+            exprs = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs)
         values = [e.value for e in exprs]
         used_before = set(self.seen)
         for v in values:
@@ -289,7 +296,15 @@ class _Reader:
         if "≠" in piece.relations:
             self.skip(line, text, "an inequality or a condition (≠, <, ≤, ∈) is not checked")
             return
+        if not piece.continues and len(values) > 1 and is_update_head(values[0], values[1]):
+            self.define(values[0], exprs, piece, seg, line, piece.separator == "because")  # w' = w - η…
+            return
         undefined = _rule_functions(values)
+        if undefined and not any(isinstance(v, AppliedUndef) for v in _applications(values)):
+            self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
+                                    f"a prime on {', '.join(undefined)}, a name rather than a function the notes "
+                                    "define: by which variable it is differentiated is not said; not checked"))
+            return
         if undefined:
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
             if isinstance(values[0], sp.Symbol) and not piece.continues:
@@ -342,6 +357,24 @@ class _Reader:
         if not aside:
             self.chains.append(chain)
         self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
+
+    def define_function(self, exprs, piece: Piece, seg: Segment, line: int) -> bool:
+        """``f(x) = body``: f is a function from here on (``f'(a)`` is its
+        derivative at a); the rest of the chain is checked against the body."""
+        function = function_definition(exprs[0].value, applied(exprs[1].value, self.functions))
+        if function is None:
+            return False
+        self.functions[function.name] = function
+        for e in exprs:
+            self.seen |= e.value.free_symbols
+        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
+                                      symbol(function.name), function.body))
+        first = Expression(function.body, exprs[0].start, exprs[0].end, exprs[0].text)
+        chain = _Chain(first, None, last=exprs[1])
+        self.chains.append(chain)
+        rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
+        self.add_steps(chain, rest, piece.relations[1:], seg)
+        return True
 
     def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
         value = exprs[1].value
@@ -416,6 +449,10 @@ def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Ch
             continue
         return chain
     return None
+
+
+def _applications(values: list[sp.Expr]) -> list:
+    return [f for v in values for f in v.atoms(AppliedUndef)]
 
 
 def _rule_functions(values: list[sp.Expr]) -> list[str]:

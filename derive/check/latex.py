@@ -26,6 +26,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from ..names import GREEK
 from ..symbols import sigmoid, symbol
 from .grammar import GRAMMAR
+from .indices import INDEX_JOIN, AmbiguousExponent, indices_rewritten
 from .layout import layout_blanked
 
 MAX_LENGTH = 4_000
@@ -60,7 +61,6 @@ _MATRIX = re.compile(
     r"|\\\||\\begin\s*\{\s*[bpvBV]?matrix"
 )
 _PIECEWISE = re.compile(r"\\begin\s*\{\s*(?:cases|array)")
-_INDEX_SUPERSCRIPT = re.compile(r"\^\{\((\s*[A-Za-z0-9]\s*)\)\}")
 
 
 #: A number set: ``\mathbb{R}``, ``\mathbb{R}^n``, ``\mathbb{R}^{n \times d}``.
@@ -118,7 +118,10 @@ def _notation_check(latex: str) -> str:
     m = _PIECEWISE.search(latex)
     if m:
         raise LatexError("a piecewise definition (cases) is not checked", m.start(), notation=True)
-    return _INDEX_SUPERSCRIPT.sub(lambda m: "_{ " + m.group(1) + " }", latex)
+    try:
+        return indices_rewritten(latex)
+    except AmbiguousExponent as err:
+        raise LatexError(str(err), err.pos) from None
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,13 @@ def indexed(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
     for s in expr.free_symbols:
         if isinstance(s, sp.Symbol) and s.name.endswith(suffix) and len(s.name) > len(suffix):
             mapping[s] = sp.IndexedBase(s.name[: -len(suffix)], real=True)[index]
+        elif isinstance(s, sp.Symbol) and len(parts := s.name.split("_")) == 3 and parts[1] == index.name \
+                and "hat" not in parts:  # x_j_i (x_j^{(i)}) in a sum over j: x[j, i]
+            mapping[s] = sp.IndexedBase(parts[0], real=True)[index, sp.Symbol(parts[2], integer=True)]
+    for item in expr.atoms(sp.Indexed):  # x[j, i] inside a sum over i
+        if any(isinstance(k, sp.Symbol) and k.name == index.name and k != index for k in item.indices):
+            mapping[item] = item.base[tuple(index if getattr(k, "name", None) == index.name else k
+                                            for k in item.indices)]
     return expr.xreplace(mapping)
 
 
@@ -282,7 +292,8 @@ class _ToSympy(Transformer):
         return name + ("_" + items[2] if len(items) > 2 and items[2] else "")
 
     def subscript(self, items):
-        return "".join(str(i) if not str(i).startswith("\\") else str(i)[1:] for i in items if str(i) != ",")
+        text = "".join(str(i) if not str(i).startswith("\\") else str(i)[1:] for i in items if str(i) != ",")
+        return text.replace(INDEX_JOIN, "_")  # x_j^{(i)}: the name x_j_i
 
     @v_args(meta=True)
     def name(self, meta, items):
@@ -290,7 +301,9 @@ class _ToSympy(Transformer):
         if not isinstance(base, str):
             return base  # \partial
         full = base + ("_" + items[1] if len(items) > 1 else "")
-        self.spellings.setdefault(full, " ".join(self.source[meta.start_pos:meta.end_pos].split()))
+        spelled = " ".join(self.source[meta.start_pos:meta.end_pos].split())
+        spelled = re.sub(r"^([^{}\s]+)\s*\}\s*(?=[_^])", r"\1", spelled)  # { p }_{ i }: the { was blanked
+        self.spellings.setdefault(full, spelled)
         return symbol(full)
 
     def add(self, items):
@@ -299,6 +312,9 @@ class _ToSympy(Transformer):
     def sub(self, items):
         return _value(items[0]) - _value(items[2])
 
+    def negated_factor(self, items):  # 2 * -x
+        return -_value(items[1])
+
     def neg(self, items):
         return -_value(items[1])
 
@@ -306,6 +322,7 @@ class _ToSympy(Transformer):
         return _value(items[1])
 
     def product(self, items):
+        _refuse_slash_derivative(items)
         factors, divide = [], False
         for item in items:
             if isinstance(item, Token) and item.type == "MULOP":
@@ -380,6 +397,29 @@ class _ToSympy(Transformer):
     def primed(self, items):
         return sp.Symbol(str(items[0]) + "'" * (len(items) - 1))
 
+    def primed_paren(self, items):
+        """``(…)'``: the derivative by the one name inside; with several, by which is not said."""
+        value = _value(items[0])
+        names = [s for s in value.free_symbols if isinstance(s, sp.Symbol)]
+        if len(names) != 1 or value.atoms(sp.Indexed) or value.is_Symbol:
+            raise LatexError("a prime on a bracket of one bare name, several names or none: by which name "
+                             "it is differentiated is not said; "
+                             "not read", notation=True)
+        return sp.Derivative(value, names[0])
+
+    def primed_sum(self, items):
+        raise LatexError("a prime on a sum (\\sum'): what is summed and by what it is differentiated are not "
+                         "written; not checked", notation=True)
+
+    def function_primed(self, items):
+        """``\\text{ReLU}'(z)``, ``\\tanh'(z)``: the known function's derivative at the argument."""
+        name = re.sub(r"^\\(?:operatorname|mathrm|text)?\s*\{?\s*", "", str(items[0])).strip("\\{} ").lower()
+        arg = _value(items[-1])
+        if name == "relu":
+            return sp.Heaviside(arg, sp.nan)  # no derivative at 0: points there are not judged
+        u = sp.Dummy("u", real=True)
+        return sp.diff(_FUNCTIONS[name](u), u).subs(u, arg)
+
     def frac(self, items):
         return _fraction(_value(items[1]), _value(items[2]))
 
@@ -404,6 +444,17 @@ class _ToSympy(Transformer):
     def sum_op_bare(self, items):
         high = _value(items[0]) if items and items[0] is not None else SUM_UPPER
         return _Operator("sum", None, sp.Integer(1), high)
+
+
+def _refuse_slash_derivative(items) -> None:
+    """``dx/dz`` (d next to a name, a slash, d next to a name) is a derivative
+    written inline, not the quotient (d·x)/(d·z): refuse rather than read it."""
+    kinds = ["/" if isinstance(i, Token) and i.type == "MULOP" and i.value == "/" else
+             "d" if isinstance(i, sp.Basic) and i == D else "name" if isinstance(i, sp.Symbol) else "op"
+             if isinstance(i, Token) else "other" for i in items]
+    text = " ".join(kinds)
+    if re.search(r"\bd name\b.*/ d name\b", text):
+        raise LatexError("d…/d… written with a slash (a derivative, or a quotient of products with d?) is not read")
 
 
 class _Arguments(list):

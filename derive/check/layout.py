@@ -91,7 +91,7 @@ def _text_is_a_name(text: str, m: re.Match) -> bool:
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) or word.lower() in _PROSE:
         return False
     after = text[close + 1:].lstrip()
-    return after.startswith(("(", "_", "=", "^")) or any(c.isupper() for c in word)
+    return after.startswith(("(", "_", "=", "^", "'", "′")) or any(c.isupper() for c in word)
 
 
 def _blank_decorations(text: str, chars: list[str]) -> str:

@@ -172,6 +172,17 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
             cache[key] = _outcome(again, defs, spellings, seconds, unknown)
         if cache[key].verdict in ("proved", "numeric"):
             o = Outcome(cache[key].verdict, "equal to the expression before it (the chain went wrong earlier)")
+    elif o.verdict == "skipped" and _opaque_first(o) and step.previous is not None \
+            and step.previous != step.first and step.digits is None:
+        # X = A = B with X unknown (∂L/∂w of an undefined L) still says A = B:
+        # that link is checked; only a proof is kept, never a new "wrong"
+        again = replace(step, first=step.previous, previous=None)
+        key = (again.first, again.claim, None, None, step.rounding, frozenset(defs.items()))
+        if key not in cache:
+            cache[key] = _outcome(again, defs, spellings, seconds, unknown)
+        if cache[key].verdict in ("proved", "numeric"):
+            o = Outcome(cache[key].verdict, "equal to the expression before it (the chain's first expression "
+                                            "is not checked: " + o.reason + ")")
     return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample,
                        (step.start, step.end))
 
@@ -219,3 +230,9 @@ def _cheap(*exprs: sp.Expr) -> bool:
         if ops > CHEAP_OPS:
             return False
     return True
+
+
+def _opaque_first(o: Outcome) -> bool:
+    """Skipped because a side depends on something undefined or unrelated,
+    not because the claim itself could not be read or judged."""
+    return o.reason.startswith(("depends on ", UNRELATED))
