@@ -86,7 +86,10 @@ def test_display_math_everywhere_it_is_written():
     assert rows == [(2, "a = 1"), (3, "b = 2"), (6, "c = 3"), (8, "d_1 = 4"), (10, "e_1 = 5"), (12, "f_1 = 6")]
 
 
-def test_cases_rows_stay_together_and_are_skipped_as_piecewise():
+def test_cases_rows_stay_together_and_are_read_as_one_piecewise_definition():
     notes = "$$L = \\begin{cases} x^2 & x < 1 \\\\ 2x - 1 & x \\ge 1 \\end{cases}$$\n"
+    (v,) = check_text(notes).verdicts
+    assert str(v.verdict) == "definition"
+    notes = "$$L = \\begin{cases} x^2 & x < 1 \\\\ 2x - 1 \\end{cases}$$\n"  # a row with no condition
     (v,) = check_text(notes).verdicts
     assert str(v.verdict) == "skipped" and "piecewise" in v.reason

@@ -90,6 +90,9 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
         result = evaluate(expr.expr, held, stop | variables, expanding, inner)
         for v, n in expr.variable_count:
             result = _differentiate(result, v, n, inner, held)
+        # a kink (ReLU at 0) has no derivative: points there are not judged
+        result = result.replace(lambda e: isinstance(e, sp.Heaviside) and e.args[1:] != (sp.nan,),
+                                lambda e: sp.Heaviside(e.args[0], sp.nan))
         return evaluate(result, defs, stop, expanding, unknown)
     if isinstance(expr, sp.Symbol):
         if expr in defs and expr not in stop:
@@ -216,6 +219,19 @@ def _points(variables: list):
             yield {v: sp.Integer(rng.randint(-4, 5)) for v in variables}
 
 
+_BRANCHING = (sp.Piecewise, sp.Abs, sp.sign, sp.Heaviside, sp.Max, sp.Min)
+
+
+def _points_for(left: sp.Expr, right: sp.Expr, variables: list):
+    """The test points; for sides that branch (piecewise, |x|, max), each
+    point and its negation, so that every branch is met."""
+    branching = any(e.has(*_BRANCHING) for e in (left, right))
+    for point in _points(variables):
+        yield point
+        if branching:
+            yield {v: -value for v, value in point.items()}
+
+
 def value_at(expr: sp.Expr, point: dict):
     """Exact value (Rational) or 30-digit Float, or None where undefined."""
     v = expr.xreplace(point)
@@ -232,12 +248,15 @@ def value_at(expr: sp.Expr, point: dict):
     return real
 
 
-def numeric_difference(left: sp.Expr, right: sp.Expr):
-    """(equal points, first differing point with both values or None)."""
+def numeric_difference(left: sp.Expr, right: sp.Expr, domain: tuple = ()):
+    """(equal points, first differing point with both values or None);
+    ``domain`` (("x", 1), …) keeps x positive (-1: negative) at every point."""
     left, right = _concrete(left, right)
     variables = _point_variables([left, right])
+    signs = {v: sign for v in variables for name, sign, *_ in domain if str(v) == name}
     equal = 0
-    for point in _points(variables):
+    for point in _points_for(left, right, variables):
+        point = {v: (abs(value) * signs[v] if v in signs else value) for v, value in point.items()}
         lv, rv = value_at(left, point), value_at(right, point)
         if lv is None or rv is None:
             continue
@@ -464,11 +483,15 @@ def within_rounding(left: sp.Expr, right: sp.Expr, rounding: tuple) -> Outcome:
 
 def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: frozenset,
                       previous: sp.Expr | None, digits: int | None, rounding: tuple | None,
-                      references: tuple, literals: tuple | None) -> tuple[sp.Expr, sp.Expr] | Outcome:
+                      references: tuple, literals: tuple | None, domain: tuple = ()) -> tuple[sp.Expr, sp.Expr] | Outcome:
     """The two sides a claim is judged on (a number claimed for a number is
     compared with the expression before it), or the outcome already decided
-    without a proof: other example values, a printed precision, a rounding."""
+    without a proof: other example values, a printed precision, a rounding.
+    Under a sign condition (``= 1 \\quad (x > 0)``) a whole number is an
+    identity claimed where the condition holds, not a worked example's value."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
+    if domain and digits is None and right.is_Integer:
+        return left, right
     left, used = _numeric_reference(left, right, previous, defs, unknown)
     if isinstance(used, Outcome):
         return used
@@ -487,17 +510,17 @@ def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: froze
 def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
            unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
            digits: int | None = None, rounding: tuple | None = None,
-           references: tuple = ("", ""), literals: tuple | None = None) -> Outcome:
+           references: tuple = ("", ""), literals: tuple | None = None, domain: tuple = ()) -> Outcome:
     """Compare the claim with the chain's first expression under ``defs``
     (a number claimed for a number: with the expression before it)."""
-    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals)
+    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals, domain)
     if isinstance(sides, Outcome):
         return sides
     left, right = sides
     diff = left - right
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
-    equal, found = numeric_difference(left, right)
+    equal, found = numeric_difference(left, right, domain)
     if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
         return unknown_outcome
     if found is not None:
@@ -515,13 +538,13 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
 def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
                  unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
                  digits: int | None = None, rounding: tuple | None = None,
-                 references: tuple = ("", ""), literals: tuple | None = None) -> Outcome:
+                 references: tuple = ("", ""), literals: tuple | None = None, domain: tuple = ()) -> Outcome:
     """The fallback when a symbolic proof overran its budget: points only."""
-    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals)
+    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals, domain)
     if isinstance(sides, Outcome):
         return sides
     left, right = sides
-    equal, found = numeric_difference(left, right)
+    equal, found = numeric_difference(left, right, domain)
     if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
         return unknown_outcome
     if found is not None:

@@ -28,6 +28,8 @@ from .algebra import FORMULA, INPUT
 from .latex import Expression, LatexError, Piece, parse_statement
 from .markdown import Segment, math_segments
 from .names import read_names
+from .conditions import shown as shown_condition
+from .piecewise import conditional_pieces
 from .primes import applied, function_definition, is_update_head
 
 #: Greek letters that notes write for the Latin letter they look like.
@@ -57,6 +59,7 @@ class Step:
     consequence: bool = False
     references: tuple[str, str] = ("", "")  # the texts of previous and first, for rounding slack
     literals: tuple | None = None  # the numbers an arithmetic claim (0.5 · 4 + 1) is written with
+    domain: tuple = ()  # a sign condition the claim holds under: (("x", 1, ">"),) for (x > 0)
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
         if condition:
             reader.skip_all(pieces, seg, f"holds under a condition ({condition}) that is not checked")
             continue
+        reader.domain = statement.domain
         for piece in pieces:
             reader.read(piece, seg)
     derivation.variables = names.variables
@@ -261,6 +265,8 @@ class _Reader:
         self.seen: set = set()
         self.block_of: dict = {}
         self.functions: dict = {}  # name → primes.Function: f(x) = … read as a function
+        self.domain: tuple = ()  # the sign condition of the row being read
+        self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
 
     @property
     def claims(self) -> list:
@@ -358,11 +364,29 @@ class _Reader:
             self.chains.append(chain)
         self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
 
+    def define_piece(self, head, exprs, line: int) -> None:
+        """One piece of a piecewise definition; once pieces cover both signs
+        of their variable, the name is defined as the Piecewise they make."""
+        pieces = self.conditional.setdefault(head, [])
+        pieces.append((exprs[1].value, self.domain))
+        whole = conditional_pieces(pieces)
+        text = f"{exprs[0].text} = {exprs[1].text}"
+        if whole is None:
+            self.skip(line, text, f"defines {_show(head.name)} only where {shown_condition(self.domain)} (a "
+                                  "piece of a piecewise definition); not used until its other piece is given")
+            # no earlier or later definition of the name stands in for it meanwhile
+            pending = sp.Symbol(f"{head.name}\u2026piece", real=True)
+            self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, pending))
+            return
+        self.claims.append(Definition(len(self.claims), line, text, head, whole))
+        self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, whole))
+        del self.conditional[head]
+
     def define_function(self, exprs, piece: Piece, seg: Segment, line: int) -> bool:
         """``f(x) = body``: f is a function from here on (``f'(a)`` is its
         derivative at a); the rest of the chain is checked against the body."""
         function = function_definition(exprs[0].value, applied(exprs[1].value, self.functions))
-        if function is None:
+        if function is None or self.domain:
             return False
         self.functions[function.name] = function
         for e in exprs:
@@ -377,6 +401,9 @@ class _Reader:
         return True
 
     def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
+        if self.domain:  # y = x (x > 0): one piece of a piecewise definition, not y everywhere
+            self.define_piece(head, exprs, line)
+            return
         value = exprs[1].value
         update = head in value.free_symbols
         entries = self.derivation._definitions.get(head, [])
@@ -411,7 +438,7 @@ class _Reader:
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
                                         consequence,
                                         (chain.last.text if chain.last is not None else "", chain.first.text),
-                                        written_numbers(e.text)))
+                                        written_numbers(e.text), self.domain))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:

@@ -43,6 +43,7 @@ negated_factor: MINUS factor
     | primed
     | sigma_primed
     | function_primed
+    | PIECEWISE         -> piecewise_mark
 paren: "(" expr ")" | "[" expr "]" | group | LBRACE expr RBRACE
 group: "{" expr "}"
 arguments: "(" expr (COMMA expr)* ")"
@@ -127,6 +128,7 @@ WORD.1: /(?!d[A-Z])[a-z]{3,}(?![A-Z])|[A-Z][a-z]{2,}|[\uac00-\ud7a3\u3131-\u318e
 LETTER_DIGITS.1: /[A-Za-z]\d+/
 LETTER: /[A-Za-z]/
 INDEX_JOIN: /\ue003/
+PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
 """

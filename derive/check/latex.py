@@ -25,9 +25,11 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ..names import GREEK
 from ..symbols import sigmoid, symbol
+from .conditions import sign_condition
 from .grammar import GRAMMAR
 from .indices import INDEX_JOIN, AmbiguousExponent, indices_rewritten
 from .layout import layout_blanked
+from .piecewise import PiecewiseError, cases_read
 
 MAX_LENGTH = 4_000
 MAX_NESTING = 50
@@ -156,6 +158,7 @@ class Statement:
     pieces: tuple[Piece, ...]
     spellings: tuple[tuple[str, str], ...]
     applied: tuple[str, ...] = ()  # names written as functions of arguments: J(w, b), h_θ(x)
+    domain: tuple[tuple[str, int, str], ...] = ()  # a trailing sign condition: (("x", 1, ">"),) for (x > 0)
 
 
 _PARSER = Lark(
@@ -243,6 +246,10 @@ class _ToSympy(Transformer):
         self.source = source
         self.spellings: dict[str, str] = {}
         self.applied_names: set[str] = set()
+        self.cases: tuple = ()
+
+    def piecewise_mark(self, items):  # a cases environment, read by piecewise.py
+        return self.cases[int(str(items[0])[1:].rstrip("\ue005"))]
 
     def number(self, items):
         return sp.Rational(str(items[0])) if "." in items[0] else sp.Integer(str(items[0]))
@@ -520,7 +527,12 @@ def parse_statement(latex: str) -> Statement:
     """Read one math segment. Raises :class:`LatexError` with the position."""
     if len(latex) > MAX_LENGTH:
         raise LatexError(f"the math is {len(latex)} characters long; the limit is {MAX_LENGTH}", 0)
-    text = layout_blanked(_notation_check(latex))
+    unconditional, domain = sign_condition(latex)
+    try:
+        unconditional, cases = cases_read(unconditional, _one_side)
+    except PiecewiseError as err:
+        raise LatexError(str(err), err.pos, notation=True) from None
+    text = layout_blanked(_notation_check(unconditional))
     depth = deepest = 0
     for ch in text:
         depth += ch in "({[\ue000"
@@ -534,6 +546,7 @@ def parse_statement(latex: str) -> Statement:
         message, pos = _error_position(err, text)
         raise LatexError(message, pos) from None
     transformer = _ToSympy(latex)
+    transformer.cases = cases
     pieces, after_arrow, separator = [], False, ""
     for child in tree.children:
         if isinstance(child, Tree) and child.data == "sep":
@@ -547,7 +560,16 @@ def parse_statement(latex: str) -> Statement:
     bold = _bold_names(latex)
     if bold:
         _refuse_vector_products(pieces, bold)
-    return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())), tuple(sorted(transformer.applied_names)))
+    return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())),
+                     tuple(sorted(transformer.applied_names)), domain)
+
+
+def _one_side(latex: str) -> sp.Expr:
+    """One expression (a value or a side of a condition in a cases row)."""
+    pieces = parse_statement(latex).pieces
+    if len(pieces) != 1 or len(pieces[0].exprs) != 1:
+        raise LatexError("not one expression")
+    return pieces[0].exprs[0].value
 
 
 def _bold_names(latex: str) -> set[str]:

@@ -18,6 +18,7 @@ from . import algebra
 from .algebra import Outcome
 from ..worker import Overrun, run_with_budget
 from .claims import Definition, Derivation, Skip, Step, show_name
+from .conditions import shown as shown_condition
 
 
 
@@ -159,7 +160,7 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
     key = (step.first, step.claim, step.previous, step.digits, step.rounding, step.references, step.literals,
-           frozenset(defs.items()))
+           step.domain, frozenset(defs.items()))
     if key not in cache:
         cache[key] = _outcome(step, defs, spellings, seconds, unknown)
     o = cache[key]
@@ -167,7 +168,7 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
         # blamed once: a line that agrees with the line before it is right about
         # that link, whatever went wrong earlier in the chain
         again = replace(step, first=step.previous, previous=None)
-        key = (again.first, again.claim, None, None, step.rounding, frozenset(defs.items()))
+        key = (again.first, again.claim, None, None, step.rounding, step.domain, frozenset(defs.items()))
         if key not in cache:
             cache[key] = _outcome(again, defs, spellings, seconds, unknown)
         if cache[key].verdict in ("proved", "numeric"):
@@ -177,20 +178,21 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
         # X = A = B with X unknown (∂L/∂w of an undefined L) still says A = B:
         # that link is checked; only a proof is kept, never a new "wrong"
         again = replace(step, first=step.previous, previous=None)
-        key = (again.first, again.claim, None, None, step.rounding, frozenset(defs.items()))
+        key = (again.first, again.claim, None, None, step.rounding, step.domain, frozenset(defs.items()))
         if key not in cache:
             cache[key] = _outcome(again, defs, spellings, seconds, unknown)
         if cache[key].verdict in ("proved", "numeric"):
             o = Outcome(cache[key].verdict, "equal to the expression before it (the chain's first expression "
                                             "is not checked: " + o.reason + ")")
-    return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample,
+    reason = o.reason + (f"; checked where {shown_condition(step.domain)}, as the notes say" if step.domain else "")
+    return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
                        (step.start, step.end))
 
 
 def _outcome(step: Step, defs: dict, spellings: dict, seconds: float, unknown: frozenset) -> Outcome:
     first, claim = step.first, step.claim
     args = (first, claim, defs, spellings)
-    extra = (unknown, step.previous, step.digits, step.rounding, step.references, step.literals)
+    extra = (unknown, step.previous, step.digits, step.rounding, step.references, step.literals, step.domain)
     quick = None
     if _cheap(first, claim, *defs.values()):
         try:

@@ -1,0 +1,45 @@
+r"""Sign conditions written after a claim: ``\quad (x > 0)``, ``(N, M > 0)``,
+``, \; x \le 0``, ``\text{for } x \ge 0``.
+
+A claim that holds for positive x is checked at points where x is positive
+(and likewise for negative), instead of being skipped or judged everywhere.
+Only a condition that compares names with 0 at the end of a row is read;
+anything else (``i = j``, ``i \neq j``, ``x > y``) stays a condition that is
+not checked.
+"""
+from __future__ import annotations
+
+import re
+
+_NAME = r"(?:[A-Za-z](?:_\{?\s*[A-Za-z0-9]+\s*\}?)?|\\[A-Za-z]+)"
+_SIGN = r"(>|<|\\geq?|\\leq?|\\geqslant|\\leqslant|≥|≤)"
+_NAMES = rf"({_NAME}(?:\s*,\s*{_NAME})*)"
+_END = r"\s*[.,;]?\s*(?:\\\\)?\s*$"
+_LEAD = r"(?:\\[,;:!]|\\q?quad|~|\s)*"
+#: ``\quad (x > 0)`` / ``(N, M > 0)`` at the end of a row.
+_IN_PARENS = re.compile(rf"{_LEAD}\(\s*{_NAMES}\s*{_SIGN}\s*0\s*\){_END}")
+#: ``, x > 0`` / ``\text{for } x \ge 0`` / ``\quad \text{if } x<0`` at the end of a row.
+_AFTER = re.compile(rf"(?:,|\\q?quad){_LEAD}(?:\\text\s*\{{\s*(?:for|if|when|where)\s*\}}{_LEAD})?{_NAMES}\s*{_SIGN}\s*0{_END}")
+
+
+def sign_condition(latex: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """``latex`` with a trailing sign condition blanked (same length), and the
+    condition as ((name, +1 or -1, relation), …); the text unchanged and () if none."""
+    m = _IN_PARENS.search(latex) or _AFTER.search(latex)
+    if not m:
+        return latex, ()
+    relation = m.group(2)
+    sign = -1 if relation.startswith(("<", "\\le", "≤")) else 1
+    shown_as = {">": ">", "<": "<"}.get(relation, "≥" if sign > 0 else "≤")
+    names = tuple((_plain(n), sign, shown_as) for n in m.group(1).split(","))
+    return latex[:m.start()] + " " * (m.end() - m.start()) + latex[m.end():], names
+
+
+def _plain(name: str) -> str:
+    """``x_{1}`` → ``x_1``, ``\\alpha`` → ``alpha``: the symbol name the reader gives it."""
+    return re.sub(r"[\s{}\\]", "", name)
+
+
+def shown(domain: tuple[tuple[str, int], ...]) -> str:
+    """The condition as a reader writes it: ``x > 0, N > 0``."""
+    return ", ".join(f"{name} {relation} 0" for name, _, relation in domain)
