@@ -363,21 +363,23 @@ def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
 
 
 def _labels_summing_to_one(left: sp.Expr, right: sp.Expr) -> str:
-    """The names y whose sums Σ_j y_j, set to 1, make the sides equal at
-    every test point (softmax notes use that one-hot labels sum to 1), or ""."""
-    mapping, names = {}, set()
-    for e in (left, right):
-        for total in e.atoms(sp.Sum):
-            if len(total.limits) != 1:
-                continue
-            coeff, body = total.function.as_independent(total.limits[0][0], as_Add=False)
-            if isinstance(body, sp.Indexed) and body.indices == (total.limits[0][0],):
-                mapping[total] = coeff
-                names.add(_shown(str(body.base)))
-    if not mapping:
+    """The name y (summed over in a side) such that the sides are equal at
+    every test point where y_1 + … + y_n = 1 (softmax notes use that one-hot
+    labels sum to 1), or ""."""
+    bases = sorted({i.base for e in (left, right) for total in e.atoms(sp.Sum)
+                    for i in total.function.atoms(sp.Indexed)}, key=str)
+    if not bases:
         return ""
-    equal, found = numeric_difference(left.xreplace(mapping), right.xreplace(mapping))
-    return ", ".join(sorted(names)) if found is None and equal else ""
+    left, right = _concrete(left, right)
+    for base in bases:
+        items = sorted({i for e in (left, right) for i in e.atoms(sp.Indexed) if i.base == base}, key=str)
+        if len(items) < 2:
+            continue
+        on_simplex = {items[-1]: 1 - sum(items[:-1])}
+        equal, found = numeric_difference(left.xreplace(on_simplex), right.xreplace(on_simplex))
+        if found is None and equal:
+            return _shown(str(base))
+    return ""
 
 
 def _labels_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:

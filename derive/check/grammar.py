@@ -54,7 +54,7 @@ call: FUNC paren               -> call
     | WORD_FUNC arguments      -> call
     | SIGMA_CALL paren         -> sigmoid
 
-undefined_call: FNAME PRIME* "(" expr ")"
+undefined_call: FNAME PRIME* arguments
 applied: APPLIED arguments
     | APPLIED_SUB arguments
 primed: (name | FNAME) PRIME+
@@ -108,7 +108,7 @@ PRIME: "'" | "′"
 CONST: /\\pi(?![A-Za-z])/ | "π"
 EXP_E.3: /e(?=\s*\^)/
 FNAME.3: /[fghFGH](?='*\s*\()/
-APPLIED.3: /(?:[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+\s*\})(?=\s*\()/
+APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+\s*\})(?=\s*\()/
 APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
 SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
 FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log)(?=\s*['′]\s*\()/

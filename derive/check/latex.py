@@ -26,6 +26,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from ..names import GREEK
 from ..symbols import sigmoid, symbol
 from .conditions import sign_condition
+from .ellipsis import EllipsisError, ellipses_read
 from .grammar import GRAMMAR
 from .indices import INDEX_JOIN, AmbiguousExponent, indices_rewritten
 from .layout import layout_blanked
@@ -78,6 +79,36 @@ def _number_sets_blanked(latex: str) -> str:
     """``\\mathbb{R}^{n}`` (a domain, as in ``x \\in \\mathbb{R}^n``) becomes the
     one-letter name ``R`` padded with spaces, so the statement around it is read."""
     return _NUMBER_SET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), latex)
+
+
+_FUNCTION_OF_SUM = re.compile(r"\\(?:log|ln|exp)(\s)\s*(?=\\sum(?![A-Za-z]))")
+
+
+def _function_of_sum_bracketed(latex: str) -> str:
+    """``\\log \\sum_k e^{o_k} - …`` is log(Σ_k e^{o_k}) - …: the space after
+    ``\\log`` becomes ``(`` and the space before the next top-level + or -
+    (or the end) ``)``, so nothing before it moves."""
+    for m in reversed(list(_FUNCTION_OF_SUM.finditer(latex))):
+        depth, i = 0, m.end()
+        while i < len(latex):
+            ch = latex[i]
+            if ch in "({[":
+                depth += 1
+            elif ch in ")}]":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0 and ch in "+-=,&" and i > m.end() + 5:
+                break
+            i += 1
+        if i == len(latex):
+            latex = latex + ")"
+        elif latex[i - 1].isspace():
+            latex = latex[:i - 1] + ")" + latex[i:]
+        else:
+            continue
+        latex = latex[:m.start(1)] + "(" + latex[m.end(1):]
+    return latex
 
 
 def _bold_read_as_scalars(latex: str) -> str:
@@ -399,7 +430,8 @@ class _ToSympy(Transformer):
 
     def undefined_call(self, items):
         primes = sum(1 for i in items if isinstance(i, Token) and i.type == "PRIME")
-        return sp.Function(str(items[0]) + "'" * primes)(_value(items[-1]))
+        args = items[-1] if isinstance(items[-1], _Arguments) else [_value(items[-1])]
+        return sp.Function(str(items[0]) + "'" * primes)(*args)
 
     def primed(self, items):
         return sp.Symbol(str(items[0]) + "'" * (len(items) - 1))
@@ -530,9 +562,10 @@ def parse_statement(latex: str) -> Statement:
     unconditional, domain = sign_condition(latex)
     try:
         unconditional, cases = cases_read(unconditional, _one_side)
-    except PiecewiseError as err:
+        unconditional, sums = ellipses_read(unconditional, _one_side, len(cases))
+    except (PiecewiseError, EllipsisError) as err:
         raise LatexError(str(err), err.pos, notation=True) from None
-    text = layout_blanked(_notation_check(unconditional))
+    text = layout_blanked(_notation_check(_function_of_sum_bracketed(unconditional)))
     depth = deepest = 0
     for ch in text:
         depth += ch in "({[\ue000"
@@ -546,7 +579,7 @@ def parse_statement(latex: str) -> Statement:
         message, pos = _error_position(err, text)
         raise LatexError(message, pos) from None
     transformer = _ToSympy(latex)
-    transformer.cases = cases
+    transformer.cases = cases + sums
     pieces, after_arrow, separator = [], False, ""
     for child in tree.children:
         if isinstance(child, Tree) and child.data == "sep":
@@ -626,5 +659,8 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
             raise LatexError("a differential d or ∂ outside a derivative fraction (\\frac{d…}{d…}) is not read",
                              child.meta.start_pos)
         start, end = child.meta.start_pos, child.meta.end_pos
+        opened = re.search(r"\{\s*$", latex[:start])
+        if opened and latex.count("}", start, end) > latex.count("{", start, end):
+            start = opened.start()  # { p }_{ i }: the brace blanked before parsing belongs to the expression
         exprs.append(Expression(value, start, end, " ".join(latex[start:end].split())))
     return Piece(tuple(exprs), continues, after_arrow, approximate, tuple(relations), separator)
