@@ -341,12 +341,19 @@ def to_latex(expr: sp.Expr, spellings: dict) -> str:
     return sp.latex(expr, symbol_names=names)
 
 
+def _names_of(expr: sp.Expr) -> set:
+    """The names an expression is written in: x for x[i] (Σ_i x_i and Σ_k x_k
+    are written in the same name, whatever their index)."""
+    return ({s for s in expr.free_symbols if not isinstance(s, sp.Indexed)}
+            | {i.base.label for i in expr.atoms(sp.Indexed)})
+
+
 def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
     """Why sides that differ are not known to be wrong: a derivative of
     something undefined, or names on each side that the other lacks (the
     step replaced a name the notes never define)."""
     names = opaque_names(left, right)
-    only_left, only_right = left.free_symbols - right.free_symbols, right.free_symbols - left.free_symbols
+    only_left, only_right = _names_of(left) - _names_of(right), _names_of(right) - _names_of(left)
     means = sorted(_shown(s.name) for s in only_left | only_right if s.name.endswith("_bar"))
     if not names and means:
         return Outcome("skipped", f"depends on {', '.join(means)} (a mean?), which the notes use on one side "
