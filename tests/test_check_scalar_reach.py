@@ -204,3 +204,12 @@ def test_log_of_a_sum_functions_of_several_arguments_and_upright_prose():
     notes = "$$if\\;y=\\frac{1}{1+e^{-x}},\\;\\mathrm{then}\\;\\frac{\\partial y}{\\partial x}=y(1-y)$$\n"
     assert verdicts(notes) == [(1, "definition"), (1, "proved")]
     assert verdicts(notes.replace("=y(1-y)", "=y(1+y)"))[-1] == (1, "wrong")
+
+
+# ------------------------------------------------------------ the expected expression
+def test_the_expected_expression_keeps_hats_inside_sums_and_the_notes_bracket():
+    notes = ("$$\\hat{y}_i = w x_i + b$$\n"
+             "$$J = \\frac{1}{2n}\\sum_{i=1}^{n} (\\hat{y}_i - y_i)^2$$\n"
+             "$$\\frac{\\partial J}{\\partial w} = \\frac{1}{n}\\sum_{i=1}^{n} (\\hat{y}_i - y_i)$$\n")
+    (wrong,) = check_text(notes).wrong
+    assert wrong.expected == "\\frac{1}{n} \\sum_{i=1}^{n} x_i \\left(\\hat{y}_i - y_i\\right)"
