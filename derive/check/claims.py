@@ -308,7 +308,7 @@ class _Reader:
         undefined = _rule_functions(values)
         if undefined and not any(isinstance(v, AppliedUndef) for v in _applications(values)):
             self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
-                                    f"a prime on {', '.join(undefined)}, a name rather than a function the notes "
+                                    f"a prime on {', '.join(u.rstrip(chr(39)) for u in undefined)}, a name rather than a function the notes "
                                     "define: by which variable it is differentiated is not said; not checked"))
             return
         if undefined:

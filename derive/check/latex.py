@@ -648,7 +648,8 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
         except VisitError as err:
             inner = err.orig_exc
             if isinstance(inner, LatexError):
-                raise LatexError(str(inner), inner.pos if inner.pos is not None else child.meta.start_pos) from None
+                raise LatexError(str(inner), inner.pos if inner.pos is not None else child.meta.start_pos,
+                                 notation=inner.notation) from None
             if isinstance(inner, RecursionError):
                 raise LatexError("nested too deeply", child.meta.start_pos) from None
             raise LatexError(f"cannot read this: {inner}", child.meta.start_pos) from None
