@@ -213,3 +213,10 @@ def test_the_expected_expression_keeps_hats_inside_sums_and_the_notes_bracket():
              "$$\\frac{\\partial J}{\\partial w} = \\frac{1}{n}\\sum_{i=1}^{n} (\\hat{y}_i - y_i)$$\n")
     (wrong,) = check_text(notes).wrong
     assert wrong.expected == "\\frac{1}{n} \\sum_{i=1}^{n} x_i \\left(\\hat{y}_i - y_i\\right)"
+
+
+def test_a_range_of_the_index_after_a_claim_is_not_a_condition():
+    notes = "$$\\frac{\\partial}{\\partial w_i} (w_i x_i + b) = x_i \\quad \\text{for } i = 1..n$$\n"
+    assert verdicts(notes) == [(1, "proved")]
+    assert verdicts(notes.replace("= x_i", "= 2 x_i")) == [(1, "wrong")]
+    assert verdicts(notes.replace("1..n", "1, \\dots, n")) == [(1, "proved")]

@@ -1,5 +1,5 @@
 r"""Sign conditions written after a claim: ``\quad (x > 0)``, ``(N, M > 0)``,
-``, \; x \le 0``, ``\text{for } x \ge 0``.
+``, \; x \le 0``, ``\text{for } x \ge 0``; and the range of an index (``\text{for } i = 1..n``).
 
 A claim that holds for positive x is checked at points where x is positive
 (and likewise for negative), instead of being skipped or judged everywhere.
@@ -22,9 +22,19 @@ _IN_PARENS = re.compile(rf"{_LEAD}\(\s*{_NAMES}\s*{_SIGN}\s*0\s*\){_END}")
 _AFTER = re.compile(rf"(?:,|\\q?quad){_LEAD}(?:\\text\s*\{{\s*(?:for|if|when|where)\s*\}}{_LEAD})?{_NAMES}\s*{_SIGN}\s*0{_END}")
 
 
+#: ``\quad \text{for } i = 1..n`` / ``, i = 1, \dots, n``: the range of an index, not a condition.
+_RANGE = re.compile(rf"(?:,|\\q?quad){_LEAD}(?:\\text\s*\{{\s*(?:for|where)\s*\}}|for)?{_LEAD}[A-Za-z]\s*=\s*"
+                    rf"\d+\s*(?:,\s*\d+\s*)*(?:\.\.|,\s*(?:\\[lc]?dots|…)\s*,)\s*[A-Za-z0-9]+{_END}")
+
+
 def sign_condition(latex: str) -> tuple[str, tuple[tuple[str, int], ...]]:
     """``latex`` with a trailing sign condition blanked (same length), and the
-    condition as ((name, +1 or -1, relation), …); the text unchanged and () if none."""
+    condition as ((name, +1 or -1, relation), …); the text unchanged and () if
+    none. A trailing range of an index (``for i = 1..n``) is blanked too: the
+    claim is about each i, which the checker reads as the name it is."""
+    m = _RANGE.search(latex)
+    if m:
+        latex = latex[:m.start()] + " " * (m.end() - m.start()) + latex[m.end():]
     m = _IN_PARENS.search(latex) or _AFTER.search(latex)
     if not m:
         return latex, ()
