@@ -220,3 +220,16 @@ def test_a_range_of_the_index_after_a_claim_is_not_a_condition():
     assert verdicts(notes) == [(1, "proved")]
     assert verdicts(notes.replace("= x_i", "= 2 x_i")) == [(1, "wrong")]
     assert verdicts(notes.replace("1..n", "1, \\dots, n")) == [(1, "proved")]
+
+
+def test_the_term_left_out_of_a_sum_is_written_in_the_notes_names():
+    # Σ_{k≠i} y_k a_i = a_i Σ_k y_k - a_i y_i: the left-out term is y_i, the name the notes use outside sums
+    notes = "$$-y_i + y_i a_i + \\sum_{k\\neq i} y_k a_i = a_i \\sum_k y_k - y_i$$\n"
+    assert verdicts(notes) == [(1, "proved")]
+    assert verdicts(notes.replace("= a_i \\sum_k y_k - y_i", "= a_i \\sum_k y_k + y_i")) == [(1, "wrong")]
+
+
+def test_a_link_after_an_unknown_head_that_needs_labels_summing_to_one_says_so():
+    notes = "$$\\frac{\\partial L}{\\partial z_i} = a_i \\sum_k y_k - y_i = a_i - y_i$$\n"
+    first, second = check_text(notes).verdicts
+    assert str(second.verdict) == "skipped" and "sum to 1" in second.reason

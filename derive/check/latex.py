@@ -219,8 +219,11 @@ class _Operator:
         var = self.var if self.var is not None else _guess_index(operand)
         body = indexed(operand, var)
         total = sp.Sum(body, (var, self.low, self.high))
-        if self.excluded is not None:
-            total -= body.xreplace({var: sp.Symbol(self.excluded.name, integer=True)})
+        if self.excluded is not None:  # the term k = i, in the names the notes write it with (y_i, not y[i])
+            term = body.xreplace({var: sp.Symbol(self.excluded.name, integer=True)})
+            total -= term.xreplace({item: symbol(f"{item.base.label.name}_{self.excluded.name}")
+                                    for item in term.atoms(sp.Indexed)
+                                    if item.indices == (sp.Symbol(self.excluded.name, integer=True),)})
         return total
 
 

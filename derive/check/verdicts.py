@@ -184,6 +184,8 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
         if cache[key].verdict in ("proved", "numeric"):
             o = Outcome(cache[key].verdict, "equal to the expression before it (the chain's first expression "
                                             "is not checked: " + o.reason + ")")
+        elif cache[key].verdict == "skipped" and "sum to 1" in cache[key].reason:
+            o = cache[key]  # the link itself is the assumption the notes make: say that
     reason = o.reason + (f"; checked where {shown_condition(step.domain)}, as the notes say" if step.domain else "")
     return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
                        (step.start, step.end))
