@@ -522,7 +522,8 @@ def within_rounding(left: sp.Expr, right: sp.Expr, rounding: tuple) -> Outcome:
 
 def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: frozenset,
                       previous: sp.Expr | None, digits: int | None, rounding: tuple | None,
-                      references: tuple, literals: tuple | None, domain: tuple = ()) -> tuple[sp.Expr, sp.Expr] | Outcome:
+                      references: tuple, literals: tuple | None,
+                      domain: tuple = ()) -> tuple[sp.Expr, sp.Expr] | Outcome:
     """The two sides a claim is judged on (a number claimed for a number is
     compared with the expression before it), or the outcome already decided
     without a proof: other example values, a printed precision, a rounding.

@@ -25,10 +25,10 @@ from sympy.core.function import AppliedUndef
 from ..names import GREEK
 from ..symbols import symbol
 from .algebra import FORMULA, INPUT
+from .conditions import shown as shown_condition
 from .latex import Expression, LatexError, Piece, parse_statement
 from .markdown import Segment, math_segments
 from .names import read_names
-from .conditions import shown as shown_condition
 from .piecewise import conditional_pieces
 from .primes import applied, function_definition, is_update_head
 
@@ -307,9 +307,10 @@ class _Reader:
             return
         undefined = _rule_functions(values)
         if undefined and not any(isinstance(v, AppliedUndef) for v in _applications(values)):
+            primed = ", ".join(name.rstrip("'") for name in undefined)
             self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
-                                    f"a prime on {', '.join(u.rstrip(chr(39)) for u in undefined)}, a name rather than a function the notes "
-                                    "define: by which variable it is differentiated is not said; not checked"))
+                                    f"a prime on {primed}, a name rather than a function the notes define: "
+                                    "by which variable it is differentiated is not said; not checked"))
             return
         if undefined:
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"

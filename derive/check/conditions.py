@@ -19,7 +19,8 @@ _LEAD = r"(?:\\[,;:!]|\\q?quad|~|\s)*"
 #: ``\quad (x > 0)`` / ``(N, M > 0)`` at the end of a row.
 _IN_PARENS = re.compile(rf"{_LEAD}\(\s*{_NAMES}\s*{_SIGN}\s*0\s*\){_END}")
 #: ``, x > 0`` / ``\text{for } x \ge 0`` / ``\quad \text{if } x<0`` at the end of a row.
-_AFTER = re.compile(rf"(?:,|\\q?quad){_LEAD}(?:\\text\s*\{{\s*(?:for|if|when|where)\s*\}}{_LEAD})?{_NAMES}\s*{_SIGN}\s*0{_END}")
+_AFTER = re.compile(rf"(?:,|\\q?quad){_LEAD}(?:\\text\s*\{{\s*(?:for|if|when|where)\s*\}}{_LEAD})?"
+                    rf"{_NAMES}\s*{_SIGN}\s*0{_END}")
 
 
 #: ``\quad \text{for } i = 1..n`` / ``, i = 1, \dots, n``: the range of an index, not a condition.
