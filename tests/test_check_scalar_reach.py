@@ -233,3 +233,11 @@ def test_a_link_after_an_unknown_head_that_needs_labels_summing_to_one_says_so()
     notes = "$$\\frac{\\partial L}{\\partial z_i} = a_i \\sum_k y_k - y_i = a_i - y_i$$\n"
     first, second = check_text(notes).verdicts
     assert str(second.verdict) == "skipped" and "sum to 1" in second.reason
+
+
+def test_a_sign_condition_on_a_name_the_notes_define_is_not_checked():
+    # z > 0 cannot be kept by choosing w, x, b: judged everywhere, this true step would look wrong
+    notes = ("$$z = w x + b$$\n$$a = \\text{ReLU}(z)$$\n"
+             "$$\\frac{\\partial a}{\\partial w} = x \\quad (z > 0)$$\n")
+    lines = check_text(notes).verdicts
+    assert str(lines[-1].verdict) == "skipped" and "condition on z" in lines[-1].reason

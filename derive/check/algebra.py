@@ -530,6 +530,12 @@ def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: froze
     Under a sign condition (``= 1 \\quad (x > 0)``) a whole number is an
     identity claimed where the condition holds, not a worked example's value."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
+    if domain:
+        written = {s.name for s in left.free_symbols | right.free_symbols if isinstance(s, sp.Symbol)}
+        hidden = sorted(name for name, *_ in domain if name not in written and symbol(name) in defs)
+        if hidden:  # z > 0 with z = w x + b: the points cannot be chosen to keep it
+            return Outcome("skipped", f"holds under a condition on {', '.join(hidden)}, which the notes define "
+                                      "by other names; not checked")
     if domain and digits is None and right.is_Integer:
         return left, right
     left, used = _numeric_reference(left, right, previous, defs, unknown)
