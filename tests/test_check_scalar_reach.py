@@ -241,3 +241,11 @@ def test_a_sign_condition_on_a_name_the_notes_define_is_not_checked():
              "$$\\frac{\\partial a}{\\partial w} = x \\quad (z > 0)$$\n")
     lines = check_text(notes).verdicts
     assert str(lines[-1].verdict) == "skipped" and "condition on z" in lines[-1].reason
+
+
+def test_a_cases_row_is_split_only_where_the_ampersand_stood():
+    # "1&w x > 0" gives "1 w x > 0": value 1 and condition w x > 0, or value w and x > 0? Not guessed.
+    (v,) = check_text("$$r = \\begin{cases} 1&w x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$\n").verdicts
+    assert str(v.verdict) == "skipped" and "piecewise" in v.reason
+    (v,) = check_text("$$r = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$\n").verdicts
+    assert str(v.verdict) == "definition"

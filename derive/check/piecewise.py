@@ -25,7 +25,10 @@ _ROW = re.compile(r"\\\\(?:\[[^\]]*\])?")
 _RELATION = r"(?P<rel><|>|\\leq?|\\geq?|\\leqslant|\\geqslant|\\lt|\\gt|≤|≥)"
 _LHS = r"(?P<lhs>\|[^|]+\||\\lvert.+?\\rvert|\\?[A-Za-z]+(?:_\{?\s*\\?[A-Za-z0-9]+\s*\}?)?)"
 _WORDS = r"(?:\\text\s*\{\s*(?:if|for|when|where|falls)?\s*\}|if|for)?"
-_CONDITIONAL = re.compile(rf"^(?P<value>.*?\S)\s*(?:,|\s)\s*{_WORDS}\s*{_LHS}\s*{_RELATION}\s*(?P<rhs>.+?)\s*$",
+#: Value and condition are apart where ``&`` stood (two spaces or more once it is blanked), or
+#: at a comma or an "if": ``1 x > 0`` (one space) might be 1·x, so it is not split.
+_APART = r"(?:\s*,\s*|\s{2,}|\s+(?=\\text|if\b|for\b))"
+_CONDITIONAL = re.compile(rf"^(?P<value>.*?\S){_APART}\s*{_WORDS}\s*{_LHS}\s*{_RELATION}\s*(?P<rhs>.+?)\s*$",
                           re.DOTALL)
 _OTHERWISE = re.compile(r"^(?P<value>.*?\S)\s*,?\s*(?:\\text\s*\{\s*(?:otherwise|else|sonst|sinon)\s*\}|otherwise)\s*$",
                         re.DOTALL)
