@@ -64,7 +64,8 @@ def test_sums_without_limits_and_means():
     assert one(r"\sum x_i") == sp.Sum(X[i], (i, 1, symbol("n")))
     k = sp.Symbol("k", integer=True)
     Y = sp.IndexedBase("y", real=True)
-    assert one(r"\sum_{k \neq i} y_k") == sp.Sum(Y[k], (k, 1, symbol("n"))) - Y[i]
+    # the term left out is y_i, the name the notes give it outside sums
+    assert one(r"\sum_{k \neq i} y_k") == sp.Sum(Y[k], (k, 1, symbol("n"))) - symbol("y_i")
     notes = ("$$\\hat{y}_i = w x_i + b$$\n$$MSE = \\frac{1}{n}\\sum_i (y_i - \\hat{y}_i)^2$$\n"
              "$$\\frac{\\partial MSE}{\\partial b} = -\\frac{2}{n}\\sum_{i=1}^{n} (y_i - \\hat{y}_i)$$\n")
     assert kinds(notes)[2][1] in ("proved", "numeric")
@@ -86,7 +87,10 @@ def test_display_math_everywhere_it_is_written():
     assert rows == [(2, "a = 1"), (3, "b = 2"), (6, "c = 3"), (8, "d_1 = 4"), (10, "e_1 = 5"), (12, "f_1 = 6")]
 
 
-def test_cases_rows_stay_together_and_are_skipped_as_piecewise():
+def test_cases_rows_stay_together_and_are_read_as_one_piecewise_definition():
     notes = "$$L = \\begin{cases} x^2 & x < 1 \\\\ 2x - 1 & x \\ge 1 \\end{cases}$$\n"
+    (v,) = check_text(notes).verdicts
+    assert str(v.verdict) == "definition"
+    notes = "$$L = \\begin{cases} x^2 & x < 1 \\\\ 2x - 1 \\end{cases}$$\n"  # a row with no condition
     (v,) = check_text(notes).verdicts
     assert str(v.verdict) == "skipped" and "piecewise" in v.reason

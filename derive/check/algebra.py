@@ -90,6 +90,9 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
         result = evaluate(expr.expr, held, stop | variables, expanding, inner)
         for v, n in expr.variable_count:
             result = _differentiate(result, v, n, inner, held)
+        # a kink (ReLU at 0) has no derivative: points there are not judged
+        result = result.replace(lambda e: isinstance(e, sp.Heaviside) and e.args[1:] != (sp.nan,),
+                                lambda e: sp.Heaviside(e.args[0], sp.nan))
         return evaluate(result, defs, stop, expanding, unknown)
     if isinstance(expr, sp.Symbol):
         if expr in defs and expr not in stop:
@@ -216,6 +219,19 @@ def _points(variables: list):
             yield {v: sp.Integer(rng.randint(-4, 5)) for v in variables}
 
 
+_BRANCHING = (sp.Piecewise, sp.Abs, sp.sign, sp.Heaviside, sp.Max, sp.Min)
+
+
+def _points_for(left: sp.Expr, right: sp.Expr, variables: list):
+    """The test points; for sides that branch (piecewise, |x|, max), each
+    point and its negation, so that every branch is met."""
+    branching = any(e.has(*_BRANCHING) for e in (left, right))
+    for point in _points(variables):
+        yield point
+        if branching:
+            yield {v: -value for v, value in point.items()}
+
+
 def value_at(expr: sp.Expr, point: dict):
     """Exact value (Rational) or 30-digit Float, or None where undefined."""
     v = expr.xreplace(point)
@@ -232,12 +248,15 @@ def value_at(expr: sp.Expr, point: dict):
     return real
 
 
-def numeric_difference(left: sp.Expr, right: sp.Expr):
-    """(equal points, first differing point with both values or None)."""
+def numeric_difference(left: sp.Expr, right: sp.Expr, domain: tuple = ()):
+    """(equal points, first differing point with both values or None);
+    ``domain`` (("x", 1), …) keeps x positive (-1: negative) at every point."""
     left, right = _concrete(left, right)
     variables = _point_variables([left, right])
+    signs = {v: sign for v in variables for name, sign, *_ in domain if str(v) == name}
     equal = 0
-    for point in _points(variables):
+    for point in _points_for(left, right, variables):
+        point = {v: (abs(value) * signs[v] if v in signs else value) for v, value in point.items()}
         lv, rv = value_at(left, point), value_at(right, point)
         if lv is None or rv is None:
             continue
@@ -266,10 +285,11 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
     ŷ) when that makes it shorter, printed with the notes' spelling."""
     names = relevant_definitions(defs, raw)
     expanded = {n: evaluate(n, defs) for n in names}
-    for item in {i for i in left.atoms(sp.Indexed) if _indexed_name(i) in defs}:
+    for item in {i for i in left.atoms(sp.Indexed) if _indexed_name(i) in defs} | _summed_definitions(left, defs):
         full = indexed(evaluate(_indexed_name(item), defs), item.indices[0])
-        left_folded = left.subs(full, item)
-        if left_folded != left:
+        left_folded = left.subs(full, item).replace(  # inside a sum over the index too (subs stops at bound names)
+            lambda e: isinstance(e, sp.Sum), lambda e: sp.Sum(e.function.subs(full, item), *e.limits))
+        if left_folded != left and is_zero_fast(evaluate(left_folded, defs) - evaluate(left, defs)):
             left = left_folded
     options = []
     for form in (left, sp.factor(left) if not left.has(sp.Sum) else sp.factor_terms(left)):
@@ -281,16 +301,37 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
             if candidate != folded and is_zero_fast(evaluate(candidate, defs) - left):
                 folded = candidate
         options.append((folded == form, sp.count_ops(folded), len(options), folded))
-    return to_latex(min(options, key=lambda o: o[:3])[3], spellings)
+    # the brackets as the claim writes them (not the claim itself: -(y - ŷ) is read as ŷ - y)
+    prefer = frozenset(a for e in raw[1:] for a in e.atoms(sp.Add) if a != e)
+    return to_latex(min(options, key=lambda o: o[:3])[3], spellings, prefer)
 
 
-def tidy(expr: sp.Expr) -> sp.Expr:
+def _summed_definitions(expr: sp.Expr, defs: dict) -> set:
+    """``ŷ[i]`` for each name ``ŷ_i`` the notes define whose index is the
+    variable of a sum in ``expr``: inside that sum, w x_i + b folds back to ŷ_i."""
+    found = set()
+    for total in expr.atoms(sp.Sum):
+        for var, *_ in total.limits:
+            suffix = "_" + var.name
+            for name in defs:
+                if isinstance(name, sp.Symbol) and name.name.endswith(suffix) and len(name.name) > len(suffix):
+                    found.add(sp.IndexedBase(name.name[: -len(suffix)], real=True)[var])
+    return found
+
+
+def tidy(expr: sp.Expr, prefer: frozenset = frozenset()) -> sp.Expr:
     """Signs moved out of brackets as notes write them: η(ŷ − y) → −η(y − ŷ),
-    sign(ŷ − y) → −sign(y − ŷ)."""
+    sign(ŷ − y) → −sign(y − ŷ); a bracket the notes wrote the other way
+    round (one of ``prefer``, such as ŷ − y) keeps their orientation."""
     if not expr.args or isinstance(expr, sp.Indexed):
         return expr
-    expr = expr.func(*[tidy(a) for a in expr.args])
-    if isinstance(expr, sp.Sum) and expr.function.could_extract_minus_sign():
+    expr = expr.func(*[tidy(a, prefer) for a in expr.args])
+
+    def flip(f: sp.Expr) -> bool:
+        return isinstance(f, sp.Add) and f not in prefer and (-f in prefer or f.could_extract_minus_sign())
+
+    if isinstance(expr, sp.Sum) and expr.function.could_extract_minus_sign() \
+            and not (expr.function.atoms(sp.Add) & prefer):
         return -sp.Sum(-expr.function, *expr.limits)
     if isinstance(expr, sp.sign) and expr.args[0].could_extract_minus_sign():
         return -expr.func(-expr.args[0])
@@ -298,21 +339,29 @@ def tidy(expr: sp.Expr) -> sp.Expr:
         return sp.Abs(-expr.args[0])
     if isinstance(expr, sp.Mul):
         factors = expr.args
-        flips = [f for f in factors if isinstance(f, sp.Add) and f.could_extract_minus_sign()]
+        flips = [f for f in factors if flip(f)]
         if flips:
             return sp.Mul(*[(-f if f in flips else f) for f in factors]) * (-1) ** len(flips)
     return expr
 
 
-def to_latex(expr: sp.Expr, spellings: dict) -> str:
+def to_latex(expr: sp.Expr, spellings: dict, prefer: frozenset = frozenset()) -> str:
     """LaTeX with the notes' spelling of names, and −(y − ŷ) x written as
-    the notes write it: the coefficient, bracketed sums, then other factors."""
+    the notes write it: the coefficient, bracketed sums, then other factors;
+    a mean keeps ``\\frac{1}{n}`` in front of its sum."""
     names = {symbol(k): v for k, v in spellings.items()}
-    expr = tidy(expr).xreplace({i: _indexed_name(i) for i in expr.atoms(sp.Indexed) if _indexed_name(i)})
+    expr = tidy(expr, prefer)
+    expr = expr.xreplace({i: _indexed_name(i) for i in expr.atoms(sp.Indexed) if _indexed_name(i)})
     if isinstance(expr, sp.Add) and expr.could_extract_minus_sign() and len(expr.args) == 2:
         return f"-({sp.latex(-expr, symbol_names=names)})"
     if isinstance(expr, sp.Mul):
         coeff, factors = expr.as_coeff_mul()
+        means = [f for f in factors if isinstance(f, sp.Pow) and f.exp == -1 and f.base.is_Symbol]
+        if means and any(isinstance(f, sp.Sum) for f in factors):
+            rest = sp.Mul(coeff, *[f for f in factors if f is not means[0]])
+            sign = "-" if rest.could_extract_minus_sign() else ""
+            return f"{sign}\\frac{{1}}{{{sp.latex(means[0].base, symbol_names=names)}}} " + \
+                to_latex(-rest if sign else rest, spellings, prefer)
         if coeff.is_Integer and any(isinstance(f, sp.Add) for f in factors):
             ordered = sorted(factors, key=lambda f: 0 if isinstance(f, sp.Add) else 1)
             parts = [f"({sp.latex(f, symbol_names=names)})" if isinstance(f, sp.Add)
@@ -322,12 +371,19 @@ def to_latex(expr: sp.Expr, spellings: dict) -> str:
     return sp.latex(expr, symbol_names=names)
 
 
+def _names_of(expr: sp.Expr) -> set:
+    """The names an expression is written in: x for x[i] (Σ_i x_i and Σ_k x_k
+    are written in the same name, whatever their index)."""
+    return ({s for s in expr.free_symbols if not isinstance(s, sp.Indexed)}
+            | {i.base.label for i in expr.atoms(sp.Indexed)})
+
+
 def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
     """Why sides that differ are not known to be wrong: a derivative of
     something undefined, or names on each side that the other lacks (the
     step replaced a name the notes never define)."""
     names = opaque_names(left, right)
-    only_left, only_right = left.free_symbols - right.free_symbols, right.free_symbols - left.free_symbols
+    only_left, only_right = _names_of(left) - _names_of(right), _names_of(right) - _names_of(left)
     means = sorted(_shown(s.name) for s in only_left | only_right if s.name.endswith("_bar"))
     if not names and means:
         return Outcome("skipped", f"depends on {', '.join(means)} (a mean?), which the notes use on one side "
@@ -341,6 +397,34 @@ def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
     shown = ", ".join(n.replace("_hat", "\u0302") for n in names)
     return Outcome("skipped", f"depends on {shown}, a derivative of something the notes do not define "
                               "(or define in a way the checker could not read), so the step is not checked")
+
+
+def _labels_summing_to_one(left: sp.Expr, right: sp.Expr) -> str:
+    """The name y (summed over in a side) such that the sides are equal at
+    every test point where y_1 + … + y_n = 1 (softmax notes use that one-hot
+    labels sum to 1), or ""."""
+    bases = sorted({i.base for e in (left, right) for total in e.atoms(sp.Sum)
+                    for i in total.function.atoms(sp.Indexed)}, key=str)
+    if not bases:
+        return ""
+    left, right = _concrete(left, right)
+    for base in bases:
+        items = sorted({i for e in (left, right) for i in e.atoms(sp.Indexed) if i.base == base}, key=str)
+        if len(items) < 2:
+            continue
+        on_simplex = {items[-1]: 1 - sum(items[:-1])}
+        equal, found = numeric_difference(left.xreplace(on_simplex), right.xreplace(on_simplex))
+        if found is None and equal:
+            return _shown(str(base))
+    return ""
+
+
+def _labels_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
+    names = _labels_summing_to_one(left, right)
+    if not names:
+        return None
+    return Outcome("skipped", f"equal only if the {names} sum to 1 (as one-hot labels do), which the notes "
+                              "assume but the checker does not; not checked")
 
 
 def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset):
@@ -438,11 +522,22 @@ def within_rounding(left: sp.Expr, right: sp.Expr, rounding: tuple) -> Outcome:
 
 def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: frozenset,
                       previous: sp.Expr | None, digits: int | None, rounding: tuple | None,
-                      references: tuple, literals: tuple | None) -> tuple[sp.Expr, sp.Expr] | Outcome:
+                      references: tuple, literals: tuple | None,
+                      domain: tuple = ()) -> tuple[sp.Expr, sp.Expr] | Outcome:
     """The two sides a claim is judged on (a number claimed for a number is
     compared with the expression before it), or the outcome already decided
-    without a proof: other example values, a printed precision, a rounding."""
+    without a proof: other example values, a printed precision, a rounding.
+    Under a sign condition (``= 1 \\quad (x > 0)``) a whole number is an
+    identity claimed where the condition holds, not a worked example's value."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
+    if domain:
+        written = {s.name for s in left.free_symbols | right.free_symbols if isinstance(s, sp.Symbol)}
+        hidden = sorted(name for name, *_ in domain if name not in written and symbol(name) in defs)
+        if hidden:  # z > 0 with z = w x + b: the points cannot be chosen to keep it
+            return Outcome("skipped", f"holds under a condition on {', '.join(hidden)}, which the notes define "
+                                      "by other names; not checked")
+    if domain and digits is None and right.is_Integer:
+        return left, right
     left, used = _numeric_reference(left, right, previous, defs, unknown)
     if isinstance(used, Outcome):
         return used
@@ -461,18 +556,18 @@ def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: froze
 def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
            unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
            digits: int | None = None, rounding: tuple | None = None,
-           references: tuple = ("", ""), literals: tuple | None = None) -> Outcome:
+           references: tuple = ("", ""), literals: tuple | None = None, domain: tuple = ()) -> Outcome:
     """Compare the claim with the chain's first expression under ``defs``
     (a number claimed for a number: with the expression before it)."""
-    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals)
+    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals, domain)
     if isinstance(sides, Outcome):
         return sides
     left, right = sides
     diff = left - right
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
-    equal, found = numeric_difference(left, right)
-    if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
+    equal, found = numeric_difference(left, right, domain)
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
         return unknown_outcome
     if found is not None:
         expected = expected_latex(left, defs, (first, claim), spellings)
@@ -489,14 +584,14 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
 def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
                  unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
                  digits: int | None = None, rounding: tuple | None = None,
-                 references: tuple = ("", ""), literals: tuple | None = None) -> Outcome:
+                 references: tuple = ("", ""), literals: tuple | None = None, domain: tuple = ()) -> Outcome:
     """The fallback when a symbolic proof overran its budget: points only."""
-    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals)
+    sides = _sides_or_outcome(first, claim, defs, unknown, previous, digits, rounding, references, literals, domain)
     if isinstance(sides, Outcome):
         return sides
     left, right = sides
-    equal, found = numeric_difference(left, right)
-    if found is not None and (unknown_outcome := _unknown_outcome(left, right)):
+    equal, found = numeric_difference(left, right, domain)
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
         return unknown_outcome
     if found is not None:
         return Outcome("wrong", "the two sides differ", to_latex(left, spellings), counterexample(found))

@@ -25,10 +25,13 @@ from sympy.core.function import AppliedUndef
 from ..names import GREEK
 from ..symbols import symbol
 from .algebra import FORMULA, INPUT
+from .conditions import shown as shown_condition
 from .latex import Expression, LatexError, Piece, parse_statement
 from .markdown import Segment, math_segments
 from .matrices import MatrixReader, unread_heads
 from .names import read_names
+from .piecewise import conditional_pieces
+from .primes import applied, function_definition, is_update_head
 
 #: Greek letters that notes write for the Latin letter they look like.
 LOOKALIKES = {"omega": "w", "beta": "b", "chi": "x", "nu": "v", "upsilon": "u", "iota": "i",
@@ -57,6 +60,7 @@ class Step:
     consequence: bool = False
     references: tuple[str, str] = ("", "")  # the texts of previous and first, for rounding slack
     literals: tuple | None = None  # the numbers an arithmetic claim (0.5 · 4 + 1) is written with
+    domain: tuple = ()  # a sign condition the claim holds under: (("x", 1, ">"),) for (x > 0)
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
         if condition:
             reader.skip_all(pieces, seg, f"holds under a condition ({condition}) that is not checked")
             continue
+        reader.domain = statement.domain
         for piece in pieces:
             reader.read(piece, seg)
     derivation.variables = names.variables
@@ -269,6 +274,9 @@ class _Reader:
         self.chains: list[_Chain] = []
         self.seen: set = set()
         self.block_of: dict = {}
+        self.functions: dict = {}  # name → primes.Function: f(x) = … read as a function
+        self.domain: tuple = ()  # the sign condition of the row being read
+        self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
 
     @property
     def claims(self) -> list:
@@ -287,6 +295,11 @@ class _Reader:
         exprs = piece.exprs
         text = " = ".join(e.text for e in exprs)
         line = self.line_of(seg.start + exprs[0].start)
+        if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=" and \
+                self.define_function(exprs, piece, seg, line):
+            return
+        if self.functions:
+            exprs = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs)
         values = [e.value for e in exprs]
         used_before = set(self.seen)
         for v in values:
@@ -299,7 +312,16 @@ class _Reader:
         if "≠" in piece.relations:
             self.skip(line, text, "an inequality or a condition (≠, <, ≤, ∈) is not checked")
             return
+        if not piece.continues and len(values) > 1 and is_update_head(values[0], values[1]):
+            self.define(values[0], exprs, piece, seg, line, piece.separator == "because")  # w' = w - η…
+            return
         undefined = _rule_functions(values)
+        if undefined and not any(isinstance(v, AppliedUndef) for v in _applications(values)):
+            primed = ", ".join(name.rstrip("'") for name in undefined)
+            self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
+                                    f"a prime on {primed}, a name rather than a function the notes define: "
+                                    "by which variable it is differentiated is not said; not checked"))
+            return
         if undefined:
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
             if isinstance(values[0], sp.Symbol) and not piece.continues:
@@ -353,7 +375,46 @@ class _Reader:
             self.chains.append(chain)
         self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
 
+    def define_piece(self, head, exprs, line: int) -> None:
+        """One piece of a piecewise definition; once pieces cover both signs
+        of their variable, the name is defined as the Piecewise they make."""
+        pieces = self.conditional.setdefault(head, [])
+        pieces.append((exprs[1].value, self.domain))
+        whole = conditional_pieces(pieces)
+        text = f"{exprs[0].text} = {exprs[1].text}"
+        if whole is None:
+            self.skip(line, text, f"defines {_show(head.name)} only where {shown_condition(self.domain)} (a "
+                                  "piece of a piecewise definition); not used until its other piece is given")
+            # no earlier or later definition of the name stands in for it meanwhile
+            pending = sp.Symbol(f"{head.name}\u2026piece", real=True)
+            self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, pending))
+            return
+        self.claims.append(Definition(len(self.claims), line, text, head, whole))
+        self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, whole))
+        del self.conditional[head]
+
+    def define_function(self, exprs, piece: Piece, seg: Segment, line: int) -> bool:
+        """``f(x) = body``: f is a function from here on (``f'(a)`` is its
+        derivative at a); the rest of the chain is checked against the body."""
+        function = function_definition(exprs[0].value, applied(exprs[1].value, self.functions))
+        if function is None or self.domain:
+            return False
+        self.functions[function.name] = function
+        for e in exprs:
+            self.seen |= e.value.free_symbols
+        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
+                                      symbol(function.name), function.body))
+        first = Expression(function.body, exprs[0].start, exprs[0].end, exprs[0].text)
+        chain = _Chain(first, None, last=exprs[1])
+        self.chains.append(chain)
+        rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
+        self.add_steps(chain, rest, piece.relations[1:], seg)
+        return True
+
     def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
+        if self.domain:  # y = x (x > 0): one piece of a piecewise definition, not y everywhere
+            self.define_piece(head, exprs, line)
+            return
         value = exprs[1].value
         update = head in value.free_symbols
         entries = self.derivation._definitions.get(head, [])
@@ -388,7 +449,7 @@ class _Reader:
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
                                         consequence,
                                         (chain.last.text if chain.last is not None else "", chain.first.text),
-                                        written_numbers(e.text)))
+                                        written_numbers(e.text), self.domain))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:
@@ -426,6 +487,10 @@ def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Ch
             continue
         return chain
     return None
+
+
+def _applications(values: list[sp.Expr]) -> list:
+    return [f for v in values for f in v.atoms(AppliedUndef)]
 
 
 def _rule_functions(values: list[sp.Expr]) -> list[str]:

@@ -20,9 +20,12 @@ rel: EQ | APPROX | NEQ
 ?signed: product
     | MINUS signed      -> neg
     | PLUS signed       -> pos
-product: factor (MULOP? factor)*
+product: factor (MULOP? factor | MULOP negated_factor)*
+negated_factor: MINUS factor
 
 ?factor: atom
+    | paren PRIME       -> primed_paren
+    | "\\sum" PRIME+    -> primed_sum
     | atom "^" script   -> power
     | atom SUPERSCRIPT  -> power_unicode
     | operator
@@ -39,6 +42,8 @@ product: factor (MULOP? factor)*
     | applied
     | primed
     | sigma_primed
+    | function_primed
+    | PIECEWISE         -> piecewise_mark
 paren: "(" expr ")" | "[" expr "]" | group | LBRACE expr RBRACE
 group: "{" expr "}"
 arguments: "(" expr (COMMA expr)* ")"
@@ -49,10 +54,11 @@ call: FUNC paren               -> call
     | WORD_FUNC arguments      -> call
     | SIGMA_CALL paren         -> sigmoid
 
-undefined_call: FNAME PRIME* "(" expr ")"
+undefined_call: FNAME PRIME* arguments
 applied: APPLIED arguments
     | APPLIED_SUB arguments
-primed: (LETTER | FNAME) PRIME+
+primed: (name | FNAME) PRIME+
+function_primed: FUNC_PRIMED PRIME paren
 sigma_primed: SIGMA_PRIMED PRIME paren
 
 operator: "\\sum" "_" "{" name EQ expr "}" "^" script -> sum_op
@@ -80,7 +86,7 @@ name: base subscript?
     | ACCENT "{" base subscript? "}" -> accent
     | ACCENT base  -> accent
 subscript: "_" (LETTER | NUMBER | GREEK | LETTER_DIGITS)
-    | "_" "{" (LETTER | NUMBER | UPPER_NAME | WORD | GREEK | LETTER_DIGITS | COMMA)+ "}"
+    | "_" "{" (LETTER | NUMBER | UPPER_NAME | WORD | GREEK | LETTER_DIGITS | COMMA | INDEX_JOIN)+ "}"
 
 ARROW.2: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|implies|therefore)(?![A-Za-z])/ | "→" | "⇒" | "=>" | "∴"
 BECAUSE.2: /\\because(?![A-Za-z])/ | "∵"
@@ -102,9 +108,10 @@ PRIME: "'" | "′"
 CONST: /\\pi(?![A-Za-z])/ | "π"
 EXP_E.3: /e(?=\s*\^)/
 FNAME.3: /[fghFGH](?='*\s*\()/
-APPLIED.3: /(?:[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+\s*\})(?=\s*\()/
+APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+\s*\})(?=\s*\()/
 APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
 SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
+FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log)(?=\s*['′]\s*\()/
 SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
 WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
 FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
@@ -120,6 +127,8 @@ UPPER_NAME.1: /[A-Z]{2,}(?![a-z])/
 WORD.1: /(?!d[A-Z])[a-z]{3,}(?![A-Z])|[A-Z][a-z]{2,}|[\uac00-\ud7a3\u3131-\u318e\u4e00-\u9fff]+/
 LETTER_DIGITS.1: /[A-Za-z]\d+/
 LETTER: /[A-Za-z]/
+INDEX_JOIN: /\ue003/
+PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
 """

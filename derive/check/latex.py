@@ -25,8 +25,12 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ..names import GREEK
 from ..symbols import sigmoid, symbol
+from .conditions import sign_condition
+from .ellipsis import EllipsisError, ellipses_read
 from .grammar import GRAMMAR
+from .indices import INDEX_JOIN, AmbiguousExponent, indices_rewritten
 from .layout import layout_blanked
+from .piecewise import PiecewiseError, cases_read
 
 MAX_LENGTH = 4_000
 MAX_NESTING = 50
@@ -60,7 +64,6 @@ _MATRIX = re.compile(
     r"|\\\||\\begin\s*\{\s*[bpvBV]?matrix"
 )
 _PIECEWISE = re.compile(r"\\begin\s*\{\s*(?:cases|array)")
-_INDEX_SUPERSCRIPT = re.compile(r"\^\{\((\s*[A-Za-z0-9]\s*)\)\}")
 
 
 #: A number set: ``\mathbb{R}``, ``\mathbb{R}^n``, ``\mathbb{R}^{n \times d}``.
@@ -76,6 +79,36 @@ def _number_sets_blanked(latex: str) -> str:
     """``\\mathbb{R}^{n}`` (a domain, as in ``x \\in \\mathbb{R}^n``) becomes the
     one-letter name ``R`` padded with spaces, so the statement around it is read."""
     return _NUMBER_SET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), latex)
+
+
+_FUNCTION_OF_SUM = re.compile(r"\\(?:log|ln|exp)(\s)\s*(?=\\sum(?![A-Za-z]))")
+
+
+def _function_of_sum_bracketed(latex: str) -> str:
+    """``\\log \\sum_k e^{o_k} - …`` is log(Σ_k e^{o_k}) - …: the space after
+    ``\\log`` becomes ``(`` and the space before the next top-level + or -
+    (or the end) ``)``, so nothing before it moves."""
+    for m in reversed(list(_FUNCTION_OF_SUM.finditer(latex))):
+        depth, i = 0, m.end()
+        while i < len(latex):
+            ch = latex[i]
+            if ch in "({[":
+                depth += 1
+            elif ch in ")}]":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0 and ch in "+-=,&" and i > m.end() + 5:
+                break
+            i += 1
+        if i == len(latex):
+            latex = latex + ")"
+        elif latex[i - 1].isspace():
+            latex = latex[:i - 1] + ")" + latex[i:]
+        else:
+            continue
+        latex = latex[:m.start(1)] + "(" + latex[m.end(1):]
+    return latex
 
 
 def _bold_read_as_scalars(latex: str) -> str:
@@ -118,7 +151,10 @@ def _notation_check(latex: str) -> str:
     m = _PIECEWISE.search(latex)
     if m:
         raise LatexError("a piecewise definition (cases) is not checked", m.start(), notation=True)
-    return _INDEX_SUPERSCRIPT.sub(lambda m: "_{ " + m.group(1) + " }", latex)
+    try:
+        return indices_rewritten(latex)
+    except AmbiguousExponent as err:
+        raise LatexError(str(err), err.pos) from None
 
 
 @dataclass(frozen=True)
@@ -153,6 +189,7 @@ class Statement:
     pieces: tuple[Piece, ...]
     spellings: tuple[tuple[str, str], ...]
     applied: tuple[str, ...] = ()  # names written as functions of arguments: J(w, b), h_θ(x)
+    domain: tuple[tuple[str, int, str], ...] = ()  # a trailing sign condition: (("x", 1, ">"),) for (x > 0)
 
 
 _PARSER = Lark(
@@ -182,8 +219,11 @@ class _Operator:
         var = self.var if self.var is not None else _guess_index(operand)
         body = indexed(operand, var)
         total = sp.Sum(body, (var, self.low, self.high))
-        if self.excluded is not None:
-            total -= body.xreplace({var: sp.Symbol(self.excluded.name, integer=True)})
+        if self.excluded is not None:  # the term k = i, in the names the notes write it with (y_i, not y[i])
+            term = body.xreplace({var: sp.Symbol(self.excluded.name, integer=True)})
+            total -= term.xreplace({item: symbol(f"{item.base.label.name}_{self.excluded.name}")
+                                    for item in term.atoms(sp.Indexed)
+                                    if item.indices == (sp.Symbol(self.excluded.name, integer=True),)})
         return total
 
 
@@ -205,6 +245,13 @@ def indexed(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
     for s in expr.free_symbols:
         if isinstance(s, sp.Symbol) and s.name.endswith(suffix) and len(s.name) > len(suffix):
             mapping[s] = sp.IndexedBase(s.name[: -len(suffix)], real=True)[index]
+        elif isinstance(s, sp.Symbol) and len(parts := s.name.split("_")) == 3 and parts[1] == index.name \
+                and "hat" not in parts:  # x_j_i (x_j^{(i)}) in a sum over j: x[j, i]
+            mapping[s] = sp.IndexedBase(parts[0], real=True)[index, sp.Symbol(parts[2], integer=True)]
+    for item in expr.atoms(sp.Indexed):  # x[j, i] inside a sum over i
+        if any(isinstance(k, sp.Symbol) and k.name == index.name and k != index for k in item.indices):
+            mapping[item] = item.base[tuple(index if getattr(k, "name", None) == index.name else k
+                                            for k in item.indices)]
     return expr.xreplace(mapping)
 
 
@@ -233,6 +280,10 @@ class _ToSympy(Transformer):
         self.source = source
         self.spellings: dict[str, str] = {}
         self.applied_names: set[str] = set()
+        self.cases: tuple = ()
+
+    def piecewise_mark(self, items):  # a cases environment, read by piecewise.py
+        return self.cases[int(str(items[0])[1:].rstrip("\ue005"))]
 
     def number(self, items):
         return sp.Rational(str(items[0])) if "." in items[0] else sp.Integer(str(items[0]))
@@ -282,7 +333,8 @@ class _ToSympy(Transformer):
         return name + ("_" + items[2] if len(items) > 2 and items[2] else "")
 
     def subscript(self, items):
-        return "".join(str(i) if not str(i).startswith("\\") else str(i)[1:] for i in items if str(i) != ",")
+        text = "".join(str(i) if not str(i).startswith("\\") else str(i)[1:] for i in items if str(i) != ",")
+        return text.replace(INDEX_JOIN, "_")  # x_j^{(i)}: the name x_j_i
 
     @v_args(meta=True)
     def name(self, meta, items):
@@ -290,7 +342,9 @@ class _ToSympy(Transformer):
         if not isinstance(base, str):
             return base  # \partial
         full = base + ("_" + items[1] if len(items) > 1 else "")
-        self.spellings.setdefault(full, " ".join(self.source[meta.start_pos:meta.end_pos].split()))
+        spelled = " ".join(self.source[meta.start_pos:meta.end_pos].split())
+        spelled = re.sub(r"^([^{}\s]+)\s*\}\s*(?=[_^])", r"\1", spelled)  # { p }_{ i }: the { was blanked
+        self.spellings.setdefault(full, spelled)
         return symbol(full)
 
     def add(self, items):
@@ -299,6 +353,9 @@ class _ToSympy(Transformer):
     def sub(self, items):
         return _value(items[0]) - _value(items[2])
 
+    def negated_factor(self, items):  # 2 * -x
+        return -_value(items[1])
+
     def neg(self, items):
         return -_value(items[1])
 
@@ -306,6 +363,7 @@ class _ToSympy(Transformer):
         return _value(items[1])
 
     def product(self, items):
+        _refuse_slash_derivative(items)
         factors, divide = [], False
         for item in items:
             if isinstance(item, Token) and item.type == "MULOP":
@@ -375,10 +433,34 @@ class _ToSympy(Transformer):
 
     def undefined_call(self, items):
         primes = sum(1 for i in items if isinstance(i, Token) and i.type == "PRIME")
-        return sp.Function(str(items[0]) + "'" * primes)(_value(items[-1]))
+        args = items[-1] if isinstance(items[-1], _Arguments) else [_value(items[-1])]
+        return sp.Function(str(items[0]) + "'" * primes)(*args)
 
     def primed(self, items):
         return sp.Symbol(str(items[0]) + "'" * (len(items) - 1))
+
+    def primed_paren(self, items):
+        """``(…)'``: the derivative by the one name inside; with several, by which is not said."""
+        value = _value(items[0])
+        names = [s for s in value.free_symbols if isinstance(s, sp.Symbol)]
+        if len(names) != 1 or value.atoms(sp.Indexed) or value.is_Symbol:
+            raise LatexError("a prime on a bracket of one bare name, several names or none: by which name "
+                             "it is differentiated is not said; "
+                             "not read", notation=True)
+        return sp.Derivative(value, names[0])
+
+    def primed_sum(self, items):
+        raise LatexError("a prime on a sum (\\sum'): what is summed and by what it is differentiated are not "
+                         "written; not checked", notation=True)
+
+    def function_primed(self, items):
+        """``\\text{ReLU}'(z)``, ``\\tanh'(z)``: the known function's derivative at the argument."""
+        name = re.sub(r"^\\(?:operatorname|mathrm|text)?\s*\{?\s*", "", str(items[0])).strip("\\{} ").lower()
+        arg = _value(items[-1])
+        if name == "relu":
+            return sp.Heaviside(arg, sp.nan)  # no derivative at 0: points there are not judged
+        u = sp.Dummy("u", real=True)
+        return sp.diff(_FUNCTIONS[name](u), u).subs(u, arg)
 
     def frac(self, items):
         return _fraction(_value(items[1]), _value(items[2]))
@@ -404,6 +486,17 @@ class _ToSympy(Transformer):
     def sum_op_bare(self, items):
         high = _value(items[0]) if items and items[0] is not None else SUM_UPPER
         return _Operator("sum", None, sp.Integer(1), high)
+
+
+def _refuse_slash_derivative(items) -> None:
+    """``dx/dz`` (d next to a name, a slash, d next to a name) is a derivative
+    written inline, not the quotient (d·x)/(d·z): refuse rather than read it."""
+    kinds = ["/" if isinstance(i, Token) and i.type == "MULOP" and i.value == "/" else
+             "d" if isinstance(i, sp.Basic) and i == D else "name" if isinstance(i, sp.Symbol) else "op"
+             if isinstance(i, Token) else "other" for i in items]
+    text = " ".join(kinds)
+    if re.search(r"\bd name\b.*/ d name\b", text):
+        raise LatexError("d…/d… written with a slash (a derivative, or a quotient of products with d?) is not read")
 
 
 class _Arguments(list):
@@ -469,7 +562,13 @@ def parse_statement(latex: str) -> Statement:
     """Read one math segment. Raises :class:`LatexError` with the position."""
     if len(latex) > MAX_LENGTH:
         raise LatexError(f"the math is {len(latex)} characters long; the limit is {MAX_LENGTH}", 0)
-    text = layout_blanked(_notation_check(latex))
+    unconditional, domain = sign_condition(latex)
+    try:
+        unconditional, cases = cases_read(unconditional, _one_side)
+        unconditional, sums = ellipses_read(unconditional, _one_side, len(cases))
+    except (PiecewiseError, EllipsisError) as err:
+        raise LatexError(str(err), err.pos, notation=True) from None
+    text = layout_blanked(_notation_check(_function_of_sum_bracketed(unconditional)))
     depth = deepest = 0
     for ch in text:
         depth += ch in "({[\ue000"
@@ -483,6 +582,7 @@ def parse_statement(latex: str) -> Statement:
         message, pos = _error_position(err, text)
         raise LatexError(message, pos) from None
     transformer = _ToSympy(latex)
+    transformer.cases = cases + sums
     pieces, after_arrow, separator = [], False, ""
     for child in tree.children:
         if isinstance(child, Tree) and child.data == "sep":
@@ -496,7 +596,16 @@ def parse_statement(latex: str) -> Statement:
     bold = _bold_names(latex)
     if bold:
         _refuse_vector_products(pieces, bold)
-    return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())), tuple(sorted(transformer.applied_names)))
+    return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())),
+                     tuple(sorted(transformer.applied_names)), domain)
+
+
+def _one_side(latex: str) -> sp.Expr:
+    """One expression (a value or a side of a condition in a cases row)."""
+    pieces = parse_statement(latex).pieces
+    if len(pieces) != 1 or len(pieces[0].exprs) != 1:
+        raise LatexError("not one expression")
+    return pieces[0].exprs[0].value
 
 
 def _bold_names(latex: str) -> set[str]:
@@ -542,7 +651,8 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
         except VisitError as err:
             inner = err.orig_exc
             if isinstance(inner, LatexError):
-                raise LatexError(str(inner), inner.pos if inner.pos is not None else child.meta.start_pos) from None
+                raise LatexError(str(inner), inner.pos if inner.pos is not None else child.meta.start_pos,
+                                 notation=inner.notation) from None
             if isinstance(inner, RecursionError):
                 raise LatexError("nested too deeply", child.meta.start_pos) from None
             raise LatexError(f"cannot read this: {inner}", child.meta.start_pos) from None
@@ -553,5 +663,8 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
             raise LatexError("a differential d or ∂ outside a derivative fraction (\\frac{d…}{d…}) is not read",
                              child.meta.start_pos)
         start, end = child.meta.start_pos, child.meta.end_pos
+        opened = re.search(r"\{\s*$", latex[:start])
+        if opened and latex.count("}", start, end) > latex.count("{", start, end):
+            start = opened.start()  # { p }_{ i }: the brace blanked before parsing belongs to the expression
         exprs.append(Expression(value, start, end, " ".join(latex[start:end].split())))
     return Piece(tuple(exprs), continues, after_arrow, approximate, tuple(relations), separator)

@@ -21,6 +21,8 @@ _BRACE_ONLY = re.compile(r"\\(?:underbrace|overbrace|underline|mathstrut)\s*\{")
 _OVERSET = re.compile(r"\\(?:overset|underset|stackrel)\s*\{")
 #: Prose written in math without \\text: ``if\\; y = …``, ``for all``.
 _PROSE_WORDS = re.compile(r"(?<![\\A-Za-z])(?:if|for|where|and|then|let|with|when|since|so|s\.t\.)(?![A-Za-z])")
+#: A word set upright in math (``\\mathrm{then}``): prose when it is one of :data:`_PROSE`.
+_MATH_PROSE = re.compile(r"\\(?:mathrm|textrm|mathit|operatorname)\s*\{\s*([A-Za-z]+)\s*\}")
 _SPACING_EXTRA = re.compile(r"\\(?:hfill|qquad|enspace|thinspace|medspace|thickspace)(?![A-Za-z])")
 #: Words in ``\text{…}`` that are prose, never a name.
 _PROSE = {"where", "for", "and", "or", "if", "with", "when", "then", "so", "since", "let", "as", "at",
@@ -73,6 +75,8 @@ def layout_blanked(text: str) -> str:
                 _blank_span(chars, m.start(), end)
         blanked = "".join(chars)
     blanked = _SPACING.sub(lambda m: " " * len(m.group(0)), blanked)
+    blanked = _MATH_PROSE.sub(lambda m: " " * len(m.group(0)) if m.group(1).lower() in _PROSE else m.group(0),
+                              blanked)
     blanked = _PROSE_WORDS.sub(lambda m: " " * len(m.group(0)), blanked)
     blanked = _pair_bars(blanked)
     stripped = blanked.rstrip()
@@ -91,7 +95,7 @@ def _text_is_a_name(text: str, m: re.Match) -> bool:
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) or word.lower() in _PROSE:
         return False
     after = text[close + 1:].lstrip()
-    return after.startswith(("(", "_", "=", "^")) or any(c.isupper() for c in word)
+    return after.startswith(("(", "_", "=", "^", "'", "′")) or any(c.isupper() for c in word)
 
 
 def _blank_decorations(text: str, chars: list[str]) -> str:

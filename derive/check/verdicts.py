@@ -22,6 +22,7 @@ from . import algebra
 from .algebra import Outcome
 from ..worker import Overrun, run_with_budget
 from .claims import Definition, Derivation, Skip, Step, show_name
+from .conditions import shown as shown_condition
 from .matrices import MatrixStep, judge_matrix
 
 
@@ -175,7 +176,7 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
     key = (step.first, step.claim, step.previous, step.digits, step.rounding, step.references, step.literals,
-           frozenset(defs.items()))
+           step.domain, frozenset(defs.items()))
     if key not in cache:
         cache[key] = _outcome(step, defs, spellings, seconds, unknown)
     o = cache[key]
@@ -183,12 +184,26 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
         # blamed once: a line that agrees with the line before it is right about
         # that link, whatever went wrong earlier in the chain
         again = replace(step, first=step.previous, previous=None)
-        key = (again.first, again.claim, None, None, step.rounding, frozenset(defs.items()))
+        key = (again.first, again.claim, None, None, step.rounding, step.domain, frozenset(defs.items()))
         if key not in cache:
             cache[key] = _outcome(again, defs, spellings, seconds, unknown)
         if cache[key].verdict in ("proved", "numeric"):
             o = Outcome(cache[key].verdict, "equal to the expression before it (the chain went wrong earlier)")
-    return StepVerdict(step.line, step.latex, o.verdict, o.reason, o.expected, o.counterexample,
+    elif o.verdict == "skipped" and _opaque_first(o) and step.previous is not None \
+            and step.previous != step.first and step.digits is None:
+        # X = A = B with X unknown (∂L/∂w of an undefined L) still says A = B:
+        # that link is checked; only a proof is kept, never a new "wrong"
+        again = replace(step, first=step.previous, previous=None)
+        key = (again.first, again.claim, None, None, step.rounding, step.domain, frozenset(defs.items()))
+        if key not in cache:
+            cache[key] = _outcome(again, defs, spellings, seconds, unknown)
+        if cache[key].verdict in ("proved", "numeric"):
+            o = Outcome(cache[key].verdict, "equal to the expression before it (the chain's first expression "
+                                            "is not checked: " + o.reason + ")")
+        elif cache[key].verdict == "skipped" and "sum to 1" in cache[key].reason:
+            o = cache[key]  # the link itself is the assumption the notes make: say that
+    reason = o.reason + (f"; checked where {shown_condition(step.domain)}, as the notes say" if step.domain else "")
+    return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
                        (step.start, step.end))
 
 
@@ -196,7 +211,7 @@ def _outcome(step: Step, defs: dict, spellings: dict, seconds: float, unknown: f
     """The verdict of ``algebra`` on ``step``: each phase in the worker within ``seconds``."""
     first, claim = step.first, step.claim
     args = (first, claim, defs, spellings)
-    extra = (unknown, step.previous, step.digits, step.rounding, step.references, step.literals)
+    extra = (unknown, step.previous, step.digits, step.rounding, step.references, step.literals, step.domain)
     power = substituted_power((first, claim), defs)
     if power > NUMERIC_POWER:
         return Outcome("skipped", f"too large to judge: its powers multiply to {power:.3g} once the definitions "
@@ -270,3 +285,9 @@ def _cheap(*exprs: sp.Expr) -> bool:
         if ops > CHEAP_OPS:
             return False
     return True
+
+
+def _opaque_first(o: Outcome) -> bool:
+    """Skipped because a side depends on something undefined or unrelated,
+    not because the claim itself could not be read or judged."""
+    return o.reason.startswith(("depends on ", UNRELATED))

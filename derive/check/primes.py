@@ -1,0 +1,79 @@
+"""Prime notation in notes: ``f'(x)`` for a function the notes define, and
+``w'`` as the new value of w in an update.
+
+* ``f(x) = x^2 + 1`` (arguments that are distinct names, all used in the body)
+  defines the function f; afterwards ``f(a)`` is the body at a and ``f'(a)``
+  (``f''(a)``) its derivative by its one argument, at a.
+* A function the notes never define stays an unknown (``y' = F'(g(x)) g'(x)``
+  is a rule statement, see claims.py), and so does a prime on a name that is
+  not the head of an update: by which variable it differentiates is not said.
+* ``w_1' = w_1 - η ∂L/∂w_1`` names the new value of w_1: ``w_1'`` is a name of
+  its own, defined there, and nothing is claimed about a derivative.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+#: Highest derivative a run of primes may ask for.
+MAX_PRIMES = 3
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function the notes define: ``name(params) = body``."""
+
+    name: str
+    params: tuple[sp.Symbol, ...]
+    body: sp.Expr
+
+    def at(self, args: tuple, primes: int) -> sp.Expr | None:
+        """The body (or its ``primes``-th derivative) at ``args``; None when
+        the call does not fit (other arity, primes on several arguments)."""
+        if len(args) != len(self.params) or primes > MAX_PRIMES or (primes and len(self.params) != 1):
+            return None
+        body = sp.diff(self.body, self.params[0], primes) if primes else self.body
+        return body.xreplace(dict(zip(self.params, args)))
+
+
+def function_definition(head: sp.Expr, value: sp.Expr) -> Function | None:
+    """``f(x) = body`` read as a definition of f, when the arguments are
+    distinct names that the body uses, the head has no primes and the body
+    calls no unknown function."""
+    if not isinstance(head, AppliedUndef) or "'" in head.func.__name__:
+        return None
+    params = head.args
+    if not all(isinstance(p, sp.Symbol) for p in params) or len(set(params)) != len(params):
+        return None
+    if value.atoms(AppliedUndef) or any("'" in s.name for s in value.free_symbols) or value.has(sp.Derivative):
+        return None
+    if not set(params) <= value.free_symbols:
+        return None
+    return Function(head.func.__name__, tuple(params), value)
+
+
+def applied(expr: sp.Expr, functions: dict[str, Function]) -> sp.Expr:
+    """``expr`` with every call of a defined function (``f(a)``, ``f'(a)``)
+    replaced by its body at the arguments."""
+    if not functions:
+        return expr
+
+    def known(e) -> bool:
+        return isinstance(e, AppliedUndef) and e.func.__name__.rstrip("'") in functions
+
+    def value(e):
+        name = e.func.__name__
+        got = functions[name.rstrip("'")].at(e.args, len(name) - len(name.rstrip("'")))
+        return e if got is None else got
+
+    return expr.replace(known, value)
+
+
+def is_update_head(head: sp.Expr, value: sp.Expr) -> bool:
+    """``w'`` on the left of a definition whose right side uses w: the new value of w."""
+    if not isinstance(head, sp.Symbol) or not head.name.endswith("'"):
+        return False
+    base = head.name.rstrip("'")
+    return any(s.name == base for s in value.free_symbols)
