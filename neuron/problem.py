@@ -20,7 +20,7 @@ import sympy as sp
 
 from derive import Gradient, losses, parse_expression, symbol
 from derive.budget import degree_bound
-from derive.compile import lambdify, temporaries
+from derive.compile import function_from_source, lambdify_source, temporaries
 from derive.gradient import WIDE_MODEL
 from derive.descent import Objective, objective
 from derive.errors import InputError
@@ -73,11 +73,16 @@ class Problem:
     @cached_property
     def forward(self) -> Callable[..., np.ndarray]:
         """NumPy function of (params…, x columns…) giving the neuron's output."""
+        return function_from_source(self.forward_source)
+
+    @cached_property
+    def forward_source(self) -> str:
+        """The source of :attr:`forward` (kept in the cached bundle, :mod:`neuron.bundle`)."""
         args = [symbol(n) for n in self.params + self.inputs]
         z = next(temporaries("z", args))  # z once (σ's stable form reads it twice); no cse of a d-term sum
         common = ([(z, self.linear)], [self.output.xreplace({self.linear: z})]) if self.classifies else ([], [self.output])
-        return lambdify(args, self.output, "numpy", common=common,
-                        order="none" if self.features > WIDE_MODEL else None)
+        return lambdify_source(args, self.output, "numpy", common=common,
+                               order="none" if self.features > WIDE_MODEL else None)
 
     def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
         """The columns of X (n, d) and y in the order the gradient takes them."""
