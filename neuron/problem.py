@@ -27,6 +27,8 @@ from derive.errors import InputError
 from derive.printer import expression_text
 from derive.symbols import sigmoid
 
+from .columns import data_columns
+
 LossSpec = Union[None, str, sp.Expr, Callable[[sp.Expr], sp.Expr]]
 
 #: Above this size the loss is not tested for being a squared error.
@@ -86,13 +88,12 @@ class Problem:
 
     def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
         """The columns of X (n, d) and y in the order the gradient takes them."""
-        columns = []
-        for name in self.data_names:
-            if name == "y":
-                columns.append(y)
-            else:
-                columns.append(X[:, self.inputs.index(name)])
-        return columns
+        return data_columns(self.data_names, self.inputs, X, y)
+
+    @cached_property
+    def loss_expression(self) -> str:
+        """The loss as readable text (what ``neuron fit`` reports)."""
+        return expression_text(self.loss)
 
     @cached_property
     def squared_error_scale(self) -> float | None:

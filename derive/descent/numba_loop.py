@@ -6,6 +6,7 @@ is imported only when a kernel first runs.
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
@@ -26,13 +27,18 @@ class CompiledLoop:
     def __init__(self, grad: Gradient, source: str | None = None):
         self.gradient = grad
         self.size = len(grad.params)
-        if source is None:  # generated from the gradient (SymPy)
-            from .compiled import loop_source
-
-            source = loop_source(grad)
-        self.source = source
+        if source is not None:
+            self.source = source
         self._module = None
         self._trusted: set[str] = set()
+
+    @cached_property
+    def source(self) -> str:
+        """The generated module's source, generated from the gradient (SymPy)
+        on first use: asking whether a compiled loop exists costs nothing."""
+        from .compiled import loop_source
+
+        return loop_source(self.gradient)
 
     @property
     def module(self):
