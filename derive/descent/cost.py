@@ -23,7 +23,7 @@ numba 0.68, NumPy's matmul). Only the ratios matter to the choice: on a
 faster machine all scale alike (COMPILED_START too). What they say: the
 in-order scan wins when E exceeds about q³/(12·p) epochs' worth of the
 compiled loop (the book's 100 epochs on 442 samples: scan, 10× cheaper);
-with 10 features and 10 epochs on 10⁵ samples the compiled loop (or,
+with 10 features and 10 epochs on 10⁶ samples the compiled loop (or,
 without numba, still the scan: the Python loop costs 20× the compiled one);
 shuffled, the compiled loop once the Python loop would take longer than
 numba takes to start (COMPILED_START), else the loop.
