@@ -14,7 +14,7 @@ symbol a user types can clash with Python):
 with p0, p1 = w, b and d0, d1 = x, y. Common subexpressions are shared
 (SymPy's ``cse``, which also multiplies by lr once) and printed by SymPy's ``PythonCodePrinter``; the source is
 our own, generated from SymPy expressions, never user text.
-:class:`~derive.descent.sgd_loop.SGDLoop` runs it (with no SymPy).
+:class:`~derive.descent.loop_runner.SGDLoop` runs it (with no SymPy).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from sympy.printing.pycode import PythonCodePrinter
 from ..cache import cached_source, expression_key
 from ..compile import common_subexpressions, temporaries
 from ..gradient import Gradient
-from .sgd_loop import INLINE_MAX_FEATURES, SGDLoop, origin  # noqa: F401 (the runner, kept importable here)
+from .loop_runner import INLINE_MAX_FEATURES, SGDLoop, origin  # noqa: F401 (the runner, kept importable here)
 
 
 def source_key(grad: Gradient) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from ..generated import numba_available, numpy_function
 from .affine_maps import LinearMaps
 from .epoch_losses import EpochLosses
 from .numba_loop import CompiledLoop
-from .sgd_loop import SGDLoop
+from .loop_runner import SGDLoop
 
 if TYPE_CHECKING:
     from .objective import Objective
@@ -192,7 +192,7 @@ def stored_parts(objective: Objective) -> dict[str, Any]:
     """The source of everything :class:`StoredObjective` runs, from a derived
     objective (SymPy work for what training has not derived yet)."""
     from .affine import LinearAffineUpdate
-    from .sgd_loop import origin
+    from .loop_runner import origin
 
     grad = objective.gradient
     affine = objective.affine
