@@ -41,7 +41,9 @@ from .columns import data_columns
 #: Part of every key: raise it whenever the bundle's layout changes.
 FORMAT = "1"
 
+#: Problems found in this process, by text and features (at most FOUND_MAX).
 _FOUND: dict[tuple[str, int | None], Any] = {}
+FOUND_MAX = 256
 
 
 def loss_text(loss: object) -> str | None:
@@ -74,6 +76,8 @@ def find_problem(loss: object = None, features: int | None = None):
         if problem is None:  # none, or not sound: derived, and the bundle written anew
             problem = _derived(loss, features)
             store(text, features, problem)
+    if len(_FOUND) >= FOUND_MAX:  # bounded, as build_problem's own cache
+        _FOUND.clear()
     _FOUND[(text, features)] = problem
     return problem
 
@@ -120,18 +124,25 @@ def load(text: str, features: int | None) -> StoredProblem | None:
 
 def store(text: str, features: int | None, problem) -> None:
     """Write the bundle of a derived ``problem`` (failures only cost time)."""
+    if cache.directory() is None:
+        return
+    try:
+        entry = _entry(text, features, problem)
+    except Exception:  # noqa: BLE001 - a loss training cannot use (no data, …) fails in fit, as without a cache
+        return
+    cache.store("neuron", _key(text, features), json.dumps(entry))
+
+
+def _entry(text: str, features: int | None, problem) -> dict[str, Any]:
     from derive.descent.stored import stored_parts
 
     from .cli_text import loss_text as summary
 
-    if cache.directory() is None:
-        return
-    entry = {"format": FORMAT, "text": text, "asked": features, "features": problem.features,
-             "label": problem.label, "params": list(problem.params), "inputs": list(problem.inputs),
-             "classifies": problem.classifies, "squared_error_scale": problem.squared_error_scale,
-             "forward": problem.forward_source, "loss_expression": problem.loss_expression,
-             "loss_summary": summary(problem), "objective": stored_parts(problem.objective)}
-    cache.store("neuron", _key(text, features), json.dumps(entry))
+    return {"format": FORMAT, "text": text, "asked": features, "features": problem.features,
+            "label": problem.label, "params": list(problem.params), "inputs": list(problem.inputs),
+            "classifies": problem.classifies, "squared_error_scale": problem.squared_error_scale,
+            "forward": problem.forward_source, "loss_expression": problem.loss_expression,
+            "loss_summary": summary(problem), "objective": stored_parts(problem.objective)}
 
 
 def _symbolic_problem(text: str, features: int | None):
