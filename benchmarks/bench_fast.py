@@ -233,19 +233,29 @@ def reduction_rows(n: int, pairs: int) -> None:
     for name, target in (("½SE", y), ("logistic", (y > 1).astype(float))):
         objective = build_problem("half-se" if name == "½SE" else "logistic").objective
         objective.mean_gradient([1.0, 0.0], [x[:10], target[:10]])
-        fused = "one fused pass" if HAS_NUMBA else "per-sample arrays: numba absent"
-        row(f"mean gradient, {name} ({fused})", "np.add.reduce, same bytes",
+        row(f"mean gradient, {name} ({objective.mean_pass})", "np.add.reduce, same bytes",
             paired(lambda: objective.mean_gradient([1.0, 0.0], [x, target]), floor, pairs))
+        if objective.mean_pass == "numba":
+            row("  the blocked NumPy pass (the core install)", "np.add.reduce, same bytes",
+                paired(lambda: objective.blocked.mean_gradient([1.0, 0.0], [x, target]), floor, pairs))
+        elif HAS_NUMBA:
+            objective.compiled.mean_gradient([1.0, 0.0], [x[:10], target[:10]])
+            row("  the numba kernel (one pass, scalar exp)", "np.add.reduce, same bytes",
+                paired(lambda: objective.compiled.mean_gradient([1.0, 0.0], [x, target]), floor, pairs))
     neuron = Neuron()
     neuron.backprop(x[:10], y[:10])
-    row("Neuron.backprop, ½SE (+ input checks)", "np.add.reduce, same bytes", paired(lambda: neuron.backprop(x, y), floor, pairs))
+    row("Neuron.backprop, ½SE (+ lazy input checks)", "np.add.reduce, same bytes",
+        paired(lambda: neuron.backprop(x, y), floor, pairs))
     logistic = Neuron("logistic", w=1.0, b=0.0)
     labels = (y > 1).astype(float)
     logistic.backprop(x[:10], labels[:10])
-    row("Neuron.backprop, logistic (+ input checks)", "np.add.reduce, same bytes",
+    row("Neuron.backprop, logistic (+ lazy input checks)", "np.add.reduce, same bytes",
         paired(lambda: logistic.backprop(x, labels), floor, pairs))
     numpy_way = lambda: [float(np.mean(g)) for g in squared.gradient.numpy(1.0, 1.0, x, y)]  # noqa: E731
-    row("per-sample arrays then np.mean (before)", "np.add.reduce, same bytes", paired(numpy_way, floor, pairs))
+    row("per-sample arrays then np.mean, ½SE (before)", "np.add.reduce, same bytes", paired(numpy_way, floor, pairs))
+    out = np.empty_like(x)
+    exp = lambda: np.exp(x, out=out)  # noqa: E731
+    row("np.exp of x alone (a bound for σ losses)", "np.add.reduce, same bytes", paired(exp, floor, pairs))
 
 
 # --- calibration of derive/descent/cost.py ------------------------------------

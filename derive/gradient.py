@@ -63,6 +63,12 @@ class Gradient:
         """The derivatives in parameter order."""
         return tuple(self.exprs.values())
 
+    @property
+    def outer_derivative(self) -> sp.Expr | None:
+        """f'(z), the one derivative of a linear model's loss f(z) (z = w·x + b),
+        written with ``model.z``; ``None`` when the loss is not of that form."""
+        return None if self.model is None else self.model.derivative(_tidied)
+
     def code(self, of: str = "gradient") -> tuple[list, list]:
         """``(shared, reduced)``: the subexpressions every generated function
         computes first, and the derivatives (or, with ``of="loss"``, the

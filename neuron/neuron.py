@@ -6,6 +6,7 @@ It never differentiates by hand: the gradient of its loss comes from
 """
 from __future__ import annotations
 
+import math
 import sys
 from typing import TYPE_CHECKING, Sequence
 
@@ -17,10 +18,10 @@ from derive.errors import InputError
 from derive.names import INITS, LOSSES
 
 from .bundle import find_problem
+from .validate import as_features, as_targets, positive_float, positive_int, probabilities, require_finite
 
 if TYPE_CHECKING:
     from .problem import LossSpec, Problem
-from .validate import as_features, as_targets, positive_float, positive_int, probabilities
 
 #: Most epochs one ``fit`` runs. Every epoch keeps its weights and its loss
 #: (``history``), about 150 bytes with one feature while training (measured at
@@ -101,10 +102,17 @@ class Neuron:
 
     def backprop(self, x, y) -> tuple:
         """The gradient of the loss at the current w and b, averaged over the
-        samples: ``(w_grad, b_grad)`` as the book returns, from ``derive``."""
-        X, _ = self._inputs(x)
-        y = as_targets(np.atleast_1d(y), X.shape[0])
-        grads = self.problem.objective.mean_gradient(self._params, self.problem.data_columns(X, y))
+        samples: ``(w_grad, b_grad)`` as the book returns, from ``derive``.
+
+        Shapes are checked first; the scan for NaN and ±inf runs only when
+        the one pass's sum of the data is not finite, and gives ``fit``'s error."""
+        X, _ = self._inputs(x, lazy=True)
+        y = as_targets(np.atleast_1d(y), X.shape[0], lazy=True)
+        columns = self.problem.data_columns(X, y)
+        grads, total = self.problem.objective.mean_gradient_and_total(self._params, columns)
+        if not math.isfinite(total) or len(columns) < X.shape[1] + 1:  # or a column the pass did not read
+            require_finite(X, "x")
+            require_finite(y, "y")
         w_grad = grads[0] if self.problem.features == 1 else np.array(grads[:-1])
         return w_grad, grads[-1]
 
@@ -253,11 +261,12 @@ class Neuron:
             raise InputError(f"x has {features} feature column(s) but the neuron has {self.problem.features}")
         self._setup(find_problem(self.loss, features))
 
-    def _inputs(self, x) -> tuple[np.ndarray, bool]:
-        """``x`` as (n, d), and whether it was a single sample."""
+    def _inputs(self, x, lazy: bool = False) -> tuple[np.ndarray, bool]:
+        """``x`` as (n, d), and whether it was a single sample (``lazy`` as
+        :func:`~neuron.validate.as_features`)."""
         d = self.problem.features
         single = np.ndim(x) == 0 or (np.ndim(x) == 1 and d > 1)
-        return as_features(np.reshape(x, (1, -1)) if single else x, "x", d), single
+        return as_features(np.reshape(x, (1, -1)) if single else x, "x", d, lazy), single
 
 
 def _initial(init: str, size: int, seed: int | None) -> list[float]:

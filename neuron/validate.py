@@ -14,10 +14,15 @@ import numpy as np
 from derive.errors import InputError
 
 
-def as_features(x, name: str = "x", features: int | None = None) -> np.ndarray:
+def as_features(x, name: str = "x", features: int | None = None, lazy: bool = False) -> np.ndarray:
     """``x`` as a float array of shape (n, d): a 1-D array is n samples of
-    one feature. ``features``, when known, is the d the neuron expects."""
-    arr = _as_float_array(x, name)
+    one feature. ``features``, when known, is the d the neuron expects.
+
+    ``lazy=True`` skips the scan for NaN and ±inf and returns float64 data
+    uncopied (a view of ``x``): for a caller that only reads it and runs
+    :func:`require_finite` when its result says the data may hold one
+    (``Neuron.backprop``, from the sum its pass takes)."""
+    arr = _as_float_array(x, name, copy=not lazy)
     if arr.ndim == 1:
         arr = arr.reshape(-1, 1)
     elif arr.ndim != 2:
@@ -29,13 +34,15 @@ def as_features(x, name: str = "x", features: int | None = None) -> np.ndarray:
         raise InputError(f"{name} has no feature columns")
     if features is not None and arr.shape[1] != features:
         raise InputError(f"{name} has {arr.shape[1]} feature column(s) but the neuron has {features}")
-    _require_finite(arr, name)
+    if not lazy:
+        require_finite(arr, name)
     return arr
 
 
-def as_targets(y, samples: int, name: str = "y") -> np.ndarray:
-    """``y`` as a float array of shape (samples,); a column (n, 1) is accepted."""
-    arr = _as_float_array(y, name)
+def as_targets(y, samples: int, name: str = "y", lazy: bool = False) -> np.ndarray:
+    """``y`` as a float array of shape (samples,); a column (n, 1) is
+    accepted. ``lazy`` as for :func:`as_features`."""
+    arr = _as_float_array(y, name, copy=not lazy)
     if arr.ndim == 2 and arr.shape[1] == 1:
         arr = arr[:, 0]
     if arr.ndim != 1:
@@ -44,7 +51,8 @@ def as_targets(y, samples: int, name: str = "y") -> np.ndarray:
         raise InputError(f"{name} is empty: it needs at least one sample")
     if arr.shape[0] != samples:
         raise InputError(f"x has {samples} samples but {name} has {arr.shape[0]}: they must have the same length")
-    _require_finite(arr, name)
+    if not lazy:
+        require_finite(arr, name)
     return arr
 
 
@@ -86,11 +94,12 @@ _REFUSED_KINDS = {
 }
 
 
-def _as_float_array(values, name: str) -> np.ndarray:
+def _as_float_array(values, name: str, copy: bool = True) -> np.ndarray:
     """``values`` as a float array, refusing what a cast would silently change:
     complex numbers (imaginary part dropped), dates and times (turned into
     counts of units), text (parsed), masked values (the mask dropped) and
-    numbers beyond the float range."""
+    numbers beyond the float range. ``copy=False`` returns float64 data
+    as it is."""
     if values is None:
         raise InputError(f"{name} is missing")
     if isinstance(values, np.ma.MaskedArray):
@@ -109,7 +118,7 @@ def _as_float_array(values, name: str) -> np.ndarray:
     if kind == "O":
         return _objects_as_floats(raw, name)
     with np.errstate(over="ignore"):  # a long double beyond the float range: refused just below
-        arr = raw.astype(float)
+        arr = raw.astype(float, copy=copy)
     if kind == "f" and raw.dtype.itemsize > arr.dtype.itemsize:  # long double: may overflow
         _require_in_float_range(raw, arr, name)
     return arr
@@ -167,7 +176,8 @@ def _short(item) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _require_finite(arr: np.ndarray, name: str) -> None:
+def require_finite(arr: np.ndarray, name: str) -> None:
+    """Raise naming the first row (and column) of ``arr`` holding NaN or ±inf."""
     bad = ~np.isfinite(arr)
     if bad.any():
         index = np.argwhere(bad)[0]

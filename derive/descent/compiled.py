@@ -27,8 +27,8 @@ positive number: (1 if z ≥ 0 else e)/(1 + e) with e = e^−|z|, the Python
 loop's e^min(z,0)/(1 + e^−|z|) with its two exponentials made one.
 
 The module also holds fused reductions — each a single pass over the data
-with no per-sample arrays: the mean gradient (``backprop`` and full-batch
-steps), the mean loss, and the means of batch descent's sufficient
+with no per-sample arrays: the mean gradient (full-batch steps, and
+``backprop`` where it is the faster pass: ``Objective.mean_pass``), the mean loss, and the means of batch descent's sufficient
 statistics (:mod:`derive.descent.moments`). Sums run in blocks of
 :data:`BLOCK` samples added into the total, so their rounding grows with
 n/BLOCK + BLOCK rather than n.
@@ -59,7 +59,9 @@ def compiled_loop(grad: Gradient) -> CompiledLoop:
 
 def loop_source(grad: Gradient) -> str:
     """The generated numba module of one loss: ``run``, ``run_order``,
-    ``mean_gradient`` and ``mean_loss``."""
+    ``mean_gradient`` (the means of the partials, then of the sum of the
+    sample's data values: a finiteness check that costs one addition) and
+    ``mean_loss``."""
     p = len(grad.params)
     data = grad.args[p:]
     params = [sp.Symbol(f"p{i}") for i in range(p)]
@@ -99,7 +101,7 @@ def run_order({names}, {columns}, order, lr):
     return ({names}{one})
 
 
-{mean_source("mean_gradient", [*params, *samples], samples, exprs)}
+{mean_source("mean_gradient", [*params, *samples], samples, [*exprs, sp.Add(*samples)])}
 
 
 {mean_source("mean_loss", [*params, *samples], samples, [grad.loss.xreplace(rename)])}

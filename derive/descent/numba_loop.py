@@ -109,7 +109,7 @@ class CompiledLoop:
         theta = [float(v) for v in params]
         history = [theta]
         for epoch in range(1, epochs + 1):
-            step = self._call("mean_gradient", *theta, *data)
+            step = self._call("mean_gradient", *theta, *data)[:self.size]
             theta = [q - lr * g for q, g in zip(theta, step)]
             if not all(map(math.isfinite, theta)):
                 return np.array(history), epoch
@@ -119,7 +119,15 @@ class CompiledLoop:
 
     def mean_gradient(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> list[float]:
         """The gradient averaged over the samples, in one pass."""
-        return list(self._call("mean_gradient", *map(float, params), *as_columns(columns)))
+        return self.mean_gradient_and_total(params, columns)[0]
+
+    def mean_gradient_and_total(self, params: Sequence[float],
+                                columns: Sequence[np.ndarray]) -> tuple[list[float], float]:
+        """The gradient averaged over the samples and the mean of the sum of
+        every data value, in one pass: that mean is finite exactly when every
+        value is (or the sum overflowed), so a caller checks the data only then."""
+        *means, total = self._call("mean_gradient", *map(float, params), *as_columns(columns))
+        return list(means), float(total)
 
     def mean_loss(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> float:
         """The loss averaged over the samples, in one pass."""

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 COMPILED_MAX_PARAMS = 9
 
 #: The parts every stored objective has (more may be ``None``: not kept).
-REQUIRED = ("params", "names", "loss", "loop", "origin", "affine", "expansion", "gradient", "compiled")
+REQUIRED = ("params", "names", "loss", "loop", "origin", "affine", "expansion", "gradient", "compiled",
+            "vectorised")
 
 
 class StoredGradient:
@@ -118,12 +119,25 @@ class StoredObjective:
 
     def mean_gradient(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> list[float]:
         """As :meth:`Objective.mean_gradient`, on the same functions."""
+        return self.mean_gradient_and_total(params, columns)[0]
+
+    def mean_gradient_and_total(self, params: Sequence[float],
+                                columns: Sequence[np.ndarray]) -> tuple[list[float], float]:
+        """As :meth:`Objective.mean_gradient_and_total`: the numba kernel from
+        stored source; the blocked NumPy pass is the derived objective's."""
         arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
-        kernels = self.compiled
-        with np.errstate(all="ignore"):
-            if kernels is not None and arrays and len(arrays[0]):
-                return kernels.mean_gradient(params, arrays)
-            return [float(np.mean(g)) for g in self.gradient.numpy(*params, *arrays)]
+        if not arrays or not len(arrays[0]):  # no data: the per-sample function gives its NaN means
+            with np.errstate(all="ignore"):
+                return [float(np.mean(g)) for g in self.gradient.numpy(*params, *arrays)], 0.0
+        if self.mean_pass == "numba":
+            with np.errstate(all="ignore"):
+                return self.compiled.mean_gradient_and_total(params, arrays)
+        return self.symbolic.blocked.mean_gradient_and_total(params, arrays)
+
+    @property
+    def mean_pass(self) -> str:
+        """The pass :meth:`mean_gradient` runs, as :attr:`Objective.mean_pass` chooses it."""
+        return "numpy blocks" if not numba_available() or self._parts["vectorised"] else "numba"
 
     @cached_property
     def epoch_losses(self) -> EpochLosses:
@@ -168,6 +182,7 @@ def check_parts(parts: Any) -> None:
         need(isinstance(parts[key], str), key)
     for key in ("gradient", "compiled"):
         need(parts[key] is None or isinstance(parts[key], str), key)
+    need(isinstance(parts["vectorised"], bool), "vectorised")
     affine = parts["affine"]
     need(affine is None or (isinstance(affine, dict) and affine.get("kind") in ("linear", "symbolic")), "affine")
     if affine is not None and affine["kind"] == "linear":
@@ -213,4 +228,5 @@ def stored_parts(objective: Objective) -> dict[str, Any]:
     compiled = kernels.source if kernels is not None and (small or "source" in vars(kernels)) else None
     return {"params": list(grad.wrt), "names": list(grad.names), "loss": grad.function_source("loss", "numpy"),
             "gradient": grad.function_source("gradient", "numpy"), "loop": objective.loop.source,
-            "origin": origin(grad), "affine": affine_part, "expansion": expansion, "compiled": compiled}
+            "origin": origin(grad), "affine": affine_part, "expansion": expansion, "compiled": compiled,
+            "vectorised": bool(objective._vectorised)}
