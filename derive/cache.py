@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
@@ -119,6 +118,8 @@ def store(kind: str, digest: str, source: str) -> None:
     text = f"{_MAGIC} {checksum} {digest}\n{source}"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # a warm start only reads (tempfile costs 10-20 ms to import)
+
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:

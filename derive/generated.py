@@ -21,7 +21,6 @@ import linecache
 import math
 import os
 import sys
-import tempfile
 import types
 from functools import lru_cache
 from pathlib import Path
@@ -110,6 +109,8 @@ _TEMPORARY: list[Path] = []
 def _temporary_directory() -> Path:
     """One temporary folder per process for generated modules."""
     if not _TEMPORARY:
+        import tempfile  # only here and when writing: a warm start reads
+
         _TEMPORARY.append(Path(tempfile.mkdtemp(prefix="derive-neuron-")))
     return _TEMPORARY[0]
 
@@ -157,6 +158,8 @@ def _holds(path: Path, source: str) -> bool:
 
 
 def _write_atomically(path: Path, text: str) -> None:
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".py")
     with os.fdopen(handle, "w") as out:
         out.write(text)
