@@ -226,7 +226,9 @@ def stored_parts(objective: Objective) -> dict[str, Any]:
     # training generated it: its SymPy work grows as p² (1.3 s with 30 features, minutes with 200)
     small = len(grad.params) <= COMPILED_MAX_PARAMS
     compiled = kernels.source if kernels is not None and (small or "source" in vars(kernels)) else None
+    # the per-sample gradient function is on no default path (backprop runs a one-pass mean), and costs
+    # 0.4 s with 1000 features: not stored (None), the derived gradient gives it when asked
     return {"params": list(grad.wrt), "names": list(grad.names), "loss": grad.function_source("loss", "numpy"),
-            "gradient": grad.function_source("gradient", "numpy"), "loop": objective.loop.source,
+            "gradient": None, "loop": objective.loop.source,
             "origin": origin(grad), "affine": affine_part, "expansion": expansion, "compiled": compiled,
             "vectorised": bool(objective._vectorised)}
