@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -48,18 +48,44 @@ def directory() -> Path | None:
 def key(kind: str, parts: Sequence[str]) -> str:
     """The hex SHA-256 naming one entry: ``kind``, ``parts`` (the loss's
     text, its parameters, …), the generator and the library versions."""
-    import numpy
-    import sympy
-
-    fields = [kind, GENERATOR_VERSION, sympy.__version__, numpy.__version__,
-              f"{sys.version_info.major}.{sys.version_info.minor}", *parts]
+    fields = [kind, GENERATOR_VERSION, *versions(), *parts]
     return hashlib.sha256("\0".join(fields).encode()).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def versions() -> tuple[str, ...]:
+    """This package's, SymPy's, NumPy's and Python's versions, found without
+    importing SymPy (a warm process, :mod:`neuron.bundle`, never does) or
+    ``importlib.metadata`` (70 ms): SymPy's from its ``release.py``, this
+    package's from :data:`derive.version.FALLBACK`, which a test keeps equal
+    to ``pyproject.toml``'s."""
+    import numpy
+
+    from .version import FALLBACK
+
+    return (FALLBACK, _sympy_version(), numpy.__version__, f"{sys.version_info.major}.{sys.version_info.minor}")
+
+
+def _sympy_version() -> str:
+    """SymPy's ``__version__`` as its ``release.py`` writes it, or "unknown"."""
+    import importlib.util
+    import re
+
+    try:
+        spec = importlib.util.find_spec("sympy")
+        text = (Path(spec.origin).parent / "release.py").read_text(encoding="utf-8")
+    except (AttributeError, TypeError, OSError, ValueError):
+        return "unknown"
+    found = re.search(r"""^__version__\s*=\s*["']([^"']+)["']""", text, re.MULTILINE)
+    return found.group(1) if found else "unknown"
+
+
 def path_of(kind: str, digest: str) -> Path | None:
-    """Where the entry ``digest`` of ``kind`` lives (``None``: cache off)."""
+    """Where the entry ``digest`` of ``kind`` lives (``None``: cache off);
+    a neuron's bundle (JSON) is ``neuron-….json``, generated source ``….py``."""
     folder = directory()
-    return None if folder is None else folder / f"{kind}-{digest[:32]}.py"
+    suffix = ".json" if kind == "neuron" else ".py"
+    return None if folder is None else folder / f"{kind}-{digest[:32]}{suffix}"
 
 
 def load(kind: str, digest: str) -> str | None:
@@ -92,6 +118,8 @@ def store(kind: str, digest: str, source: str) -> None:
     text = f"{_MAGIC} {checksum} {digest}\n{source}"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # a warm start only reads (tempfile costs 10-20 ms to import)
+
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:

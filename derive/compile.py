@@ -10,22 +10,13 @@ Every generated function of the project comes through here:
   temporaries whose names no symbol of the expressions uses; it first writes
   log σ(z) and log(1 − σ(z)) as ``log_sigmoid`` (:func:`code_form`).
 - :func:`lambdify`: SymPy's ``lambdify`` with those printers and that ``cse``.
-- :func:`run_source`: ``exec`` of our own generated source (never user
-  text) in one namespace, :data:`GENERATED_NAMESPACE`.
-- :func:`load_cached_source`: the same source written to a file in
-  :func:`cache_directory` (keyed by its hash) and imported, for numba's
-  on-disk cache (:mod:`derive.descent.compiled`).
+- running what was generated (:func:`run_source`, :func:`load_cached_source`
+  for numba, NumPy's namespace) needs no SymPy and lives in
+  :mod:`derive.generated`; its names are imported here too.
 """
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import math
-import os
-import sys
-import tempfile
-import types
-from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 import sympy as sp
@@ -36,11 +27,9 @@ from sympy.printing.pycode import PythonCodePrinter
 from .names import PYTHON_RESERVED, code_name
 from .symbols import log_sigmoid, sigmoid
 
-#: Errors plain ``math`` raises where NumPy would return inf or nan.
-NUMERIC_ERRORS: tuple[type[Exception], ...] = (OverflowError, ZeroDivisionError, ValueError)
-
-#: What generated source may use besides builtins.
-GENERATED_NAMESPACE: dict[str, object] = {"math": math, "isfinite": math.isfinite, "NumericErrors": NUMERIC_ERRORS}
+# running generated code needs no SymPy: it lives in derive.generated (names kept here for callers)
+from .generated import (GENERATED_NAMESPACE, NUMERIC_ERRORS, cache_directory, forget_cached_source,  # noqa: F401
+                        load_cached_source, numba_available, numpy_function, numpy_namespace, run_source)
 
 
 class CCode(C99CodePrinter):
@@ -130,21 +119,7 @@ def _shaped(exprs, shared: list, reduced: list) -> tuple[list, object]:
     return shared, single
 
 
-def _numpy_namespace() -> dict[str, object]:
-    """NumPy's loaded names (and SymPy's translations into them), for
-    generated functions: ``lambdify(modules="numpy")`` runs ``from numpy
-    import *``, which imports numpy.f2py, numpy.testing, … (half a second
-    of every cold start) for names a gradient never calls."""
-    import numpy
-    from sympy.utilities.lambdify import NUMPY_DEFAULT, NUMPY_TRANSLATIONS
-
-    namespace = {k: v for k, v in vars(numpy).items() if not k.startswith("_")}
-    namespace.update(NUMPY_DEFAULT)
-    namespace.update({k: getattr(numpy, v) for k, v in NUMPY_TRANSLATIONS.items() if hasattr(numpy, v)})
-    return namespace
-
-
-_MODULES = {"numpy": _numpy_namespace(), "math": "math"}
+_MODULES = {"numpy": numpy_namespace(), "math": "math"}
 _LAMBDIFY_PRINTERS = {"numpy": NumPyPrinter, "math": PythonCodePrinter}
 
 
@@ -196,7 +171,9 @@ def function_from_source(source: str, target: str = "numpy") -> Callable[..., ob
     import hashlib
     import linecache
 
-    namespace = dict(_MODULES["numpy"] if target == "numpy" else _get_namespace("math"))
+    if target == "numpy":
+        return numpy_function(source)
+    namespace = dict(_get_namespace("math"))
     filename = f"<derive {target} function {hashlib.sha256(source.encode()).hexdigest()[:16]}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)  # inspect.getsource reads it
     exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - our own generated source
@@ -215,98 +192,3 @@ def _replaced(exprs, mapping: dict):
     if isinstance(exprs, (list, tuple)):
         return type(exprs)(sp.sympify(e).xreplace(mapping) for e in exprs)
     return sp.sympify(exprs).xreplace(mapping)
-
-
-def run_source(source: str, origin: str) -> dict[str, object]:
-    """Execute our own generated ``source`` in a fresh copy of
-    :data:`GENERATED_NAMESPACE` and return the names it defined; ``origin``
-    names it in tracebacks (``<derive sgd step for …>``)."""
-    namespace = dict(GENERATED_NAMESPACE)
-    exec(compile(source, f"<derive {origin}>", "exec"), namespace)  # noqa: S102 - generated, not user text
-    return namespace
-
-
-# --- numba: generated source compiled to machine code, cached on disk -------
-
-def numba_available() -> bool:
-    """Whether numba is installed (the optional extra ``derive-neuron[fast]``)."""
-    return importlib.util.find_spec("numba") is not None
-
-
-def cache_directory() -> Path:
-    """Where generated numba modules and numba's own cache live: the folder
-    of :func:`derive.cache.directory`; a fresh temporary directory when the
-    cache is off (``DERIVE_NEURON_CACHE=off``) or cannot be written (numba
-    needs a real file, and the compile is then paid once per process)."""
-    from .cache import directory
-
-    base = directory()
-    if base is None:
-        return _temporary_directory()
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-        probe = base / f".probe-{os.getpid()}"
-        probe.write_text("")
-        probe.unlink()
-        return base
-    except OSError:
-        return _temporary_directory()
-
-
-_TEMPORARY: list[Path] = []
-
-
-def _temporary_directory() -> Path:
-    """One temporary folder per process for generated modules."""
-    if not _TEMPORARY:
-        _TEMPORARY.append(Path(tempfile.mkdtemp(prefix="derive-neuron-")))
-    return _TEMPORARY[0]
-
-
-def load_cached_source(source: str, label: str, fresh: bool = False) -> types.ModuleType:
-    """Import our own generated ``source`` (never user text) from a file in
-    :func:`cache_directory` named by a hash of the source, so that numba's
-    ``cache=True`` (which needs a real file) keeps the machine code between
-    processes. A file whose text does not match its hash (a crash while
-    writing, an edit) or that does not import is written again, and so is
-    every file when ``fresh`` (after numba's cache of it failed to load:
-    :func:`forget_cached_source` has removed that cache)."""
-    digest = hashlib.sha256(source.encode()).hexdigest()[:24]
-    name = f"derive_{label}_{digest}"
-    path = cache_directory() / f"{name}.py"
-    for attempt in range(2):
-        if fresh or attempt or not _holds(path, source):
-            forget_cached_source(path)
-            _write_atomically(path, source)
-        try:
-            spec = importlib.util.spec_from_file_location(name, path)
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module  # numba's cache finds the module by name
-            spec.loader.exec_module(module)
-            return module
-        except (SyntaxError, ImportError, OSError):
-            sys.modules.pop(name, None)
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
-
-
-def forget_cached_source(path: Path) -> None:
-    """Remove a generated module's compiled caches (Python's and numba's,
-    named after the module in ``__pycache__``)."""
-    for stale in (path.parent / "__pycache__").glob(f"{path.stem}.*"):
-        stale.unlink(missing_ok=True)
-
-
-def _holds(path: Path, source: str) -> bool:
-    try:
-        return path.read_text() == source
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".py")
-    with os.fdopen(handle, "w") as out:
-        out.write(text)
-    os.replace(temporary, path)

@@ -96,8 +96,14 @@ class Gradient:
         return self._function("loss", "numpy")
 
     def _function(self, of: str, target: str) -> Callable[..., object]:
-        """The generated function of the gradient (or the loss), its source
-        kept across processes by :mod:`derive.cache`."""
+        """The generated function of the gradient (or the loss)."""
+        return function_from_source(self.function_source(of, target), target)
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one Gradient per loss (gradient() caches them), a few sources each
+    def function_source(self, of: str = "gradient", target: str = "numpy") -> str:
+        """The source of the generated function of the gradient (or, with
+        ``of="loss"``, the loss) for ``target``, kept across processes by
+        :mod:`derive.cache`."""
         from .cache import cached_source, expression_key
 
         def build() -> str:
@@ -105,8 +111,7 @@ class Gradient:
             return lambdify_source(self.args, exprs, target, common=self.code(of), order=self._order)
 
         parts = (of, target, expression_key(self.loss), ",".join(self.wrt), ",".join(self.names))
-        source = cached_source("function", parts, build, lambda text: "def _lambdifygenerated(" in text)
-        return function_from_source(source, target)
+        return cached_source("function", parts, build, lambda text: "def _lambdifygenerated(" in text)
 
     @property
     def _order(self) -> str | None:

@@ -7,8 +7,6 @@ source tree that is not installed, there is no metadata to read, and
 """
 from __future__ import annotations
 
-from importlib import metadata
-
 #: The distribution both packages ship in.
 DISTRIBUTION = "derive-neuron"
 #: The version when the package is not installed; equal to ``pyproject.toml``'s.
@@ -17,6 +15,8 @@ FALLBACK = "0.1.0"
 
 def package_version() -> str:
     """The installed version of derive-neuron, or :data:`FALLBACK`."""
+    from importlib import metadata  # 70 ms to import: only when a version is asked for
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:

@@ -29,6 +29,9 @@ _LAZY = {
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # from the installed metadata (importlib.metadata costs 70 ms), when first asked for
+        globals()[name] = _package_version()
+        return globals()[name]
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module = import_module(_LAZY[name], __name__)
@@ -40,8 +43,5 @@ def __getattr__(name: str):
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
-
-#: The installed version of derive-neuron (the package both derive and neuron ship in).
-__version__ = _package_version()
 
 __all__ = ["__version__", "Neuron", "NeuronClassifier", "NeuronFileError", "NeuronRegressor", "NotFittedError", "TrainingDiverged", "datasets"]

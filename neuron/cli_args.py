@@ -10,7 +10,7 @@ import re
 from derive.errors import InputError
 from derive.names import LOSSES
 
-from .problem import build_problem
+from .bundle import find_problem
 
 #: What a loss name looks like: one word, perhaps with hyphens (``half-se``).
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*$")
@@ -33,7 +33,7 @@ def loss_spec(text: str, features: int) -> str:
         raise InputError(f"unknown loss {name!r}" + (f" (did you mean {close[0]}?)" if close else "")
                          + f"; the named losses are {named}; or write an expression in w, b, x, y "
                          "such as '(y - (w*x + b))**2'")
-    own = build_problem(text).features
+    own = find_problem(text).features
     if own != features:
         raise InputError(_features_message(own, features))
     return text

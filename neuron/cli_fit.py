@@ -23,7 +23,7 @@ from .cli_text import names_text, start_text
 from .csv_file import Table, read_csv
 from .datasets import DIABETES_FEATURES, load_diabetes
 from .neuron import Neuron
-from .problem import build_problem
+from .bundle import find_problem
 from .scaling import Standardization
 from .split import split_rows
 from .validate import probabilities
@@ -53,11 +53,11 @@ def run_fit(args: argparse.Namespace) -> int:
     data = load_data(args)
     features = data.X.shape[1]
     loss = loss_spec(args.loss, features)
-    data = _hold_out(args, data, build_problem(loss, features).classifies)
+    data = _hold_out(args, data, find_problem(loss, features).classifies)
     scaling = Standardization.of(data.X) if args.standardize else None
     X = data.X if scaling is None else scaling.apply(data.X)
     test = data.test if scaling is None or data.test is None else (scaling.apply(data.test[0]), data.test[1])
-    if test is not None and build_problem(loss, features).classifies:
+    if test is not None and find_problem(loss, features).classifies:
         probabilities(test[1], "the held-out y")
     init_w = start_values(args.init_w, "--init-w", features)
     init_b = start_values(args.init_b, "--init-b", None)

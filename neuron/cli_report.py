@@ -13,7 +13,6 @@ from derive.descent import Schedule
 
 from .cli_text import loss_text, names_text, start_text
 from .neuron import Neuron
-from .problem import expression_text
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def build_report(neuron: Neuron, X: np.ndarray, y: np.ndarray, *, data: str, x_n
         optimum = Optimum(_weights(w), b, loss, mse_opt)
     return Report(
         data=data, samples=len(y), x=x_names, y=y_name, loss_name=problem.label,
-        loss_expr=expression_text(problem.loss), epochs=schedule.epochs, lr=schedule.lr, batch_size=schedule.batch_size,
+        loss_expr=problem.loss_expression, epochs=schedule.epochs, lr=schedule.lr, batch_size=schedule.batch_size,
         shuffle=schedule.shuffle, seed=schedule.seed, init=neuron.init, method=neuron.method_,
         w=_weights(np.atleast_1d(neuron.w)), b=neuron.b, loss=neuron.history[-1], mse=train.mse,
         accuracy=train.accuracy, optimum=optimum, history=list(neuron.history),

@@ -3,13 +3,10 @@ summarised so a 30-feature model reads in a few lines (``--json`` keeps the
 full text)."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-import sympy as sp
-
-from derive.printer import expression_text
-
-from .problem import Problem
+if TYPE_CHECKING:
+    from .problem import Problem
 
 #: Expressions longer than this are summarised in the text report.
 EXPRESSION_CHARS = 100
@@ -19,7 +16,15 @@ LIST_ITEMS = 6
 
 def loss_text(problem: Problem) -> str:
     """The loss as text, or — when longer than :data:`EXPRESSION_CHARS`
-    with several features — in z with ``z = w·x + b over d features``."""
+    with several features — in z with ``z = w·x + b over d features``.
+    A problem read from its bundle (:mod:`neuron.bundle`) has it stored."""
+    stored = getattr(problem, "loss_summary", None)
+    if stored is not None:
+        return stored
+    import sympy as sp
+
+    from derive.printer import expression_text
+
     full = expression_text(problem.loss)
     if len(full) <= EXPRESSION_CHARS:
         return full

@@ -15,13 +15,17 @@ without importing scikit-learn, so ``Pipeline``, ``GridSearchCV`` and
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from derive.descent.dask_chunks import is_dask
 
 from .estimator_api import Estimator, features_array, seed_of, target_array, weighted_mean
 from .neuron import Neuron
-from .problem import LossSpec
+
+if TYPE_CHECKING:
+    from .problem import LossSpec
 
 _HYPERPARAMETERS = """
     loss : the neuron's loss, as ``Neuron(loss)`` takes it.

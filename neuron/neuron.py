@@ -7,20 +7,21 @@ It never differentiates by hand: the gradient of its loss comes from
 from __future__ import annotations
 
 import math
-from typing import Sequence
+import sys
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
-import sympy as sp
 
 from derive.descent import Schedule, TrainingDiverged, TrainingInterrupted, train
 from derive.descent.dask_chunks import is_dask
 from derive.errors import InputError
-from derive.losses import BY_NAME
-from derive.names import INITS
+from derive.names import INITS, LOSSES
 
-from . import persist
-from .problem import LossSpec, Problem, build_problem
+from .bundle import find_problem
 from .validate import as_features, as_targets, positive_float, positive_int, probabilities, require_finite
+
+if TYPE_CHECKING:
+    from .problem import LossSpec, Problem
 
 #: Most epochs one ``fit`` runs. Every epoch keeps its weights and its loss
 #: (``history``), about 150 bytes with one feature while training (measured at
@@ -61,7 +62,7 @@ class Neuron:
         #: ``auto`` resolved, and a fast method's hand-over to a loop shown).
         self.method_: str | None = None
         self._fixed = features is not None or _is_expression(loss)
-        self._setup(build_problem(loss, features))
+        self._setup(find_problem(loss, features))
 
     # the parameters ---------------------------------------------------------
     @property
@@ -211,11 +212,15 @@ class Neuron:
     # saving -----------------------------------------------------------------
     def save(self, path) -> None:
         """Write the neuron as JSON, atomically (a temporary file, then a rename)."""
+        from . import persist
+
         persist.save(self, path)
 
     @classmethod
     def load(cls, path) -> "Neuron":
         """A neuron written by :meth:`save`."""
+        from . import persist
+
         return persist.load(cls, path)
 
     def __repr__(self) -> str:
@@ -254,7 +259,7 @@ class Neuron:
             return
         if self._fixed or self.history:
             raise InputError(f"x has {features} feature column(s) but the neuron has {self.problem.features}")
-        self._setup(build_problem(self.loss, features))
+        self._setup(find_problem(self.loss, features))
 
     def _inputs(self, x, lazy: bool = False) -> tuple[np.ndarray, bool]:
         """``x`` as (n, d), and whether it was a single sample (``lazy`` as
@@ -305,4 +310,7 @@ def _given_features(init, start_w) -> int | None:
 
 
 def _is_expression(loss: LossSpec) -> bool:
-    return isinstance(loss, sp.Expr) or (isinstance(loss, str) and loss.strip() not in BY_NAME)
+    if isinstance(loss, str):
+        return loss.strip() not in LOSSES
+    sympy = sys.modules.get("sympy")  # a SymPy expression: SymPy is imported
+    return sympy is not None and isinstance(loss, sympy.Expr)

@@ -20,12 +20,14 @@ import sympy as sp
 
 from derive import Gradient, losses, parse_expression, symbol
 from derive.budget import degree_bound
-from derive.compile import lambdify, temporaries
+from derive.compile import function_from_source, lambdify_source, temporaries
 from derive.gradient import WIDE_MODEL
 from derive.descent import Objective, objective
 from derive.errors import InputError
 from derive.printer import expression_text
 from derive.symbols import sigmoid
+
+from .columns import data_columns
 
 LossSpec = Union[None, str, sp.Expr, Callable[[sp.Expr], sp.Expr]]
 
@@ -73,21 +75,25 @@ class Problem:
     @cached_property
     def forward(self) -> Callable[..., np.ndarray]:
         """NumPy function of (params…, x columns…) giving the neuron's output."""
+        return function_from_source(self.forward_source)
+
+    @cached_property
+    def forward_source(self) -> str:
+        """The source of :attr:`forward` (kept in the cached bundle, :mod:`neuron.bundle`)."""
         args = [symbol(n) for n in self.params + self.inputs]
         z = next(temporaries("z", args))  # z once (σ's stable form reads it twice); no cse of a d-term sum
         common = ([(z, self.linear)], [self.output.xreplace({self.linear: z})]) if self.classifies else ([], [self.output])
-        return lambdify(args, self.output, "numpy", common=common,
-                        order="none" if self.features > WIDE_MODEL else None)
+        return lambdify_source(args, self.output, "numpy", common=common,
+                               order="none" if self.features > WIDE_MODEL else None)
 
     def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
         """The columns of X (n, d) and y in the order the gradient takes them."""
-        columns = []
-        for name in self.data_names:
-            if name == "y":
-                columns.append(y)
-            else:
-                columns.append(X[:, self.inputs.index(name)])
-        return columns
+        return data_columns(self.data_names, self.inputs, X, y)
+
+    @cached_property
+    def loss_expression(self) -> str:
+        """The loss as readable text (what ``neuron fit`` reports)."""
+        return expression_text(self.loss)
 
     @cached_property
     def squared_error_scale(self) -> float | None:

@@ -35,8 +35,10 @@ def _fresh_caches_under_mutation_testing():
     if "." in os.environ.get("MUTANT_UNDER_TEST", ""):
         from derive.descent.objective import _cached_objective
         from derive.gradient import _cached_gradient
+        from neuron.bundle import _FOUND
         from neuron.problem import _cached_problem
 
         for cache in (_cached_gradient, _cached_objective, _cached_problem):
             cache.cache_clear()
+        _FOUND.clear()
     yield

@@ -18,12 +18,44 @@
   (``train_dask``), chunk by chunk where the chunks are; needs the ``dask`` extra;
 - :mod:`.progress`: a listener told of each epoch a loop finishes (a progress bar).
 """
+import sys
+import types
+from importlib import import_module
+
 from .divergence import TrainingDiverged
 from .methods import METHODS, choose_method, train
-from .objective import Objective, affine_update, batch_moments, objective, sgd_loop
 from .progress import reporting_epochs
 from .schedule import Schedule
 from .trajectory import TrainingInterrupted, Trajectory
 
+#: Names that derive with SymPy, imported when first used: training on
+#: generated functions read from the cache (:mod:`neuron.bundle`) needs none of them.
+_SYMBOLIC = ("Objective", "affine_update", "batch_moments", "objective", "sgd_loop")
+
+
+def __getattr__(name: str):
+    if name not in _SYMBOLIC:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(".objective", __name__), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = ["METHODS", "Objective", "Schedule", "TrainingDiverged", "TrainingInterrupted", "Trajectory",
            "affine_update", "batch_moments", "choose_method", "objective", "reporting_epochs", "sgd_loop", "train"]
+
+
+class _Package(types.ModuleType):
+    """``derive.descent.objective`` is the function, as it always was, even
+    after the import system binds the submodule of the same name to the package."""
+
+    @property
+    def objective(self):
+        return import_module(".objective", __name__).objective
+
+    @objective.setter
+    def objective(self, value) -> None:  # the submodule derive.descent.objective, being imported
+        pass
+
+
+sys.modules[__name__].__class__ = _Package

@@ -33,8 +33,9 @@ from typing import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from ..compile import lambdify
+from ..compile import function_from_source, lambdify, lambdify_source
 from ..gradient import SIMPLIFY_MAX_OPS, Gradient
+from .affine_maps import LinearMaps
 
 #: Above this many operations the residual check g − (Hθ + g(0)) = 0 is not
 #: expanded (the Jacobian test alone is the proof; the expansion is a second
@@ -139,10 +140,11 @@ class AffineUpdate:
         return f"AffineUpdate(params=({names}), H={self.hessian.tolist()}, grad0={list(self.offset)})"
 
 
-class LinearAffineUpdate(AffineUpdate):
+class LinearAffineUpdate(LinearMaps, AffineUpdate):
     """The affine step of a loss f(z) of a linear model z = w·x̃, from
     f'(z) = c·z + g₀: Hᵢ = cᵢ·x̃ᵢx̃ᵢᵀ and ∇ℓ(0; dᵢ) = g₀ᵢ·x̃ᵢ, built with
-    NumPy from the data (work O(n·p²) for the maps, no SymPy matrix)."""
+    NumPy from the data (work O(n·p²) for the maps, no SymPy matrix; the
+    numbers are :class:`~derive.descent.affine_maps.LinearMaps`')."""
 
     def __init__(self, grad: Gradient, slope: sp.Expr, at_zero: sp.Expr):
         self.gradient = grad
@@ -152,6 +154,9 @@ class LinearAffineUpdate(AffineUpdate):
         #: c = f''(z) and g₀ = f'(0), expressions in the data other than the features.
         self.slope, self.at_zero = slope, at_zero
         self._inputs: list[sp.Expr] = grad.model.inputs(grad.params)
+        #: For each parameter, the data column its input is (None: the bias, whose input is 1).
+        self.positions: tuple[int | None, ...] = tuple(
+            None if v == 1 else self.data.index(v) for v in self._inputs)
 
     @cached_property
     def hessian(self) -> sp.Matrix:  # built only when asked for (it has p² entries)
@@ -163,49 +168,14 @@ class LinearAffineUpdate(AffineUpdate):
         return self.at_zero * sp.Matrix(self._inputs)
 
     @cached_property
+    def scalars_source(self) -> str:
+        """Source of the NumPy function ``(*data) -> [c, g₀]`` (kept in a
+        neuron's cached bundle, :mod:`neuron.bundle`)."""
+        return lambdify_source(self.data, [self.slope, self.at_zero], "numpy")
+
+    @cached_property
     def _scalars(self) -> Callable[..., list]:
-        return lambdify(self.data, [self.slope, self.at_zero], "numpy")
-
-    def _parts(self, columns: Sequence) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """``(x̃, c, g₀)`` per sample: shapes ``(n, p)``, ``(n,)``, ``(n,)``."""
-        self._check_columns(columns)
-        arrays = [np.asarray(col, dtype=float).reshape(-1) for col in columns]
-        n = len(arrays[0]) if arrays else 1
-        position = {s: k for k, s in enumerate(self.data)}
-        x = np.ones((n, self.size))
-        for j, v in enumerate(self._inputs):
-            if v != 1:
-                x[:, j] = arrays[position[v]]
-        with np.errstate(all="ignore"):
-            slope, at_zero = (np.broadcast_to(np.asarray(v, dtype=float), (n,)) for v in self._scalars(*arrays))
-        return x, slope, at_zero
-
-    def augmented(self, *columns: np.ndarray, lr: float) -> np.ndarray:
-        x, slope, at_zero = self._parts(columns)
-        n, p = x.shape
-        out = np.zeros((n, p + 1, p + 1))
-        with np.errstate(all="ignore"):
-            outer = x[:, :, None] * x[:, None, :]  # x̃x̃ᵀ first: 1 − lr·(x·x), as the symbolic map printed
-            out[:, :p, :p] = np.eye(p) - (lr * slope)[:, None, None] * outer
-            out[:, :p, p] = (-lr * x) * at_zero[:, None]
-        out[:, p, p] = 1.0
-        return out
-
-    def hessians(self, *columns: np.ndarray) -> np.ndarray:
-        x, slope, _ = self._parts(columns)
-        with np.errstate(all="ignore"):
-            return slope[:, None, None] * (x[:, :, None] * x[:, None, :])
-
-    def curvature(self, *columns: np.ndarray, chunk: int = 1 << 16) -> tuple[float, np.ndarray] | None:
-        """As :meth:`AffineUpdate.curvature` in closed form: cᵢ·x̃ᵢx̃ᵢᵀ has the
-        one nonzero eigenvalue cᵢ·‖x̃ᵢ‖², and the mean is X̃ᵀ·diag(c)·X̃ / n."""
-        x, slope, _ = self._parts(columns)
-        with np.errstate(all="ignore"):
-            largest = max(0.0, float(np.max(slope * np.einsum("ij,ij->i", x, x)))) if len(x) else 0.0
-            mean = (x * slope[:, None]).T @ x / max(len(x), 1)
-        if not (np.isfinite(largest) and np.isfinite(mean).all()):
-            return None
-        return largest, mean
+        return function_from_source(self.scalars_source)
 
     def __repr__(self) -> str:
         names = ", ".join(p.name for p in self.params)

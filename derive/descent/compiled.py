@@ -42,127 +42,12 @@ from typing import Sequence
 import numpy as np
 import sympy as sp
 
-from ..compile import NumbaCode, common_subexpressions, load_cached_source
+from ..compile import NumbaCode, common_subexpressions
 from ..gradient import Gradient
 from .generated_loop import update_lines
-from .progress import epoch_done, listening
-
-#: Samples summed into one partial sum before it is added to the total.
-BLOCK = 4096
+from .numba_loop import BLOCK, CompiledLoop, as_columns  # noqa: F401 (the runner, kept importable here)
 
 _DECORATOR = '@njit(cache=True, error_model="numpy", nogil=True)'
-
-
-class CompiledLoop:
-    """The compiled kernels of one loss (numba functions)."""
-
-    def __init__(self, grad: Gradient):
-        self.gradient = grad
-        self.size = len(grad.params)
-        self.source = loop_source(grad)
-        self._module = None
-        self._trusted: set[str] = set()
-
-    @property
-    def module(self):
-        """The generated module, imported on first use (from the disk cache)."""
-        if self._module is None:
-            self._module = load_cached_source(self.source, "loop")
-        return self._module
-
-    def __getstate__(self) -> dict:
-        """Pickled without the module (a Dask task ships the objective): the
-        receiving process imports it again from the source."""
-        return {**self.__dict__, "_module": None, "_trusted": set()}
-
-    def _call(self, name: str, *args):
-        """``module.name(*args)``; the first call of each kernel that fails
-        (numba's on-disk cache unreadable: corrupt, or from another numba)
-        rebuilds the module and its cache from the source, then runs again."""
-        if name in self._trusted:
-            return getattr(self.module, name)(*args)
-        try:
-            result = getattr(self.module, name)(*args)
-        except Exception:  # noqa: BLE001 - any failure to load a cache entry; a second failure is raised
-            self._module = load_cached_source(self.source, "loop", fresh=True)
-            result = getattr(self.module, name)(*args)
-        self._trusted.add(name)
-        return result
-
-    def fit(self, params: Sequence[float], columns: Sequence[np.ndarray], lr: float, epochs: int,
-            orders=None) -> tuple[np.ndarray, int | None]:
-        """``(history, diverged_at)``: the parameters after each epoch (the
-        start first) and the first epoch whose parameters are not finite (or
-        ``None``). ``orders`` gives each epoch's sample order (a shuffle),
-        read one epoch at a time."""
-        data = as_columns(columns)
-        theta = [float(v) for v in params]
-        history = np.empty((epochs + 1, self.size))
-        history[0] = theta
-        if orders is None and not listening():
-            done = int(self._call("run", *theta, *data, float(lr), int(epochs), history))
-        elif orders is None:  # a progress listener: one epoch per call, told after each
-            done = 0
-            while done < epochs:
-                one = np.empty((2, self.size))
-                one[0] = theta
-                if int(self._call("run", *theta, *data, float(lr), 1, one)) < 1:
-                    break
-                theta = one[1].tolist()
-                done += 1
-                history[done] = theta
-                epoch_done(done, theta)
-        else:
-            done = 0
-            while done < epochs:
-                theta = self._call("run_order", *theta, *data, np.asarray(orders[done], dtype=np.intp), float(lr))
-                if not np.isfinite(theta).all():
-                    break
-                done += 1
-                history[done] = theta
-                epoch_done(done, theta)
-        diverged = None if done == epochs else done + 1
-        return history[:done + 1], diverged
-
-    def descend(self, params: Sequence[float], columns: Sequence[np.ndarray], lr: float,
-                epochs: int) -> tuple[np.ndarray, int | None]:
-        """Full-batch descent, each epoch one pass of :meth:`mean_gradient`:
-        ``(history, diverged_at)`` as :meth:`fit`."""
-        data = as_columns(columns)
-        theta = [float(v) for v in params]
-        history = [theta]
-        for epoch in range(1, epochs + 1):
-            step = self._call("mean_gradient", *theta, *data)[:self.size]
-            theta = [q - lr * g for q, g in zip(theta, step)]
-            if not all(map(math.isfinite, theta)):
-                return np.array(history), epoch
-            history.append(theta)
-            epoch_done(epoch, theta)
-        return np.array(history), None
-
-    def mean_gradient(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> list[float]:
-        """The gradient averaged over the samples, in one pass."""
-        return self.mean_gradient_and_total(params, columns)[0]
-
-    def mean_gradient_and_total(self, params: Sequence[float],
-                                columns: Sequence[np.ndarray]) -> tuple[list[float], float]:
-        """The gradient averaged over the samples and the mean of the sum of
-        every data value, in one pass: that mean is finite exactly when every
-        value is (or the sum overflowed), so a caller checks the data only then."""
-        *means, total = self._call("mean_gradient", *map(float, params), *as_columns(columns))
-        return list(means), float(total)
-
-    def mean_loss(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> float:
-        """The loss averaged over the samples, in one pass."""
-        return float(self._call("mean_loss", *map(float, params), *as_columns(columns))[0])
-
-
-def as_columns(columns: Sequence[np.ndarray]) -> list[np.ndarray]:
-    """The columns as 1-D float64 arrays, not copied: a column of a
-    row-major matrix stays a strided view (numba compiles a kernel for
-    strided arrays too, and reading sample i's features then touches one
-    row, as a hand-written loop over ``X[i, j]`` does)."""
-    return [np.asarray(c, dtype=float).reshape(-1) for c in columns]
 
 
 @lru_cache(maxsize=64)

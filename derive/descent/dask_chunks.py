@@ -26,13 +26,15 @@ when Dask data arrives, so importing this module costs nothing without it;
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy as np
 
 from ..errors import InputError
-from .objective import Objective
 from .trajectory import mean_losses
+
+if TYPE_CHECKING:  # the objective module derives with SymPy; training itself needs none
+    from .objective import Objective
 
 #: What to install for Dask inputs.
 EXTRA = "derive-neuron[dask]"
@@ -113,6 +115,8 @@ def shipped(value):
     task may use derived first, here: it travels once per graph, and a
     worker never differentiates (derive's simplify runs in a child process,
     which a daemonic Dask worker cannot start). Anything else unchanged."""
+    from .objective import Objective
+
     if not isinstance(value, Objective):
         return value
     from dask import delayed

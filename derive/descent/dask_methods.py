@@ -34,7 +34,7 @@ mini-batches between 1 and n.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -42,10 +42,12 @@ from ..errors import InputError
 from . import dask_chunks as on
 from .dask_chunks import Chunks
 from .divergence import check_divergence, rate_from_hessians
-from .objective import Objective
 from .scan import expanding, iterate
 from .schedule import Schedule
 from .trajectory import Trajectory
+
+if TYPE_CHECKING:  # the objective module derives with SymPy; training itself needs none
+    from .objective import Objective
 
 #: Epochs before the first non-finite one from which the reference re-runs.
 SETTLE_BACK = 2
@@ -58,6 +60,7 @@ def train_dask(objective: Objective, params: Sequence[float], columns: Sequence,
     losses, or :class:`.divergence.TrainingDiverged` where the loop would
     raise it. ``probabilities`` names a column that must hold values in [0, 1]
     (checked in the first pass, as every value's finiteness is)."""
+    objective = getattr(objective, "symbolic", objective)  # a stored objective ships as the derived one
     chunks = Chunks(columns, objective.data_names)
     if method == "auto":
         method = choose_dask_method(objective, chunks.samples, schedule)

@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_FLOOR, Decimal
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from .objective import Objective
 from .schedule import Schedule
 from .trajectory import Trajectory
+
+if TYPE_CHECKING:  # the objective module derives with SymPy; training itself needs none
+    from .objective import Objective
 
 #: A loss that ends more than this many times above its start has diverged.
 FAR_ABOVE = 1e3
@@ -181,7 +183,7 @@ def _loss_scale(objective: Objective, columns: Sequence[np.ndarray], start: Sequ
     whose targets are 0 the first is 0, but the second still measures the
     model's terms, whose rounding is what a scan or a loop sitting on the fit
     leaves behind."""
-    zeros = [0.0] * len(objective.gradient.params)
+    zeros = [0.0] * len(start)
     points = ((zeros, columns), ([abs(float(v)) for v in start], [np.abs(c) for c in columns]))
     values = []
     with np.errstate(all="ignore"):

@@ -22,15 +22,17 @@ import math
 from collections import Counter
 from functools import cached_property
 from itertools import combinations_with_replacement
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
-import sympy as sp
 
-from ..budget import degree_bound
-from ..compile import lambdify
-from ..gradient import Gradient
 from .trajectory import mean_losses
+
+if TYPE_CHECKING:
+    from ..gradient import Gradient
+
+#: ``(terms, coefficients)`` of :attr:`EpochLosses.expansion`.
+Expansion = tuple[list[tuple[int, ...]], Callable[..., list]]
 
 #: A loss smaller than this fraction of the terms it is the sum of is evaluated directly.
 CANCELLATION = 1e-6
@@ -59,9 +61,16 @@ class EpochLosses:
     """
 
     def __init__(self, grad: Gradient, loss_numpy: Callable[..., object],
-                 one_pass: Callable[[Sequence[float], Sequence[np.ndarray]], float] | None = None):
+                 one_pass: Callable[[Sequence[float], Sequence[np.ndarray]], float] | None = None,
+                 stored: tuple[list[tuple[int, ...]], str] | None | bool = False):
         self.gradient = grad
+        self.size = len(grad.params)
         self.loss_numpy = loss_numpy
+        if stored is not False:  # the expansion a cached bundle kept (:mod:`neuron.bundle`), or None: none
+            from ..generated import numpy_function
+
+            self.__dict__["expansion_source"] = None if stored is None else stored[1]
+            self.__dict__["expansion"] = None if stored is None else (stored[0], numpy_function(stored[1]))
         #: ``one_pass(params, columns) -> mean loss`` in one fused pass (numba,
         #: when installed): used for direct evaluation on at least
         #: :data:`ONE_PASS_SAMPLES` samples, where it saves NumPy's temporaries.
@@ -76,12 +85,27 @@ class EpochLosses:
             return np.array([self.one_pass(row, columns) for row in np.asarray(history, dtype=float)])
 
     @cached_property
-    def expansion(self) -> tuple[list[tuple[int, ...]], Callable[..., list]] | None:
+    def expansion(self) -> Expansion | None:
         """``(terms, coefficients)``: each Taylor term as the indices of the
         parameters it multiplies (``(0, 0)`` is δ₀², the constant term left
         out), and a NumPy function of (params, data) giving the loss and
         each term's ∂^α ℓ / α!; ``None`` when the loss is not a low-degree polynomial in
         the parameters."""
+        if self.expansion_source is None:
+            return None
+        from ..generated import numpy_function
+
+        return self._terms, numpy_function(self.expansion_source)
+
+    @cached_property
+    def expansion_source(self) -> str | None:
+        """The source of the expansion's coefficient function (SymPy work,
+        kept in a neuron's cached bundle), or ``None``: no expansion."""
+        import sympy as sp
+
+        from ..budget import degree_bound
+        from ..compile import lambdify_source
+
         grad = self.gradient
         params = grad.params
         if len(params) > MAX_PARAMS or sp.count_ops(grad.loss) > MAX_OPS:
@@ -101,13 +125,13 @@ class EpochLosses:
                 factorial = math.prod(math.factorial(k) for k in alpha.values())
                 terms.append(wrt)
                 exprs.append(sp.diff(grad.loss, *(params[j] for j in wrt)) / factorial)
-        function = lambdify(grad.args, exprs, "numpy")
-        return terms, function
+        self._terms = terms
+        return lambdify_source(grad.args, exprs, "numpy")
 
     def __call__(self, history: np.ndarray, columns: Sequence[np.ndarray]) -> np.ndarray:
         """The mean loss at each row of ``history`` (rows × p), over the data
         ``columns`` in the gradient's order."""
-        history = np.asarray(history, dtype=float).reshape(-1, len(self.gradient.params))
+        history = np.asarray(history, dtype=float).reshape(-1, self.size)
         if self.expansion is None or len(history) < 3 or not np.isfinite(history[-1]).all():
             return self.direct(history, columns)
         _, coefficients = self.expansion

@@ -36,21 +36,22 @@ Trajectory`` here, add it to :data:`METHODS`, and to :func:`choose_method` if
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
 from ..errors import InputError
-from ..printer import expression_text
 from .divergence import check_divergence
-from .objective import Objective
 from .reference import reference_loop
 from .cost import cheapest, per_sample_costs
 from .scan import scan_fit, scan_shuffled
 from .schedule import Schedule, epoch_orders
 from .trajectory import Trajectory, TrainingInterrupted
 
-Method = Callable[[Objective, list, list, Schedule], Trajectory]
+if TYPE_CHECKING:  # the objective module derives with SymPy; training itself needs none
+    from .objective import Objective
+
+Method = Callable[["Objective", list, list, Schedule], Trajectory]
 
 def train(objective: Objective, params: Sequence[float], columns: Sequence[np.ndarray],
           schedule: Schedule, method: str = "auto") -> Trajectory:
@@ -185,6 +186,8 @@ def _with_losses(objective: Objective, trajectory: Trajectory, columns: list[np.
 
 
 def _label(objective: Objective) -> str:
+    from ..printer import expression_text
+
     return repr(expression_text(objective.gradient.loss))
 
 

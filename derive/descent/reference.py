@@ -8,15 +8,17 @@ find the epoch where training diverged exactly as a loop does.
 from __future__ import annotations
 
 import math
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from ..compile import NUMERIC_ERRORS
-from .objective import Objective
+from ..generated import NUMERIC_ERRORS
 from .progress import epoch_done
 from .schedule import Schedule, epoch_orders
 from .trajectory import Trajectory
+
+if TYPE_CHECKING:  # the objective module derives with SymPy; training itself needs none
+    from .objective import Objective
 
 
 def reference_loop(objective: Objective, params: Sequence[float], columns: Sequence[np.ndarray],

@@ -18,12 +18,14 @@ NumPy's per-call overhead dominates at these sizes, and the extra row
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from .affine import AffineUpdate
 from .trajectory import Trajectory, mean_losses
+
+if TYPE_CHECKING:
+    from .affine import AffineUpdate
 
 #: Largest number of floats held by one batch of matrices (memory bound).
 BATCH_FLOATS = 1 << 22

@@ -1,0 +1,104 @@
+"""Runs the generated per-sample SGD loop of a loss (its source comes from
+:mod:`derive.descent.generated_loop`, or from the cache): no SymPy here,
+so a process whose source is cached trains without importing it.
+
+The fast ``epoch`` does no check per sample. The parameters cannot become
+finite again once they are not (θ − lr·g keeps ±inf or nan), so a check at
+the end of each epoch finds an overflow; the epoch is then run again by
+``epoch_checked``, which finds the sample.
+"""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Callable, Sequence
+
+import numpy as np
+
+from ..generated import NUMERIC_ERRORS, run_source
+from .progress import epoch_done
+from .trajectory import Trajectory, mean_losses
+
+if TYPE_CHECKING:
+    from ..gradient import Gradient
+
+#: Up to this many features z may be written out inside f'(z) (as the d + 1
+#: partials print); wider models compute z once, in index order.
+INLINE_MAX_FEATURES = 8
+
+
+class SGDLoop:
+    """Per-sample SGD for one loss: generated source, the compiled epoch
+    functions, and :meth:`fit`, which runs epochs and reports divergence.
+
+    Parameters and data follow the loss's :class:`~derive.gradient.Gradient`:
+    ``params`` in ``gradient.params`` order, data columns in ``data_names``.
+    """
+
+    def __init__(self, grad: Gradient, source: str | None = None, label: str | None = None):
+        self.gradient = grad
+        self.data_names: tuple[str, ...] = grad.names[len(grad.params):]
+        if not self.data_names:
+            raise ValueError("the loss has no data symbols, so there are no samples to loop over")
+        if source is None:  # generated from the gradient (SymPy), or read from the cache
+            from .generated_loop import loop_source
+
+            source = loop_source(grad)
+        #: Source of ``epoch`` and ``epoch_checked``, for reading and debugging.
+        self.source: str = source
+        namespace = run_source(self.source, f"sgd step for {label or origin(grad)}")
+        #: ``epoch(*params, *columns, lr) -> params``: one pass, no checks.
+        self.epoch: Callable[..., tuple] = namespace["epoch"]
+        #: ``epoch_checked(*params, *columns, lr) -> (params, i)``: ``i`` is the
+        #: first sample after which a parameter is not finite, else −1.
+        self.epoch_checked: Callable[..., tuple] = namespace["epoch_checked"]
+
+    def fit(self, params: Sequence[float], columns: Sequence[Sequence[float]], lr: float, epochs: int,
+            orders: Sequence[Sequence[int]] | None = None) -> Trajectory:
+        """Run ``epochs`` epochs from ``params``; ``orders`` optionally gives
+        each epoch's sample order (a shuffle). Stops at the first epoch whose
+        parameters are not finite, recording it and the sample."""
+        if len(columns) != len(self.data_names):
+            raise TypeError(f"the loop takes the data {', '.join(self.data_names)} in that order; "
+                            f"got {len(columns)} columns")
+        if orders is not None and len(orders) != epochs:
+            raise ValueError(f"orders must hold one index array per epoch ({epochs}), got {len(orders)}")
+        arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+        lists = [a.tolist() for a in arrays]
+        theta = tuple(float(v) for v in params)
+        if len(theta) != len(self.gradient.params):
+            raise ValueError(f"expected {len(self.gradient.params)} starting parameters, got {len(theta)}")
+        lr = float(lr)
+        history = [theta]
+        diverged_at = sample = None
+        interrupted = False
+        try:
+            for e in range(epochs):
+                data = lists if orders is None else [a[np.asarray(orders[e])].tolist() for a in arrays]
+                try:
+                    after = self.epoch(*theta, *data, lr)
+                    finite = all(map(math.isfinite, after))
+                except NUMERIC_ERRORS:
+                    finite = False
+                if not finite:
+                    _, index = self.epoch_checked(*theta, *data, lr)
+                    diverged_at, sample = e + 1, index
+                    break
+                theta = after
+                history.append(theta)
+                epoch_done(e + 1, theta)
+        except KeyboardInterrupt:  # Ctrl-C: keep the epochs that finished
+            interrupted = True
+        loss_numpy = self.gradient.loss_numpy
+        return Trajectory(np.array(history), diverged_at, sample,
+                          lambda rows: mean_losses(loss_numpy, rows, arrays), "loop", interrupted)
+
+    def __repr__(self) -> str:
+        return f"SGDLoop({origin(self.gradient)}, wrt={self.gradient.wrt})"
+
+
+def origin(grad: Gradient) -> str:
+    """The loss as tracebacks of generated code name it: its text, or for a
+    wide model its size (printing a d-term sum costs SymPy O(d²) work)."""
+    if len(grad.params) > INLINE_MAX_FEATURES + 1:
+        return f"a loss of {len(grad.params)} parameters"
+    return str(grad.loss)
