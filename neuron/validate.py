@@ -8,6 +8,7 @@ from __future__ import annotations
 import decimal
 import math
 import numbers
+import sys
 
 import numpy as np
 
@@ -102,11 +103,12 @@ def _as_float_array(values, name: str, copy: bool = True) -> np.ndarray:
     as it is."""
     if values is None:
         raise InputError(f"{name} is missing")
-    if isinstance(values, np.ma.MaskedArray):
-        if np.ma.is_masked(values):
+    masked = sys.modules.get("numpy.ma")  # a masked array exists only once numpy.ma is imported;
+    if masked is not None and isinstance(values, masked.MaskedArray):  # importing it costs 13 ms
+        if masked.is_masked(values):
             raise InputError(f"{name} is a masked array with masked values; fill them "
                              f"({name}.filled(value)) or drop them ({name}.compressed()) first")
-        values = np.ma.getdata(values)
+        values = masked.getdata(values)
     try:
         raw = np.asarray(values)
     except (TypeError, ValueError, OverflowError) as err:
