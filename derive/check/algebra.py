@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..symbols import numeric_form, sort_key, symbol
-from .latex import indexed
+from .latex_operators import indexed
 
 #: The first test point gives these values in turn to w, b, x, y, …: small,
 #: distinct, and easy to check by hand (the lecture's wrong step: 21 vs 7).

@@ -26,7 +26,8 @@ from ..names import GREEK
 from ..symbols import symbol
 from .algebra import FORMULA, INPUT
 from .conditions import shown as shown_condition
-from .latex import Expression, LatexError, Piece, parse_statement
+from .latex import Expression, Piece, parse_statement
+from .latex_errors import LatexError
 from .markdown import Segment, math_segments
 from .matrices import MatrixReader, unread_heads
 from .names import read_names
