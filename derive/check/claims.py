@@ -24,8 +24,8 @@ from sympy.core.function import AppliedUndef
 
 from ..names import GREEK
 from ..symbols import symbol
-from .algebra import FORMULA, INPUT
 from .conditions import shown as shown_condition
+from .expansion import FORMULA, INPUT
 from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
 from .markdown import Segment, math_segments
