@@ -18,12 +18,13 @@ from enum import Enum
 
 import sympy as sp
 
-from . import algebra, expansion
-from .outcome import Outcome
 from ..worker import Overrun, run_with_budget
-from .claims import Definition, Derivation, Skip, Step, show_name
+from . import algebra, expansion
 from .conditions import shown as shown_condition
+from .derivation import Definition, Derivation, Skip, Step
+from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
+from .outcome import Outcome
 
 
 
