@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from .matrix_latex import Name
+from .matrix_names import Name
 
 SCALAR = "scalar"
 #: The shape of a vector's derivative by a vector: (JACOBIAN, k, n).
