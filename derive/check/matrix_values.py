@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .shapes import Inconsistent, Reading, Unknown, free_names, readings
+from .shape_inference import Inconsistent, Unknown
+from .shapes import Reading, free_names, readings
 
 DRAWS = 5
 TOLERANCE = sp.Float("1e-12", 30)
