@@ -35,7 +35,7 @@ def _barrier(reason: str) -> _Chain:
 
 def _domain(piece: Piece) -> bool:
     r"""``x \in \mathbb{R}^n``: says where a name lives, not a condition (the
-    reader turns ``\mathbb{R}^n`` into ``R`` at the backslash, see latex.py)."""
+    reader turns ``\mathbb{R}^n`` into ``R`` at the backslash, see latex_rewrites.py)."""
     return (len(piece.exprs) == 2 and piece.relations == ("≠",)
             and piece.exprs[1].text == "\\" and str(piece.exprs[1].value) in ("R", "N", "Z", "C", "Q"))
 
