@@ -14,7 +14,7 @@ file in the same folder as the file replaced, which is renamed over it (so
 a crash never leaves half a file) or removed if anything fails. The replaced
 file keeps its permission bits (and, as root, its owner and group).
 
-Loading reads at most :data:`MAX_FILE_BYTES`, never opens anything but a
+Loading reads at most ``safe_json.MAX_FILE_BYTES``, never opens anything but a
 regular file (a FIFO cannot block it), and checks every field before
 building anything, with at most :data:`MAX_FEATURES` features. Whatever is
 wrong with the file — unreadable, not UTF-8, not JSON, nested too deeply, a
@@ -31,9 +31,7 @@ since the neuron alone expects standardised features.
 from __future__ import annotations
 
 import json
-import math
 import os
-import reprlib
 import stat
 import tempfile
 import warnings
@@ -41,7 +39,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from . import safe_json
 from .errors import NeuronFileError
+from .safe_json import _kind, _number, _parse, _read_bounded, _short
 from .scaling import Standardization
 
 if TYPE_CHECKING:
@@ -49,14 +49,9 @@ if TYPE_CHECKING:
 
 FORMAT = "derive-neuron"
 VERSION = 1
-#: The largest file :func:`load` reads (and :func:`save` writes): 64 MiB,
-#: about 2.5 million epochs of loss history.
-MAX_FILE_BYTES = 64 * 2**20
 #: The most features a saved neuron may have; building the neuron's
 #: gradient takes seconds at this size and grows faster than linearly.
 MAX_FEATURES = 2000
-#: The most digits of a whole number in the file (seeds, counts, weights).
-MAX_INT_DIGITS = 100
 #: The longest column name kept in the file.
 MAX_NAME_CHARS = 1000
 
@@ -170,9 +165,9 @@ def _encode(neuron: "Neuron", path, feature_names: Sequence[str] | None = None, 
         data = (json.dumps(state, indent=2, allow_nan=False) + "\n").encode("utf-8")
     except ValueError:  # a weight or loss that is NaN or infinite, set by hand
         raise NeuronFileError(path, f"cannot save to {path}: the neuron holds a NaN or infinite number") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise NeuronFileError(path, f"cannot save to {path}: the neuron takes {len(data)} bytes, more "
-                                    f"than the {MAX_FILE_BYTES} a saved neuron may have (a very long history)")
+    if len(data) > safe_json.MAX_FILE_BYTES:
+        raise NeuronFileError(path, f"cannot save to {path}: the neuron takes {len(data)} bytes, more than "
+                                    f"the {safe_json.MAX_FILE_BYTES} a saved neuron may have (a very long history)")
     return data
 
 
@@ -200,15 +195,6 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISREG, "regular file"), (stat.S_ISDIR, "a folder"),
-                       (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return name
-    return "not a regular file"
 
 
 # loading ---------------------------------------------------------------------
@@ -305,84 +291,3 @@ def _build(cls: type, state: dict, path) -> "Neuron":
         raise NeuronFileError(path, f"{path} holds a loss or setting that cannot be used: {err}") from None
 
 
-def _read_bounded(path) -> bytes:
-    """At most :data:`MAX_FILE_BYTES` of the regular file ``path``. Opened
-    without blocking, so a FIFO is refused rather than waited on."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except (OSError, ValueError) as err:  # ValueError: a NUL byte in the name
-        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-        raise NeuronFileError(path, f"cannot read {path}: {reason}") from None
-    try:
-        what = _kind(os.fstat(fd).st_mode)
-        if what != "regular file":
-            raise NeuronFileError(path, f"{path} is not a saved neuron: it is {what}")
-        chunks, size = [], 0
-        while size <= MAX_FILE_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            raise NeuronFileError(path, f"{path} is not a saved neuron: larger than {MAX_FILE_BYTES} bytes")
-        return b"".join(chunks)
-    except OSError as err:
-        raise NeuronFileError(path, f"cannot read {path}: {err.strerror or err}") from None
-    finally:
-        os.close(fd)
-
-
-class _Refused(Exception):
-    """A value the strict JSON reader will not take; its text says which."""
-
-
-def _parse(data: bytes, path):
-    """``data`` as strict JSON: no bare NaN or Infinity, no number beyond the
-    float range, no whole number of more than :data:`MAX_INT_DIGITS` digits."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise NeuronFileError(path, f"{path} is not a saved neuron: not UTF-8 text (byte {err.start})") from None
-    try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_float, parse_int=_int)
-    except json.JSONDecodeError as err:
-        raise NeuronFileError(path, f"{path} is not a saved neuron: not JSON ({err})") from None
-    except _Refused as err:
-        raise NeuronFileError(path, f"{path} is not a saved neuron: it holds {err}") from None
-    except RecursionError:
-        raise NeuronFileError(path, f"{path} is not a saved neuron: nested too deeply") from None
-
-
-def _refuse_constant(name: str):
-    raise _Refused(f"a bare {name}, which is not JSON")
-
-
-def _float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _Refused(f"the number {text[:40]}, beyond the float range")
-    return value
-
-
-def _int(text: str) -> int:
-    if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise _Refused(f"a whole number of {len(text.lstrip('-'))} digits (the limit is {MAX_INT_DIGITS})")
-    return int(text)
-
-
-def _number(value, path) -> float:
-    """``value`` as a float if it is a JSON number; the reader has already
-    refused NaN, Infinity and numbers beyond the float range."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise NeuronFileError(path, f"{path} holds {_short(value)} where a finite number belongs")
-    return float(value)
-
-
-_SHORT = reprlib.Repr()
-_SHORT.maxstring = _SHORT.maxother = _SHORT.maxlong = 40
-
-
-def _short(value) -> str:
-    """``value`` for a message: cut short, however large or deep it is."""
-    return _SHORT.repr(value)

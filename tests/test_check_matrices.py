@@ -5,7 +5,8 @@ import pytest
 
 from derive.check import check_text
 from derive.check.matrix_latex import MatrixSyntax, read_matrix_row
-from derive.check.shapes import Inconsistent, readings
+from derive.check.shape_inference import Inconsistent
+from derive.check.shapes import readings
 
 
 def verdicts(notes: str) -> dict[int, object]:

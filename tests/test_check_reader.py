@@ -9,7 +9,8 @@ import sympy as sp
 
 from derive.check import check_text
 from derive.worker import Overrun, run_with_budget
-from derive.check.latex import LatexError, parse_statement
+from derive.check.latex import parse_statement
+from derive.check.latex_errors import LatexError
 from derive.check.markdown import math_segments
 from derive.symbols import sigmoid, symbol
 

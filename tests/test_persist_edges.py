@@ -5,7 +5,7 @@ import json
 import numpy as np
 
 from neuron import Neuron
-from neuron import persist
+from neuron import persist, safe_json
 from neuron.errors import NeuronFileError
 
 
@@ -22,9 +22,9 @@ def test_a_file_of_exactly_the_size_limit_is_read_and_one_byte_more_is_refused(t
     n = Neuron().fit(np.array([1.0, 2.0, 3.0]), np.array([2.0, 4.0, 6.0]), epochs=2, lr=0.05)
     n.save(tmp_path / "n.json")
     size = (tmp_path / "n.json").stat().st_size
-    monkeypatch.setattr(persist, "MAX_FILE_BYTES", size)
+    monkeypatch.setattr(safe_json, "MAX_FILE_BYTES", size)
     assert Neuron.load(tmp_path / "n.json").b == n.b
-    monkeypatch.setattr(persist, "MAX_FILE_BYTES", size - 1)
+    monkeypatch.setattr(safe_json, "MAX_FILE_BYTES", size - 1)
     try:
         Neuron.load(tmp_path / "n.json")
     except NeuronFileError as error:

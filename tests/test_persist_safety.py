@@ -13,7 +13,7 @@ import pytest
 from hypothesis import event, example, given, strategies as st
 
 from neuron import Neuron
-from neuron import persist
+from neuron import persist, safe_json
 from neuron.errors import NeuronFileError
 
 
@@ -247,7 +247,7 @@ def test_save_refuses_more_features_than_load_accepts(tmp_path, monkeypatch):
 def test_save_refuses_a_file_larger_than_load_reads(tmp_path, monkeypatch):
     n = trained()
     n.history = [1.0] * 100
-    monkeypatch.setattr(persist, "MAX_FILE_BYTES", 500)
+    monkeypatch.setattr(safe_json, "MAX_FILE_BYTES", 500)
     assert "more than the 500" in refusal(tmp_path / "n.json", lambda: n.save(tmp_path / "n.json"))
     only(tmp_path)
 
@@ -417,7 +417,7 @@ def test_loading_a_device_is_refused_without_reading_it():
 def test_a_file_of_the_size_limit_loads_and_one_byte_more_is_refused(tmp_path, monkeypatch):
     path = saved(tmp_path / "n.json")
     size = path.stat().st_size
-    monkeypatch.setattr(persist, "MAX_FILE_BYTES", size)
+    monkeypatch.setattr(safe_json, "MAX_FILE_BYTES", size)
     assert Neuron.load(path).w == 2.0
     path.write_text(path.read_text() + " ")
     assert f"larger than {size} bytes" in load_refusal(path)

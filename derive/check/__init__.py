@@ -2,7 +2,8 @@
 
 Markdown → math segments (markdown.py) → LaTeX read into SymPy (latex.py) →
 claims: definitions, chains, derivatives (claims.py) → verdicts
-(verdicts.py, algebra.py, ../worker.py) → a report (report.py as text or
+(verdicts.py; algebra.py with expansion.py, points.py, rounding.py,
+expected.py; ../worker.py) → a report (report.py as text or
 JSON, html.py as a page). Notebooks and folders: sources.py, files.py.
 """
 from __future__ import annotations

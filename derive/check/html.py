@@ -25,7 +25,7 @@ from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
-from .claims import show_name
+from .greek_names import show_name
 from .mathml import to_mathml
 from .sources import Notes
 

@@ -23,7 +23,7 @@ import sympy as sp
 
 from ..symbols import symbol
 from ..worker import Overrun, run_with_budget
-from .latex import LatexError
+from .latex_errors import LatexError
 from .matrix_latex import Chain, MatrixSyntax, function_heads, read_matrix_row
 from .matrix_values import MatrixOutcome, assess_matrix
 from .names import unreadable_head

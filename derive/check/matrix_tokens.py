@@ -79,3 +79,23 @@ def tokens(latex: str) -> list[Token]:
             continue
         merged.append(t)
     return merged
+
+
+class TokenCursor:
+    """A position in the tokens ``self.toks`` (at ``self.i``), for the readers
+    of ``matrix_names.py``, ``matrix_expressions.py`` and ``matrix_latex.py``."""
+
+    def peek(self, k: int = 0) -> Token | None:
+        j = self.i + k
+        return self.toks[j] if j < len(self.toks) else None
+
+    def at(self, kind: str, text: str | None = None, k: int = 0) -> bool:
+        t = self.peek(k)
+        return t is not None and t.kind == kind and (text is None or t.text == text)
+
+    def take(self, kind: str | None = None, text: str | None = None) -> Token:
+        t = self.peek()
+        if t is None or (kind and t.kind != kind) or (text and t.text != text):
+            raise MatrixSyntax(f"expected {text or kind} at {t.text if t else 'the end'!r}")
+        self.i += 1
+        return t

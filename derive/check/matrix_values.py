@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .shapes import Inconsistent, Reading, Unknown, free_names, readings
+from .shape_inference import Inconsistent, Unknown
+from .shapes import Reading, free_names, readings
 
 DRAWS = 5
 TOLERANCE = sp.Float("1e-12", 30)
@@ -63,7 +64,7 @@ def _add(a, b):
         return sp.eye(b.rows) * a.scale + b
     if isinstance(b, _Eye):
         return a + sp.eye(a.rows) * b.scale
-    if a.shape != b.shape and _scale(a):  # a number and a vector (shapes.py allows only that)
+    if a.shape != b.shape and _scale(a):  # a number and a vector (shape_inference.py allows only that)
         return sp.ones(*b.shape) * a[0] + b
     if a.shape != b.shape and _scale(b):
         return a + sp.ones(*a.shape) * b[0]
@@ -145,7 +146,7 @@ class _Evaluator:
             return marks.applyfunc(lambda m: sp.diff(f[0], m).xreplace(back))
         if marks.shape == (1, 1):  # a matrix by a scalar: entry by entry
             return f.applyfunc(lambda e: sp.diff(e, marks[0]).xreplace(back))
-        # a vector by a vector (shapes.py allows it only as a whole side): ∂f_i/∂v_j at (i, j)
+        # a vector by a vector (shape_inference.py allows it only as a whole side): ∂f_i/∂v_j at (i, j)
         jacobian = sp.Matrix(len(f), len(marks), lambda i, j: sp.diff(f[i], marks[j]).xreplace(back))
         return jacobian if self.layout == "numerator" else jacobian.T
 

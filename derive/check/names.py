@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from ..symbols import symbol
-from .latex import LatexError, parse_statement
+from .latex import parse_statement
+from .latex_errors import LatexError
 
 EULER = symbol("e")
 

@@ -5,7 +5,7 @@
   defines the function f; afterwards ``f(a)`` is the body at a and ``f'(a)``
   (``f''(a)``) its derivative by its one argument, at a.
 * A function the notes never define stays an unknown (``y' = F'(g(x)) g'(x)``
-  is a rule statement, see claims.py), and so does a prime on a name that is
+  is a rule statement, see chains.py), and so does a prime on a name that is
   not the head of an update: by which variable it differentiates is not said.
 * ``w_1' = w_1 - η ∂L/∂w_1`` names the new value of w_1: ``w_1'`` is a name of
   its own, defined there, and nothing is claimed about a derivative.

@@ -5,7 +5,7 @@ import json
 import math
 from collections import Counter
 
-from .claims import show_name
+from .greek_names import show_name
 from .verdicts import VERDICTS, StepVerdict
 
 

@@ -18,12 +18,13 @@ from enum import Enum
 
 import sympy as sp
 
-from . import algebra
-from .algebra import Outcome
 from ..worker import Overrun, run_with_budget
-from .claims import Definition, Derivation, Skip, Step, show_name
+from . import algebra, expansion
 from .conditions import shown as shown_condition
+from .derivation import Definition, Derivation, Skip, Step
+from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
+from .outcome import Outcome
 
 
 
@@ -172,7 +173,7 @@ def _definition_reason(claim: Definition, defined_at: dict) -> str:
 
 
 def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict) -> StepVerdict:
-    defs = algebra.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
+    defs = expansion.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
     key = (step.first, step.claim, step.previous, step.digits, step.rounding, step.references, step.literals,

@@ -1,0 +1,257 @@
+"""Rows read in order into claims (``claims.py``): chains ``A = B = C`` and
+the rows starting with ``=`` that continue them, definitions (worked
+examples, updates, functions f(x) = …, pieces of a piecewise definition),
+and the statements skipped with their reason."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from ..symbols import symbol
+from .conditions import shown as shown_condition
+from .decimals import printed_decimals, rounded_inputs, written_numbers
+from .derivation import Definition, Derivation, Skip, Step
+from .greek_names import _show
+from .latex import Expression, Piece
+from .markdown import Segment
+from .piecewise import conditional_pieces
+from .primes import applied, function_definition, is_update_head
+
+
+@dataclass
+class _Chain:
+    first: Expression | None  # None: a row that was skipped, which no continuation may cross
+    defines: sp.Symbol | None
+    skipped: str = ""
+    last: Expression | None = None
+
+
+def _barrier(reason: str) -> _Chain:
+    return _Chain(None, None, reason)
+
+
+def _domain(piece: Piece) -> bool:
+    r"""``x \in \mathbb{R}^n``: says where a name lives, not a condition (the
+    reader turns ``\mathbb{R}^n`` into ``R`` at the backslash, see latex_rewrites.py)."""
+    return (len(piece.exprs) == 2 and piece.relations == ("≠",)
+            and piece.exprs[1].text == "\\" and str(piece.exprs[1].value) in ("R", "N", "Z", "C", "Q"))
+
+
+class _Reader:
+    """Reads pieces in order into claims, keeping the chains that a row
+    starting with ``=`` may continue."""
+
+    def __init__(self, derivation: Derivation, names, line_of):
+        self.derivation, self.names, self.line_of = derivation, names, line_of
+        self.chains: list[_Chain] = []
+        self.seen: set = set()
+        self.block_of: dict = {}
+        self.functions: dict = {}  # name → primes.Function: f(x) = … read as a function
+        self.domain: tuple = ()  # the sign condition of the row being read
+        self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
+
+    @property
+    def claims(self) -> list:
+        return self.derivation.claims
+
+    def skip(self, line: int, text: str, reason: str, barrier: bool = True) -> None:
+        self.claims.append(Skip(len(self.claims), line, text, reason))
+        if barrier:
+            self.chains.append(_barrier(f"the row at line {line} was skipped"))
+
+    def skip_all(self, pieces: list[Piece], seg: Segment, reason: str) -> None:
+        text = ", ".join(" = ".join(e.text for e in p.exprs) for p in pieces if p.exprs)
+        self.skip(self.line_of(seg.start + pieces[0].exprs[0].start), text, reason)
+
+    def read(self, piece: Piece, seg: Segment) -> None:
+        exprs = piece.exprs
+        text = " = ".join(e.text for e in exprs)
+        line = self.line_of(seg.start + exprs[0].start)
+        if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=" and \
+                self.define_function(exprs, piece, seg, line):
+            return
+        if self.functions:
+            exprs = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs)
+        values = [e.value for e in exprs]
+        used_before = set(self.seen)
+        for v in values:
+            self.seen |= v.free_symbols
+        if _domain(piece):
+            where = re.match(r"\\mathbb\s*\{\s*\w\s*\}(?:\s*\^\s*(?:\{[^{}]*\}|\w))?", seg.latex[piece.exprs[1].start:])
+            self.skip(line, f"{piece.exprs[0].text} \\in {where.group(0) if where else ''}",
+                      f"says where {piece.exprs[0].text} lives; not a claim", barrier=False)
+            return
+        if "≠" in piece.relations:
+            self.skip(line, text, "an inequality or a condition (≠, <, ≤, ∈) is not checked")
+            return
+        if not piece.continues and len(values) > 1 and is_update_head(values[0], values[1]):
+            self.define(values[0], exprs, piece, seg, line, piece.separator == "because")  # w' = w - η…
+            return
+        undefined = _rule_functions(values)
+        if undefined and not any(isinstance(v, AppliedUndef) for v in _applications(values)):
+            primed = ", ".join(name.rstrip("'") for name in undefined)
+            self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
+                                    f"a prime on {primed}, a name rather than a function the notes define: "
+                                    "by which variable it is differentiated is not said; not checked"))
+            return
+        if undefined:
+            reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
+            if isinstance(values[0], sp.Symbol) and not piece.continues:
+                reason += f"; not a definition of {_show(values[0].name)}"
+            self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text, reason))
+            return
+        if piece.after_arrow and piece.separator == "arrow" and self.chains and self.chains[-1].first is None:
+            self.skip(line, text, "a consequence (⇒, ∴) of a statement that was skipped")
+            return
+        if piece.continues:
+            chain = _continued_chain(self.chains, exprs)
+            if chain is None:
+                self.skip(line, "= " + text, "continues a chain, but none comes before it", barrier=False)
+                return
+            if chain.first is None:
+                self.skip(line, "= " + text,
+                          f"continues a chain, but {chain.skipped}, so what it continues is not known", barrier=False)
+                # X = A (X unknown) = B still says A = B: the rows after this one are checked against it
+                restart = _Chain(exprs[0], None, last=exprs[0])
+                self.chains.append(restart)
+                self.add_steps(restart, exprs[1:], piece.relations, seg)
+                return
+            self.add_steps(chain, exprs, ("=",) + piece.relations, seg)
+            return
+        if len(exprs) == 1:
+            # a bare expression: an annotation after an arrow, a mention of a
+            # name, or the start of a chain that the next rows continue
+            if not piece.after_arrow and not (values[0].is_Atom or isinstance(values[0], sp.Indexed)):
+                self.chains.append(_Chain(exprs[0], None))
+            return
+        aside = piece.separator == "because"
+        head = values[0]
+        function_head = re.fullmatch(r"([A-Za-z])\s*\(\s*[A-Za-z](?:_\w+)?(?:\s*,\s*[A-Za-z](?:_\w+)?)*\s*\)",
+                                     exprs[0].text)
+        if function_head and symbol(function_head.group(1)) not in self.names.defined and not head.is_Symbol:
+            self.skip(line, text, f"defines a function {exprs[0].text}, which is read as a product; not checked")
+            return
+        if (not head.is_Atom and not head.has(sp.Derivative) and values[1].has(sp.Derivative)
+                and not head.free_symbols & self.names.defined
+                and not head.atoms(sp.Function)):
+            self.skip(line, text, f"names {exprs[0].text} (a notation, not a name the checker holds); not checked")
+            return
+        if isinstance(head, sp.Symbol) and not isinstance(head, sp.Dummy) and piece.relations[0] == "=":
+            if piece.after_arrow and head in used_before and head not in self.derivation._definitions:
+                self.skip(line, text, f"solves for {_show(head.name)}: a consequence of an equation, not checked")
+                return
+            self.define(head, exprs, piece, seg, line, aside)
+            return
+        chain = _Chain(exprs[0], None)
+        if not aside:
+            self.chains.append(chain)
+        self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
+
+    def define_piece(self, head, exprs, line: int) -> None:
+        """One piece of a piecewise definition; once pieces cover both signs
+        of their variable, the name is defined as the Piecewise they make."""
+        pieces = self.conditional.setdefault(head, [])
+        pieces.append((exprs[1].value, self.domain))
+        whole = conditional_pieces(pieces)
+        text = f"{exprs[0].text} = {exprs[1].text}"
+        if whole is None:
+            self.skip(line, text, f"defines {_show(head.name)} only where {shown_condition(self.domain)} (a "
+                                  "piece of a piecewise definition); not used until its other piece is given")
+            # no earlier or later definition of the name stands in for it meanwhile
+            pending = sp.Symbol(f"{head.name}\u2026piece", real=True)
+            self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, pending))
+            return
+        self.claims.append(Definition(len(self.claims), line, text, head, whole))
+        self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, whole))
+        del self.conditional[head]
+
+    def define_function(self, exprs, piece: Piece, seg: Segment, line: int) -> bool:
+        """``f(x) = body``: f is a function from here on (``f'(a)`` is its
+        derivative at a); the rest of the chain is checked against the body."""
+        function = function_definition(exprs[0].value, applied(exprs[1].value, self.functions))
+        if function is None or self.domain:
+            return False
+        self.functions[function.name] = function
+        for e in exprs:
+            self.seen |= e.value.free_symbols
+        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
+                                      symbol(function.name), function.body))
+        first = Expression(function.body, exprs[0].start, exprs[0].end, exprs[0].text)
+        chain = _Chain(first, None, last=exprs[1])
+        self.chains.append(chain)
+        rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
+        self.add_steps(chain, rest, piece.relations[1:], seg)
+        return True
+
+    def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
+        if self.domain:  # y = x (x > 0): one piece of a piecewise definition, not y everywhere
+            self.define_piece(head, exprs, line)
+            return
+        value = exprs[1].value
+        update = head in value.free_symbols
+        entries = self.derivation._definitions.get(head, [])
+        if entries and not update and value.is_number and self.block_of.get(head) == seg.block:
+            # a worked example: z = w x + b, z = 0.5·2 + 1, z = 2 in one block
+            previous = Expression(entries[-1][1], exprs[0].start, exprs[0].end, exprs[0].text)
+            self.add_steps(_Chain(previous, None), exprs[1:2], piece.relations[:1], seg)
+        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}", head,
+                                      value, update))
+        if not update:
+            self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, value))
+            self.block_of[head] = seg.block
+        chain = _Chain(exprs[0], None if update else head, last=exprs[1])
+        if not aside:
+            self.chains.append(chain)
+        self.add_steps(chain, exprs[2:], piece.relations[1:], seg)
+
+    def add_steps(self, chain: _Chain, exprs, relations, seg: Segment, consequence: bool = False) -> None:
+        for e, relation in zip(exprs, relations):
+            start = seg.start + e.start
+            line = self.line_of(start)
+            digits = printed_decimals(e.text)
+            latex = f"{chain.first.text} {'≈' if relation == '≈' else '='} {e.text}"
+            if relation == "≈" and digits is None:
+                self.skip(line, latex, "an approximation (≈) to something other than a decimal number is not checked")
+            elif self.names_it(chain, e):
+                self.claims.append(Definition(len(self.claims), line, latex, e.value, chain.first.value))
+                self.derivation._definitions.setdefault(e.value, []).append((len(self.claims) - 1, chain.first.value))
+            else:
+                previous = chain.last.value if chain.last is not None else None
+                self.claims.append(Step(len(self.claims), line, latex, chain.first.value, e.value, start,
+                                        seg.start + e.end, previous, digits, rounded_inputs(e.text),
+                                        consequence,
+                                        (chain.last.text if chain.last is not None else "", chain.first.text),
+                                        written_numbers(e.text), self.domain))
+            chain.last = e
+
+    def names_it(self, chain: _Chain, e: Expression) -> bool:
+        """``σ(z) = P`` with P never defined, used nowhere as an input and not
+        on the left: the notes give σ(z) a name, they claim nothing."""
+        v = e.value
+        return (isinstance(v, sp.Symbol) and v not in self.names.defined and v not in self.names.inputs
+                and v not in chain.first.value.free_symbols and not isinstance(chain.first.value, sp.Symbol)
+                and not chain.first.value.has(sp.Derivative))
+
+
+def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Chain | None:
+    used = set().union(*(e.value.free_symbols for e in exprs))
+    for chain in reversed(chains):
+        if chain.defines is not None and chain.defines in used:
+            continue
+        return chain
+    return None
+
+
+def _applications(values: list[sp.Expr]) -> list:
+    return [f for v in values for f in v.atoms(AppliedUndef)]
+
+
+def _rule_functions(values: list[sp.Expr]) -> list[str]:
+    functions, primed = set(), set()
+    for v in values:
+        functions |= {f.func.__name__.rstrip("'") for f in v.atoms(AppliedUndef)}
+        primed |= {s.name for s in v.free_symbols if "'" in s.name}
+    return sorted(functions or primed)

@@ -1,0 +1,84 @@
+"""What a set of notes claims, in reading order: steps, definitions and
+skipped statements, and the table of definitions in force at each claim."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+
+@dataclass(frozen=True)
+class Step:
+    """The claim ``first = claim``; ``start``/``end`` locate ``claim`` in the file.
+    ``previous`` is the expression just before the claim in its chain (a
+    number claimed for a number is compared with it); ``digits`` is how many
+    decimals the claim is printed with, when it is a decimal number;
+    ``rounding`` says how many rounded decimals the claim computes with;
+    ``consequence`` marks a claim after ⇒ or ∴ (it may solve an equation)."""
+
+    order: int
+    line: int
+    latex: str
+    first: sp.Expr
+    claim: sp.Expr
+    start: int
+    end: int
+    previous: sp.Expr | None = None
+    digits: int | None = None
+    rounding: tuple[int, int] | None = None
+    consequence: bool = False
+    references: tuple[str, str] = ("", "")  # the texts of previous and first, for rounding slack
+    literals: tuple | None = None  # the numbers an arithmetic claim (0.5 · 4 + 1) is written with
+    domain: tuple = ()  # a sign condition the claim holds under: (("x", 1, ">"),) for (x > 0)
+
+
+@dataclass(frozen=True)
+class Definition:
+    order: int
+    line: int
+    latex: str
+    name: sp.Symbol
+    value: sp.Expr
+    update: bool = False
+
+
+@dataclass(frozen=True)
+class Skip:
+    order: int
+    line: int
+    latex: str
+    reason: str
+
+
+Claim = Step | Definition | Skip
+
+
+@dataclass
+class Derivation:
+    """Everything a set of notes claims, in reading order."""
+
+    claims: list[Claim]
+    spellings: dict[str, str]
+    assumptions: list[str]
+    _definitions: dict[sp.Symbol, list[tuple[int, sp.Expr]]] = field(default_factory=dict)
+    #: Names the notes use as functions (differentiated as a bare name, or
+    #: ŷ-like outputs, or the head of a definition that could not be read)
+    #: without a definition the checker could read: unknown functions.
+    unknown: frozenset = frozenset()
+    variables: frozenset = frozenset()
+
+    def definitions_at(self, order: int) -> dict[sp.Symbol, sp.Expr]:
+        """Definitions in force at claim ``order``: the latest one before it,
+        else (a forward reference) the first one after it, unless that one
+        is a number (the values of a worked example further on)."""
+        result = {}
+        for name, entries in self._definitions.items():
+            k = bisect.bisect_right(entries, order, key=lambda entry: entry[0])
+            if k:
+                result[name] = entries[k - 1][1]
+            elif not entries[0][1].is_number and name not in self.variables:
+                # neither the values of a later worked example nor a later solution
+                # for a parameter (w = Σxy / Σx²) are read back
+                result[name] = entries[0][1]
+        return result

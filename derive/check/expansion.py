@@ -1,0 +1,158 @@
+"""Definitions and derivatives expanded: a name replaced by what the notes
+define it as, a derivative taken through the definitions (chain rule), a
+derivative of something undefined kept as an opaque symbol; and the cheap
+and thorough symbolic tests for zero.
+
+Every function here takes and returns plain SymPy objects so that it can run
+in the worker process of :mod:`derive.worker` as well as in this one.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from ..symbols import numeric_form, symbol
+from .latex_operators import indexed
+
+
+#: Names of opaque derivatives (∂L/∂ŷ of an L the notes never define) start with this.
+OPAQUE = "\u2202"
+
+
+def opaque_derivative(operand: sp.Expr, var: sp.Expr) -> sp.Symbol:
+    """The derivative of something the checker does not know, as a symbol of
+    its own (``∂L/∂y_hat``): equal only to itself, never to 0."""
+    return symbol(f"{OPAQUE}{operand}/{OPAQUE}{var}")
+
+
+#: Marks the names in ``unknown`` that are inputs (used in a definition or as
+#: a differentiation variable): constants under any other variable.
+INPUT = "\u2218input:"
+#: Marks the names in ``unknown`` that the notes define by a formula somewhere.
+FORMULA = "\u2218formula:"
+
+
+def unknown_inputs(unknown: frozenset) -> set:
+    """The input names carried in ``unknown`` (see :data:`INPUT`)."""
+    return {symbol(s.name[len(INPUT):]) for s in unknown if s.name.startswith(INPUT)}
+
+
+def _shown(name: str) -> str:
+    return name.replace("_hat", "\u0302")
+
+
+def opaque_names(*exprs: sp.Expr) -> list[str]:
+    """The opaque derivatives in ``exprs``, by name."""
+    return sorted({s.name for e in exprs for s in e.free_symbols if s.name.startswith(OPAQUE)})
+
+
+def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding: tuple = (),
+             unknown: frozenset = frozenset()) -> sp.Expr:
+    """``expr`` with every defined name expanded and every derivative taken.
+
+    A derivative d/dv expands its operand through the definitions down to v
+    but not v itself, so intermediate variables work as in the chain rule.
+    Names in ``unknown`` (used by the notes as functions, never defined in a
+    way the checker could read) are unknown functions of v: their
+    derivatives stay opaque symbols. An operand that does not contain v at
+    all but names something undefined is not known to be constant: its
+    derivative is opaque too, never 0.
+    """
+    if isinstance(expr, sp.Derivative):
+        variables = frozenset(v for v, _ in expr.variable_count)
+        # the values of a worked example come after differentiating: a name the
+        # notes also define by a formula is, here, an unknown function
+        valued = {k for k, v in defs.items() if v.is_number and symbol(FORMULA + k.name) in unknown}
+        held = {k: v for k, v in defs.items() if k not in unknown and k not in valued}
+        inner = unknown | valued
+        result = evaluate(expr.expr, held, stop | variables, expanding, inner)
+        for v, n in expr.variable_count:
+            result = _differentiate(result, v, n, inner, held)
+        # a kink (ReLU at 0) has no derivative: points there are not judged
+        result = result.replace(lambda e: isinstance(e, sp.Heaviside) and e.args[1:] != (sp.nan,),
+                                lambda e: sp.Heaviside(e.args[0], sp.nan))
+        return evaluate(result, defs, stop, expanding, unknown)
+    if isinstance(expr, sp.Symbol):
+        if expr in defs and expr not in stop:
+            if expr in expanding:
+                chain = " → ".join(s.name for s in expanding + (expr,))
+                raise ValueError(f"the definitions refer to each other in a cycle: {chain}")
+            return evaluate(defs[expr], defs, stop, expanding + (expr,), unknown)
+        return expr
+    if isinstance(expr, sp.Indexed):
+        key = _indexed_name(expr)
+        if key in defs and key not in stop:  # ŷ_i = w x_i + b, read at y_hat[i]
+            return evaluate(indexed(defs[key], expr.indices[0]), defs, stop, expanding + (key,), unknown)
+        return expr
+    if not expr.args:
+        return expr
+    args = [evaluate(a, defs, stop, expanding, unknown) for a in expr.args]
+    return expr.func(*args) if args != list(expr.args) else expr
+
+
+def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, defs: dict) -> sp.Expr:
+    base, _, index = v.name.rpartition("_") if isinstance(v, sp.Symbol) else ("", "", "")
+    if base and any(i.base.label.name == base for i in operand.atoms(sp.Indexed)):
+        return opaque_derivative(operand, v)  # ∂/∂z_i of a sum over z_j: one term of the sum, not read
+    if operand.is_number:
+        return sp.Integer(0) if n else operand
+    names = [s for s in operand.free_symbols if s in unknown and s != v]
+    if not names and not operand.has(v):
+        inputs = unknown_inputs(unknown)
+        undefined = [s for s in operand.free_symbols
+                     if s not in defs and s not in inputs and not s.name.startswith(OPAQUE)]
+        undefined += [i for i in operand.atoms(sp.Indexed) if _indexed_name(i) not in inputs]
+        return opaque_derivative(operand, v) if undefined else sp.Integer(0)
+    if not names:
+        return sp.diff(operand, v, n)
+    as_functions = {s: sp.Function(s.name, real=True)(v) for s in names}
+    result = sp.diff(operand.xreplace(as_functions), v, n)
+    back = {sp.Derivative(f, v): opaque_derivative(s, v) for s, f in as_functions.items()}
+    result = result.xreplace(back)
+    return result.xreplace({f: s for s, f in as_functions.items()})
+
+
+def _indexed_name(item: sp.Indexed) -> sp.Symbol | None:
+    """The symbol ``y_hat_i`` that the notes define for ``y_hat[i]``."""
+    if len(item.indices) == 1 and isinstance(item.indices[0], sp.Symbol):
+        return symbol(f"{item.base.label.name}_{item.indices[0].name}")
+    return None
+
+
+def _names(expr: sp.Expr) -> set:
+    return expr.free_symbols | _variables(expr) | {_indexed_name(i) for i in expr.atoms(sp.Indexed)}
+
+
+def relevant_definitions(defs: dict, exprs) -> dict:
+    """The part of ``defs`` that ``exprs`` reach, directly or through others."""
+    todo = set().union(*(_names(e) for e in exprs))
+    seen: dict = {}
+    while todo:
+        name = todo.pop()
+        if name in defs and name not in seen:
+            seen[name] = defs[name]
+            todo |= _names(defs[name])
+    return seen
+
+
+def _variables(expr: sp.Expr) -> set:
+    return {v for d in expr.atoms(sp.Derivative) for v, _ in d.variable_count}
+
+
+def is_zero_fast(diff: sp.Expr) -> bool:
+    """Cheap symbolic test: expanding or cancelling gives 0."""
+    if diff == 0:
+        return True
+    try:
+        return sp.expand(diff) == 0 or sp.cancel(sp.together(diff)) == 0
+    except (sp.PolynomialError, TypeError, ValueError):
+        return False
+
+
+def is_zero_full(diff: sp.Expr) -> bool:
+    """Thorough symbolic test (may be slow: run it under a budget)."""
+    if is_zero_fast(diff):
+        return True
+    for form in (diff, numeric_form(diff)):
+        if sp.simplify(form.doit()) == 0:
+            return True
+    return False

@@ -1,0 +1,108 @@
+"""Notation rewritten in the LaTeX text before it is parsed (``latex.py``):
+number sets blanked, bold names read as scalars where that is safe, ``\\log``
+of a sum bracketed, and matrix or piecewise notation refused with a message."""
+from __future__ import annotations
+
+import re
+
+from .indices import AmbiguousExponent, indices_rewritten
+from .latex_errors import LatexError
+
+
+_MATRIX = re.compile(
+    r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})\s*\}?(?![A-Za-z0-9])"
+    r"|\\(?:mathbf|boldsymbol|bm|mathbb|nabla|lVert|Vert|odot|otimes|oplus|top|intercal|operatorname\s*\{\s*(?:softmax|diag|tr)\s*\})(?![A-Za-z])"
+    r"|\\\||\\begin\s*\{\s*[bpvBV]?matrix"
+)
+_PIECEWISE = re.compile(r"\\begin\s*\{\s*(?:cases|array)")
+
+
+#: A number set: ``\mathbb{R}``, ``\mathbb{R}^n``, ``\mathbb{R}^{n \times d}``.
+_NUMBER_SET = re.compile(r"\\mathbb\s*\{\s*([RNZCQ])\s*\}(?:\s*\^\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
+#: A bold name of one letter (``\mathbf{w}``, ``\boldsymbol{\theta}``, ``\bm{x}``).
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
+#: What follows a bold name when it is multiplied with another name as a
+#: matrix or vector would be: juxtaposed, or with ``\cdot``/``\times``.
+_PRODUCT_GAP = re.compile(r"(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(?:\\cdot|\\times|\\ast|\*|·|⋅)?\s*(?:\^\s*\{?\s*-?\s*\d\s*\}?\s*)?")
+
+
+def _number_sets_blanked(latex: str) -> str:
+    """``\\mathbb{R}^{n}`` (a domain, as in ``x \\in \\mathbb{R}^n``) becomes the
+    one-letter name ``R`` padded with spaces, so the statement around it is read."""
+    return _NUMBER_SET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), latex)
+
+
+_FUNCTION_OF_SUM = re.compile(r"\\(?:log|ln|exp)(\s)\s*(?=\\sum(?![A-Za-z]))")
+
+
+def _function_of_sum_bracketed(latex: str) -> str:
+    """``\\log \\sum_k e^{o_k} - …`` is log(Σ_k e^{o_k}) - …: the space after
+    ``\\log`` becomes ``(`` and the space before the next top-level + or -
+    (or the end) ``)``, so nothing before it moves."""
+    for m in reversed(list(_FUNCTION_OF_SUM.finditer(latex))):
+        depth, i = 0, m.end()
+        while i < len(latex):
+            ch = latex[i]
+            if ch in "({[":
+                depth += 1
+            elif ch in ")}]":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif depth == 0 and ch in "+-=,&" and i > m.end() + 5:
+                break
+            i += 1
+        if i == len(latex):
+            latex = latex + ")"
+        elif latex[i - 1].isspace():
+            latex = latex[:i - 1] + ")" + latex[i:]
+        else:
+            continue
+        latex = latex[:m.start(1)] + "(" + latex[m.end(1):]
+    return latex
+
+
+def _bold_read_as_scalars(latex: str) -> str:
+    """Bold names as plain names (same length) when nothing in the segment
+    treats them as vectors: no bold capital (a matrix), no two bold names
+    multiplied, no bold name next to a capital letter (``X\\mathbf{w}``).
+    The transpose and norm markers are refused by ``_MATRIX`` afterwards."""
+    found = list(_BOLD.finditer(latex))
+    if not found:
+        return latex
+    for m in found:
+        inner = m.group(1)
+        if inner.lstrip("\\")[:1].isupper():
+            return latex
+        after = _PRODUCT_GAP.match(latex, m.end())
+        rest = latex[after.end():]
+        if _BOLD.match(rest) or re.match(r"[A-Z](?![A-Za-z(])", rest):
+            return latex
+        before = latex[:m.start()].rstrip()
+        before = re.sub(r"(?:\\cdot|\\times|\\ast|\*|·|⋅)$", "", before).rstrip()
+        if re.search(r"(?<![A-Za-z\\])[A-Z]$|\}\s*\^\s*\{?\s*(?:T|\\top)\s*\}?$", before):
+            return latex
+    chars = list(latex)
+    for m in found:
+        inner_start, inner_end = m.start(1), m.end(1)
+        for i in range(m.start(), m.end()):
+            if not inner_start <= i < inner_end:
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _notation_check(latex: str) -> str:
+    """Refuse notation that must not be judged as scalars; rewrite the
+    superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
+    latex = _bold_read_as_scalars(_number_sets_blanked(latex))
+    m = _MATRIX.search(latex)
+    if m:
+        raise LatexError(f"matrix notation ({' '.join(m.group(0).split())}): vectors and matrices are not "
+                         "checked as scalars", m.start(), notation=True)
+    m = _PIECEWISE.search(latex)
+    if m:
+        raise LatexError("a piecewise definition (cases) is not checked", m.start(), notation=True)
+    try:
+        return indices_rewritten(latex)
+    except AmbiguousExponent as err:
+        raise LatexError(str(err), err.pos) from None

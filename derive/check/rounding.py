@@ -1,0 +1,110 @@
+"""Numbers claimed in worked examples: which expression a number is compared
+with, how far a value may move when its printed decimals were rounded, and
+the verdict on a decimal claim or on arithmetic with rounded decimals."""
+from __future__ import annotations
+
+import re
+
+import sympy as sp
+
+from ..symbols import symbol
+from .expansion import evaluate
+from .latex import parse_statement
+from .outcome import Outcome
+from .points import _plain, value_at
+
+
+#: A printed decimal may be this many units of its last place from the value.
+ROUNDING_UNITS = 3
+
+
+def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset):
+    """A number claimed for an expression: compared with the expression just
+    before it when that is a number (a worked example's previous line),
+    else with the chain's first: (reference, "previous" / "first" / None
+    when the claim is not a number), or (None, the Outcome of a skip)."""
+    if right.free_symbols or right == 0:  # "= 0" may be an equation: see verdicts
+        return left, None
+    if previous is not None:
+        before = evaluate(previous, defs, unknown=unknown)
+        if not before.free_symbols:
+            return before, "previous"
+    if not left.free_symbols:
+        return left, "first"
+    names = ", ".join(sorted(s.name.replace("_hat", "\u0302") for s in left.free_symbols))
+    return None, Outcome("skipped", f"a number claimed for an expression in {names}, whose values the notes "
+                                    "do not give where the checker could read them")
+
+
+_PRINTED = re.compile(r"(?<![\w.])(\d*)\.(\d+)")
+
+
+def rounding_slack(reference: str, defs: dict, unknown: frozenset) -> sp.Expr:
+    """How far the value of the expression ``reference`` may move when its
+    decimals of three significant digits or more (values rounded for print,
+    such as 0.7514; 0.01 or 0.7 are taken as exact) move by half a unit of
+    their last place: the sum of |∂value/∂decimal| · ½·10⁻ᵏ."""
+    found = []
+
+    def placeholder(m: re.Match) -> str:
+        significant = (m.group(1) + m.group(2)).lstrip("0")
+        if len(significant) < 3 or len(found) >= 12:
+            return m.group(0)
+        found.append((sp.Rational(m.group(0)), len(m.group(2))))
+        return f" zzqrounded{chr(ord('a') + len(found) - 1)} "
+
+    text = _PRINTED.sub(placeholder, reference)
+    if not found:
+        return sp.Integer(0)
+    try:
+        (piece,) = parse_statement(text).pieces
+        value = evaluate(piece.exprs[0].value, defs, unknown=unknown)
+    except (ValueError, TypeError, ArithmeticError):
+        return sp.Integer(0)
+    slack = sp.Integer(0)
+    point = {symbol(f"zzqrounded{chr(ord('a') + k)}"): c for k, (c, _) in enumerate(found)}
+    for k, (c, places) in enumerate(found):
+        change = value_at(sp.diff(value, symbol(f"zzqrounded{chr(ord('a') + k)}")), point)
+        if change is not None:
+            slack += abs(change) * sp.Rational(1, 2 * 10**places)
+    return slack
+
+
+def _other_values(reference: sp.Expr | None, literals: tuple | None, defs: dict) -> str:
+    """Names of ``reference`` with a value given by the notes that an
+    arithmetic claim does not write: it substitutes other values."""
+    if reference is None or literals is None:
+        return ""
+    written = {abs(n) for n in literals}
+    other = [s.name for s in reference.free_symbols
+             if s in defs and defs[s].is_number and abs(defs[s]) not in written]
+    return ", ".join(sorted(other))
+
+
+def printed_precision(left: sp.Expr, right: sp.Expr, digits: int, slack: sp.Expr = sp.Integer(0)) -> Outcome:
+    """A decimal claim (``= 0.246`` or ``≈ 0.246``) is right when it is within
+    :data:`ROUNDING_UNITS` units of its last printed decimal of the exact value
+    (notes round intermediate values, so the last digit may be off by a few)."""
+    value = value_at(left, {})
+    if value is None:
+        return Outcome("skipped", "could not evaluate the value the decimal number stands for")
+    if abs(value - right) <= sp.Rational(ROUNDING_UNITS, 10**digits) + slack:
+        return Outcome("numeric", f"equal to the {digits} decimals printed")
+    shown = f"{float(value):.{max(digits + 2, 4)}g}" if abs(value) >= 10**6 else f"{float(value):.{digits + 2}f}"
+    return Outcome("wrong", f"differs from the exact value beyond the {digits} decimals printed", shown,
+                   {"point": {}, "left": _plain(value), "right": _plain(right)})
+
+
+def within_rounding(left: sp.Expr, right: sp.Expr, rounding: tuple) -> Outcome:
+    """Arithmetic on decimals rounded to k places (``0.5498 \\cdot 0.4502``)
+    is right when within count·10⁻ᵏ (relative, above 1) of the exact value."""
+    lv, rv = value_at(left, {}), value_at(right, {})
+    if lv is None or rv is None:
+        return Outcome("skipped", "could not evaluate the numbers")
+    count, k = rounding
+    if abs(lv - rv) <= sp.Rational(count, 10**k) * max(1, abs(lv)):
+        exact = lv == rv
+        return Outcome("proved" if exact else "numeric",
+                       "equal" if exact else f"equal within the rounding of its {k}-decimal numbers")
+    return Outcome("wrong", "differs by more than the rounding of its decimal numbers",
+                   f"{float(lv):.{k + 2}f}", {"point": {}, "left": _plain(lv), "right": _plain(rv)})
