@@ -8,6 +8,7 @@ runs them in one ``mutmut run`` under ``nice -n 19`` with a time limit, and prin
 
     python tools/mutation.py derive/parse.py --sample 40
     python tools/mutation.py --core --sample 30 --seed 1
+    python tools/mutation.py --checker --sample 30           # derive/check/verdicts.py, algebra.py
     python tools/mutation.py derive/losses.py --all --show    # every mutant, with the diffs
 
 "Killed" counts mutants a test failed on, timed out on, or that crashed the run; "no tests"
@@ -35,6 +36,8 @@ CORE = [
     "derive/testing/checks.py", "derive/testing/numeric.py",
     "neuron/validate.py", "neuron/persist.py",
 ]
+#: the checker's judging: the functions that decide proved / numeric / wrong / skipped
+CHECKER = ["derive/check/verdicts.py", "derive/check/algebra.py"]
 KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9}
 
 
@@ -42,9 +45,14 @@ def _meta(module: str) -> Path:
     return ROOT / "mutants" / (module + ".meta")
 
 
+#: Hypothesis's derandomized profile (tests/conftest.py): the same examples for the unmutated run and
+#: every mutant, so a mutant is never "killed" by an input that fails without it
+ENV = {**os.environ, "HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "ci")}
+
+
 def _generate() -> None:
     """Let mutmut copy the project, write the mutants and collect its test statistics."""
-    subprocess.run(["nice", "-n", "19", str(MUTMUT), "run", "no.such.mutant"], cwd=ROOT,
+    subprocess.run(["nice", "-n", "19", str(MUTMUT), "run", "no.such.mutant"], cwd=ROOT, env=ENV,
                    stdout=subprocess.DEVNULL, check=False)
 
 
@@ -70,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="paths such as derive/parse.py")
     parser.add_argument("--core", action="store_true", help="every core module")
+    parser.add_argument("--checker", action="store_true", help="the checker's judging (verdicts, algebra)")
     parser.add_argument("--sample", type=int, default=40, help="mutants per module (default 40)")
     parser.add_argument("--all", action="store_true", help="every mutant, no sampling")
     parser.add_argument("--seed", type=int, default=0)
@@ -77,9 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (mutmut's --max-children)")
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
     args = parser.parse_args(argv)
-    modules = (CORE if args.core else []) + args.modules
+    modules = (CORE if args.core else []) + (CHECKER if args.checker else []) + args.modules
     if not modules:
-        parser.error("name a module or pass --core")
+        parser.error("name a module or pass --core or --checker")
     if not all(_meta(m).exists() for m in modules):
         _generate()
     chosen = {}
@@ -91,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         _forget(module, names)
     # one mutmut run for every module: the test statistics are loaded and the tests listed once
     run = subprocess.Popen(["nice", "-n", "19", str(MUTMUT), "run", f"--max-children={args.jobs}",
-                            *(n for names in chosen.values() for n in names)], cwd=ROOT,
+                            *(n for names in chosen.values() for n in names)], cwd=ROOT, env=ENV,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         run.wait(timeout=args.timeout)
