@@ -313,3 +313,17 @@ def test_numeric_only_skips_sides_defined_nowhere_and_names_related_nowhere():
     assert (nowhere.verdict, nowhere.reason) == ("skipped", "could not evaluate either side at any test point")
     unrelated = numeric_only(w + x, symbol("a") + symbol("c"), {}, {})
     assert unrelated.verdict == "skipped" and unrelated.reason.startswith("the sides are written in different names")
+
+
+def test_the_thorough_symbolic_test_proves_what_expanding_cannot_and_refuses_what_is_false():
+    """is_zero_full runs in the worker (so the selection of tests by call never sees it there):
+    called here. Catches ``== 0`` made ``!= 0`` or σ left unrewritten."""
+    from derive.check.algebra import is_zero_fast, is_zero_full
+
+    trig = sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1
+    assert not is_zero_fast(trig) and is_zero_full(trig)
+    assert not is_zero_full(x - 1) and not is_zero_full(sp.sin(x) ** 2 - sp.cos(x) ** 2)
+    assert is_zero_full(sigmoid(x) - 1 / (1 + sp.exp(-x)))  # only after σ is rewritten
+    assert is_zero_fast((x + 1) ** 2 - x**2 - 2 * x - 1) and is_zero_fast(sp.Integer(0))
+    assert is_zero_fast(1 / (x + 1) + x / (x + 1) - 1)  # cancel, not expand
+    assert not is_zero_fast(x / (x + 1))

@@ -120,3 +120,22 @@ def test_every_epoch_is_reported_with_its_weights():
 def test_an_uninterrupted_run_is_not_marked_interrupted_and_has_no_divergence():
     result = reference_loop(half_se(), [0.3, -0.2], [XS, YS], Schedule(epochs=2, lr=0.05))
     assert not result.interrupted and result.diverged_at is None and result.sample is None
+
+
+@pytest.mark.parametrize("features", [1, 2])
+def test_where_math_raises_numpy_takes_the_step_and_the_loop_stops_there(features):
+    """exp overflows: math raises OverflowError, the step is taken again in NumPy (inf), and
+    the epoch is the diverged one. Catches the NumPy fallback broken on either path."""
+    from derive import parse_expression
+
+    if features == 1:
+        obj, start, columns = objective(parse_expression("exp(w*x) + (y - b)**2"), ["w", "b"]), [1.0, 0.0], \
+            [np.array([0.5, 1000.0]), np.array([0.0, 0.0])]
+    else:
+        obj, start, columns = objective(parse_expression("exp(w*x) + (y - b - c)**2"), ["w", "b", "c"]), \
+            [1.0, 0.0, 0.0], [np.array([0.5, 1000.0]), np.array([0.0, 0.0])]
+    with np.errstate(all="ignore"):
+        result = reference_loop(obj, start, columns, Schedule(epochs=3, lr=0.1))
+    assert result.diverged_at == 1
+    np.testing.assert_array_equal(result.history, [start])
+
