@@ -83,5 +83,5 @@ def test_a_rate_that_is_not_positive_and_finite_is_not_rounded(rate):
 
 
 def test_rounding_down_works_below_the_smallest_normal_power_of_ten():
-    assert _round_down(3.6e-310) == pytest.approx(3.6e-310, rel=1e-3)
+    assert _round_down(3.6e-310) == pytest.approx(3.6e-310, rel=1e-3, abs=0)
     assert _round_down(3.6e-310) <= 3.6e-310

@@ -38,7 +38,10 @@ CORE = [
 ]
 #: the checker's judging: the functions that decide proved / numeric / wrong / skipped
 CHECKER = ["derive/check/verdicts.py", "derive/check/algebra.py"]
-KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9}
+#: exit codes of a mutant's test run that mean the tests noticed it: a failure (1), an error,
+#: a timeout or a crash; 2 is pytest's "interrupted": the mutant let a Ctrl-C (KeyboardInterrupt)
+#: that the code turns into a result escape, or raised one (the runs are unattended)
+KILLED = {1, 2, 3, 36, -24, 24, 152, 255, -11, -9}
 
 
 def _meta(module: str) -> Path:
