@@ -10,6 +10,7 @@ runs them in one ``mutmut run`` under ``nice -n 19`` with a time limit, and prin
     python tools/mutation.py --core --sample 30 --seed 1
     python tools/mutation.py --checker --sample 30           # derive/check/verdicts.py, algebra.py
     python tools/mutation.py derive/losses.py --all --show    # every mutant, with the diffs
+    python tools/mutation.py --core --sample 30 --report      # the last verdicts on that sample, run nothing
 
 "Killed" counts mutants a test failed on, timed out on, or that crashed the run; "no tests"
 means no selected test reaches the mutated function, and counts as a survivor.
@@ -88,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1800, help="seconds for the whole run")
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (mutmut's --max-children)")
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--report", action="store_true",
+                        help="run nothing: print the verdicts the last run left on the same sample")
     args = parser.parse_args(argv)
     modules = (CORE if args.core else []) + (CHECKER if args.checker else []) + args.modules
     if not modules:
@@ -100,7 +103,15 @@ def main(argv: list[str] | None = None) -> int:
         if not args.all and len(names) > args.sample:
             names = sorted(random.Random(f"{args.seed}:{module}").sample(names, args.sample))
         chosen[module] = names
-        _forget(module, names)
+        if not args.report:
+            _forget(module, names)
+    if not args.report:
+        _run(chosen, args)
+    _print(chosen, args)
+    return 0
+
+
+def _run(chosen: dict[str, list[str]], args: argparse.Namespace) -> None:
     # one mutmut run for every module: the test statistics are loaded and the tests listed once
     run = subprocess.Popen(["nice", "-n", "19", str(MUTMUT), "run", f"--max-children={args.jobs}",
                             *(n for names in chosen.values() for n in names)], cwd=ROOT, env=ENV,
@@ -111,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         os.killpg(run.pid, signal.SIGTERM)
         run.wait()
         print(f"stopped after {args.timeout:.0f} s; counting what finished")
+
+
+def _print(chosen: dict[str, list[str]], args: argparse.Namespace) -> None:
     total_killed = total = 0
     for module, names in chosen.items():
         verdicts = _verdicts(module, names)
@@ -130,7 +144,6 @@ def main(argv: list[str] | None = None) -> int:
                 print("    " + shown.strip().replace("\n", "\n    "))
     if total:
         print(f"all: {total_killed}/{total} killed ({100 * total_killed / total:.0f}%)")
-    return 0
 
 
 if __name__ == "__main__":
