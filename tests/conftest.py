@@ -25,6 +25,9 @@ os.environ.setdefault("DERIVE_NEURON_CACHE", tempfile.mkdtemp(prefix="derive-neu
 
 if "MUTANT_UNDER_TEST" in os.environ:  # mutmut's trampolines triple the stack depth of the reader's recursion
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    # and the on-disk cache of generated loops would hand a mutant of the code generator
+    # (derive.descent.generated_loop) the source the unmutated run wrote: build it every time
+    os.environ["DERIVE_NEURON_CACHE"] = "off"
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,9 @@ runs them in one ``mutmut run`` under ``nice -n 19`` with a time limit, and prin
 
     python tools/mutation.py derive/parse.py --sample 40
     python tools/mutation.py --core --sample 30 --seed 1
+    python tools/mutation.py --checker --sample 30           # the checker's judging: verdicts, algebra and the modules split from it
     python tools/mutation.py derive/losses.py --all --show    # every mutant, with the diffs
+    python tools/mutation.py --core --sample 30 --report      # the last verdicts on that sample, run nothing
 
 "Killed" counts mutants a test failed on, timed out on, or that crashed the run; "no tests"
 means no selected test reaches the mutated function, and counts as a survivor.
@@ -35,16 +37,27 @@ CORE = [
     "derive/testing/checks.py", "derive/testing/numeric.py",
     "neuron/validate.py", "neuron/persist.py", "neuron/safe_json.py",
 ]
-KILLED = {1, 3, 36, -24, 24, 152, 255, -11, -9}
+#: the checker's judging: the functions that decide proved / numeric / wrong / skipped
+CHECKER = ["derive/check/verdicts.py", "derive/check/algebra.py", "derive/check/expansion.py",
+           "derive/check/points.py", "derive/check/rounding.py", "derive/check/expected.py"]
+#: exit codes of a mutant's test run that mean the tests noticed it: a failure (1), an error,
+#: a timeout or a crash; 2 is pytest's "interrupted": the mutant let a Ctrl-C (KeyboardInterrupt)
+#: that the code turns into a result escape, or raised one (the runs are unattended)
+KILLED = {1, 2, 3, 36, -24, 24, 152, 255, -11, -9}
 
 
 def _meta(module: str) -> Path:
     return ROOT / "mutants" / (module + ".meta")
 
 
+#: Hypothesis's derandomized profile (tests/conftest.py): the same examples for the unmutated run and
+#: every mutant, so a mutant is never "killed" by an input that fails without it
+ENV = {**os.environ, "HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "ci")}
+
+
 def _generate() -> None:
     """Let mutmut copy the project, write the mutants and collect its test statistics."""
-    subprocess.run(["nice", "-n", "19", str(MUTMUT), "run", "no.such.mutant"], cwd=ROOT,
+    subprocess.run(["nice", "-n", "19", str(MUTMUT), "run", "no.such.mutant"], cwd=ROOT, env=ENV,
                    stdout=subprocess.DEVNULL, check=False)
 
 
@@ -70,16 +83,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="paths such as derive/parse.py")
     parser.add_argument("--core", action="store_true", help="every core module")
+    parser.add_argument("--checker", action="store_true", help="the checker's judging (verdicts, algebra, expansion, points, rounding, expected)")
     parser.add_argument("--sample", type=int, default=40, help="mutants per module (default 40)")
     parser.add_argument("--all", action="store_true", help="every mutant, no sampling")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds for the whole run")
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (mutmut's --max-children)")
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--report", action="store_true",
+                        help="run nothing: print the verdicts the last run left on the same sample")
     args = parser.parse_args(argv)
-    modules = (CORE if args.core else []) + args.modules
+    modules = (CORE if args.core else []) + (CHECKER if args.checker else []) + args.modules
     if not modules:
-        parser.error("name a module or pass --core")
+        parser.error("name a module or pass --core or --checker")
     if not all(_meta(m).exists() for m in modules):
         _generate()
     chosen = {}
@@ -88,10 +104,18 @@ def main(argv: list[str] | None = None) -> int:
         if not args.all and len(names) > args.sample:
             names = sorted(random.Random(f"{args.seed}:{module}").sample(names, args.sample))
         chosen[module] = names
-        _forget(module, names)
+        if not args.report:
+            _forget(module, names)
+    if not args.report:
+        _run(chosen, args)
+    _print(chosen, args)
+    return 0
+
+
+def _run(chosen: dict[str, list[str]], args: argparse.Namespace) -> None:
     # one mutmut run for every module: the test statistics are loaded and the tests listed once
     run = subprocess.Popen(["nice", "-n", "19", str(MUTMUT), "run", f"--max-children={args.jobs}",
-                            *(n for names in chosen.values() for n in names)], cwd=ROOT,
+                            *(n for names in chosen.values() for n in names)], cwd=ROOT, env=ENV,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         run.wait(timeout=args.timeout)
@@ -99,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         os.killpg(run.pid, signal.SIGTERM)
         run.wait()
         print(f"stopped after {args.timeout:.0f} s; counting what finished")
+
+
+def _print(chosen: dict[str, list[str]], args: argparse.Namespace) -> None:
     total_killed = total = 0
     for module, names in chosen.items():
         verdicts = _verdicts(module, names)
@@ -118,7 +145,6 @@ def main(argv: list[str] | None = None) -> int:
                 print("    " + shown.strip().replace("\n", "\n    "))
     if total:
         print(f"all: {total_killed}/{total} killed ({100 * total_killed / total:.0f}%)")
-    return 0
 
 
 if __name__ == "__main__":
