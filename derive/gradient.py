@@ -203,7 +203,11 @@ def gradient(loss: sp.Expr, wrt: Sequence[str | sp.Symbol] = ("w", "b")) -> Grad
     if isinstance(wrt, (str, sp.Symbol)):
         wrt = [wrt]
     names = tuple(p.name if isinstance(p, sp.Symbol) else str(p) for p in wrt)
-    return _cached_gradient(loss, names)
+    try:
+        return _cached_gradient(loss, names)
+    except OverflowError:  # SymPy's assumptions evaluate numbers such as tanh(exp(1e300)) with mpmath
+        raise InputError(f"the loss {expression_text(loss)} holds a number too large to work with "
+                         "(its evaluation overflows); rescale it") from None
 
 
 @lru_cache(maxsize=256)

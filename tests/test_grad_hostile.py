@@ -1,6 +1,7 @@
 """Allowed but awkward losses: sign, σ under a power, non-finite values,
 degrees and indices that once hung, each a result or a clear refusal."""
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -123,3 +124,25 @@ def test_a_saved_neuron_with_a_hostile_loss_is_refused_fast(tmp_path, loss):
     with pytest.raises(NeuronFileError):
         Neuron.load(path)
     assert time.monotonic() - started < 30
+
+
+def test_a_number_whose_evaluation_overflows_is_refused_not_a_crash(monkeypatch):
+    """SymPy's assumptions may evaluate tanh(exp(1e300)) with mpmath while differentiating, which
+    raises OverflowError (whether it does depends on the hash seed): an input error, never exit 3."""
+    gradient_module = sys.modules["derive.gradient"]  # the package's name `gradient` is the function
+
+    def overflowing(loss, names):
+        raise OverflowError("too many digits in integer")
+
+    monkeypatch.setattr(gradient_module, "_cached_gradient", overflowing)
+    with pytest.raises(InputError, match="too large to work with"):
+        gradient(w * sp.tanh(sp.exp(sp.Integer(10) ** 300)), ["w"])
+
+
+@pytest.mark.parametrize("seed", ["3", "5"])
+def test_derive_grad_on_an_overflowing_number_prints_or_refuses(seed):
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run([sys.executable, "-m", "derive", "grad", "w*(tanh(exp(1e300)))", "--wrt", "w"],
+                          capture_output=True, text=True, timeout=300, env=env)
+    assert done.returncode in (0, 2), done.stderr
+    assert done.returncode == 0 or "too large to work with" in done.stderr
