@@ -24,8 +24,10 @@ import hashlib
 import os
 import sys
 from functools import lru_cache
-from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:  # pathlib (with urllib.parse, ipaddress, …) only when a path is asked for or written:
+    from pathlib import Path  # a warm start reads its entry through os.path
 
 #: Part of every key: raise it whenever generated source changes for the
 #: same loss, so older entries are never read.
@@ -36,13 +38,28 @@ _MAGIC = "# derive-neuron cache"
 
 def directory() -> Path | None:
     """The cache folder, or ``None`` when ``DERIVE_NEURON_CACHE=off``."""
+    folder = _folder()
+    if folder is None:
+        return None
+    from pathlib import Path
+
+    return Path(folder)
+
+
+def enabled() -> bool:
+    """Whether the cache is on (``DERIVE_NEURON_CACHE`` is not ``off``)."""
+    return os.environ.get("DERIVE_NEURON_CACHE", "").strip().lower() != "off"
+
+
+def _folder() -> str | None:
+    """:func:`directory` as text, found with :mod:`os.path` alone."""
     given = os.environ.get("DERIVE_NEURON_CACHE", "").strip()
     if given.lower() == "off":
         return None
     if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "derive-neuron"
+        return given
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "derive-neuron")
 
 
 def key(kind: str, parts: Sequence[str]) -> str:
@@ -73,7 +90,8 @@ def _sympy_version() -> str:
 
     try:
         spec = importlib.util.find_spec("sympy")
-        text = (Path(spec.origin).parent / "release.py").read_text(encoding="utf-8")
+        with open(os.path.join(os.path.dirname(spec.origin), "release.py"), encoding="utf-8") as file:
+            text = file.read()
     except (AttributeError, TypeError, OSError, ValueError):
         return "unknown"
     found = re.search(r"""^__version__\s*=\s*["']([^"']+)["']""", text, re.MULTILINE)
@@ -83,19 +101,30 @@ def _sympy_version() -> str:
 def path_of(kind: str, digest: str) -> Path | None:
     """Where the entry ``digest`` of ``kind`` lives (``None``: cache off);
     a neuron's bundle (JSON) is ``neuron-….json``, generated source ``….py``."""
-    folder = directory()
+    text = _path_text(kind, digest)
+    if text is None:
+        return None
+    from pathlib import Path
+
+    return Path(text)
+
+
+def _path_text(kind: str, digest: str) -> str | None:
+    """:func:`path_of` as text (no pathlib: what :func:`load` reads on a warm start)."""
+    folder = _folder()
     suffix = ".json" if kind == "neuron" else ".py"
-    return None if folder is None else folder / f"{kind}-{digest[:32]}{suffix}"
+    return None if folder is None else os.path.join(folder, f"{kind}-{digest[:32]}{suffix}")
 
 
 def load(kind: str, digest: str) -> str | None:
     """The source stored under ``digest``, or ``None`` if there is none or
     the file is corrupt or stale (wrong checksum, wrong key, unreadable)."""
-    path = path_of(kind, digest)
+    path = _path_text(kind, digest)
     if path is None:
         return None
     try:
-        text = path.read_bytes().decode("utf-8")
+        with open(path, "rb") as file:
+            text = file.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     header, newline, body = text.partition("\n")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 
 #: Exit codes of ``derive`` and ``neuron``.
 EXIT_OK = 0
@@ -35,6 +34,8 @@ def report_bug(program: str, err: BaseException) -> int:
     print(f"{program}: internal error (a bug; please report it): {type(err).__name__}: {err}"
           f"{'' if _debugging() else f' (set {DEBUG_VARIABLE}=1 for the traceback)'}", file=sys.stderr)
     if _debugging():
+        import traceback  # only for a bug, and only when asked
+
         traceback.print_exception(err, file=sys.stderr)
     return EXIT_BUG
 

@@ -23,8 +23,10 @@ import os
 import sys
 import types
 from functools import lru_cache
-from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:  # pathlib only for numba's files: a warm start without numba's kernels needs none
+    from pathlib import Path
 
 #: Errors plain ``math`` raises where NumPy would return inf or nan.
 NUMERIC_ERRORS: tuple[type[Exception], ...] = (OverflowError, ZeroDivisionError, ValueError)
@@ -110,6 +112,7 @@ def _temporary_directory() -> Path:
     """One temporary folder per process for generated modules."""
     if not _TEMPORARY:
         import tempfile  # only here and when writing: a warm start reads
+        from pathlib import Path
 
         _TEMPORARY.append(Path(tempfile.mkdtemp(prefix="derive-neuron-")))
     return _TEMPORARY[0]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import builtins
 import keyword
-import unicodedata
 
 #: Functions an expression may call: the name a user writes → the SymPy
 #: function it means (``sigmoid`` is derive's own :class:`derive.symbols.sigmoid`).
@@ -72,6 +71,8 @@ def _greek_letters() -> dict[str, str]:
     """LaTeX name → letter for the Greek alphabet, read from Unicode's names
     (``GREEK SMALL LETTER OMEGA`` → ``omega``: ω, capitals as ``Omega``: Ω).
     Unicode spells λ LAMDA; LaTeX and the notes write lambda."""
+    import unicodedata
+
     letters = {}
     for code in range(0x391, 0x3CA):
         char = chr(code)
@@ -83,8 +84,16 @@ def _greek_letters() -> dict[str, str]:
     return letters
 
 
-#: LaTeX name → Greek letter (``omega`` → ω, ``Sigma`` → Σ), from :mod:`unicodedata`.
-GREEK: dict[str, str] = _greek_letters()
+#: LaTeX name → Greek letter (``omega`` → ω, ``Sigma`` → Σ), from :mod:`unicodedata`;
+#: built when first read (the checker reads it; training does not).
+GREEK: dict[str, str]
+
+
+def __getattr__(name: str):
+    if name == "GREEK":
+        globals()[name] = _greek_letters()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 #: Names generated Python (``--emit python|numpy|jax`` and the lambdified

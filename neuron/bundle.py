@@ -95,7 +95,7 @@ def _key(text: str, features: int | None) -> str:
 def load_entry(text: str, features: int | None) -> dict[str, Any] | None:
     """The bundle's JSON for the text and features, or ``None``: no entry,
     or one that is corrupt, stale, or not for this text and features."""
-    if cache.directory() is None:
+    if not cache.enabled():
         return None
     body = cache.load("neuron", _key(text, features))
     if body is None:
@@ -124,7 +124,7 @@ def load(text: str, features: int | None) -> StoredProblem | None:
 
 def store(text: str, features: int | None, problem) -> None:
     """Write the bundle of a derived ``problem`` (failures only cost time)."""
-    if cache.directory() is None:
+    if not cache.enabled():
         return
     try:
         entry = _entry(text, features, problem)

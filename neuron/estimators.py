@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from derive.descent.dask_chunks import is_dask
+from derive.descent.dask_protocol import is_dask
 
 from .estimator_api import Estimator, features_array, seed_of, target_array, weighted_mean
 from .neuron import Neuron

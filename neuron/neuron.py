@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from derive.descent import Schedule, TrainingDiverged, TrainingInterrupted, train
-from derive.descent.dask_chunks import is_dask
+from derive.descent.dask_protocol import is_dask
 from derive.errors import InputError
 from derive.names import INITS, LOSSES
 

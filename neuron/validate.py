@@ -5,7 +5,6 @@ first bad row, so the message says what to fix.
 """
 from __future__ import annotations
 
-import decimal
 import math
 import numbers
 import sys
@@ -130,6 +129,8 @@ def _objects_as_floats(raw: np.ndarray, name: str) -> np.ndarray:
     """An object array (a list mixing types, or of ints beyond 64 bits) as
     floats, element by element, naming the first element that is not a real
     number or does not fit in a float."""
+    import decimal  # only for object arrays, a rare path: a plain fit does not import it
+
     out = np.empty(raw.shape, dtype=float)
     for index, item in np.ndenumerate(raw):
         where = _position(index)

@@ -16,6 +16,7 @@
 - :mod:`.trajectory`: what every method returns;
 - :mod:`.dask_chunks` and :mod:`.dask_methods`: the same training on data held as Dask arrays
   (``train_dask``), chunk by chunk where the chunks are; needs the ``dask`` extra;
+  :mod:`.dask_protocol` tells Dask data from NumPy's, importing neither;
 - :mod:`.progress`: a listener told of each epoch a loop finishes (a progress bar).
 """
 import sys

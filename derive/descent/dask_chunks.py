@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 import numpy as np
 
 from ..errors import InputError
+from .dask_protocol import is_dask
 from .trajectory import mean_losses
 
 if TYPE_CHECKING:  # the objective module derives with SymPy; training itself needs none
@@ -38,12 +39,6 @@ if TYPE_CHECKING:  # the objective module derives with SymPy; training itself ne
 
 #: What to install for Dask inputs.
 EXTRA = "derive-neuron[dask]"
-
-
-def is_dask(value: Any) -> bool:
-    """True for a Dask collection (array, dataframe, series), recognised by
-    the Dask collection protocol, so telling needs no import of Dask."""
-    return hasattr(value, "__dask_graph__") and callable(getattr(value, "__dask_graph__"))
 
 
 def require_dask() -> None:

@@ -25,7 +25,6 @@ and points to standardising.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
@@ -199,5 +198,7 @@ def _round_down(rate: float) -> float:
         return rate
     # in decimal (10 ** digits overflows a float for a rate below 1e-307), from the shortest text
     # that reads back as the rate: Decimal(0.36) is 0.35999…, which would round down to 0.35
+    from decimal import ROUND_FLOOR, Decimal  # only when a run diverged
+
     exact = Decimal(repr(rate))
     return float(exact.quantize(Decimal(1).scaleb(exact.adjusted() - 1), rounding=ROUND_FLOOR))

@@ -42,9 +42,7 @@ import numpy as np
 
 from ..errors import InputError
 from .divergence import check_divergence
-from .reference import reference_loop
 from .cost import cheapest, per_sample_costs
-from .scan import scan_fit, scan_shuffled
 from .schedule import Schedule, epoch_orders
 from .trajectory import Trajectory, TrainingInterrupted
 
@@ -96,17 +94,19 @@ def fit_loop(objective: Objective, params: list[float], columns: list[np.ndarray
              schedule: Schedule) -> Trajectory:
     """Per sample: the generated loop. Mini-batches: the reference loop."""
     if schedule.batch_size > 1:
-        return _with_losses(objective, reference_loop(objective, params, columns, schedule), columns)
+        return _with_losses(objective, _reference_loop(objective, params, columns, schedule), columns)
     trajectory = objective.loop.fit(params, columns, schedule.lr, schedule.epochs,
                                     epoch_orders(schedule, len(columns[0])))
     # the generated loop works in plain ``math``, which raises where NumPy
     # saturates (σ of a large z): the reference loop decides what happened there
-    return _settle(objective, trajectory, columns, lambda: reference_loop(objective, params, columns, schedule))
+    return _settle(objective, trajectory, columns, lambda: _reference_loop(objective, params, columns, schedule))
 
 
 def fit_scan(objective: Objective, params: list[float], columns: list[np.ndarray],
              schedule: Schedule) -> Trajectory:
     """Per-sample SGD as a composition of affine maps (derive's scan)."""
+    from .scan import scan_fit, scan_shuffled  # only for a loss whose step is affine
+
     update = objective.affine
     if update is None:
         raise InputError("method 'scan' needs a loss whose per-sample step derive proves affine in the "
@@ -135,7 +135,7 @@ def fit_compiled(objective: Objective, params: list[float], columns: list[np.nda
         raise InputError("method 'compiled' needs numba, the optional extra: pip install 'derive-neuron[fast]'; "
                          "or use 'loop' or 'auto'")
     n = len(columns[0])
-    reference = lambda: reference_loop(objective, params, columns, schedule)  # noqa: E731
+    reference = lambda: _reference_loop(objective, params, columns, schedule)  # noqa: E731
     if 1 < schedule.batch_size < n:
         return _with_losses(objective, reference(), columns)
     try:
@@ -166,7 +166,16 @@ def fit_batch(objective: Objective, params: list[float], columns: list[np.ndarra
         raise InputError(f"method 'batch' takes the whole data as one batch: batch size {schedule.batch_size} "
                          f"is less than the {n} samples; use a batch size of at least {n}, or 'loop'")
     trajectory = moments.fit_moments(params, moments.moments(*columns), schedule.lr, schedule.epochs)
-    return _settle(objective, trajectory, columns, lambda: reference_loop(objective, params, columns, schedule))
+    return _settle(objective, trajectory, columns, lambda: _reference_loop(objective, params, columns, schedule))
+
+
+def _reference_loop(objective: Objective, params: list[float], columns: list[np.ndarray],
+                    schedule: Schedule) -> Trajectory:
+    """The reference loop, imported when a method first needs it (mini-batches,
+    a hand-over): a warm start on a fast method does not pay for the module."""
+    from .reference import reference_loop
+
+    return reference_loop(objective, params, columns, schedule)
 
 
 def _settle(objective: Objective, trajectory: Trajectory, columns: list[np.ndarray],

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 import numpy as np
 
 from ..generated import numba_available, numpy_function
-from .affine_maps import LinearMaps
 from .epoch_losses import EpochLosses
 from .numba_loop import CompiledLoop
 from .loop_runner import SGDLoop
@@ -83,6 +82,8 @@ class StoredObjective:
         self.loop = SGDLoop(self.gradient, parts["loop"], parts["origin"])
         affine = parts["affine"]
         if affine is not None and affine["kind"] == "linear":
+            from .affine_maps import LinearMaps  # a linear model's scan only: a logistic loss has none
+
             self.__dict__["affine"] = LinearMaps.stored(self.gradient, self.gradient.params, self.data_names,
                                                         affine["positions"], numpy_function(affine["scalars"]))
         elif affine is None:
