@@ -21,6 +21,14 @@ sign of one feature):
   per-sample logistic SGD written by hand (from w = b = 1, lr 0.1, NumPy dot
   per sample), the floor of a warm start.
 
+Each process reads compiled bytecode for every module it imports, as an
+installed package does (pip compiles it): the processes share a bytecode
+folder of their own (``PYTHONPYCACHEPREFIX``, even when the environment sets
+``PYTHONDONTWRITEBYTECODE``), filled by one untimed round before the
+repeats. Otherwise this project's modules, run from the source tree, would be
+compiled again in every process (about 80 ms of a warm start) while NumPy's
+come compiled from ``site-packages``. ``--source`` measures that way instead.
+
 Each figure is the wall time of a whole process. Every repeat runs all of
 them back to back, and each ratio is the median over repeats of the ratios
 within a repeat (paired medians), so a machine that slows down between
@@ -79,9 +87,16 @@ for xi, yi in zip(X, y):
 TARGETS = "targets: cold d = 30 ≤ 2× import sympy; cold d = 1000 < 10× import sympy; warm ≤ 1.2× numpy + hand fit"
 
 
+#: The bytecode folder every process reads and writes (None: the environment's setting, ``--source``).
+BYTECODE: str | None = None
+
+
 def wall(code: str, timeout: float, cache: str | None = None) -> float | None:
     """Seconds for a fresh ``python -c code`` (None past ``timeout``)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    if BYTECODE is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = BYTECODE
     if cache is not None:
         env["DERIVE_NEURON_CACHE"] = cache
     start = time.perf_counter()
@@ -125,13 +140,25 @@ def measure(d: int, repeats: int, timeout: float) -> dict[str, list[float | None
 
 
 def main() -> None:
+    global BYTECODE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--d", type=int, nargs="+", default=[1, 10, 30, 100, 1000])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--source", action="store_true",
+                        help="no shared bytecode folder: modules without bytecode are compiled in every process")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-first-fit-bytecode-") as bytecode:
+        if not args.source:
+            BYTECODE = bytecode
+            measure(args.d[0], 1, args.timeout)  # untimed: fills the bytecode folder
+        report(args)
+
+
+def report(args: argparse.Namespace) -> None:
     print(f"n = {SAMPLES} samples, one epoch of Neuron('logistic', features=d) in a fresh process; "
-          f"medians of {args.repeats} paired repeats")
+          f"medians of {args.repeats} paired repeats; "
+          f"{'compiled from source where there is no bytecode' if args.source else 'with a bytecode cache'}")
     print(TARGETS)
     print(f"{'d':>5} {'import sympy':>12} {'cold':>8} {'warm':>8} {'sklearn':>8} {'numpy+hand':>10} "
           f"{'cold÷sympy':>10} {'cold÷sklearn':>12} {'warm÷sympy':>10} {'warm÷(numpy+hand)':>17}")
