@@ -94,3 +94,11 @@ def test_cases_rows_stay_together_and_are_read_as_one_piecewise_definition():
     notes = "$$L = \\begin{cases} x^2 & x < 1 \\\\ 2x - 1 \\end{cases}$$\n"  # a row with no condition
     (v,) = check_text(notes).verdicts
     assert str(v.verdict) == "skipped" and "piecewise" in v.reason
+
+
+def test_a_superscript_prime_is_the_same_prime_as_an_apostrophe():
+    # TeX writes f' as f^{\prime}: both spellings, braced or not, once or twice
+    assert kinds("$$\\sigma^{\\prime}(z) = \\sigma(z)(1 - \\sigma(z))$$\n") == [(1, "proved")]
+    notes = ("$$g(x) = x^3$$\n$$g^\\prime(x) = 3x^2$$\n$$g^{\\prime \\prime}(x) = 6x$$\n"
+             "$$g^{\\prime\\prime}(x) = 3x$$\n")
+    assert kinds(notes) == [(1, "definition"), (2, "proved"), (3, "proved"), (4, "wrong")]

@@ -91,10 +91,23 @@ def _bold_read_as_scalars(latex: str) -> str:
     return "".join(chars)
 
 
+#: A prime written as a superscript (``f^{\prime}``, ``f^\prime``, ``f^{\prime\prime}``).
+_SUPERSCRIPT_PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|(\\prime)(?![A-Za-z]))")
+
+
+def _superscript_primes_as_apostrophes(latex: str) -> str:
+    r"""``f^{\prime}`` is how TeX spells ``f'``: each becomes apostrophes padded
+    with spaces to the same length, so positions in the text stay put."""
+    def apostrophes(m: re.Match) -> str:
+        count = (m.group(1) or m.group(2)).count("\\prime")
+        return ("'" * count).ljust(len(m.group(0)))
+    return _SUPERSCRIPT_PRIME.sub(apostrophes, latex)
+
+
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
-    latex = _bold_read_as_scalars(_number_sets_blanked(latex))
+    latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(latex)))
     m = _MATRIX.search(latex)
     if m:
         raise LatexError(f"matrix notation ({' '.join(m.group(0).split())}): vectors and matrices are not "
