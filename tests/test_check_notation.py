@@ -102,3 +102,6 @@ def test_a_superscript_prime_is_the_same_prime_as_an_apostrophe():
     notes = ("$$g(x) = x^3$$\n$$g^\\prime(x) = 3x^2$$\n$$g^{\\prime \\prime}(x) = 6x$$\n"
              "$$g^{\\prime\\prime}(x) = 3x$$\n")
     assert kinds(notes) == [(1, "definition"), (2, "proved"), (3, "proved"), (4, "wrong")]
+    # a claim ending in the superscript prime is shown as written, not cut at the ^
+    (shown,) = check_text("$u^{\\prime}$\n").verdicts
+    assert shown.latex == "u^{\\prime}"

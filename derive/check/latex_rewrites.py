@@ -92,7 +92,7 @@ def _bold_read_as_scalars(latex: str) -> str:
 
 
 #: A prime written as a superscript (``f^{\prime}``, ``f^\prime``, ``f^{\prime\prime}``).
-_SUPERSCRIPT_PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|(\\prime)(?![A-Za-z]))")
+SUPERSCRIPT_PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|(\\prime)(?![A-Za-z]))")
 
 
 def _superscript_primes_as_apostrophes(latex: str) -> str:
@@ -101,7 +101,7 @@ def _superscript_primes_as_apostrophes(latex: str) -> str:
     def apostrophes(m: re.Match) -> str:
         count = (m.group(1) or m.group(2)).count("\\prime")
         return ("'" * count).ljust(len(m.group(0)))
-    return _SUPERSCRIPT_PRIME.sub(apostrophes, latex)
+    return SUPERSCRIPT_PRIME.sub(apostrophes, latex)
 
 
 def _notation_check(latex: str) -> str:
