@@ -105,3 +105,11 @@ def test_a_superscript_prime_is_the_same_prime_as_an_apostrophe():
     # a claim ending in the superscript prime is shown as written, not cut at the ^
     (shown,) = check_text("$u^{\\prime}$\n").verdicts
     assert shown.latex == "u^{\\prime}"
+
+
+def test_a_text_subscript_without_braces_is_the_braced_subscript():
+    # x_\text{max} is how TeX lets one write x_{\text{max}}: the same name
+    notes = ("$$e^{x_\\text{max} - x_\\text{max}} = 1$$\n"
+             "$$x_\\mathrm{old} + x_{\\text{old}} = 2 x_{old}$$\n"
+             "$$2 x_\\text{max} = x_{max}$$\n")
+    assert kinds(notes) == [(1, "proved"), (2, "proved"), (3, "wrong")]

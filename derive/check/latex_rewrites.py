@@ -104,10 +104,20 @@ def _superscript_primes_as_apostrophes(latex: str) -> str:
     return SUPERSCRIPT_PRIME.sub(apostrophes, latex)
 
 
+#: A subscript that is a text command without braces around it (``x_\text{max}``).
+_BARE_TEXT_SUBSCRIPT = re.compile(r"_\s*(\\(?:text|mathrm|textrm|rm)\s*)(?=\{)")
+
+
+def _text_subscripts_braced(latex: str) -> str:
+    r"""``x_\text{max}`` is TeX's shorthand for ``x_{\text{max}}``: the command is
+    blanked (same length), leaving ``x_{max}``, which is how both read."""
+    return _BARE_TEXT_SUBSCRIPT.sub(lambda m: "_" + " " * (len(m.group(0)) - 1), latex)
+
+
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
-    latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(latex)))
+    latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(_text_subscripts_braced(latex))))
     m = _MATRIX.search(latex)
     if m:
         raise LatexError(f"matrix notation ({' '.join(m.group(0).split())}): vectors and matrices are not "
