@@ -94,3 +94,22 @@ def test_cases_rows_stay_together_and_are_read_as_one_piecewise_definition():
     notes = "$$L = \\begin{cases} x^2 & x < 1 \\\\ 2x - 1 \\end{cases}$$\n"  # a row with no condition
     (v,) = check_text(notes).verdicts
     assert str(v.verdict) == "skipped" and "piecewise" in v.reason
+
+
+def test_a_superscript_prime_is_the_same_prime_as_an_apostrophe():
+    # TeX writes f' as f^{\prime}: both spellings, braced or not, once or twice
+    assert kinds("$$\\sigma^{\\prime}(z) = \\sigma(z)(1 - \\sigma(z))$$\n") == [(1, "proved")]
+    notes = ("$$g(x) = x^3$$\n$$g^\\prime(x) = 3x^2$$\n$$g^{\\prime \\prime}(x) = 6x$$\n"
+             "$$g^{\\prime\\prime}(x) = 3x$$\n")
+    assert kinds(notes) == [(1, "definition"), (2, "proved"), (3, "proved"), (4, "wrong")]
+    # a claim ending in the superscript prime is shown as written, not cut at the ^
+    (shown,) = check_text("$u^{\\prime}$\n").verdicts
+    assert shown.latex == "u^{\\prime}"
+
+
+def test_a_text_subscript_without_braces_is_the_braced_subscript():
+    # x_\text{max} is how TeX lets one write x_{\text{max}}: the same name
+    notes = ("$$e^{x_\\text{max} - x_\\text{max}} = 1$$\n"
+             "$$x_\\mathrm{old} + x_{\\text{old}} = 2 x_{old}$$\n"
+             "$$2 x_\\text{max} = x_{max}$$\n")
+    assert kinds(notes) == [(1, "proved"), (2, "proved"), (3, "wrong")]

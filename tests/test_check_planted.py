@@ -173,7 +173,9 @@ def test_sum_over_n_samples():
 def test_explicit_alias_is_reported():
     notes = "$$\\hat{y} = w x + b$$\n$$\\frac{d\\hat{y}}{d\\theta} = x$$\n"
     unaliased = check_text(notes)
-    assert [v.verdict for v in unaliased.verdicts] == ["definition", "wrong"]
+    # without the alias, ŷ is defined without θ: how it depends on θ is not written, so no verdict
+    assert [v.verdict for v in unaliased.verdicts] == ["definition", "skipped"]
+    assert "define without that variable" in unaliased.verdicts[1].reason
     aliased = check_text(notes, aliases={"theta": "w"})
     assert [v.verdict for v in aliased.verdicts] == ["definition", "proved"]
     assert aliased.assumptions == ["θ ≡ w (given with --alias)"]

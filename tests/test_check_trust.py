@@ -291,3 +291,29 @@ def test_a_chain_written_one_link_a_line_survives_one_unreadable_line():
     # a block that reads whole is still one statement: u is defined, not compared
     notes = "$$\nu = t^2\n= t \\cdot t\n$$\n$$\\frac{du}{dt} = 2t$$\n"
     assert verdicts(notes) == [(2, "definition"), (3, "proved"), (5, "proved")]
+
+
+def test_a_derivative_by_a_variable_the_definition_never_mentions_is_not_zero():
+    # a loss written in terms of the prediction (q) only, then differentiated by
+    # a weight: the notes mean q depends on w in a way they did not write down
+    notes = ("$$E(q, t) = (q - t)^2$$\n"
+             "$$\\frac{\\partial E}{\\partial w} = 2(q - t)u$$\n")
+    result = check_text(notes)
+    assert result.wrong == []
+    (second,) = [v for v in result.verdicts if v.line == 2]
+    assert str(second.verdict) == "skipped" and "∂E/∂w" in second.reason
+    assert "without that variable" in second.reason
+    # by a variable it does mention, the same loss is still checked both ways
+    notes = ("$$E(q, t) = (q - t)^2$$\n"
+             "$$\\frac{\\partial E}{\\partial q} = 2(q - t)$$\n"
+             "$$\\frac{\\partial E}{\\partial t} = 2(q - t)$$\n")
+    assert dict(verdicts(notes)).get(2) == "proved"
+    assert [v.line for v in check_text(notes).wrong] == [3]
+
+
+def test_a_plainly_constant_operand_written_out_still_has_derivative_zero():
+    # x is an input (it appears in the definition of p): constant under w
+    notes = ("$$p = w x$$\n$$\\frac{\\partial}{\\partial w}(x^2 + 3) = 0$$\n"
+             "$$\\frac{\\partial}{\\partial w}(x^2 + 3) = 2x$$\n")
+    assert dict(verdicts(notes)).get(2) == "proved"
+    assert [v.line for v in check_text(notes).wrong] == [3]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..symbols import symbol
-from .expansion import _shown, evaluate, is_zero_fast, is_zero_full, opaque_names
+from .expansion import UNWRITTEN, _shown, evaluate, is_zero_fast, is_zero_full, opaque_names
 from .expected import expected_latex, to_latex
 from .outcome import Outcome
 from .points import TOLERANCE, _concrete, _point_variables, _points, counterexample, numeric_difference, value_at
@@ -46,7 +46,10 @@ def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
                                   f"{shown(only_right)} on the right) and the notes do not say how they relate")
     if not names:
         return None
-    shown = ", ".join(n.replace("_hat", "\u0302") for n in names)
+    shown = ", ".join(n.replace("_hat", "\u0302").rstrip(UNWRITTEN) for n in names)
+    if all(n.endswith(UNWRITTEN) for n in names):
+        return Outcome("skipped", f"depends on {shown}, a derivative of a name the notes define without that "
+                                  "variable, so how it depends on the variable is not written; not checked")
     return Outcome("skipped", f"depends on {shown}, a derivative of something the notes do not define "
                               "(or define in a way the checker could not read), so the step is not checked")
 

@@ -18,10 +18,15 @@ from .latex_operators import indexed
 OPAQUE = "\u2202"
 
 
-def opaque_derivative(operand: sp.Expr, var: sp.Expr) -> sp.Symbol:
+#: Ends the name of an opaque derivative of a name the notes define without the
+#: variable (∂L/∂w of L(a, y) = …): how it depends on the variable is not written.
+UNWRITTEN = "\u2060"
+
+
+def opaque_derivative(operand: sp.Expr, var: sp.Expr, unwritten: bool = False) -> sp.Symbol:
     """The derivative of something the checker does not know, as a symbol of
     its own (``∂L/∂y_hat``): equal only to itself, never to 0."""
-    return symbol(f"{OPAQUE}{operand}/{OPAQUE}{var}")
+    return symbol(f"{OPAQUE}{operand}/{OPAQUE}{var}{UNWRITTEN if unwritten else ''}")
 
 
 #: Marks the names in ``unknown`` that are inputs (used in a definition or as
@@ -65,7 +70,13 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
         held = {k: v for k, v in defs.items() if k not in unknown and k not in valued}
         inner = unknown | valued
         result = evaluate(expr.expr, held, stop | variables, expanding, inner)
+        expanded = _names(expr.expr) & (set(held) - variables)
         for v, n in expr.variable_count:
+            if expanded and not _mentions(result, v) and not result.free_symbols & inner:
+                # ∂L/∂w of an L defined without w (L(a, y) = …): the notes mean a
+                # dependence they did not write down, not a constant
+                result = opaque_derivative(expr.expr, v, unwritten=True)
+                break
             result = _differentiate(result, v, n, inner, held)
         # a kink (ReLU at 0) has no derivative: points there are not judged
         result = result.replace(lambda e: isinstance(e, sp.Heaviside) and e.args[1:] != (sp.nan,),
@@ -109,6 +120,15 @@ def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, def
     back = {sp.Derivative(f, v): opaque_derivative(s, v) for s, f in as_functions.items()}
     result = result.xreplace(back)
     return result.xreplace({f: s for s, f in as_functions.items()})
+
+
+def _mentions(expr: sp.Expr, v: sp.Expr) -> bool:
+    """Whether ``expr`` contains ``v``, or an indexed entry of the name ``v`` is one of
+    (``w[j]`` for ``w_1``)."""
+    if expr.has(v):
+        return True
+    base = v.name.rpartition("_")[0] if isinstance(v, sp.Symbol) else ""
+    return bool(base) and any(i.base.label.name == base for i in expr.atoms(sp.Indexed))
 
 
 def _indexed_name(item: sp.Indexed) -> sp.Symbol | None:

@@ -31,7 +31,7 @@ from .ellipsis import EllipsisError, ellipses_read
 from .grammar import GRAMMAR
 from .latex_errors import LatexError
 from .latex_operators import D, PARTIAL, _value
-from .latex_rewrites import _BOLD, _MATRIX, _bold_read_as_scalars, _function_of_sum_bracketed, _notation_check, \
+from .latex_rewrites import _BOLD, _MATRIX, SUPERSCRIPT_PRIME, _bold_read_as_scalars, _function_of_sum_bracketed, _notation_check, \
     _number_sets_blanked
 from .latex_tree import _ToSympy
 from .layout import layout_blanked
@@ -207,6 +207,9 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
             raise LatexError("a differential d or ∂ outside a derivative fraction (\\frac{d…}{d…}) is not read",
                              child.meta.start_pos)
         start, end = child.meta.start_pos, child.meta.end_pos
+        prime = SUPERSCRIPT_PRIME.match(latex, end - 1) if latex[end - 1:end] == "^" else None
+        if prime:
+            end = prime.end()  # u^{\prime} was read as u': the text shown is the whole of it
         opened = re.search(r"\{\s*$", latex[:start])
         if opened and latex.count("}", start, end) > latex.count("{", start, end):
             start = opened.start()  # { p }_{ i }: the brace blanked before parsing belongs to the expression

@@ -91,10 +91,33 @@ def _bold_read_as_scalars(latex: str) -> str:
     return "".join(chars)
 
 
+#: A prime written as a superscript (``f^{\prime}``, ``f^\prime``, ``f^{\prime\prime}``).
+SUPERSCRIPT_PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|(\\prime)(?![A-Za-z]))")
+
+
+def _superscript_primes_as_apostrophes(latex: str) -> str:
+    r"""``f^{\prime}`` is how TeX spells ``f'``: each becomes apostrophes padded
+    with spaces to the same length, so positions in the text stay put."""
+    def apostrophes(m: re.Match) -> str:
+        count = (m.group(1) or m.group(2)).count("\\prime")
+        return ("'" * count).ljust(len(m.group(0)))
+    return SUPERSCRIPT_PRIME.sub(apostrophes, latex)
+
+
+#: A subscript that is a text command without braces around it (``x_\text{max}``).
+_BARE_TEXT_SUBSCRIPT = re.compile(r"_\s*(\\(?:text|mathrm|textrm|rm)\s*)(?=\{)")
+
+
+def _text_subscripts_braced(latex: str) -> str:
+    r"""``x_\text{max}`` is TeX's shorthand for ``x_{\text{max}}``: the command is
+    blanked (same length), leaving ``x_{max}``, which is how both read."""
+    return _BARE_TEXT_SUBSCRIPT.sub(lambda m: "_" + " " * (len(m.group(0)) - 1), latex)
+
+
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
-    latex = _bold_read_as_scalars(_number_sets_blanked(latex))
+    latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(_text_subscripts_braced(latex))))
     m = _MATRIX.search(latex)
     if m:
         raise LatexError(f"matrix notation ({' '.join(m.group(0).split())}): vectors and matrices are not "
