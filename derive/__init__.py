@@ -11,6 +11,7 @@ import types
 from importlib import import_module
 
 from .errors import InputError
+from .lazy import lazy_attributes
 
 #: public name → the module that defines it
 _LAZY = {
@@ -25,22 +26,7 @@ __all__ = ["Gradient", "gradient", "losses", "parse_expression", "ExpressionErro
            "__version__"]
 
 
-def __getattr__(name: str):
-    if name == "__version__":  # from the installed metadata, read when first asked for
-        from .version import package_version
-
-        globals()[name] = package_version()
-        return globals()[name]
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = import_module(_LAZY[name], __name__)
-    value = module if name == module.__name__.rpartition(".")[2] else getattr(module, name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_attributes(globals(), _LAZY)
 
 
 class _Package(types.ModuleType):
