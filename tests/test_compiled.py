@@ -17,6 +17,7 @@ from derive.descent.schedule import epoch_orders  # noqa: E402
 from neuron import Neuron, TrainingDiverged  # noqa: E402
 from neuron.datasets import load_diabetes  # noqa: E402
 from neuron.problem import build_problem  # noqa: E402
+from training_data import data  # noqa: E402
 
 X_ALL, Y = load_diabetes()
 BMI = X_ALL[:, 2]
@@ -27,15 +28,6 @@ LOSSES = ["half-se", "se", "logistic", "abs"]
 def private_cache(tmp_path_factory, monkeypatch):
     """Every test compiles into one cache of its own session, never the user's."""
     monkeypatch.setenv("DERIVE_NEURON_CACHE", str(tmp_path_factory.getbasetemp() / "numba-cache"))
-
-
-def data(loss, samples, features, seed):
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(samples, features)) * rng.uniform(0.2, 3, size=features)
-    y = X @ rng.normal(size=features) + rng.normal(size=samples)
-    if loss == "logistic":
-        y = (y > 0).astype(float)
-    return X, y
 
 
 def test_the_book_gives_the_loops_last_digit():

@@ -14,6 +14,7 @@ from derive.descent.objective import objective
 from derive.parse import parse_expression
 from neuron import Neuron
 from neuron.problem import build_problem
+from training_data import data
 
 HAS_NUMBA = importlib.util.find_spec("numba") is not None
 LOSSES = ["half-se", "se", "logistic", "abs"]
@@ -35,15 +36,6 @@ def numba(request, monkeypatch):
     else:
         monkeypatch.setattr(derive.compile, "numba_available", lambda: False)
     return request.param
-
-
-def data(loss, samples, features, seed):
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(samples, features)) * rng.uniform(0.2, 3, size=features)
-    y = X @ rng.normal(size=features) + rng.normal(size=samples)
-    if loss == "logistic":
-        y = (y > 0).astype(float)
-    return X, y
 
 
 def per_sample_mean(grad, params, columns):
