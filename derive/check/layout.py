@@ -6,6 +6,7 @@ the notes. Each ``|`` is marked as opening or closing an absolute value.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _SPACING = re.compile(
@@ -33,15 +34,24 @@ _PROSE = {"where", "for", "and", "or", "if", "with", "when", "then", "so", "sinc
 
 def _closing_brace(text: str, open_pos: int) -> int:
     """Index of the ``}`` matching the ``{`` at ``open_pos`` (or -1)."""
-    depth = 0
-    for i in range(open_pos, len(text)):
-        if text[i] == "{" and (i == 0 or text[i - 1] != "\\"):
-            depth += 1
-        elif text[i] == "}" and (i == 0 or text[i - 1] != "\\"):
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
+    return _brace_pairs(text).get(open_pos, -1)
+
+
+@functools.lru_cache(maxsize=8)
+def _brace_pairs(text: str) -> dict[int, int]:
+    """Every matched ``{`` of ``text`` mapped to its ``}``, in one pass (``\\{`` and
+    ``\\}`` are not braces). Cached: a segment is asked about each brace in turn, and a
+    scan from each of many unclosed braces to the end would be quadratic."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch not in "{}" or (i > 0 and text[i - 1] == "\\"):
+            continue
+        if ch == "{":
+            opened.append(i)
+        elif opened:
+            pairs[opened.pop()] = i
+    return pairs
 
 
 def _blank_span(chars: list[str], start: int, end: int) -> None:
@@ -61,7 +71,10 @@ def layout_blanked(text: str) -> str:
     blanked = "".join(chars)
     blanked = _blank_decorations(blanked, chars)
     for pattern, keep_inside in ((_BOXED, True), (_TEXT, False)):
+        blanked_to = 0  # a \text{ inside text already blanked is text too: skip it (linear time)
         for m in pattern.finditer(blanked):
+            if m.start() < blanked_to:
+                continue
             if not keep_inside and (_KNOWN_TEXT_FUNCTION.match(blanked, m.start())
                                     or _text_is_a_name(blanked, m)):
                 continue
@@ -73,6 +86,7 @@ def layout_blanked(text: str) -> str:
                     chars[close] = " "
             else:
                 _blank_span(chars, m.start(), end)
+                blanked_to = end
         blanked = "".join(chars)
     blanked = _SPACING.sub(lambda m: " " * len(m.group(0)), blanked)
     blanked = _MATH_PROSE.sub(lambda m: " " * len(m.group(0)) if m.group(1).lower() in _PROSE else m.group(0),
@@ -101,9 +115,13 @@ def _text_is_a_name(text: str, m: re.Match) -> bool:
 def _blank_decorations(text: str, chars: list[str]) -> str:
     """``\\tag{1}`` and ``\\label{…}`` vanish; ``\\underbrace{X}_{note}`` and
     ``\\overset{note}{=}`` keep only X and the ``=``."""
+    blanked_to = 0
     for m in _TAG.finditer(text):
+        if m.start() < blanked_to:  # inside a tag already blanked
+            continue
         close = _closing_brace(text, m.end() - 1)
-        _blank_span(chars, m.start(), close + 1 if close >= 0 else len(text))
+        blanked_to = close + 1 if close >= 0 else len(text)
+        _blank_span(chars, m.start(), blanked_to)
     text = "".join(chars)
     for m in _BRACE_ONLY.finditer(text):
         close = _closing_brace(text, m.end() - 1)
