@@ -141,7 +141,7 @@ class Neuron:
         """Train on samples ``x`` (n, or n × d) and targets ``y`` (n): per
         sample in order by default, as the book; ``batch_size`` > 1 averages
         the gradient over mini-batches. Appends the mean loss of each epoch
-        to ``history``; raises :class:`TrainingDiverged` when training
+        to ``history`` (thinned past a million epochs, see below); raises :class:`TrainingDiverged` when training
         diverged (a loss that is not finite, or that ends far above where it
         started), keeping the weights of the epoch before it was found.
 

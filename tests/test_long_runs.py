@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from derive.descent import TrainingDiverged, TrainingInterrupted, pieces, scan, thinned
+from derive.descent import TrainingDiverged, TrainingInterrupted, pieces, reporting_epochs, scan, thinned
 from derive.descent.thinned import ThinnedHistory, stride_for
 from derive.errors import InputError
 from derive.generated import numba_available
@@ -286,3 +286,10 @@ def test_neuron_fit_json_numbers_a_thinned_history(small_caps, tmp_path, capsys)
 def test_epochs_beyond_the_sanity_cap_are_still_refused():
     with pytest.raises(InputError, match="at most"):
         Neuron().fit(X, Y, epochs=10**13)
+
+
+def test_a_progress_listener_hears_the_runs_epochs_not_the_pieces(small_caps):
+    heard = []
+    with reporting_epochs(lambda epoch, params: heard.append(epoch)):
+        _fit(30, method="loop")
+    assert heard == list(range(1, 31))

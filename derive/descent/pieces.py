@@ -109,6 +109,7 @@ def train_in_pieces(objective: Objective, run: Method, params: Sequence[float], 
         judge.piece(trajectory, history, " and ".join(methods))  # raises where it overflowed
         history.extend(trajectory.losses)
         params, done = list(trajectory.params), done + trajectory.epochs
+        trajectory = None  # this piece's rows go before the next piece makes its own
     interrupted = interrupted or done < schedule.epochs
     result = LongRun(tuple(params), " and ".join(methods), history, judge.start, interrupted, before)
     judge.end(history, result.method)
@@ -165,7 +166,7 @@ class _Judge:
             if len(far):
                 j = first + int(far[0])
                 before = float(losses[j - 1]) if j else self.last_loss
-                self.above = (done + j + 1, trajectory.history[j], float(losses[j]), before)
+                self.above = (done + j + 1, tuple(map(float, trajectory.history[j])), float(losses[j]), before)
         if len(losses):
             self.last_loss = float(losses[-1])
         self.seen = done + len(losses)
