@@ -75,7 +75,7 @@ def _predicted_panel(ax, report: Report, y: np.ndarray, predicted: np.ndarray) -
 
 
 def _loss_panel(ax, report: Report) -> None:
-    epochs = np.arange(1, len(report.history) + 1)
+    epochs = report.history_epochs or np.arange(1, len(report.history) + 1)
     ax.plot(epochs, report.history, color="tab:blue", label="after each epoch")
     if report.optimum is not None:
         ax.axhline(report.optimum.loss, ls="--", color="tab:orange", lw=1.5, label="least-squares optimum")

@@ -73,6 +73,8 @@ class Report:
     train: Score | None = None
     test: Score | None = None
     held_out: str | None = None  # how the test set was made: a file, or a split
+    #: The epoch of each loss in ``history`` when a long run thinned it (in --json only then), else None.
+    history_epochs: list[int] | None = None
     loss_summary: str = ""  # the loss for the text report, summarised (not in --json)
     start_summary: str = ""  # where training started, in words (not in --json)
 
@@ -105,6 +107,7 @@ def build_report(neuron: Neuron, X: np.ndarray, y: np.ndarray, *, data: str, x_n
         shuffle=schedule.shuffle, seed=schedule.seed, init=neuron.init, method=neuron.method_,
         w=_weights(np.atleast_1d(neuron.w)), b=neuron.b, loss=neuron.history[-1], mse=train.mse,
         accuracy=train.accuracy, optimum=optimum, history=list(neuron.history),
+        history_epochs=neuron.history_epochs if neuron.epochs_ != len(neuron.history) else None,
         start=start, standardization=standardization, train=train,
         test=None if test is None else score(neuron, *test), held_out=held_out,
         loss_summary=loss_text(problem), start_summary=start_summary,
@@ -132,6 +135,8 @@ def to_json(report: Report) -> str:
     fields = asdict(report)
     for text_only in ("loss_summary", "start_summary"):
         del fields[text_only]
+    if fields["history_epochs"] is None:  # every epoch's loss: the list numbers them
+        del fields["history_epochs"]
     return json.dumps(_finite_or_null(fields), indent=2, ensure_ascii=False, allow_nan=False)
 
 

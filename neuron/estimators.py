@@ -42,7 +42,8 @@ _HYPERPARAMETERS = """
 
     Learned: ``coef_`` (w, shape (d,)), ``intercept_`` (b), ``lr_`` (the
     learning rate used), ``n_iter_`` (epochs run), ``loss_curve_`` (mean
-    loss per epoch), ``method_`` (the method that ran: ``auto`` resolved), ``n_features_in_``.
+    loss per epoch; past a million epochs thinned, at the epochs
+    ``loss_curve_epochs_`` gives, as ``Neuron.history``), ``method_`` (the method that ran: ``auto`` resolved), ``n_features_in_``.
 """
 
 
@@ -74,8 +75,9 @@ class _NeuronEstimator(Estimator):
         self.coef_ = np.atleast_1d(np.asarray(neuron.w, dtype=np.float64)).copy()
         self.intercept_ = float(neuron.b)
         self.lr_ = lr
-        self.n_iter_ = len(neuron.history)
+        self.n_iter_ = neuron.epochs_
         self.loss_curve_ = list(neuron.history)
+        self.loss_curve_epochs_ = neuron.history_epochs
         self.method_ = neuron.method_
         self.n_features_in_ = X.shape[1]
         return neuron

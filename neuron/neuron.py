@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from derive.descent import Schedule, TrainingDiverged, TrainingInterrupted, train
+from derive.descent import thinned
 from derive.descent.dask_protocol import is_dask
 from derive.errors import InputError
 from derive.names import INITS, LOSSES
@@ -23,11 +24,11 @@ from .validate import as_features, as_targets, positive_float, positive_int, pro
 if TYPE_CHECKING:
     from .problem import LossSpec, Problem
 
-#: Most epochs one ``fit`` runs. Every epoch keeps its weights and its loss
-#: (``history``), about 150 bytes with one feature while training (measured at
-#: this cap on the diabetes data: 1.4 GB peak by scan, 1.7 GB by batch), so this
-#: bounds a run's memory; ``fit`` again continues from where it stopped.
-MAX_EPOCHS = 10_000_000
+#: Most epochs one ``fit`` runs: a bound on the number, against a typing
+#: slip, not on memory. Memory is bounded whatever the epochs: a long run
+#: trains in pieces (:mod:`derive.descent.pieces`) and keeps at most
+#: :data:`~derive.descent.thinned.HISTORY_POINTS` losses in ``history``.
+MAX_EPOCHS = 10**12
 
 
 class Neuron:
@@ -57,7 +58,10 @@ class Neuron:
             if given is not None and given != features:
                 raise ValueError(f"the starting weights are for {given} feature(s), not features={features}")
         features = features or given
+        #: The mean loss after each epoch, over every ``fit`` since the start
+        #: (or :meth:`reset`); past ``HISTORY_POINTS`` epochs, thinned (see :attr:`history_epochs`).
         self.history: list[float] = []
+        self._history_epochs: list[int] | None = None  # None: history holds every epoch, from 1
         #: The method the last ``fit`` ran (``loop``, ``scan`` or ``batch``;
         #: ``auto`` resolved, and a fast method's hand-over to a loop shown).
         self.method_: str | None = None
@@ -88,6 +92,22 @@ class Neuron:
     @property
     def features(self) -> int:
         return self.problem.features
+
+    @property
+    def history_epochs(self) -> list[int]:
+        """The epoch (1-based, counted over every ``fit`` since the start) of
+        each loss in ``history``: ``1, 2, …, len(history)`` while it holds every
+        epoch. Past :data:`~derive.descent.thinned.HISTORY_POINTS` epochs the
+        history is thinned to at most that many losses: epochs 1, 1 + s, 1 + 2s, …
+        and the last, with s a power of two (:mod:`derive.descent.thinned`)."""
+        if self._history_epochs is None:
+            return list(range(1, len(self.history) + 1))
+        return list(self._history_epochs)
+
+    @property
+    def epochs_(self) -> int:
+        """How many epochs were trained since the start (or :meth:`reset`)."""
+        return len(self.history) if self._history_epochs is None else self._history_epochs[-1]
 
     # the lecture's three steps ----------------------------------------------
     def forpass(self, x) -> float | np.ndarray:
@@ -121,7 +141,7 @@ class Neuron:
         """Train on samples ``x`` (n, or n × d) and targets ``y`` (n): per
         sample in order by default, as the book; ``batch_size`` > 1 averages
         the gradient over mini-batches. Appends the mean loss of each epoch
-        to ``history``; raises :class:`TrainingDiverged` when training
+        to ``history`` (thinned past a million epochs, see below); raises :class:`TrainingDiverged` when training
         diverged (a loss that is not finite, or that ends far above where it
         started), keeping the weights of the epoch before it was found.
 
@@ -134,7 +154,10 @@ class Neuron:
         Dask arrays train where their chunks are, never gathered into memory
         (:mod:`derive.descent.dask_methods`).
 
-        At most :data:`MAX_EPOCHS` epochs a call. Ctrl-C stops a loop between
+        Memory is bounded, not the epochs (up to :data:`MAX_EPOCHS` a call): a
+        run of more than a million epochs trains in pieces, and ``history``
+        keeps at most a million losses, thinned with their epoch numbers in
+        :attr:`history_epochs`. Ctrl-C stops a loop between
         epochs: the weights and ``history`` of the epochs that finished are
         kept, and the ``KeyboardInterrupt`` (a :class:`TrainingInterrupted`)
         is raised again."""
@@ -147,12 +170,13 @@ class Neuron:
             probabilities(y)
         epochs = positive_int(epochs, "epochs")
         if epochs > MAX_EPOCHS:
-            raise InputError(f"epochs must be at most {MAX_EPOCHS:,} in one fit, got {epochs:,}: every epoch "
-                             "keeps its weights and loss in memory; fit again to continue from where it stopped")
+            raise InputError(f"epochs must be at most {MAX_EPOCHS:,} in one fit, got {epochs:,}; "
+                             "fit again to continue from where it stopped")
         schedule = Schedule(epochs, positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
         columns = self.problem.data_columns(X, y)
-        return self._train(lambda: train(self.problem.objective, self._params, columns, schedule, method))
+        return self._train(lambda: train(self.problem.objective, self._params, columns, schedule, method,
+                                         keep=thinned.HISTORY_POINTS, before=self.epochs_))
 
     def _train(self, run) -> "Neuron":
         """Keep the weights and losses of the trajectory ``run()`` returns, or
@@ -161,16 +185,34 @@ class Neuron:
             trajectory = run()
         except TrainingDiverged as err:
             self._params, self.method_ = list(err.params), err.method
-            self.history.extend(err.history)
+            self._record(err.history, err.history_epochs)
             raise
         except TrainingInterrupted as err:  # Ctrl-C between epochs: keep what was trained
             done = err.trajectory
             self._params, self.method_ = list(done.params), done.method
-            self.history.extend(done.losses.tolist())
+            self._record(done.losses, done.loss_epochs)
             raise
         self._params, self.method_ = list(trajectory.params), trajectory.method
-        self.history.extend(trajectory.losses.tolist())
+        self._record(trajectory.losses, trajectory.loss_epochs)
         return self
+
+    def _record(self, losses, epochs=None) -> None:
+        """Add a fit's ``losses`` (of its epochs 1, 2, … or, thinned, of
+        ``epochs``, numbered after the epochs before the fit) to ``history``,
+        thinned past ``HISTORY_POINTS`` epochs."""
+        before = self.epochs_
+        capacity = thinned.HISTORY_POINTS
+        if epochs is None and self._history_epochs is None and before + len(losses) <= capacity:
+            self.history.extend(np.asarray(losses, dtype=float).tolist())  # every epoch, as always
+            return
+        if epochs is None:
+            kept = thinned.ThinnedHistory(capacity, self.history_epochs, self.history)
+            kept.extend(losses)
+        else:  # a long run's thinned losses, on the same grid as the history's
+            kept = thinned.ThinnedHistory(capacity, [*self.history_epochs, *np.asarray(epochs).tolist()],
+                                          [*self.history, *np.asarray(losses, dtype=float).tolist()])
+        self.history = kept.losses.tolist()
+        self._history_epochs = kept.epochs.tolist() if kept.stride > 1 else None
 
     def _fit_dask(self, x, y, epochs, lr, batch_size, shuffle, seed, method) -> "Neuron":
         from derive.descent.dask_methods import train_dask
@@ -206,6 +248,7 @@ class Neuron:
         """Start over: the starting weights again (the same draw for
         ``init="random"`` with a seed) and an empty ``history``."""
         self.history = []
+        self._history_epochs = None
         self._params = self._start(self.problem.features)
         return self
 
@@ -226,7 +269,7 @@ class Neuron:
     def __repr__(self) -> str:
         w = self.w
         w_text = f"{w!r}" if isinstance(w, float) else np.array2string(w, precision=6, separator=", ")
-        return f"Neuron(loss={self.problem.label!r}, w={w_text}, b={self.b!r}, epochs={len(self.history)})"
+        return f"Neuron(loss={self.problem.label!r}, w={w_text}, b={self.b!r}, epochs={self.epochs_})"
 
     # internals --------------------------------------------------------------
     def _setup(self, problem: Problem) -> None:

@@ -151,6 +151,8 @@ def _encode(neuron: "Neuron", path, feature_names: Sequence[str] | None = None, 
         "b": neuron.b,
         "history": neuron.history,
     }
+    if neuron._history_epochs is not None:  # a thinned history: the epoch of each loss
+        state["history_epochs"] = neuron._history_epochs
     if feature_names is not None:
         if len(feature_names) != features:
             raise ValueError(f"{len(feature_names)} feature names for a neuron of {features} feature(s)")
@@ -236,11 +238,27 @@ def load_model(cls: type, path) -> SavedModel:
         raise NeuronFileError(path, f"{path} has history {_short(state['history'])}, not a list of numbers")
     params = [_number(v, path) for v in ws] + [_number(state["b"], path)]
     history = [_number(v, path) for v in state["history"]]
+    epochs = _history_epochs(state, len(history), path)
     names, target, scaling = _data_fields(state, features, path)
     neuron = _build(cls, state, path)  # refuses a loss written for another number of features
     neuron._params = params
     neuron.history = history
+    neuron._history_epochs = epochs
     return SavedModel(neuron, names, target, scaling)
+
+
+def _history_epochs(state: dict, length: int, path) -> list[int] | None:
+    """The optional ``history_epochs`` of a thinned history, checked: as
+    many whole numbers as losses, increasing from 1."""
+    epochs = state.get("history_epochs")
+    if epochs is None:
+        return None
+    if (not isinstance(epochs, list) or len(epochs) != length or not epochs
+            or any(type(e) is not int for e in epochs) or epochs[0] != 1
+            or any(a >= b for a, b in zip(epochs, epochs[1:]))):
+        raise NeuronFileError(path, f"{path} has history_epochs {_short(epochs)}, not {length} whole numbers "
+                                    "increasing from 1 (the epoch of each loss in history)")
+    return epochs
 
 
 def _data_fields(state: dict, features: int, path) -> tuple[tuple[str, ...] | None, str | None,

@@ -58,15 +58,20 @@ class TrainingDiverged(ArithmeticError):
     so no NaN weight is ever returned. ``began`` is the epoch from which the
     loss climbed, ``stable_lr`` a learning rate below which the steps would
     not have expanded (``None`` when it cannot be derived).
+    ``history_epochs`` numbers the losses of ``history`` (1-based) when a
+    long run kept a thinned history (:mod:`derive.descent.thinned`); it is
+    ``None`` when ``history`` holds every epoch's loss.
     """
 
     def __init__(self, epoch: int, lr: float, loss: float, *, began: int, start_loss: float,
                  params: Sequence[float], history: Sequence[float], method: str,
-                 stable_lr: float | None = None, stable_kind: str = "", scales: str = ""):
+                 stable_lr: float | None = None, stable_kind: str = "", scales: str = "",
+                 history_epochs: Sequence[int] | None = None):
         self.epoch, self.lr, self.loss, self.began = epoch, lr, loss, began
         self.start_loss = start_loss
         self.params: list[float] = [float(p) for p in params]
         self.history: list[float] = [float(v) for v in history]
+        self.history_epochs: list[int] | None = None if history_epochs is None else [int(e) for e in history_epochs]
         self.method = method
         self.stable_lr = stable_lr
         #: A sentence about the features' very different scales, or "" (a command line may add how to fix it).
@@ -120,12 +125,21 @@ def check_divergence(objective: Objective, trajectory: Trajectory, columns: Sequ
     else:
         epoch = began + int(np.argmax(losses[began - 1:] > limit))
         loss = float(losses[epoch - 1])
+    raise diverged(schedule, rate, epoch, loss, began=began, start_loss=start,
+                   params=trajectory.history[epoch - 1], history=losses[:epoch - 1], method=trajectory.method)
+
+
+def diverged(schedule: Schedule, rate: Callable[[int], tuple[str, float | None, str]], epoch: int, loss: float,
+             *, began: int, start_loss: float, params: Sequence[float], history: Sequence[float], method: str,
+             history_epochs: Sequence[int] | None = None) -> TrainingDiverged:
+    """The :class:`TrainingDiverged` for a run found diverged at ``epoch``,
+    with the stable rate ``rate(batch_size)`` suggests when it is below the run's."""
     kind, stable_lr, scales = rate(schedule.batch_size)
     if stable_lr is not None and schedule.lr < stable_lr:  # not the rate's fault: no rate to suggest
         stable_lr = None
-    raise TrainingDiverged(epoch, schedule.lr, loss, began=min(began, epoch), start_loss=start,
-                           params=trajectory.history[epoch - 1], history=losses[:epoch - 1],
-                           method=trajectory.method, stable_lr=stable_lr, stable_kind=kind, scales=scales)
+    return TrainingDiverged(epoch, schedule.lr, loss, began=min(began, epoch), start_loss=start_loss,
+                            params=params, history=history, method=method, stable_lr=stable_lr,
+                            stable_kind=kind, scales=scales, history_epochs=history_epochs)
 
 
 def stable_rate(objective: Objective, columns: Sequence[np.ndarray],

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import numpy as np
 
 from ..errors import InputError
+from . import pieces, thinned
 from .divergence import check_divergence
 from .cost import cheapest, per_sample_costs
 from .schedule import Schedule, epoch_orders
@@ -48,22 +49,37 @@ from .trajectory import Trajectory, TrainingInterrupted
 
 if TYPE_CHECKING:  # the objective module derives with SymPy; training itself needs none
     from .objective import Objective
+    from .pieces import LongRun
 
 Method = Callable[["Objective", list, list, Schedule], Trajectory]
 
 def train(objective: Objective, params: Sequence[float], columns: Sequence[np.ndarray],
-          schedule: Schedule, method: str = "auto") -> Trajectory:
+          schedule: Schedule, method: str = "auto", *, piece: int | None = None,
+          keep: int | None = None, before: int = 0) -> Trajectory | LongRun:
     """Train from ``params`` on the data ``columns`` (in ``objective.data_names``
     order) with ``method``. Returns the trajectory, with its losses and the
     name of the method that ran; raises :class:`TrainingDiverged` (carrying
     the weights and losses of the epochs before it) when training diverged,
     and :class:`TrainingInterrupted` (carrying the finished epochs) when
-    Ctrl-C stopped a loop between epochs."""
+    Ctrl-C stopped a loop between epochs.
+
+    A run longer than ``piece`` epochs (:data:`~derive.descent.pieces.PIECE_EPOCHS`)
+    trains in pieces, in bounded memory, and returns a
+    :class:`~derive.descent.pieces.LongRun`: the final weights and at most
+    ``keep`` losses (:data:`~derive.descent.thinned.HISTORY_POINTS`), thinned
+    with their epoch numbers (``loss_epochs``, counting ``before`` epochs of
+    earlier training, so a warm start's history thins as one run's would)."""
     try:
         run = METHODS[method]
     except KeyError:
         raise InputError(f"method must be one of {', '.join(METHODS)}, got {method!r}") from None
     columns = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+    piece = pieces.PIECE_EPOCHS if piece is None else piece
+    if schedule.epochs > piece:
+        if method == "auto":  # chosen once, for the whole run
+            run = METHODS[choose_method(objective, len(columns[0]), schedule)]
+        return pieces.train_in_pieces(objective, run, params, columns, schedule, piece=piece,
+                                      keep=thinned.HISTORY_POINTS if keep is None else keep, before=before)
     trajectory = run(objective, [float(p) for p in params], columns, schedule)
     check_divergence(objective, trajectory, columns, schedule)
     if trajectory.interrupted:  # Ctrl-C in a loop: the finished epochs, handed back

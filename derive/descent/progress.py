@@ -43,3 +43,18 @@ def reporting_epochs(listener: EpochListener) -> Iterator[None]:
         yield
     finally:
         _listener.reset(token)
+
+
+@contextmanager
+def counting_from(done: int) -> Iterator[None]:
+    """Within the block, a loop's epoch e is reported as ``done + e``: a run
+    trained in pieces (:mod:`derive.descent.pieces`) reports its own epochs."""
+    listener = _listener.get()
+    if listener is None or not done:
+        yield
+        return
+    token = _listener.set(lambda epoch, params: listener(done + epoch, params))
+    try:
+        yield
+    finally:
+        _listener.reset(token)

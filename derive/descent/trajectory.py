@@ -65,6 +65,10 @@ class Trajectory:
         that needs only the final parameters does not pay for it."""
         return self._all_losses[1:]
 
+    #: The epoch of each loss in :attr:`losses` when they are thinned; ``None``:
+    #: one loss per epoch, from epoch 1 (a long run's :class:`~derive.descent.pieces.LongRun` numbers its own).
+    loss_epochs = None
+
     @property
     def start_loss(self) -> float:
         """The mean loss at the starting point, before the first epoch."""
@@ -73,10 +77,11 @@ class Trajectory:
 
 class TrainingInterrupted(KeyboardInterrupt):
     """Ctrl-C stopped training between epochs: ``trajectory`` holds the
-    epochs that finished (its ``params`` are the last finished epoch's).
+    epochs that finished (its ``params`` are the last finished epoch's; a
+    :class:`~derive.descent.pieces.LongRun` for a run trained in pieces).
     A ``KeyboardInterrupt``, so whoever does not catch it stops as on Ctrl-C."""
 
-    def __init__(self, trajectory: Trajectory):
+    def __init__(self, trajectory):
         super().__init__(f"training interrupted after {trajectory.epochs} epoch(s)")
         self.trajectory = trajectory
 
