@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 #: Samples summed into one partial sum before it is added to the total.
 BLOCK = 4096
+#: Bytes of a chunk of strided columns copied for the one-pass means
+#: (:func:`contiguous_means`): 1 MiB, the L2 cache of a core here.
+CHUNK_BYTES = 1 << 20
 
 
 class CompiledLoop:
@@ -126,12 +129,14 @@ class CompiledLoop:
         """The gradient averaged over the samples and the mean of the sum of
         every data value, in one pass: that mean is finite exactly when every
         value is (or the sum overflowed), so a caller checks the data only then."""
-        *means, total = self._call("mean_gradient", *map(float, params), *as_columns(columns))
+        *means, total = contiguous_means(lambda *data: self._call("mean_gradient", *map(float, params), *data),
+                                         as_columns(columns))
         return list(means), float(total)
 
     def mean_loss(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> float:
         """The loss averaged over the samples, in one pass."""
-        return float(self._call("mean_loss", *map(float, params), *as_columns(columns))[0])
+        return float(contiguous_means(lambda *data: self._call("mean_loss", *map(float, params), *data),
+                                      as_columns(columns))[0])
 
 
 def as_columns(columns: Sequence[np.ndarray]) -> list[np.ndarray]:
@@ -140,3 +145,32 @@ def as_columns(columns: Sequence[np.ndarray]) -> list[np.ndarray]:
     strided arrays too, and reading sample i's features then touches one
     row, as a hand-written loop over ``X[i, j]`` does)."""
     return [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+
+
+def contiguous_means(means: Callable[..., tuple], columns: Sequence[np.ndarray]) -> tuple[float, ...]:
+    """``means(*columns)`` — a generated one-pass kernel returning means over
+    the samples — run on contiguous columns. A strided column (a column of a
+    row-major matrix) is copied a chunk of :data:`CHUNK_BYTES` at a time into
+    a buffer, and the chunks' means are combined by their sizes: LLVM
+    vectorises the kernel's loop (:mod:`derive.descent.simd`), and over a
+    strided column it loads each value by a gather, which measured 20× the
+    memory-read floor for the logistic mean gradient on 3 features, against
+    4.9× with the copies (and 6.5× for the loop before it was vectorised)."""
+    if all(c.flags.c_contiguous for c in columns):
+        return means(*columns)
+    n = len(columns[0])
+    rows = max(1024, CHUNK_BYTES // (8 * len(columns)))
+    buffers = [None if c.flags.c_contiguous else np.empty(min(rows, n)) for c in columns]
+    sums = None
+    for start in range(0, n, rows):
+        stop = min(start + rows, n)
+        chunk = []
+        for column, buffer in zip(columns, buffers):
+            if buffer is None:
+                chunk.append(column[start:stop])
+            else:
+                np.copyto(buffer[:stop - start], column[start:stop])
+                chunk.append(buffer[:stop - start])
+        part = np.array(means(*chunk), dtype=float) * (stop - start)
+        sums = part if sums is None else sums + part
+    return tuple(float(s) / n for s in sums)
