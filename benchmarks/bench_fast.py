@@ -260,11 +260,18 @@ def reduction_rows(n: int, pairs: int) -> None:
 
 # --- calibration of derive/descent/cost.py ------------------------------------
 
-def calibrate() -> None:
-    """Time each method on two sizes of p and fit seconds = a + b·size."""
-    rng = np.random.default_rng(4)
+def calibrate(rounds: int = 7) -> None:
+    """Time each method on two sizes of p and fit seconds = a + b·size.
 
-    def per_unit(method: str, n: int, d: int, epochs: int, shuffle: bool = False) -> float:
+    Every timed run is set up first, then all of them run once a round,
+    ``rounds`` rounds, and each keeps its median: on shared cores a load
+    that comes and goes then slows every method alike, and the ratios the
+    cost model uses hold even when the absolute times do not."""
+    rng = np.random.default_rng(4)
+    from derive.descent.scan import scan_fit
+    from derive.descent.schedule import epoch_orders
+
+    def setup(method: str, n: int, d: int, epochs: int, shuffle: bool = False) -> tuple[Callable[[], object], int]:
         X = rng.normal(size=(n, d))
         y = X @ rng.normal(size=d)
         problem = build_problem("half-se", d)
@@ -275,31 +282,41 @@ def calibrate() -> None:
         if method == "loop":
             run = lambda: objective.loop.fit(start, columns, 1e-3, epochs)  # noqa: E731
         elif method == "compiled":
-            from derive.descent.schedule import epoch_orders
             run = lambda: objective.compiled.fit(start, columns, 1e-3, epochs,  # noqa: E731
                                                  epoch_orders(schedule, n))
         else:
-            from derive.descent.scan import scan_fit
             run = lambda: scan_fit(objective.affine, columns, start, 1e-3, epochs)  # noqa: E731
         run()
-        return statistics.median(timed(run) for _ in range(5)) / (n * epochs)
+        return run, n * epochs
 
-    print("seconds per sample and epoch (median of 5):")
-    loop = [per_unit("loop", 20_000, d, 2) for d in (1, 10)]
+    runs = {("loop", 1): setup("loop", 20_000, 1, 2), ("loop", 10): setup("loop", 20_000, 10, 2),
+            ("scan", 1): setup("scan", 200_000, 1, 1), ("scan", 10): setup("scan", 200_000, 10, 1)}
+    if HAS_NUMBA:
+        runs.update({("compiled", 1): setup("compiled", 200_000, 1, 5), ("compiled", 30): setup("compiled", 200_000, 30, 5),
+                     ("shuffled", 1): setup("compiled", 1_000_000, 1, 3, shuffle=True)})
+    times: dict = {key: [] for key in runs}
+    for _ in range(rounds):
+        for key, (run, _units) in runs.items():
+            times[key].append(timed(run))
+    unit = {key: statistics.median(times[key]) / units for key, (_run, units) in runs.items()}
+
+    print(f"seconds per sample and epoch (median of {rounds} interleaved rounds):")
+    loop = [unit["loop", 1], unit["loop", 10]]
     print(f"  loop     p=2: {loop[0]:.3g}  p=11: {loop[1]:.3g}")
     slope = (loop[1] - loop[0]) / 9
     print(f"  LOOP_SAMPLE, LOOP_PARAM = {max(0.0, loop[0] - 2 * slope):.2g}, {slope:.2g}")
     if HAS_NUMBA:
-        comp = [per_unit("compiled", 200_000, d, 5) for d in (1, 30)]
+        comp = [unit["compiled", 1], unit["compiled", 30]]
         slope = (comp[1] - comp[0]) / 29
         print(f"  compiled p=2: {comp[0]:.3g}  p=31: {comp[1]:.3g}")
         print(f"  COMPILED_SAMPLE, COMPILED_PARAM = {max(0.0, comp[0] - 2 * slope):.2g}, {slope:.2g}")
-        shuffled = per_unit("compiled", 1_000_000, 1, 3, shuffle=True)
-        print(f"  compiled shuffled p=2: {shuffled:.3g}  GATHER = {shuffled - comp[0]:.2g}")
-    scan = [per_unit("scan", 200_000, d, 1) for d in (1, 10)]
+        print(f"  compiled shuffled p=2: {unit['shuffled', 1]:.3g}  GATHER = {unit['shuffled', 1] - comp[0]:.2g}")
+    scan = [unit["scan", 1], unit["scan", 10]]
     slope = (scan[1] - scan[0]) / (12 ** 3 - 3 ** 3)
     print(f"  scan     q=3: {scan[0]:.3g}  q=12: {scan[1]:.3g}")
     print(f"  SCAN_SAMPLE, SCAN_FLOP = {max(0.0, scan[0] - 27 * slope):.2g}, {slope:.2g}")
+    print(f"  ratios: loop/compiled p=2 {loop[0] / comp[0]:.1f}, scan q=3/compiled p=2 {scan[0] / comp[0]:.1f}, "
+          f"scan q=12/compiled p=11 {scan[1] / (comp[0] + 9 * (comp[1] - comp[0]) / 29):.1f}" if HAS_NUMBA else "")
 
 
 def main() -> None:

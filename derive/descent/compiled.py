@@ -61,8 +61,8 @@ def compiled_loop(grad: Gradient) -> CompiledLoop:
 def loop_source(grad: Gradient) -> str:
     """The generated numba module of one loss: ``run``, ``run_order``,
     ``mean_gradient`` (the means of the partials, then of the sum of the
-    sample's data values: a finiteness check that costs one addition) and
-    ``mean_loss``."""
+    sample's data values: a finiteness check that costs one addition),
+    ``mean_loss``, and the constant ``SAME_AS_LOOP`` (:func:`same_operations`)."""
     p = len(grad.params)
     data = grad.args[p:]
     params = [sp.Symbol(f"p{i}") for i in range(p)]
@@ -81,6 +81,9 @@ import math
 
 import numpy as np
 from numba import njit
+
+#: run and run_order give the Python loop's numbers to the last digit
+SAME_AS_LOOP = {same_operations(exprs)}
 
 {HELPERS}
 
@@ -109,6 +112,14 @@ def run_order({names}, {columns}, order, lr):
 
 {mean_source("mean_loss", [*params, *samples], samples, [grad.loss.xreplace(rename)])}
 '''
+
+
+def same_operations(exprs: Sequence[sp.Expr]) -> bool:
+    """True when the compiled step of ``exprs`` does the Python loop's
+    operations, so gives its numbers to the last digit: no integer power
+    but x⁻¹, x and x² (numba multiplies out x**k, Python calls pow)."""
+    powers = (e for expr in exprs for e in sp.preorder_traversal(expr) if isinstance(e, sp.Pow))
+    return all(not p.exp.is_Integer or p.exp in (-1, 1, 2) for p in powers)
 
 
 def mean_source(name: str, args: Sequence[sp.Symbol], samples: Sequence[sp.Symbol],

@@ -6,6 +6,7 @@ is imported only when a kernel first runs.
 from __future__ import annotations
 
 import math
+import sys
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -19,6 +20,21 @@ if TYPE_CHECKING:
 
 #: Samples summed into one partial sum before it is added to the total.
 BLOCK = 4096
+#: Whether a kernel of this module has run in this process: numba's first
+#: load of machine code (about a second) is then paid (derive.descent.cost).
+_RAN = False
+
+
+def numba_has_run() -> bool:
+    """True once a compiled kernel has run in this process."""
+    return _RAN
+
+
+def numba_imported() -> bool:
+    """True when numba is imported in this process (by us or anyone)."""
+    return "numba" in sys.modules
+
+
 #: Bytes of a chunk of strided columns copied for the one-pass means
 #: (:func:`contiguous_means`): 1 MiB, the L2 cache of a core here.
 CHUNK_BYTES = 1 << 20
@@ -44,6 +60,18 @@ class CompiledLoop:
         return loop_source(self.gradient)
 
     @property
+    def loaded(self) -> bool:
+        """True when the generated module is imported in this process."""
+        return self._module is not None
+
+    @property
+    def same_operations(self) -> bool:
+        """True when ``run`` and ``run_order`` give the Python loop's numbers
+        to the last digit (the generated ``SAME_AS_LOOP``; a module from
+        before it was generated counts as not)."""
+        return "\nSAME_AS_LOOP = True\n" in self.source
+
+    @property
     def module(self):
         """The generated module, imported on first use (from the disk cache)."""
         if self._module is None:
@@ -59,6 +87,7 @@ class CompiledLoop:
         """``module.name(*args)``; the first call of each kernel that fails
         (numba's on-disk cache unreadable: corrupt, or from another numba)
         rebuilds the module and its cache from the source, then runs again."""
+        global _RAN
         if name in self._trusted:
             return getattr(self.module, name)(*args)
         try:
@@ -67,6 +96,7 @@ class CompiledLoop:
             self._module = load_cached_source(self.source, "loop", fresh=True)
             result = getattr(self.module, name)(*args)
         self._trusted.add(name)
+        _RAN = True
         return result
 
     def fit(self, params: Sequence[float], columns: Sequence[np.ndarray], lr: float, epochs: int,
