@@ -177,8 +177,7 @@ def shuffled_rows(n: int, pairs: int) -> None:
     fit("auto")
     method = Neuron().fit(x[:1000], y[:1000], epochs=epochs, lr=0.01, shuffle=True, seed=0).method_
     ran = Neuron().fit(x, y, epochs=epochs, lr=0.01, shuffle=True, seed=0).method_
-    print(f"  (auto runs {ran} here)")
-    del method
+    print(f"  (auto runs {ran} here, where numba already runs; {method} for n = 1,000)")
     if HAS_SKLEARN:
         row("Neuron.fit(shuffle=True), auto", "scikit-learn SGDRegressor",
             paired(lambda: fit("auto"), lambda: sklearn_fit(sklearn_regressor(epochs, 0.01, True), x[:, None], y), pairs))
@@ -211,7 +210,7 @@ def few_epochs_rows(n: int, pairs: int) -> None:
     X = rng.normal(size=(n, 10))
     y = X @ rng.normal(size=10) + 0.1 * rng.normal(size=n)
     fit = lambda method: Neuron(features=10).fit(X, y, epochs=10, lr=0.01, method=method)  # noqa: E731
-    print(f"  (auto runs {fit('auto').method_} here)")
+    print(f"  (auto runs {fit('auto').method_} here, where numba already runs)")
     if HAS_SKLEARN:
         sk = lambda: sklearn_fit(sklearn_regressor(10, 0.01, False), X, y)  # noqa: E731
         row("Neuron.fit, auto", "scikit-learn SGDRegressor", paired(lambda: fit("auto"), sk, pairs))
@@ -240,8 +239,24 @@ def reduction_rows(n: int, pairs: int) -> None:
                 paired(lambda: objective.blocked.mean_gradient([1.0, 0.0], [x, target]), floor, pairs))
         elif HAS_NUMBA:
             objective.compiled.mean_gradient([1.0, 0.0], [x[:10], target[:10]])
-            row("  the numba kernel (one pass, scalar exp)", "np.add.reduce, same bytes",
+            row("  the numba kernel (one pass)", "np.add.reduce, same bytes",
                 paired(lambda: objective.compiled.mean_gradient([1.0, 0.0], [x, target]), floor, pairs))
+    if HAS_NUMBA:  # the work alone: the same number of samples, read from the L3 cache
+        logistic_objective = build_problem("logistic").objective
+        cached = min(n, 1 << 20)
+        xs, ts = x[:cached].copy(), (y[:cached] > 1).astype(float)
+        repeat = max(1, n // cached)
+        row(f"  logistic, the same n from cache ({repeat} × {cached:,})", "np.add.reduce, same bytes",
+            paired(lambda: [logistic_objective.mean_gradient([1.0, 0.0], [xs, ts]) for _ in range(repeat)], floor, pairs))
+        X3 = rng.normal(size=(n // 3, 3))
+        labels3 = (X3 @ np.array([1.0, -1.0, 0.5]) > 0).astype(float)
+        three = build_problem("logistic", 3)
+        columns3 = three.data_columns(X3, labels3)
+        floor3 = np.concatenate([X3.reshape(-1), labels3])
+        three.objective.mean_gradient([0.1] * 4, [c[:10] for c in columns3])
+        row(f"mean gradient, logistic, 3 features of a matrix ({three.objective.mean_pass})",
+            "np.add.reduce, same bytes",
+            paired(lambda: three.objective.mean_gradient([0.1] * 4, columns3), lambda: np.add.reduce(floor3), pairs))
     neuron = Neuron()
     neuron.backprop(x[:10], y[:10])
     row("Neuron.backprop, ½SE (+ lazy input checks)", "np.add.reduce, same bytes",
@@ -256,6 +271,11 @@ def reduction_rows(n: int, pairs: int) -> None:
     out = np.empty_like(x)
     exp = lambda: np.exp(x, out=out)  # noqa: E731
     row("np.exp of x alone (a bound for σ losses)", "np.add.reduce, same bytes", paired(exp, floor, pairs))
+    cached = min(n, 1 << 20)
+    xs, outs = x[:cached].copy(), np.empty(cached)
+    repeat = max(1, n // cached)
+    row(f"  np.exp, the same n from cache ({repeat} × {cached:,})", "np.add.reduce, same bytes",
+        paired(lambda: [np.exp(xs, out=outs) for _ in range(repeat)], floor, pairs))
 
 
 # --- calibration of derive/descent/cost.py ------------------------------------
