@@ -134,6 +134,21 @@ def test_strided_columns_in_several_chunks_give_the_per_sample_mean(loss, featur
     assert kernels.mean_loss(params, columns) == pytest.approx(expected_loss, rel=1e-12)
 
 
+def test_only_kernels_that_vectorise_copy_strided_columns(monkeypatch):
+    kernels = build_problem("logistic", 3).objective.compiled
+    assert kernels._vectorised("mean_gradient")  # σ by _exp: no call per sample
+    assert not kernels._vectorised("mean_loss")  # log1p: numba calls it per sample, reading rows is cheaper
+    assert not kernels._vectorised("no_such_kernel")
+    copies, copyto = [], np.copyto
+    monkeypatch.setattr(numba_loop.np, "copyto", lambda *args: copies.append(args) or copyto(*args))
+    X, y = data("logistic", 3000, 3, seed=4)
+    columns = build_problem("logistic", 3).data_columns(X, y)
+    kernels.mean_loss([0.1] * 4, columns)
+    assert not copies
+    kernels.mean_gradient([0.1] * 4, columns)
+    assert copies
+
+
 def test_a_nan_in_a_late_chunk_makes_the_data_total_nan(monkeypatch):
     monkeypatch.setattr(numba_loop, "CHUNK_BYTES", 8 * 3 * 1024)
     X, y = data("half-se", 4 * 1024, 2, seed=3)

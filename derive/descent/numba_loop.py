@@ -50,6 +50,7 @@ class CompiledLoop:
             self.source = source
         self._module = None
         self._trusted: set[str] = set()
+        self._plain: dict[str, bool] = {}
 
     @cached_property
     def source(self) -> str:
@@ -81,7 +82,7 @@ class CompiledLoop:
     def __getstate__(self) -> dict:
         """Pickled without the module (a Dask task ships the objective): the
         receiving process imports it again from the source."""
-        return {**self.__dict__, "_module": None, "_trusted": set()}
+        return {**self.__dict__, "_module": None, "_trusted": set(), "_plain": {}}
 
     def _call(self, name: str, *args):
         """``module.name(*args)``; the first call of each kernel that fails
@@ -160,13 +161,22 @@ class CompiledLoop:
         every data value, in one pass: that mean is finite exactly when every
         value is (or the sum overflowed), so a caller checks the data only then."""
         *means, total = contiguous_means(lambda *data: self._call("mean_gradient", *map(float, params), *data),
-                                         as_columns(columns))
+                                         as_columns(columns), self._vectorised("mean_gradient"))
         return list(means), float(total)
 
     def mean_loss(self, params: Sequence[float], columns: Sequence[np.ndarray]) -> float:
         """The loss averaged over the samples, in one pass."""
         return float(contiguous_means(lambda *data: self._call("mean_loss", *map(float, params), *data),
-                                      as_columns(columns))[0])
+                                      as_columns(columns), self._vectorised("mean_loss"))[0])
+
+    def _vectorised(self, name: str) -> bool:
+        """True when the generated kernel ``name`` calls no ``math`` function
+        (log, a trigonometric one: numba calls them sample by sample), so
+        LLVM vectorises its loop and strided columns are worth copying."""
+        if name not in self._plain:
+            body = self.source.partition(f"\ndef {name}(")[2].partition("\n\n\n")[0]
+            self._plain[name] = bool(body) and "math." not in body
+        return self._plain[name]
 
 
 def as_columns(columns: Sequence[np.ndarray]) -> list[np.ndarray]:
@@ -177,16 +187,20 @@ def as_columns(columns: Sequence[np.ndarray]) -> list[np.ndarray]:
     return [np.asarray(c, dtype=float).reshape(-1) for c in columns]
 
 
-def contiguous_means(means: Callable[..., tuple], columns: Sequence[np.ndarray]) -> tuple[float, ...]:
+def contiguous_means(means: Callable[..., tuple], columns: Sequence[np.ndarray],
+                     vectorised: bool = True) -> tuple[float, ...]:
     """``means(*columns)`` — a generated one-pass kernel returning means over
-    the samples — run on contiguous columns. A strided column (a column of a
-    row-major matrix) is copied a chunk of :data:`CHUNK_BYTES` at a time into
-    a buffer, and the chunks' means are combined by their sizes: LLVM
-    vectorises the kernel's loop (:mod:`derive.descent.simd`), and over a
-    strided column it loads each value by a gather, which measured 20× the
-    memory-read floor for the logistic mean gradient on 3 features, against
-    4.9× with the copies (and 6.5× for the loop before it was vectorised)."""
-    if all(c.flags.c_contiguous for c in columns):
+    the samples — run on contiguous columns when it is ``vectorised``. A
+    strided column (a column of a row-major matrix) is copied a chunk of
+    :data:`CHUNK_BYTES` at a time into a buffer, and the chunks' means are
+    combined by their sizes: LLVM vectorises the kernel's loop
+    (:mod:`derive.descent.simd`), and over a strided column it loads each
+    value by a gather, which measured 20× the memory-read floor for the
+    logistic mean gradient on 3 features, against 4.9× with the copies (and
+    6.5× for the loop before it was vectorised). A kernel that calls ``math``
+    sample by sample reads strided columns directly: there the copies cost
+    (the logistic mean loss on 30 features: 27 ms copied, 10 ms not)."""
+    if not vectorised or all(c.flags.c_contiguous for c in columns):
         return means(*columns)
     n = len(columns[0])
     rows = max(1024, CHUNK_BYTES // (8 * len(columns)))
