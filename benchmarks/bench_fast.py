@@ -177,8 +177,7 @@ def shuffled_rows(n: int, pairs: int) -> None:
     fit("auto")
     method = Neuron().fit(x[:1000], y[:1000], epochs=epochs, lr=0.01, shuffle=True, seed=0).method_
     ran = Neuron().fit(x, y, epochs=epochs, lr=0.01, shuffle=True, seed=0).method_
-    print(f"  (auto runs {ran} here)")
-    del method
+    print(f"  (auto runs {ran} here, where numba already runs; {method} for n = 1,000)")
     if HAS_SKLEARN:
         row("Neuron.fit(shuffle=True), auto", "scikit-learn SGDRegressor",
             paired(lambda: fit("auto"), lambda: sklearn_fit(sklearn_regressor(epochs, 0.01, True), x[:, None], y), pairs))
@@ -211,7 +210,7 @@ def few_epochs_rows(n: int, pairs: int) -> None:
     X = rng.normal(size=(n, 10))
     y = X @ rng.normal(size=10) + 0.1 * rng.normal(size=n)
     fit = lambda method: Neuron(features=10).fit(X, y, epochs=10, lr=0.01, method=method)  # noqa: E731
-    print(f"  (auto runs {fit('auto').method_} here)")
+    print(f"  (auto runs {fit('auto').method_} here, where numba already runs)")
     if HAS_SKLEARN:
         sk = lambda: sklearn_fit(sklearn_regressor(10, 0.01, False), X, y)  # noqa: E731
         row("Neuron.fit, auto", "scikit-learn SGDRegressor", paired(lambda: fit("auto"), sk, pairs))
@@ -240,8 +239,24 @@ def reduction_rows(n: int, pairs: int) -> None:
                 paired(lambda: objective.blocked.mean_gradient([1.0, 0.0], [x, target]), floor, pairs))
         elif HAS_NUMBA:
             objective.compiled.mean_gradient([1.0, 0.0], [x[:10], target[:10]])
-            row("  the numba kernel (one pass, scalar exp)", "np.add.reduce, same bytes",
+            row("  the numba kernel (one pass)", "np.add.reduce, same bytes",
                 paired(lambda: objective.compiled.mean_gradient([1.0, 0.0], [x, target]), floor, pairs))
+    if HAS_NUMBA:  # the work alone: the same number of samples, read from the L3 cache
+        logistic_objective = build_problem("logistic").objective
+        cached = min(n, 1 << 20)
+        xs, ts = x[:cached].copy(), (y[:cached] > 1).astype(float)
+        repeat = max(1, n // cached)
+        row(f"  logistic, the same n from cache ({repeat} × {cached:,})", "np.add.reduce, same bytes",
+            paired(lambda: [logistic_objective.mean_gradient([1.0, 0.0], [xs, ts]) for _ in range(repeat)], floor, pairs))
+        X3 = rng.normal(size=(n // 3, 3))
+        labels3 = (X3 @ np.array([1.0, -1.0, 0.5]) > 0).astype(float)
+        three = build_problem("logistic", 3)
+        columns3 = three.data_columns(X3, labels3)
+        floor3 = np.concatenate([X3.reshape(-1), labels3])
+        three.objective.mean_gradient([0.1] * 4, [c[:10] for c in columns3])
+        row(f"mean gradient, logistic, 3 features of a matrix ({three.objective.mean_pass})",
+            "np.add.reduce, same bytes",
+            paired(lambda: three.objective.mean_gradient([0.1] * 4, columns3), lambda: np.add.reduce(floor3), pairs))
     neuron = Neuron()
     neuron.backprop(x[:10], y[:10])
     row("Neuron.backprop, ½SE (+ lazy input checks)", "np.add.reduce, same bytes",
@@ -256,15 +271,27 @@ def reduction_rows(n: int, pairs: int) -> None:
     out = np.empty_like(x)
     exp = lambda: np.exp(x, out=out)  # noqa: E731
     row("np.exp of x alone (a bound for σ losses)", "np.add.reduce, same bytes", paired(exp, floor, pairs))
+    cached = min(n, 1 << 20)
+    xs, outs = x[:cached].copy(), np.empty(cached)
+    repeat = max(1, n // cached)
+    row(f"  np.exp, the same n from cache ({repeat} × {cached:,})", "np.add.reduce, same bytes",
+        paired(lambda: [np.exp(xs, out=outs) for _ in range(repeat)], floor, pairs))
 
 
 # --- calibration of derive/descent/cost.py ------------------------------------
 
-def calibrate() -> None:
-    """Time each method on two sizes of p and fit seconds = a + b·size."""
-    rng = np.random.default_rng(4)
+def calibrate(rounds: int = 7) -> None:
+    """Time each method on two sizes of p and fit seconds = a + b·size.
 
-    def per_unit(method: str, n: int, d: int, epochs: int, shuffle: bool = False) -> float:
+    Every timed run is set up first, then all of them run once a round,
+    ``rounds`` rounds, and each keeps its median: on shared cores a load
+    that comes and goes then slows every method alike, and the ratios the
+    cost model uses hold even when the absolute times do not."""
+    rng = np.random.default_rng(4)
+    from derive.descent.scan import scan_fit
+    from derive.descent.schedule import epoch_orders
+
+    def setup(method: str, n: int, d: int, epochs: int, shuffle: bool = False) -> tuple[Callable[[], object], int]:
         X = rng.normal(size=(n, d))
         y = X @ rng.normal(size=d)
         problem = build_problem("half-se", d)
@@ -275,31 +302,41 @@ def calibrate() -> None:
         if method == "loop":
             run = lambda: objective.loop.fit(start, columns, 1e-3, epochs)  # noqa: E731
         elif method == "compiled":
-            from derive.descent.schedule import epoch_orders
             run = lambda: objective.compiled.fit(start, columns, 1e-3, epochs,  # noqa: E731
                                                  epoch_orders(schedule, n))
         else:
-            from derive.descent.scan import scan_fit
             run = lambda: scan_fit(objective.affine, columns, start, 1e-3, epochs)  # noqa: E731
         run()
-        return statistics.median(timed(run) for _ in range(5)) / (n * epochs)
+        return run, n * epochs
 
-    print("seconds per sample and epoch (median of 5):")
-    loop = [per_unit("loop", 20_000, d, 2) for d in (1, 10)]
+    runs = {("loop", 1): setup("loop", 20_000, 1, 2), ("loop", 10): setup("loop", 20_000, 10, 2),
+            ("scan", 1): setup("scan", 200_000, 1, 1), ("scan", 10): setup("scan", 200_000, 10, 1)}
+    if HAS_NUMBA:
+        runs.update({("compiled", 1): setup("compiled", 200_000, 1, 5), ("compiled", 30): setup("compiled", 200_000, 30, 5),
+                     ("shuffled", 1): setup("compiled", 1_000_000, 1, 3, shuffle=True)})
+    times: dict = {key: [] for key in runs}
+    for _ in range(rounds):
+        for key, (run, _units) in runs.items():
+            times[key].append(timed(run))
+    unit = {key: statistics.median(times[key]) / units for key, (_run, units) in runs.items()}
+
+    print(f"seconds per sample and epoch (median of {rounds} interleaved rounds):")
+    loop = [unit["loop", 1], unit["loop", 10]]
     print(f"  loop     p=2: {loop[0]:.3g}  p=11: {loop[1]:.3g}")
     slope = (loop[1] - loop[0]) / 9
     print(f"  LOOP_SAMPLE, LOOP_PARAM = {max(0.0, loop[0] - 2 * slope):.2g}, {slope:.2g}")
     if HAS_NUMBA:
-        comp = [per_unit("compiled", 200_000, d, 5) for d in (1, 30)]
+        comp = [unit["compiled", 1], unit["compiled", 30]]
         slope = (comp[1] - comp[0]) / 29
         print(f"  compiled p=2: {comp[0]:.3g}  p=31: {comp[1]:.3g}")
         print(f"  COMPILED_SAMPLE, COMPILED_PARAM = {max(0.0, comp[0] - 2 * slope):.2g}, {slope:.2g}")
-        shuffled = per_unit("compiled", 1_000_000, 1, 3, shuffle=True)
-        print(f"  compiled shuffled p=2: {shuffled:.3g}  GATHER = {shuffled - comp[0]:.2g}")
-    scan = [per_unit("scan", 200_000, d, 1) for d in (1, 10)]
+        print(f"  compiled shuffled p=2: {unit['shuffled', 1]:.3g}  GATHER = {unit['shuffled', 1] - comp[0]:.2g}")
+    scan = [unit["scan", 1], unit["scan", 10]]
     slope = (scan[1] - scan[0]) / (12 ** 3 - 3 ** 3)
     print(f"  scan     q=3: {scan[0]:.3g}  q=12: {scan[1]:.3g}")
     print(f"  SCAN_SAMPLE, SCAN_FLOP = {max(0.0, scan[0] - 27 * slope):.2g}, {slope:.2g}")
+    print(f"  ratios: loop/compiled p=2 {loop[0] / comp[0]:.1f}, scan q=3/compiled p=2 {scan[0] / comp[0]:.1f}, "
+          f"scan q=12/compiled p=11 {scan[1] / (comp[0] + 9 * (comp[1] - comp[0]) / 29):.1f}" if HAS_NUMBA else "")
 
 
 def main() -> None:

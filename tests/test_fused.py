@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import derive.compile
-from derive.descent.fused import BlockedMean, block_size, transcendental
+from derive.descent.fused import BlockedMean, block_size, calls_scalar_functions
 from derive.descent.objective import objective
 from derive.parse import parse_expression
 from neuron import Neuron
@@ -132,13 +132,17 @@ def test_objective_mean_gradient_is_the_per_sample_mean_with_and_without_numba(l
     assert math.isfinite(total)
 
 
-def test_numba_runs_polynomial_and_wide_gradients_and_numpy_one_feature_exponentials(numba):
-    assert transcendental(build_problem("logistic").gradient)
-    assert not transcendental(build_problem("half-se").gradient)
+def test_numba_runs_exponentials_and_wide_gradients_and_numpy_one_feature_logs_and_trig(numba):
+    assert not calls_scalar_functions(build_problem("logistic").gradient)  # σ: vectorised (derive.descent.simd)
+    assert not calls_scalar_functions(build_problem("half-se").gradient)
+    assert calls_scalar_functions(build_problem("cos(w*x + b - y)").gradient)  # sin: a call per sample
+    assert calls_scalar_functions(build_problem("log(1 + exp(w*x + b - y))").gradient) is False  # σ again
     with_numba = "numba" if numba == "numba" else "numpy blocks"
-    assert build_problem("logistic").objective.mean_pass == "numpy blocks"
+    assert build_problem("logistic").objective.mean_pass == with_numba
     assert build_problem("logistic", 3).objective.mean_pass == with_numba
     assert build_problem("half-se").objective.mean_pass == with_numba
+    assert build_problem("cos(w*x + b - y)").objective.mean_pass == "numpy blocks"
+    assert build_problem("cos(w_1*x_1 + w_2*x_2 + w_3*x_3 + b - y)").objective.mean_pass == with_numba
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])

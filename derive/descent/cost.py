@@ -7,11 +7,39 @@ seconds:
 - ``scan`` in order composes every sample's (q × q) map once, whatever E:
   n·(SCAN_SAMPLE + SCAN_FLOP·q³), plus E·q² to apply the powers (negligible);
 - ``scan`` shuffled composes each epoch's maps anew: E·n·(SCAN_SAMPLE + SCAN_FLOP·q³ + GATHER);
-- ``compiled`` (numba, when installed): COMPILED_START + E·n·(COMPILED_SAMPLE
+- ``compiled`` (numba, when installed): start + E·n·(COMPILED_SAMPLE
   + COMPILED_PARAM·p), plus GATHER per sample and epoch when shuffled (the
-  permutation); COMPILED_START is importing numba and loading the cached
-  machine code, paid once per process;
+  permutation); start is what this process has still to pay before the
+  kernel runs (:func:`start_to_pay`): importing numba, numba's first load
+  of machine code in the process, then a little per loss;
 - ``loop`` (generated Python): E·n·(LOOP_SAMPLE + LOOP_PARAM·p).
+
+The choice (:func:`choose_per_sample`) is made in two steps, because the
+methods do not all give the same numbers:
+
+1. ``scan`` or a loop. The scan's numbers differ from the loop's in the last
+   digits (another order of operations), so this choice never depends on
+   what the process did before: it compares the scan with the cheaper loop,
+   counting *half* the compiled loop's start-up (:data:`COMPILED_START`).
+   Counting all of it (the rule until now) made a process where numba
+   already runs take the scan where the compiled loop costs a quarter
+   (shuffled squared loss, 10⁶ samples: 1.2 s against 0.3 s), at every
+   fit; counting none makes a fresh process run the Python loop where the
+   scan was cheaper (10 features, 10 epochs, 10⁵ samples: 1.3 s against
+   0.2 s, since the compiled loop there must first start). With half,
+   either process loses at most half a start-up (0.7 s) to the other
+   choice, at most.
+2. ``compiled`` or ``loop``: the same operations (numbers equal to the last
+   digit: :func:`derive.descent.compiled.same_operations`), so here the
+   start-up counts only where this process will actually pay it
+   (:func:`start_to_pay`). For a loss whose compiled step may round
+   differently (an integer power of 3 or more) the whole start-up counts
+   always, so that this choice too is the same in every process.
+
+So the book's ½SE keeps its scan everywhere; the book's logistic neuron
+(442 samples × 100 epochs, about 10 ms by the Python loop) runs the loop in
+a fresh process rather than wait a second for numba, and the compiled loop
+once numba runs.
 
 The constants were measured on the project's 2-core machine by
 
@@ -19,47 +47,70 @@ The constants were measured on the project's 2-core machine by
 
 which times each method at two sizes of p and fits these lines (the
 printed values are pasted below; measured 2026-11-28 on 2 shared cores,
-numba 0.68, NumPy's matmul). Only the ratios matter to the choice: on a
-faster machine all scale alike (COMPILED_START too). What they say: the
-in-order scan wins when E exceeds about q³/(12·p) epochs' worth of the
-compiled loop (the book's 100 epochs on 442 samples: scan, 10× cheaper);
-with 10 features and 10 epochs on 10⁶ samples the compiled loop (or,
-without numba, still the scan: the Python loop costs 20× the compiled one);
-shuffled, the compiled loop once the Python loop would take longer than
-numba takes to start (COMPILED_START), else the loop.
+numba 0.68, NumPy's matmul, under a load of about 5 on the 2 cores: each
+method's median of 7 rounds that run every method once, so that the ratios
+hold where the absolute times wander). Only the ratios matter to the
+choice: on a faster machine all scale alike (the start-up too). The
+previous constants had the scan at q = 12 about 3× too dear (SCAN_FLOP
+4.1e-9) and the compiled loop about 3× too dear (1.7e-8 a sample at p = 2).
 """
 from __future__ import annotations
 
-#: Seconds per sample and epoch of the generated Python loop, and per parameter.
-LOOP_SAMPLE, LOOP_PARAM = 2.2e-8, 1.9e-7
-#: Seconds per sample and epoch of the compiled loop, and per parameter.
-COMPILED_SAMPLE, COMPILED_PARAM = 1.2e-8, 2.6e-9
-#: Seconds per sample of the scan (building and composing its map), and per q³.
-SCAN_SAMPLE, SCAN_FLOP = 6.3e-8, 4.1e-9
-#: Seconds per sample and epoch to draw and follow a shuffled order.
-GATHER = 9.2e-8
-#: Seconds to start the compiled loop in a process: ``import numba`` after
-#: NumPy took 0.64–0.81 s (measured 2026-11-28, 2 shared cores), plus loading
-#: the kernels from numba's cache. Counted every time, so that ``auto``'s choice
-#: does not depend on what the process did before: a small fit (the book's
-#: logistic neuron, 442 samples × 100 epochs, 18 ms by the Python loop) runs
-#: the loop instead of waiting a second for numba.
-COMPILED_START = 0.8
+#: Seconds per sample and epoch of the generated Python loop, and per parameter
+#: (measured 1.5–2.4e-7 at p = 2, 1.1–1.4e-6 at p = 11).
+LOOP_SAMPLE, LOOP_PARAM = 0.0, 1.2e-7
+#: Seconds per sample and epoch of the compiled loop, and per parameter
+#: (5.2e-9 at p = 2, 4.8–6.7e-8 at p = 31).
+COMPILED_SAMPLE, COMPILED_PARAM = 1.6e-9, 1.8e-9
+#: Seconds per sample of the scan (building and composing its map), and per q³
+#: (1.75–2.0e-7 at q = 3, 1.9–2.5e-6 at q = 12).
+SCAN_SAMPLE, SCAN_FLOP = 1.5e-7, 1.2e-9
+#: Seconds per sample and epoch to draw and follow a shuffled order (4–7e-8).
+GATHER = 5.5e-8
+#: Seconds to ``import numba`` after NumPy (0.3–0.8 s measured 2026-11-28 on
+#: 2 shared cores), and for numba's first load of machine code in a process
+#: (from its disk cache: 0.8–1.2 s, the same cores; later kernels load in 0.01 s).
+NUMBA_IMPORT, NUMBA_FIRST_LOAD = 0.5, 0.8
+#: Seconds to generate and load the kernels of one more loss once numba runs.
+KERNEL_LOAD = 0.05
+#: The whole start-up of the compiled loop in a fresh process.
+COMPILED_START = NUMBA_IMPORT + NUMBA_FIRST_LOAD + KERNEL_LOAD
+
+
+def start_to_pay(numba_imported: bool, numba_ran: bool, kernel_loaded: bool, same_operations: bool) -> float:
+    """The seconds of start-up the compiled loop still costs in this process
+    (step 2 of the module docstring): only the parts not yet paid, or the
+    whole :data:`COMPILED_START` when its numbers may differ from the loop's."""
+    if not same_operations:
+        return COMPILED_START
+    return ((0.0 if numba_imported else NUMBA_IMPORT) + (0.0 if numba_ran else NUMBA_FIRST_LOAD)
+            + (0.0 if kernel_loaded else KERNEL_LOAD))
 
 
 def per_sample_costs(samples: int, params: int, epochs: int, shuffle: bool, *,
-                     scan: bool, compiled: bool) -> dict[str, float]:
+                     scan: bool, compiled: bool, start: float = COMPILED_START) -> dict[str, float]:
     """The estimated seconds of every per-sample method that applies
-    (``scan`` when the step is affine, ``compiled`` when numba is installed)."""
+    (``scan`` when the step is affine, ``compiled`` when numba is installed,
+    its start-up ``start`` seconds)."""
     n, p, e = samples, params, epochs
     q = p + 1
     costs = {"loop": e * n * (LOOP_SAMPLE + LOOP_PARAM * p + (GATHER if shuffle else 0.0))}
     if compiled:
-        costs["compiled"] = COMPILED_START + e * n * (COMPILED_SAMPLE + COMPILED_PARAM * p + (GATHER if shuffle else 0.0))
+        costs["compiled"] = start + e * n * (COMPILED_SAMPLE + COMPILED_PARAM * p + (GATHER if shuffle else 0.0))
     if scan:
         per_pass = n * (SCAN_SAMPLE + SCAN_FLOP * q ** 3)
         costs["scan"] = e * (per_pass + n * GATHER) if shuffle else per_pass
     return costs
+
+
+def choose_per_sample(samples: int, params: int, epochs: int, shuffle: bool, *,
+                      scan: bool, compiled: bool, start: float) -> str:
+    """``scan``, ``compiled`` or ``loop`` by the two steps of the module
+    docstring; ``start`` is :func:`start_to_pay`'s (used in step 2 only)."""
+    shape = (samples, params, epochs, shuffle)
+    if scan and cheapest(per_sample_costs(*shape, scan=True, compiled=compiled, start=COMPILED_START / 2)) == "scan":
+        return "scan"
+    return cheapest(per_sample_costs(*shape, scan=False, compiled=compiled, start=start))
 
 
 def cheapest(costs: dict[str, float]) -> str:

@@ -13,11 +13,13 @@ gradient is then
 so every temporary is one block long and stays in cache, and the data are
 read from memory once. (``einsum``, not ``np.dot``: OpenBLAS runs a dot
 product of more than some 10,000 values on several threads, and on two
-busy cores that was 20× slower.) NumPy computes exp and log in SIMD loops,
-which numba's scalar ``math.exp`` does not: for a derivative with such a
-function on one feature this pass is faster than the numba kernel of
-:mod:`derive.descent.compiled`, so :class:`~derive.descent.objective.Objective`
-runs it there even when numba is installed (:func:`transcendental`).
+busy cores that was 20× slower.) NumPy computes exp, log and the
+trigonometric functions in SIMD loops; numba's one-pass means vectorise
+exp and σ (:mod:`derive.descent.simd`) but call log and the trigonometric
+and hyperbolic functions one sample at a time: for a derivative with such
+a call on one feature this pass is the faster one, so
+:class:`~derive.descent.objective.Objective` runs it there even when numba
+is installed (:func:`calls_scalar_functions`).
 
 A loss that is not of a linear model, or a gradient by only some of the
 model's parameters, runs its generated gradient function block by block
@@ -47,16 +49,17 @@ def block_size(columns: int) -> int:
     return max(1024, BLOCK_BYTES // (8 * max(columns, 1)))
 
 
-#: Functions NumPy evaluates in vector loops and numba one sample at a time.
-_TRANSCENDENTAL = (sp.exp, sp.log, sigmoid, log_sigmoid, sp.functions.elementary.trigonometric.TrigonometricFunction,
-                   sp.functions.elementary.hyperbolic.HyperbolicFunction)
+#: Functions NumPy evaluates in vector loops and numba's one-pass means one
+#: sample at a time (exp and σ are not among them: derive.descent.simd).
+_SCALAR = (sp.log, log_sigmoid, sp.functions.elementary.trigonometric.TrigonometricFunction,
+           sp.functions.elementary.hyperbolic.HyperbolicFunction)
 
 
-def transcendental(grad: Gradient) -> bool:
-    """True when a derivative of ``grad`` calls exp, log, σ, a trigonometric
-    or a hyperbolic function: then, on one feature, the blocked NumPy pass
-    beats numba's."""
-    return any(e.has(*_TRANSCENDENTAL) for e in grad.derivatives)
+def calls_scalar_functions(grad: Gradient) -> bool:
+    """True when a derivative of ``grad`` calls log, a trigonometric or a
+    hyperbolic function, which numba's one-pass mean calls once per sample:
+    then, on one feature, the blocked NumPy pass beats numba's."""
+    return any(e.has(*_SCALAR) for e in grad.derivatives)
 
 
 def one_exponential(expr: sp.Expr) -> sp.Expr:

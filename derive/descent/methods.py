@@ -20,7 +20,9 @@ would:
 - ``auto``: ``batch`` when the batch is the whole data and the gradient is a
   polynomial; per sample, the cheapest of ``scan`` (when the step is
   affine), ``compiled`` (when numba is installed) and ``loop`` by the cost
-  model of :mod:`derive.descent.cost`; otherwise ``compiled`` when installed, else ``loop``.
+  model of :mod:`derive.descent.cost` — scan or a loop the same in every
+  process, the compiled loop's start-up counted only where this process
+  has not paid it yet; otherwise ``compiled`` when installed, else ``loop``.
 
 A fast method that cannot promise the loop's numbers hands over to a loop
 (the compiled one when numba is installed: the same numbers),
@@ -43,7 +45,8 @@ import numpy as np
 from ..errors import InputError
 from . import pieces, thinned
 from .divergence import check_divergence
-from .cost import cheapest, per_sample_costs
+from .cost import COMPILED_START, choose_per_sample, start_to_pay
+from .numba_loop import numba_has_run, numba_imported
 from .schedule import Schedule, epoch_orders
 from .trajectory import Trajectory, TrainingInterrupted
 
@@ -92,12 +95,20 @@ def choose_method(objective: Objective, samples: int, schedule: Schedule) -> str
     full = schedule.batch_size >= samples
     if full and objective.moments is not None:
         return "batch"
-    compiled = objective.compiled is not None
+    kernels = objective.compiled
     if schedule.batch_size == 1:
-        costs = per_sample_costs(samples, len(objective.gradient.params), schedule.epochs, schedule.shuffle,
-                                 scan=objective.affine is not None, compiled=compiled)
-        return cheapest(costs)
-    return "compiled" if full and compiled else "loop"
+        return choose_per_sample(samples, len(objective.gradient.params), schedule.epochs, schedule.shuffle,
+                                 scan=objective.affine is not None, compiled=kernels is not None,
+                                 start=0.0 if kernels is None else compiled_start(kernels))
+    return "compiled" if full and kernels is not None else "loop"
+
+
+def compiled_start(kernels) -> float:
+    """The seconds of start-up the compiled loop still costs in this process
+    (:func:`derive.descent.cost.start_to_pay`)."""
+    if not numba_imported():  # nothing paid yet, whatever the loss: no need to generate its source
+        return COMPILED_START
+    return start_to_pay(True, numba_has_run(), kernels.loaded, kernels.same_operations)
 
 
 def fit_auto(objective: Objective, params: list[float], columns: list[np.ndarray],

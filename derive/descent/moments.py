@@ -26,6 +26,7 @@ import sympy as sp
 from .. import compile as codegen
 from ..compile import lambdify, load_cached_source, run_source
 from .compiled import statistics_source
+from .numba_loop import contiguous_means
 from ..gradient import Gradient
 from .generated_loop import origin, update_lines
 from .trajectory import Trajectory, mean_losses
@@ -81,7 +82,7 @@ class BatchMoments:
         n = len(arrays[0]) if arrays else 1
         with np.errstate(all="ignore"):
             if self._statistics_compiled is not None and arrays and n:
-                return np.array(self._statistics_compiled(*arrays), dtype=float)
+                return np.array(contiguous_means(self._statistics_compiled, arrays), dtype=float)
             return np.array([self._mean(s, arrays, n) for s in self.statistics])
 
     def _mean(self, statistic: sp.Expr, arrays: list[np.ndarray], n: int) -> float:

@@ -23,7 +23,7 @@ from . import compiled as kernels
 from .affine import AffineUpdate, prove_affine
 from .compiled import CompiledLoop
 from .epoch_losses import EpochLosses
-from .fused import BlockedMean, transcendental
+from .fused import BlockedMean, calls_scalar_functions
 from .generated_loop import SGDLoop
 from .moments import BatchMoments, find_moments
 
@@ -74,12 +74,12 @@ class Objective:
         """:meth:`mean_gradient` and a number that is finite when every data
         value is (a sum of them; it may also overflow): ``backprop`` scans
         the data for the bad row only when it is not. The pass is the numba
-        kernel when numba is installed, else the blocked NumPy pass
+        kernel when numba is installed (exp and σ vectorised:
+        :mod:`derive.descent.simd`), else the blocked NumPy pass
         (:mod:`derive.descent.fused`) — and that one too with numba for a
-        derivative calling exp, log or σ on one feature and a target, where
-        NumPy's vector loops beat numba's one sample at a time (measured:
-        9.5 against 12 times the read floor; from 3 features on, numba's
-        single pass over the rows wins)."""
+        derivative calling log, a trigonometric or a hyperbolic function on
+        one feature and a target, where NumPy's vector loops beat numba's
+        calls one sample at a time."""
         arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
         if not arrays or not len(arrays[0]):  # no data: the per-sample function gives its NaN means
             with np.errstate(all="ignore"):
@@ -101,7 +101,7 @@ class Objective:
     @cached_property
     def _vectorised(self) -> bool:
         """True when the blocked NumPy pass beats the numba kernel."""
-        return len(self.data_names) <= 2 and transcendental(self.gradient)
+        return len(self.data_names) <= 2 and calls_scalar_functions(self.gradient)
 
     @property
     def loss_numpy(self) -> Callable[..., np.ndarray]:
