@@ -97,24 +97,24 @@ class LinearModel:
         with d (a function of 2d + 2 named arguments and a d-term sum costs
         Python 15 ms to compile at d = 1000, every warm start); NumPy
         broadcasts every argument as before."""
-        from .compile import lambdify_source, temporaries
+        from .compile import lambdify_source, positions_source, temporaries
 
         position = {a: i for i, a in enumerate(args)}
         z = next(temporaries("z", [self.outer, *args]))
         outer = self.outer.xreplace({self.z: z})
         reads = [a for a in args if a in outer.free_symbols]
         inner = lambdify_source([z, *reads], outer, "numpy").replace("def _lambdifygenerated(", "def _loss_of_z(", 1)
-        pairs = tuple((position[w], position[x]) for w, x in zip(self.weights, self.features))
         values = "".join(f", args[{position[a]}]" for a in reads)
         return f"""{inner}
 
-#: (weight, feature): the positions of each product w_i·x_i in the arguments.
-PRODUCTS = {pairs!r}
+#: The positions of w_1 … w_d and of x_1 … x_d in the arguments.
+WEIGHTS = {positions_source([position[w] for w in self.weights])}
+FEATURES = {positions_source([position[x] for x in self.features])}
 
 
 def _lambdifygenerated(*args):
     z = args[{position[self.bias]}]
-    for w, x in PRODUCTS:
+    for w, x in zip(WEIGHTS, FEATURES):
         z = z + args[w]*args[x]
     return _loss_of_z(z{values})
 """

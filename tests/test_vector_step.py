@@ -13,6 +13,7 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import example, given, strategies as st
 
 from derive import gradient, losses, parse_expression
 from derive.descent import Schedule, objective
@@ -97,7 +98,7 @@ def test_the_wide_loss_source_does_not_grow_with_the_features():
     def source(d: int) -> str:
         grad = gradient(losses.logistic_cross_entropy(losses.linear(d)), [*weights(d), "b"])
         return "\n".join(line for line in grad.function_source("loss", "numpy").splitlines()
-                         if not line.startswith("PRODUCTS"))
+                         if not line.startswith(("WEIGHTS", "FEATURES")))
 
     assert source(1000).replace("args[2001]", "args[19]").replace("args[1000]", "args[9]") == source(9)
 
@@ -151,6 +152,20 @@ def test_a_vector_source_whose_layout_is_not_the_data_is_refused(layout):
            "    return p, -1\n"
     with pytest.raises(ValueError, match="INPUTS and OTHERS"):
         SGDLoop(grad, f"{layout}\n\n\n{body}")
+
+
+@given(st.lists(st.integers(-1, 40), max_size=30))
+@example([])
+@example([*range(1000), -1])  # the layout of 1000 features: one range
+@example([-1, 0, 1])  # -1 is the bias's column, and still a number of the run
+@example([5, 4, 3, 2])  # down
+@example([0, 1, 0, 1])  # runs of two stay numbers
+def test_positions_print_as_the_same_tuple(values):
+    from derive.compile import positions_source
+
+    text = positions_source(values)
+    assert eval(text) == tuple(values)  # noqa: S307 - our own printed tuple
+    assert len(text) < 40 or len(values) < 1000  # a run of 1000 prints as one range
 
 
 def test_the_check_of_the_vector_step_sees_nan_and_both_infinities():

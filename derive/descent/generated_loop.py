@@ -34,7 +34,7 @@ from sympy.printing.precedence import precedence
 from sympy.printing.pycode import PythonCodePrinter
 
 from ..cache import cached_source, expression_key
-from ..compile import common_subexpressions, temporaries
+from ..compile import common_subexpressions, positions_source, temporaries
 from ..gradient import Gradient
 from .loop_runner import INLINE_MAX_FEATURES, SGDLoop, origin  # noqa: F401 (the runner, kept importable here)
 
@@ -181,9 +181,9 @@ def vector_source(grad: Gradient) -> str:
     fast = "\n".join(f"        {line}" for line in body)
     checked = "\n".join(f"            {line}" for line in body)
     return f'''#: The data column each column of ``rows`` holds (-1: the bias's constant 1).
-INPUTS = {tuple(inputs)!r}
+INPUTS = {positions_source(inputs)}
 #: The data columns that follow ``rows``, one value a sample.
-OTHERS = {tuple(others)!r}
+OTHERS = {positions_source(others)}
 
 
 def epoch({signature}):
