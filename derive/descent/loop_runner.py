@@ -63,7 +63,8 @@ class SGDLoop:
         #: The vector step's layout, ``(INPUTS, OTHERS)``: the data column of each
         #: column of ``rows`` (−1: the bias's 1) and the columns after it; ``None``
         #: for the scalar step.
-        self.vector: tuple[tuple[int, ...], tuple[int, ...]] | None = _layout(namespace, len(grad.params), len(self.data_names))
+        self.vector: tuple[tuple[int, ...], tuple[int, ...]] | None = _layout(namespace, len(grad.params),
+                                                                              len(self.data_names))
 
     def fit(self, params: Sequence[float], columns: Sequence[Sequence[float]], lr: float, epochs: int,
             orders: Sequence[Sequence[int]] | None = None) -> Trajectory:
@@ -86,7 +87,7 @@ class SGDLoop:
         interrupted = False
         try:
             for e in range(epochs):
-                data = in_order if orders is None else self._data([a[np.asarray(orders[e])] for a in arrays])
+                data = in_order if orders is None else self._shuffled(in_order, arrays, np.asarray(orders[e]))
                 try:
                     after = self._run(self.epoch, theta, data, lr)
                     finite = all(map(math.isfinite, after))
@@ -116,6 +117,12 @@ class SGDLoop:
         for j, i in enumerate(inputs):
             rows[:, j] = arrays[i] if i >= 0 else 1.0
         return [rows, *(arrays[i].tolist() for i in others)]
+
+    def _shuffled(self, in_order: list, arrays: list[np.ndarray], order: np.ndarray) -> list:
+        """:meth:`_data` with the samples in ``order`` (the vector step's rows gathered at once)."""
+        if self.vector is None:
+            return [a[order].tolist() for a in arrays]
+        return [in_order[0][order], *(arrays[i][order].tolist() for i in self.vector[1])]
 
     def _run(self, function: Callable[..., tuple], theta: tuple[float, ...], data: list, lr: float):
         """``function`` (``epoch`` or ``epoch_checked``) from ``theta``; the
