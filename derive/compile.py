@@ -180,6 +180,27 @@ def function_from_source(source: str, target: str = "numpy") -> Callable[..., ob
     return namespace["_lambdifygenerated"]
 
 
+def positions_source(values: Sequence[int]) -> str:
+    """A Python expression for the tuple of ints ``values``, with each run of
+    three or more consecutive values (up or down) printed as ``*range(a, b)``:
+    ``(*range(0, 1000), -1)``. Generated code holds argument positions of
+    wide models, and Python takes 4 µs a number to compile 1000 of them
+    written out, in every process that runs the code."""
+    parts, i = [], 0
+    while i < len(values):
+        j = i + 1
+        step = values[j] - values[i] if j < len(values) else 0
+        while step in (1, -1) and j + 1 < len(values) and values[j + 1] - values[j] == step:
+            j += 1
+        if step in (1, -1) and j - i >= 2:  # values[i..j], three or more
+            parts.append(f"*range({values[i]}, {values[j] + step}{'' if step == 1 else ', -1'})")
+            i = j + 1
+        else:
+            parts.append(str(values[i]))
+            i += 1
+    return f"({', '.join(parts)}{',' if len(parts) == 1 else ''})"
+
+
 def _namespace_names(target: str) -> frozenset[str]:
     """The names lambdify's generated function can see for ``target``."""
     import numpy

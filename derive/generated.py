@@ -31,8 +31,17 @@ if TYPE_CHECKING:  # pathlib only for numba's files: a warm start without numba'
 #: Errors plain ``math`` raises where NumPy would return inf or nan.
 NUMERIC_ERRORS: tuple[type[Exception], ...] = (OverflowError, ZeroDivisionError, ValueError)
 
+
+
+def all_finite(values) -> bool:
+    """Whether every number of a NumPy array is finite (the check of the
+    vector loop's ``epoch_checked``, :func:`derive.descent.generated_loop.vector_source`)."""
+    return bool(values.size == 0 or math.isfinite(abs(values).max()))
+
+
 #: What generated source may use besides builtins.
-GENERATED_NAMESPACE: dict[str, object] = {"math": math, "isfinite": math.isfinite, "NumericErrors": NUMERIC_ERRORS}
+GENERATED_NAMESPACE: dict[str, object] = {"math": math, "isfinite": math.isfinite, "all_finite": all_finite,
+                                          "NumericErrors": NUMERIC_ERRORS}
 
 #: SymPy's additions to NumPy's names in ``lambdify`` (``sympy.utilities.lambdify``'s
 #: NUMPY_DEFAULT and NUMPY_TRANSLATIONS; a test keeps them equal).

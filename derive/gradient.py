@@ -107,6 +107,8 @@ class Gradient:
         from .cache import cached_source, expression_key
 
         def build() -> str:
+            if of == "loss" and target == "numpy" and self._order == "none":  # a wide linear model
+                return self.model.loss_source(self.args)
             exprs = self.derivatives if of == "gradient" else self.loss
             return lambdify_source(self.args, exprs, target, common=self.code(of), order=self._order)
 

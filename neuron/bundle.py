@@ -179,7 +179,8 @@ class StoredProblem:
         self.objective = StoredObjective(entry["objective"], partial(_symbolic_objective, text, asked))
         if tuple(self.objective.gradient.params) != self.params:
             raise ValueError("stored bundle: the objective's parameters are not the problem's")
-        if any(n != "y" and n not in self.inputs for n in self.objective.data_names):
+        inputs = set(self.inputs)
+        if any(n != "y" and n not in inputs for n in self.objective.data_names):
             raise ValueError("stored bundle: the objective reads data the problem does not have")
 
     @cached_property

@@ -75,8 +75,9 @@ def test_z_used_once_is_inlined_as_cse_would():
 
 
 def test_a_wide_logistic_loop_is_the_hand_written_per_sample_loop():
-    """Past 8 features the generated loop computes z once, in index order:
-    it must still be per-sample logistic SGD, x_i·(σ(z) − y) for each weight."""
+    """Past 8 features the generated loop steps the parameter vector (one dot,
+    one axpy a sample): it must still be per-sample logistic SGD, x_i·(σ(z) − y)
+    for each weight and σ(z) − y for the bias."""
     import math
 
     import numpy as np
@@ -89,8 +90,9 @@ def test_a_wide_logistic_loop_is_the_hand_written_per_sample_loop():
     X, Y = rng.normal(size=(n, d)), rng.integers(0, 2, n).astype(float)
     theta = rng.normal(size=d + 1)
     loop = sgd_loop(named.logistic_cross_entropy(named.linear(d)), [f"w_{i}" for i in range(1, d + 1)] + ["b"])
-    assert "z0 = " in loop.source and "cse" not in loop.source
-    after = loop.epoch(*theta, *(c.tolist() for c in X.T), Y.tolist(), lr)
+    assert "row.dot(p)" in loop.source and "cse" not in loop.source
+    assert loop.vector == ((*range(d), -1), (d,))  # rows are (x_1, …, x_d, 1); y follows
+    after = loop.epoch(theta, np.column_stack([X, np.ones(n)]), Y.tolist(), lr)
     w, b = list(theta[:-1]), float(theta[-1])
     for xi, yi in zip(X.tolist(), Y.tolist()):
         z = sum(wj * xj for wj, xj in zip(w, xi)) + b

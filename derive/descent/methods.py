@@ -11,7 +11,8 @@ would:
   one inlined Python function per loss; mini-batches use the reference loop.
 - ``compiled``: the same generated step compiled by numba
   (:mod:`derive.descent.compiled`; the optional extra ``derive-neuron[fast]``),
-  per sample, in order or shuffled, with the loop's numbers to the last digit;
+  per sample, in order or shuffled, with the loop's numbers to the last digit
+  (up to rounding past 8 features, where the Python loop sums z with NumPy's dot);
   full batch through its one-pass mean gradient. Mini-batches: the reference loop.
 - ``scan``: per-sample SGD without a Python loop over samples, for a step
   derive proves affine (:func:`derive.descent.scan.scan_fit`).
