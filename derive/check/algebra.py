@@ -100,7 +100,7 @@ def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: froze
                                       "by other names; not checked")
     if domain and digits is None and right.is_Integer:
         return left, right
-    left, used = _numeric_reference(left, right, previous, defs, unknown)
+    left, used = _numeric_reference(left, right, previous, defs, unknown, claim)
     if isinstance(used, Outcome):
         return used
     other = _other_values(previous if used == "previous" else first, literals, defs)
