@@ -47,3 +47,42 @@ def test_a_number_claimed_in_a_worked_example_with_values_elsewhere_stays_skippe
     # d stands for a value the notes compute elsewhere: -1 = d·x is a worked example, not an identity
     notes = "$E = (t - wx)^2$\n\n$d = 0.5$\n\n$\\frac{\\partial E}{\\partial w} = d \\cdot 2$\n"
     assert all(verdict != "wrong" for _, verdict in verdicts(notes))
+
+
+# ------------------------------------------------ L = g(u) = body: a function named on the way
+CHAIN_OF_NAMED_STEPS = """Let $E = g(s) = -\\log(s)$ and $s = r_2(v) = v^2 + 1$.
+
+$$\\frac{\\partial g(s)}{\\partial s} = -\\frac{1}{s}$$
+
+$$\\frac{\\partial r_2(v)}{\\partial v} = 2v$$
+
+$$\\frac{\\partial E}{\\partial v} = \\frac{\\partial g(s)}{\\partial s}\\frac{\\partial r_2(v)}{\\partial v}$$
+"""
+
+
+def test_a_function_named_between_a_name_and_its_body_is_defined():
+    got = verdicts(CHAIN_OF_NAMED_STEPS)
+    assert [v for v in got if v[1] != "definition"] == [(3, "proved"), (5, "proved"), (7, "proved")]
+    assert (5, "wrong") in verdicts(CHAIN_OF_NAMED_STEPS.replace("= 2v$$", "= 3v$$"))
+    assert (3, "wrong") in verdicts(CHAIN_OF_NAMED_STEPS.replace("= -\\frac{1}{s}$$", "= \\frac{1}{s}$$"))
+    assert (7, "wrong") in verdicts(CHAIN_OF_NAMED_STEPS.replace("\\frac{\\partial E}{\\partial v} =",
+                                                                   "\\frac{\\partial E}{\\partial v} = 2"))
+
+
+def test_a_middle_call_whose_body_does_not_use_its_argument_is_not_a_definition():
+    # F(a) = z^2 + 1 says nothing about how F depends on a: the row stays unread as a function
+    notes = "$$K = F(a) = z^2 + 1$$\n\n$$\\frac{\\partial F(a)}{\\partial a} = 0$$\n"
+    assert all(verdict != "proved" and verdict != "wrong" for _, verdict in verdicts(notes)[1:])
+
+
+# ------------------------------------------------ max(Z_i): the largest component, a name of its own
+def test_a_max_of_one_component_is_a_name_whose_derivatives_stay_opaque():
+    notes = ("$$m = \\max(Z_i)$$\n\n"
+             "$$u = Z_i - \\max(Z_i)$$\n\n"
+             "$$\\frac{\\partial u}{\\partial Z_i} = 1$$\n\n"  # true only if the max is not Z_i: not judged
+             "$$e^{u} = \\frac{e^{Z_i}}{e^{\\max(Z_i)}}$$\n")
+    got = dict(verdicts(notes))
+    assert got[5] == "skipped"
+    assert got[7] == "proved"
+    planted = dict(verdicts(notes.replace("\\frac{e^{Z_i}}", "\\frac{e^{2 Z_i}}")))
+    assert planted[7] == "wrong"

@@ -5,7 +5,7 @@ and the statements skipped with their reason."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -18,7 +18,7 @@ from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
 from .piecewise import conditional_pieces
-from .primes import applied, function_definition, is_update_head
+from .primes import applied, function_definition, is_update_head, named_function
 
 
 @dataclass
@@ -73,6 +73,9 @@ class _Reader:
         if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=" and \
                 self.define_function(exprs, piece, seg, line):
             return
+        if self.name_function(piece, line):  # L = g(u) = -log(u): g is defined, and L is -log(u)
+            piece = replace(piece, exprs=(exprs[0],) + exprs[2:], relations=piece.relations[1:])
+            exprs, text = piece.exprs, " = ".join(e.text for e in piece.exprs)
         if self.functions:
             exprs = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs)
         values = [e.value for e in exprs]
@@ -184,6 +187,30 @@ class _Reader:
         self.chains.append(chain)
         rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
         self.add_steps(chain, rest, piece.relations[1:], seg)
+        return True
+
+    def name_function(self, piece: Piece, line: int) -> bool:
+        """``L = g(u) = body``: g is defined (as a function, or as a name when
+        the reader made ``g_1(u)`` a name) before L is defined as the body."""
+        exprs = piece.exprs
+        if piece.continues or self.domain or piece.relations[:2] != ("=", "="):
+            return False
+        middle = named_function(tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text)
+                                      if i == 2 else e for i, e in enumerate(exprs)))
+        text = f"{exprs[1].text} = {exprs[2].text}"
+        if isinstance(middle, sp.Symbol):
+            if middle in self.derivation._definitions:
+                return False
+            self.claims.append(Definition(len(self.claims), line, text, middle, exprs[2].value))
+            self.derivation._definitions.setdefault(middle, []).append((len(self.claims) - 1, exprs[2].value))
+            return True
+        if middle is None:
+            return False
+        function = function_definition(middle, applied(exprs[2].value, self.functions))
+        if function is None or function.name in self.functions:
+            return False
+        self.functions[function.name] = function
+        self.claims.append(Definition(len(self.claims), line, text, symbol(function.name), function.body))
         return True
 
     def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
