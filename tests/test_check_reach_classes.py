@@ -86,3 +86,11 @@ def test_a_max_of_one_component_is_a_name_whose_derivatives_stay_opaque():
     assert got[7] == "proved"
     planted = dict(verdicts(notes.replace("\\frac{e^{Z_i}}", "\\frac{e^{2 Z_i}}")))
     assert planted[7] == "wrong"
+
+
+def test_a_second_node_naming_the_same_function_redefines_it():
+    notes = ("Sum node: $$s = g(a, c) = a + c$$\n\n$$\\frac{\\partial s}{\\partial a} = 1$$\n\n"
+             "Product node: $$s = g(a, c) = ac$$\n\n$$\\frac{\\partial s}{\\partial a} = c$$\n")
+    got = [v for v in verdicts(notes) if v[1] != "definition"]
+    assert got == [(3, "proved"), (7, "proved")]
+    assert (7, "wrong") in verdicts(notes.replace("= c$$", "= 2c$$"))

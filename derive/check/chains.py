@@ -198,18 +198,16 @@ class _Reader:
         middle = named_function(tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text)
                                       if i == 2 else e for i, e in enumerate(exprs)))
         text = f"{exprs[1].text} = {exprs[2].text}"
-        if isinstance(middle, sp.Symbol):
-            if middle in self.derivation._definitions:
-                return False
+        if isinstance(middle, sp.Symbol):  # a second z = g_1(x) = … redefines g_1 from here on
             self.claims.append(Definition(len(self.claims), line, text, middle, exprs[2].value))
             self.derivation._definitions.setdefault(middle, []).append((len(self.claims) - 1, exprs[2].value))
             return True
         if middle is None:
             return False
         function = function_definition(middle, applied(exprs[2].value, self.functions))
-        if function is None or function.name in self.functions:
+        if function is None:
             return False
-        self.functions[function.name] = function
+        self.functions[function.name] = function  # a second z = f(x, y) = … redefines f from here on
         self.claims.append(Definition(len(self.claims), line, text, symbol(function.name), function.body))
         return True
 
