@@ -94,3 +94,28 @@ def test_a_second_node_naming_the_same_function_redefines_it():
     got = [v for v in verdicts(notes) if v[1] != "definition"]
     assert got == [(3, "proved"), (7, "proved")]
     assert (7, "wrong") in verdicts(notes.replace("= c$$", "= 2c$$"))
+
+
+# ------------------------------------------------ \sum alone: the notes' name for a sum written out before
+QUOTIENT_WITH_A_NAMED_SUM = """Write $\\sum$ for $\\sum_k e^{a_k}$.
+
+$$\\frac{e_i \\sum - e_i e_i}{\\sum^2} = \\frac{e_i}{\\sum} \\left( \\frac{\\sum - e_i}{\\sum} \\right)$$
+
+$$= \\frac{e_i}{\\sum}\\left(1 - \\frac{e_i}{\\sum}\\right)$$
+
+$$\\frac{0 \\cdot \\sum - e_i e_j}{\\sum^2} = -\\frac{e_i}{\\sum}\\frac{e_j}{\\sum}$$
+"""
+
+
+def test_a_sum_sign_standing_alone_is_a_name_and_its_algebra_is_checked():
+    assert verdicts(QUOTIENT_WITH_A_NAMED_SUM) == [(3, "proved"), (5, "proved"), (7, "proved")]
+    planted = QUOTIENT_WITH_A_NAMED_SUM.replace("= -\\frac{e_i}{\\sum}\\frac{e_j}", "= \\frac{e_i}{\\sum}\\frac{e_j}")
+    assert (7, "wrong") in verdicts(planted)
+    assert (5, "wrong") in verdicts(QUOTIENT_WITH_A_NAMED_SUM.replace("(1 - \\frac{e_i}{\\sum}", "(1 + \\frac{e_i}{\\sum}"))
+
+
+def test_a_sum_sign_with_a_summand_is_still_a_sum_and_a_primed_sum_is_skipped():
+    (v,) = check_text("$$\\sum_{i=1}^{n} (b + 1) = nb + n$$\n").verdicts
+    assert str(v.verdict) == "proved"
+    (v,) = check_text("$$\\sum' = e_i$$\n").verdicts
+    assert str(v.verdict) == "skipped" and "prime on a sum" in v.reason

@@ -247,7 +247,7 @@ class _ToSympy(Transformer):
 
     def sum_op_bare(self, items):
         high = _value(items[0]) if items and items[0] is not None else SUM_UPPER
-        return _Operator("sum", None, sp.Integer(1), high)
+        return _Operator("sum", None, sp.Integer(1), high, bare=True)
 
 
 def _refuse_slash_derivative(items) -> None:
