@@ -119,3 +119,27 @@ def test_a_sum_sign_with_a_summand_is_still_a_sum_and_a_primed_sum_is_skipped():
     assert str(v.verdict) == "proved"
     (v,) = check_text("$$\\sum' = e_i$$\n").verdicts
     assert str(v.verdict) == "skipped" and "prime on a sum" in v.reason
+
+
+# ------------------------------------------------ 1_{i=j} and \delta_{ij}: the indicator of equal indices
+def test_an_identity_in_the_indicator_is_proved_for_any_value_of_it():
+    notes = ("$$\\frac{1_{i=j}e^{c_i} \\cdot S - e^{c_j} \\cdot e^{c_i}}{S^2} = "
+             "\\frac{e^{c_i}}{S}\\frac{1_{i=j}S - e^{c_j}}{S}$$\n")
+    assert verdicts(notes) == [(1, "proved")]
+    assert verdicts(notes.replace("1_{i=j}S", "0")) == [(1, "skipped")]  # differs only where i = j: not judged
+    assert verdicts(notes.replace("1_{i=j}S", "S")) == [(1, "wrong")]  # differs where i ≠ j too
+    assert verdicts(notes.replace("1_{i=j}S - e^{c_j}", "1_{i=j}S + e^{c_j}")) == [(1, "wrong")]
+
+
+def test_a_claim_true_only_because_the_indices_coincide_is_not_called_wrong():
+    for claim in ("\\delta_{ij}^2 = \\delta_{ij}", "\\delta_{ij} s_i - s_i s_j = \\delta_{ij} s_j - s_i s_j",
+                  "\\mathbb{1}_{i=j} (1 - \\mathbb{1}_{i=j}) = 0"):
+        (v,) = check_text(f"$${claim}$$\n").verdicts
+        assert str(v.verdict) in ("skipped", "proved"), claim
+    (v,) = check_text("$$\\delta_{ij} s_i - s_i s_j = \\delta_{ij} s_j + s_i s_j$$\n").verdicts
+    assert str(v.verdict) == "wrong" and "i ≠ j" in v.reason and v.counterexample["point"]["delta_ij"] == 0
+
+
+def test_a_sum_with_its_upper_limit_written_first():
+    assert verdicts("$$\\sum^K_{k=1} c = Kc$$\n") == [(1, "proved")]
+    assert verdicts("$$\\sum^{K}_{k=1} c = (K+1)c$$\n") == [(1, "wrong")]
