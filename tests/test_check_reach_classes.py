@@ -143,3 +143,24 @@ def test_a_claim_true_only_because_the_indices_coincide_is_not_called_wrong():
 def test_a_sum_with_its_upper_limit_written_first():
     assert verdicts("$$\\sum^K_{k=1} c = Kc$$\n") == [(1, "proved")]
     assert verdicts("$$\\sum^{K}_{k=1} c = (K+1)c$$\n") == [(1, "wrong")]
+
+
+# ------------------------------------------------ ∂/∂z_i of a sum over the components z_k
+def test_the_derivative_of_a_sum_over_components_is_its_term_at_that_component():
+    notes = ("$$\\frac{\\partial}{\\partial z_j}\\sum_{k=1}^{n} e^{z_k} = e^{z_j}$$\n\n"
+             "$$\\frac{\\partial}{\\partial z_i} \\log \\sum_k e^{z_k} = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n"
+             "$$\\frac{\\partial}{\\partial z_i} \\sum_k c_k z_k^2 = 2 c_i z_i$$\n\n"
+             "$$\\frac{\\partial}{\\partial z_2} \\sum_{k=1}^{n} c_k z_k = c_2$$\n")
+    assert verdicts(notes) == [(1, "proved"), (3, "proved"), (5, "proved"), (7, "proved")]
+    assert verdicts(notes.replace("= 2 c_i z_i", "= 2 c_i z_i^2"))[2] == (5, "wrong")
+    assert verdicts(notes.replace("= e^{z_j}", "= n e^{z_j}"))[0] == (1, "wrong")
+
+
+def test_a_sum_whose_terms_hold_an_undefined_entry_keeps_its_derivative_opaque():
+    # q_k is never defined: it may depend on z_i, so the term-by-term reading would be a guess
+    notes = "$$L = \\sum_k q_k z_k$$\n\n$$\\frac{\\partial L}{\\partial z_i} = q_i$$\n\n$$\\frac{\\partial q_j}{\\partial z_i} = 0$$\n"
+    got = dict(verdicts(notes))
+    assert got[3] == "skipped"
+    # a shifted entry z_{k+1} is not read term by term either
+    (v,) = check_text("$$\\frac{\\partial}{\\partial z_i} \\sum_{k=1}^{n} z_k z_{k+1} = 2 z_i$$\n").verdicts
+    assert str(v.verdict) != "wrong"
