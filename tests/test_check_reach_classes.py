@@ -164,3 +164,28 @@ def test_a_sum_whose_terms_hold_an_undefined_entry_keeps_its_derivative_opaque()
     # a shifted entry z_{k+1} is not read term by term either
     (v,) = check_text("$$\\frac{\\partial}{\\partial z_i} \\sum_{k=1}^{n} z_k z_{k+1} = 2 z_i$$\n").verdicts
     assert str(v.verdict) != "wrong"
+
+
+# ------------------------------------------------ A = B with A unreadable: "= C" continues from B
+QUOTIENT_RULE_WITH_PRIMES = """$$
+\\begin{aligned}
+\\frac{u' S - u S'}{S^2} &= \\frac{u S - u u}{S^2} \\\\
+&= \\frac{u}{S}\\left(\\frac{S - u}{S}\\right) \\\\
+&= \\frac{u}{S}\\left(1 - \\frac{u}{S}\\right)
+\\end{aligned}
+$$
+"""
+
+
+def test_rows_after_a_skipped_row_continue_from_its_readable_end():
+    assert verdicts(QUOTIENT_RULE_WITH_PRIMES) == [(3, "skipped"), (4, "proved"), (5, "proved")]
+    assert (4, "wrong") in verdicts(QUOTIENT_RULE_WITH_PRIMES.replace("{S - u}{S}", "{S + u}{S}"))
+    unreadable = QUOTIENT_RULE_WITH_PRIMES.replace("u' S - u S'", "u^\\natural S")  # a row the parser refuses
+    assert verdicts(unreadable) == [(3, "skipped"), (4, "proved"), (5, "proved")]
+
+
+def test_a_row_ending_in_a_because_clause_or_matrix_notation_leaves_nothing_to_continue():
+    notes = "$$\n\\begin{aligned}\nu^\\natural &= a + b \\quad \\because c = 2 \\\\\n&= 2\n\\end{aligned}\n$$\n"
+    assert all(verdict == "skipped" for line, verdict in verdicts(notes) if line == 4)
+    notes = "$$\n\\begin{aligned}\nX^\\top X &= a + b \\\\\n&= 2a\n\\end{aligned}\n$$\n"
+    assert all(verdict == "skipped" for line, verdict in verdicts(notes) if line == 4)

@@ -15,9 +15,15 @@ def test_a_continuation_after_an_unreadable_row_is_skipped_not_attached_further_
              "$$= 4w$$\n")
     result = check_text(notes)
     assert result.wrong == []
+    # line 3 continues line 2, whose readable end is 4w (not line 1's 2x)
     third = [v for v in result.verdicts if v.line == 3]
-    assert [str(v.verdict) for v in third] == ["skipped"]
-    assert "line 2 could not be read" in third[0].reason
+    assert [str(v.verdict) for v in third] == ["proved"] and third[0].latex == "4w = 4w"
+    result = check_text(notes.replace("$$= 4w$$", "$$= 2x$$"))
+    assert result.wrong == [] and all(str(v.verdict) == "skipped" for v in result.verdicts if v.line == 3)
+    # a row that is unreadable to its end leaves nothing to continue
+    result = check_text(notes.replace("=4w$$", "=\\zzz{4w}$$"))
+    third = [v for v in result.verdicts if v.line == 3]
+    assert [str(v.verdict) for v in third] == ["skipped"] and "line 2 could not be read" in third[0].reason
 
 
 def test_a_continuation_after_a_skipped_approximation_is_not_attached_further_up():
@@ -269,7 +275,7 @@ def test_rows_after_an_unreadable_head_are_checked_against_each_other():
              "$$= 3t \\cdot t$$\n"
              "$$= 2t^2$$\n")
     lines = verdicts(notes)
-    assert lines == [(1, "skipped"), (2, "skipped"), (3, "wrong")]
+    assert lines == [(1, "skipped"), (2, "proved"), (3, "wrong")]  # 3t·t against the readable end 3t² + t - t
     notes = ("$$\\frac{\\partial \\zzz{Q}}{\\partial t}$$\n"
              "$$= 3t^2 + t - t = 3t \\cdot t$$\n"
              "$$= 2t^2$$\n")

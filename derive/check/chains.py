@@ -99,12 +99,14 @@ class _Reader:
             self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
                                     f"a prime on {primed}, a name rather than a function the notes define: "
                                     "by which variable it is differentiated is not said; not checked"))
+            self.keep_tail(exprs, line)
             return
         if undefined:
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
             if isinstance(values[0], sp.Symbol) and not piece.continues:
                 reason += f"; not a definition of {_show(values[0].name)}"
             self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text, reason))
+            self.keep_tail(exprs, line)
             return
         if piece.after_arrow and piece.separator == "arrow" and self.chains and self.chains[-1].first is None:
             self.skip(line, text, "a consequence (⇒, ∴) of a statement that was skipped")
@@ -113,6 +115,13 @@ class _Reader:
             chain = _continued_chain(self.chains, exprs)
             if chain is None:
                 self.skip(line, "= " + text, "continues a chain, but none comes before it", barrier=False)
+                return
+            if chain.first is None and chain.last is not None:  # the unreadable row ended in a plain B
+                tail = chain.last
+                restart = _Chain(Expression(applied(tail.value, self.functions), tail.start, tail.end, tail.text),
+                                 None, last=tail)
+                self.chains.append(restart)
+                self.add_steps(restart, exprs, ("=",) + piece.relations, seg)
                 return
             if chain.first is None:
                 self.skip(line, "= " + text,
@@ -152,6 +161,17 @@ class _Reader:
         if not aside:
             self.chains.append(chain)
         self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
+
+    def keep_tail(self, exprs, line: int) -> None:
+        """After a skipped row ``A = B`` whose B holds no unknown function or
+        prime, a row ``= C`` claims C = B: the chain goes on from B."""
+        if len(exprs) < 2:
+            return
+        tail = exprs[-1]
+        if _rule_functions([tail.value]) or _applications([tail.value]):
+            self.chains.append(_barrier(f"the row at line {line} was skipped"))
+            return
+        self.chains.append(_Chain(None, None, f"the row at line {line} was skipped", last=tail))
 
     def define_piece(self, head, exprs, line: int) -> None:
         """One piece of a piecewise definition; once pieces cover both signs
