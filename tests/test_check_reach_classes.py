@@ -189,3 +189,10 @@ def test_a_row_ending_in_a_because_clause_or_matrix_notation_leaves_nothing_to_c
     assert all(verdict == "skipped" for line, verdict in verdicts(notes) if line == 4)
     notes = "$$\n\\begin{aligned}\nX^\\top X &= a + b \\\\\n&= 2a\n\\end{aligned}\n$$\n"
     assert all(verdict == "skipped" for line, verdict in verdicts(notes) if line == 4)
+
+
+def test_the_readable_end_of_a_skipped_row_is_continued_only_by_the_row_right_after_it():
+    notes = ("$$E = (t - v)^2$$\n$$\\frac{dE}{dv} = -2(t - v)$$\n$$h(x) = -v$$\n$$v = 3x$$\n"
+             "$$= -2(t - v)$$\n")
+    got = verdicts(notes)
+    assert (5, "wrong") not in got and (5, "proved") in got  # it goes on from dE/dv, not from -v

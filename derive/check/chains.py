@@ -27,6 +27,7 @@ class _Chain:
     defines: sp.Symbol | None
     skipped: str = ""
     last: Expression | None = None
+    passable: bool = False  # a skipped row's readable end: only the row right after it continues it
 
 
 def _barrier(reason: str) -> _Chain:
@@ -116,7 +117,8 @@ class _Reader:
             if chain is None:
                 self.skip(line, "= " + text, "continues a chain, but none comes before it", barrier=False)
                 return
-            if chain.first is None and chain.last is not None:  # the unreadable row ended in a plain B
+            if chain.first is None and chain.last is not None and chain is self.chains[-1]:
+                # the row just before, skipped or unreadable, ended in a plain B: this row claims C = B
                 tail = chain.last
                 restart = _Chain(Expression(applied(tail.value, self.functions), tail.start, tail.end, tail.text),
                                  None, last=tail)
@@ -168,10 +170,8 @@ class _Reader:
         if len(exprs) < 2:
             return
         tail = exprs[-1]
-        if _rule_functions([tail.value]) or _applications([tail.value]):
-            self.chains.append(_barrier(f"the row at line {line} was skipped"))
-            return
-        self.chains.append(_Chain(None, None, f"the row at line {line} was skipped", last=tail))
+        if not (_rule_functions([tail.value]) or _applications([tail.value])):
+            self.chains.append(_Chain(None, None, f"the row at line {line} was skipped", last=tail, passable=True))
 
     def define_piece(self, head, exprs, line: int) -> None:
         """One piece of a piecewise definition; once pieces cover both signs
@@ -284,7 +284,7 @@ class _Reader:
 def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Chain | None:
     used = set().union(*(e.value.free_symbols for e in exprs))
     for chain in reversed(chains):
-        if chain.defines is not None and chain.defines in used:
+        if chain.defines is not None and chain.defines in used or chain.passable and chain is not chains[-1]:
             continue
         return chain
     return None
