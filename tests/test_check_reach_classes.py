@@ -196,3 +196,14 @@ def test_the_readable_end_of_a_skipped_row_is_continued_only_by_the_row_right_af
              "$$= -2(t - v)$$\n")
     got = verdicts(notes)
     assert (5, "wrong") not in got and (5, "proved") in got  # it goes on from dE/dv, not from -v
+
+
+def test_a_wrong_step_with_the_indicator_is_reported_in_the_notes_spelling():
+    (v,) = check_text("$$s_i(1_{i=j} - s_j) = s_i 1_{i=j} + s_i s_j$$\n").verdicts
+    assert str(v.verdict) == "wrong" and "1_{i=j}" in v.expected
+
+
+def test_a_number_claimed_for_an_opaque_derivative_is_skipped_for_that_reason():
+    notes = "$$u = z_i - \\max(z_i)$$\n\n$$\\frac{\\partial u}{\\partial z_i} = 1$$\n"
+    (v,) = [v for v in check_text(notes).verdicts if v.line == 3]
+    assert str(v.verdict) == "skipped" and "depends on" in v.reason and "max" in v.reason

@@ -21,9 +21,11 @@ _DELTA_NAME = re.compile(r"delta_([a-z])([a-z])")
 
 
 def indicators_as_deltas(latex: str) -> str:
-    """``1_{i=j}`` becomes ``δ_{ij}`` padded with spaces (same length, so
-    positions in the text stay put)."""
-    return _INDICATOR.sub(lambda m: f"δ_{{{m.group(1)}{m.group(2)}}}".ljust(len(m.group(0))), latex)
+    """``1_{i=j}`` becomes ``δ_{ij }`` padded with spaces (same length, so
+    positions in the text stay put and the name is spelled as the notes wrote it)."""
+    def delta(m: re.Match) -> str:  # padded inside the braces: the name spans what the notes wrote
+        return f"δ_{{{m.group(1)}{m.group(2)}" + " " * (len(m.group(0)) - 6) + "}"
+    return _INDICATOR.sub(delta, latex)
 
 
 def _deltas(expr: sp.Expr) -> set:
