@@ -207,3 +207,24 @@ def test_a_number_claimed_for_an_opaque_derivative_is_skipped_for_that_reason():
     notes = "$$u = z_i - \\max(z_i)$$\n\n$$\\frac{\\partial u}{\\partial z_i} = 1$$\n"
     (v,) = [v for v in check_text(notes).verdicts if v.line == 3]
     assert str(v.verdict) == "skipped" and "depends on" in v.reason and "max" in v.reason
+
+
+# ------------------------------------------------ ", i = j" / ", i \neq j" after a claim about components
+SOFTMAX_JACOBIAN = """$$q_j = \\frac{e^{u_j}}{\\sum_k e^{u_k}}$$
+
+$$\\frac{\\partial q_j}{\\partial u_i} = q_j(1 - q_j), \\quad i = j$$
+
+$$\\frac{\\partial q_j}{\\partial u_i} = -\\frac{e^{u_i} e^{u_j}}{(\\sum_k e^{u_k})^2}, \\quad i \\neq j$$
+"""
+
+
+def test_a_claim_about_components_is_checked_under_its_index_condition():
+    assert verdicts(SOFTMAX_JACOBIAN) == [(1, "definition"), (3, "proved"), (5, "proved")]
+    assert (3, "wrong") in verdicts(SOFTMAX_JACOBIAN.replace("q_j(1 - q_j)", "q_j(1 + q_j)"))
+    assert (5, "wrong") in verdicts(SOFTMAX_JACOBIAN.replace("= -\\frac{e^{u_i}", "= \\frac{e^{u_i}"))
+
+
+def test_other_conditions_on_indices_still_leave_the_claim_unchecked():
+    for condition in ("i < j", "a = b"):
+        notes = SOFTMAX_JACOBIAN.replace("i \\neq j", condition)
+        assert dict(verdicts(notes))[5] == "skipped", condition

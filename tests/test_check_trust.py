@@ -100,13 +100,18 @@ def test_an_equation_set_to_zero_and_its_solution_are_not_identities():
     assert [v.line for v in check_text(notes).wrong] == [3]  # w is still the variable, not 3
 
 
-def test_a_statement_under_a_side_condition_is_skipped():
+def test_a_statement_under_a_side_condition_is_read_under_it_or_skipped():
     notes = ("$$a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n"
              "$$\\frac{\\partial a_j}{\\partial z_i} = a_i(1 - a_i), \\quad i = j$$\n"
-             "$$\\frac{\\partial a_j}{\\partial z_i} = -a_i a_j, \\quad i \\neq j$$\n")
+             "$$\\frac{\\partial a_j}{\\partial z_i} = -a_i a_j, \\quad i \\neq j$$\n"
+             "$$\\frac{\\partial a_j}{\\partial z_i} = 0, \\quad i < j$$\n")
     result = check_text(notes)
     assert result.wrong == []
-    assert all("condition" in v.reason for v in result.verdicts if v.line in (2, 3))
+    # i = j: a_i is a_j there (tests/test_check_reach_classes.py); a_i, never defined, is another name for i ≠ j
+    (second,) = [v for v in result.verdicts if v.line == 2]
+    assert str(second.verdict) == "proved" and "read where i = j" in second.reason
+    assert all(str(v.verdict) == "skipped" for v in result.verdicts if v.line in (3, 4))
+    assert all("condition" in v.reason for v in result.verdicts if v.line == 4)
 
 
 def test_inequalities_are_not_checked():

@@ -52,6 +52,7 @@ class _Reader:
         self.block_of: dict = {}
         self.functions: dict = {}  # name → primes.Function: f(x) = … read as a function
         self.domain: tuple = ()  # the sign condition of the row being read
+        self.condition = ""  # the index condition it is read under (", i = j"), as shown
         self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
 
     @property
@@ -269,7 +270,7 @@ class _Reader:
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
                                         consequence,
                                         (chain.last.text if chain.last is not None else "", chain.first.text),
-                                        written_numbers(e.text), self.domain))
+                                        written_numbers(e.text), self.domain, self.condition))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:

@@ -35,6 +35,7 @@ from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
 from .markdown import Segment, math_segments
 from .matrices import MatrixReader, unread_heads
+from .index_conditions import index_condition
 from .names import read_names
 from .tails import readable_tail
 
@@ -88,9 +89,13 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             continue
         pieces = [_aliased(piece, names.mapping) for piece in statement.pieces]
         condition = _condition(pieces)
-        if condition:
+        under = index_condition(pieces, seg.latex, names.defined) if condition else None
+        if condition and under is None:
             reader.skip_all(pieces, seg, f"holds under a condition ({condition}) that is not checked")
             continue
+        if under is not None:  # a_j, a_i with ", i = j" (names renamed) or ", i ≠ j" (read as written)
+            pieces = under[0]
+        reader.condition = under[1] if under is not None else ""
         reader.domain = statement.domain
         for piece in pieces:
             reader.read(piece, seg)
