@@ -228,3 +228,10 @@ def test_other_conditions_on_indices_still_leave_the_claim_unchecked():
     for condition in ("i < j", "a = b"):
         notes = SOFTMAX_JACOBIAN.replace("i \\neq j", condition)
         assert dict(verdicts(notes))[5] == "skipped", condition
+
+
+def test_a_worked_example_under_an_undefined_derivative_is_still_checked_against_the_row_before():
+    notes = ("$$\n\\begin{aligned}\n\\frac{\\partial Q}{\\partial w} &= -2 \\cdot (0.7 - 0.4943) \\cdot 0.552 \\\\\n"
+             "&= -0.227\n\\end{aligned}\n$$\n")
+    assert dict(verdicts(notes))[4] == "numeric"
+    assert dict(verdicts(notes.replace("-0.227", "-0.327")))[4] == "wrong"

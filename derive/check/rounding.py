@@ -28,14 +28,14 @@ def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unkn
     which is -1) is symbolic, not a worked example's number."""
     if right.free_symbols or right == 0:  # "= 0" may be an equation: see verdicts
         return left, None
-    if _symbolic(written, defs) or any(s.name.startswith("\u2202") for s in left.free_symbols):
-        return left, None  # an opaque derivative in it: skipped as such, not as a worked example's number
     if previous is not None:
         before = evaluate(previous, defs, unknown=unknown)
         if not before.free_symbols:
             return before, "previous"
     if not left.free_symbols:
         return left, "first"
+    if _symbolic(written, defs) or any(s.name.startswith("\u2202") for s in left.free_symbols):
+        return left, None  # an opaque derivative in it: skipped as such, not as a worked example's number
     names = ", ".join(sorted(s.name.replace("_hat", "\u0302") for s in left.free_symbols))
     return None, Outcome("skipped", f"a number claimed for an expression in {names}, whose values the notes "
                                     "do not give where the checker could read them")
