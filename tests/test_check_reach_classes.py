@@ -235,3 +235,16 @@ def test_a_worked_example_under_an_undefined_derivative_is_still_checked_against
              "&= -0.227\n\\end{aligned}\n$$\n")
     assert dict(verdicts(notes))[4] == "numeric"
     assert dict(verdicts(notes.replace("-0.227", "-0.327")))[4] == "wrong"
+
+
+# ------------------------------------------------ a_j defined for every j: a_i is read from it
+def test_a_definition_indexed_by_one_letter_defines_the_other_components():
+    notes = SOFTMAX_JACOBIAN.replace("-\\frac{e^{u_i} e^{u_j}}{(\\sum_k e^{u_k})^2}", "-q_i q_j")
+    assert verdicts(notes) == [(1, "definition"), (3, "proved"), (5, "proved")]
+    assert (5, "wrong") in verdicts(notes.replace("= -q_i q_j", "= q_i q_j"))
+
+
+def test_a_component_definition_that_would_capture_the_other_index_is_not_used():
+    # r_j sums over i: r_i cannot be read from it by renaming j to i
+    notes = "$$r_j = \\sum_i c_{ij} v_i$$\n\n$$r_i = 0$$\n\n$$\\frac{\\partial r_i}{\\partial v_i} = 1$$\n"
+    assert all(verdict != "wrong" for _, verdict in verdicts(notes))

@@ -107,11 +107,12 @@ def test_a_statement_under_a_side_condition_is_read_under_it_or_skipped():
              "$$\\frac{\\partial a_j}{\\partial z_i} = 0, \\quad i < j$$\n")
     result = check_text(notes)
     assert result.wrong == []
-    # i = j: a_i is a_j there (tests/test_check_reach_classes.py); a_i, never defined, is another name for i ≠ j
+    # i = j: a_i is a_j there; i ≠ j: a_i is read from a_j's definition (tests/test_check_reach_classes.py)
     (second,) = [v for v in result.verdicts if v.line == 2]
     assert str(second.verdict) == "proved" and "read where i = j" in second.reason
-    assert all(str(v.verdict) == "skipped" for v in result.verdicts if v.line in (3, 4))
-    assert all("condition" in v.reason for v in result.verdicts if v.line == 4)
+    (third,) = [v for v in result.verdicts if v.line == 3]
+    assert str(third.verdict) == "proved" and "read where i ≠ j" in third.reason
+    assert all(str(v.verdict) == "skipped" and "condition" in v.reason for v in result.verdicts if v.line == 4)
 
 
 def test_inequalities_are_not_checked():

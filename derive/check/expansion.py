@@ -12,6 +12,7 @@ import sympy as sp
 
 from ..symbols import numeric_form, symbol
 from .latex_operators import indexed
+from .index_conditions import component_definition
 from .sum_derivatives import indexed_bases, sum_derivative
 
 
@@ -89,6 +90,9 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
                 chain = " → ".join(s.name for s in expanding + (expr,))
                 raise ValueError(f"the definitions refer to each other in a cycle: {chain}")
             return evaluate(defs[expr], defs, stop, expanding + (expr,), unknown)
+        pattern = None if expr in stop or expr in expanding else component_definition(expr, defs)
+        if pattern is not None:  # a_i, where the notes define a_j for every j
+            return evaluate(pattern, defs, stop, expanding + (expr,), unknown)
         return expr
     if isinstance(expr, sp.Indexed):
         key = _indexed_name(expr)

@@ -17,6 +17,8 @@ import sympy as sp
 from ..symbols import symbol
 from .latex import Expression, Piece
 
+_COMPONENT = re.compile(r"(.+)_([a-z])")
+
 _NOT_EQUAL = re.compile(r"\\neq?(?![A-Za-z])|≠")
 
 
@@ -64,3 +66,25 @@ def index_condition(pieces: list[Piece], latex: str, defined: frozenset = frozen
         if best is None or known > best[0]:
             best = (known, renamed)
     return best[1], f"{left.name} = {right.name}"
+
+
+def component_definition(name: sp.Symbol, defs: dict) -> sp.Expr | None:
+    """The definition of a_i read from the notes' one definition of a_j (the
+    same name indexed by another letter: a definition for every component),
+    when renaming j to i captures nothing; else None."""
+    m = _COMPONENT.fullmatch(name.name)
+    if m is None:
+        return None
+    base, index = m.groups()
+    others = [k for k in defs if isinstance(k, sp.Symbol) and (o := _COMPONENT.fullmatch(k.name))
+              and o.group(1) == base and o.group(2) != index]
+    if len(others) != 1:
+        return None
+    (other,) = others
+    value = defs[other]
+    if not isinstance(value, sp.Basic) or value.is_number:
+        return None  # a worked example's value of a_j says nothing about a_i
+    used = {s.name for s in value.atoms(sp.Symbol)} | {str(k) for i in value.atoms(sp.Indexed) for k in i.indices}
+    if index in used or any(n.endswith("_" + index) for n in used):
+        return None
+    return _renamed(value, other.name.rpartition("_")[2], index)
