@@ -15,9 +15,15 @@ def test_a_continuation_after_an_unreadable_row_is_skipped_not_attached_further_
              "$$= 4w$$\n")
     result = check_text(notes)
     assert result.wrong == []
+    # line 3 continues line 2, whose readable end is 4w (not line 1's 2x)
     third = [v for v in result.verdicts if v.line == 3]
-    assert [str(v.verdict) for v in third] == ["skipped"]
-    assert "line 2 could not be read" in third[0].reason
+    assert [str(v.verdict) for v in third] == ["proved"] and third[0].latex == "4w = 4w"
+    result = check_text(notes.replace("$$= 4w$$", "$$= 2x$$"))
+    assert result.wrong == [] and all(str(v.verdict) == "skipped" for v in result.verdicts if v.line == 3)
+    # a row that is unreadable to its end leaves nothing to continue
+    result = check_text(notes.replace("=4w$$", "=\\zzz{4w}$$"))
+    third = [v for v in result.verdicts if v.line == 3]
+    assert [str(v.verdict) for v in third] == ["skipped"] and "line 2 could not be read" in third[0].reason
 
 
 def test_a_continuation_after_a_skipped_approximation_is_not_attached_further_up():
@@ -94,13 +100,19 @@ def test_an_equation_set_to_zero_and_its_solution_are_not_identities():
     assert [v.line for v in check_text(notes).wrong] == [3]  # w is still the variable, not 3
 
 
-def test_a_statement_under_a_side_condition_is_skipped():
+def test_a_statement_under_a_side_condition_is_read_under_it_or_skipped():
     notes = ("$$a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n"
              "$$\\frac{\\partial a_j}{\\partial z_i} = a_i(1 - a_i), \\quad i = j$$\n"
-             "$$\\frac{\\partial a_j}{\\partial z_i} = -a_i a_j, \\quad i \\neq j$$\n")
+             "$$\\frac{\\partial a_j}{\\partial z_i} = -a_i a_j, \\quad i \\neq j$$\n"
+             "$$\\frac{\\partial a_j}{\\partial z_i} = 0, \\quad i < j$$\n")
     result = check_text(notes)
     assert result.wrong == []
-    assert all("condition" in v.reason for v in result.verdicts if v.line in (2, 3))
+    # i = j: a_i is a_j there; i ≠ j: a_i is read from a_j's definition (tests/test_check_reach_classes.py)
+    (second,) = [v for v in result.verdicts if v.line == 2]
+    assert str(second.verdict) == "proved" and "read where i = j" in second.reason
+    (third,) = [v for v in result.verdicts if v.line == 3]
+    assert str(third.verdict) == "proved" and "read where i ≠ j" in third.reason
+    assert all(str(v.verdict) == "skipped" and "condition" in v.reason for v in result.verdicts if v.line == 4)
 
 
 def test_inequalities_are_not_checked():
@@ -269,7 +281,7 @@ def test_rows_after_an_unreadable_head_are_checked_against_each_other():
              "$$= 3t \\cdot t$$\n"
              "$$= 2t^2$$\n")
     lines = verdicts(notes)
-    assert lines == [(1, "skipped"), (2, "skipped"), (3, "wrong")]
+    assert lines == [(1, "skipped"), (2, "proved"), (3, "wrong")]  # 3t·t against the readable end 3t² + t - t
     notes = ("$$\\frac{\\partial \\zzz{Q}}{\\partial t}$$\n"
              "$$= 3t^2 + t - t = 3t \\cdot t$$\n"
              "$$= 2t^2$$\n")

@@ -18,6 +18,7 @@ import sympy as sp
 from ..symbols import symbol
 from .expansion import UNWRITTEN, _shown, evaluate, is_zero_fast, is_zero_full, opaque_names
 from .expected import expected_latex, to_latex
+from .kronecker import delta_outcome
 from .outcome import Outcome
 from .points import TOLERANCE, _concrete, _point_variables, _points, counterexample, numeric_difference, value_at
 from .rounding import _numeric_reference, _other_values, printed_precision, rounding_slack, within_rounding
@@ -100,7 +101,7 @@ def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: froze
                                       "by other names; not checked")
     if domain and digits is None and right.is_Integer:
         return left, right
-    left, used = _numeric_reference(left, right, previous, defs, unknown)
+    left, used = _numeric_reference(left, right, previous, defs, unknown, claim)
     if isinstance(used, Outcome):
         return used
     other = _other_values(previous if used == "previous" else first, literals, defs)
@@ -131,6 +132,9 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
     equal, found = numeric_difference(left, right, domain)
     if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
         return unknown_outcome
+    if found is not None and (indicator := delta_outcome(left, right, domain)) is not None:
+        return indicator if indicator.verdict != "wrong" else Outcome(
+            "wrong", indicator.reason, expected_latex(left, defs, (first, claim), spellings), indicator.counterexample)
     if found is not None:
         expected = expected_latex(left, defs, (first, claim), spellings)
         return Outcome("wrong", "the two sides differ", expected, counterexample(found))
@@ -155,6 +159,9 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
     equal, found = numeric_difference(left, right, domain)
     if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
         return unknown_outcome
+    if found is not None and (indicator := delta_outcome(left, right, domain)) is not None:
+        return indicator if indicator.verdict != "wrong" else Outcome(
+            "wrong", indicator.reason, to_latex(left, spellings), indicator.counterexample)
     if found is not None:
         return Outcome("wrong", "the two sides differ", to_latex(left, spellings), counterexample(found))
     if equal == 0:

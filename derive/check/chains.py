@@ -5,7 +5,7 @@ and the statements skipped with their reason."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -18,7 +18,7 @@ from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
 from .piecewise import conditional_pieces
-from .primes import applied, function_definition, is_update_head
+from .primes import applied, function_definition, is_update_head, named_function
 
 
 @dataclass
@@ -27,6 +27,7 @@ class _Chain:
     defines: sp.Symbol | None
     skipped: str = ""
     last: Expression | None = None
+    passable: bool = False  # a skipped row's readable end: only the row right after it continues it
 
 
 def _barrier(reason: str) -> _Chain:
@@ -51,6 +52,7 @@ class _Reader:
         self.block_of: dict = {}
         self.functions: dict = {}  # name → primes.Function: f(x) = … read as a function
         self.domain: tuple = ()  # the sign condition of the row being read
+        self.condition = ""  # the index condition it is read under (", i = j"), as shown
         self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
 
     @property
@@ -73,6 +75,9 @@ class _Reader:
         if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=" and \
                 self.define_function(exprs, piece, seg, line):
             return
+        if self.name_function(piece, line):  # L = g(u) = -log(u): g is defined, and L is -log(u)
+            piece = replace(piece, exprs=(exprs[0],) + exprs[2:], relations=piece.relations[1:])
+            exprs, text = piece.exprs, " = ".join(e.text for e in piece.exprs)
         if self.functions:
             exprs = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs)
         values = [e.value for e in exprs]
@@ -96,12 +101,14 @@ class _Reader:
             self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
                                     f"a prime on {primed}, a name rather than a function the notes define: "
                                     "by which variable it is differentiated is not said; not checked"))
+            self.keep_tail(exprs, line)
             return
         if undefined:
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
             if isinstance(values[0], sp.Symbol) and not piece.continues:
                 reason += f"; not a definition of {_show(values[0].name)}"
             self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text, reason))
+            self.keep_tail(exprs, line)
             return
         if piece.after_arrow and piece.separator == "arrow" and self.chains and self.chains[-1].first is None:
             self.skip(line, text, "a consequence (⇒, ∴) of a statement that was skipped")
@@ -110,6 +117,14 @@ class _Reader:
             chain = _continued_chain(self.chains, exprs)
             if chain is None:
                 self.skip(line, "= " + text, "continues a chain, but none comes before it", barrier=False)
+                return
+            if chain.first is None and chain.last is not None and chain is self.chains[-1]:
+                # the row just before, skipped or unreadable, ended in a plain B: this row claims C = B
+                tail = chain.last
+                restart = _Chain(Expression(applied(tail.value, self.functions), tail.start, tail.end, tail.text),
+                                 None, last=tail)
+                self.chains.append(restart)
+                self.add_steps(restart, exprs, ("=",) + piece.relations, seg)
                 return
             if chain.first is None:
                 self.skip(line, "= " + text,
@@ -150,6 +165,15 @@ class _Reader:
             self.chains.append(chain)
         self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
 
+    def keep_tail(self, exprs, line: int) -> None:
+        """After a skipped row ``A = B`` whose B holds no unknown function or
+        prime, a row ``= C`` claims C = B: the chain goes on from B."""
+        if len(exprs) < 2:
+            return
+        tail = exprs[-1]
+        if not (_rule_functions([tail.value]) or _applications([tail.value])):
+            self.chains.append(_Chain(None, None, f"the row at line {line} was skipped", last=tail, passable=True))
+
     def define_piece(self, head, exprs, line: int) -> None:
         """One piece of a piecewise definition; once pieces cover both signs
         of their variable, the name is defined as the Piecewise they make."""
@@ -184,6 +208,28 @@ class _Reader:
         self.chains.append(chain)
         rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
         self.add_steps(chain, rest, piece.relations[1:], seg)
+        return True
+
+    def name_function(self, piece: Piece, line: int) -> bool:
+        """``L = g(u) = body``: g is defined (as a function, or as a name when
+        the reader made ``g_1(u)`` a name) before L is defined as the body."""
+        exprs = piece.exprs
+        if piece.continues or self.domain or piece.relations[:2] != ("=", "="):
+            return False
+        middle = named_function(tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text)
+                                      if i == 2 else e for i, e in enumerate(exprs)))
+        text = f"{exprs[1].text} = {exprs[2].text}"
+        if isinstance(middle, sp.Symbol):  # a second z = g_1(x) = … redefines g_1 from here on
+            self.claims.append(Definition(len(self.claims), line, text, middle, exprs[2].value))
+            self.derivation._definitions.setdefault(middle, []).append((len(self.claims) - 1, exprs[2].value))
+            return True
+        if middle is None:
+            return False
+        function = function_definition(middle, applied(exprs[2].value, self.functions))
+        if function is None:
+            return False
+        self.functions[function.name] = function  # a second z = f(x, y) = … redefines f from here on
+        self.claims.append(Definition(len(self.claims), line, text, symbol(function.name), function.body))
         return True
 
     def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
@@ -224,7 +270,7 @@ class _Reader:
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
                                         consequence,
                                         (chain.last.text if chain.last is not None else "", chain.first.text),
-                                        written_numbers(e.text), self.domain))
+                                        written_numbers(e.text), self.domain, self.condition))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:
@@ -239,7 +285,7 @@ class _Reader:
 def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Chain | None:
     used = set().union(*(e.value.free_symbols for e in exprs))
     for chain in reversed(chains):
-        if chain.defines is not None and chain.defines in used:
+        if chain.defines is not None and chain.defines in used or chain.passable and chain is not chains[-1]:
             continue
         return chain
     return None

@@ -35,7 +35,9 @@ from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
 from .markdown import Segment, math_segments
 from .matrices import MatrixReader, unread_heads
+from .index_conditions import index_condition
 from .names import read_names
+from .tails import readable_tail
 
 
 def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivation:
@@ -78,13 +80,22 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             matrices.interrupt()
         if isinstance(statement, LatexError):
             derivation.claims.append(_unreadable(seg, statement, text, line_of, len(derivation.claims)))
-            reader.chains.append(_barrier(f"the row at line {seg.line} could not be read"))
+            barrier = _barrier(f"the row at line {seg.line} could not be read")
+            matrix = statement.notation and "matrix" in str(statement)  # its names may be vectors: no tail
+            tail = None if matrix else readable_tail(seg.latex)
+            if tail is not None:  # A = B with A unreadable: a row "= C" after it claims C = B
+                barrier.last = Expression(tail.value.xreplace(names.mapping), tail.start, tail.end, tail.text)
+            reader.chains.append(barrier)
             continue
         pieces = [_aliased(piece, names.mapping) for piece in statement.pieces]
         condition = _condition(pieces)
-        if condition:
+        under = index_condition(pieces, seg.latex, names.defined) if condition else None
+        if condition and under is None:
             reader.skip_all(pieces, seg, f"holds under a condition ({condition}) that is not checked")
             continue
+        if under is not None:  # a_j, a_i with ", i = j" (names renamed) or ", i ≠ j" (read as written)
+            pieces = under[0]
+        reader.condition = under[1] if under is not None else ""
         reader.domain = statement.domain
         for piece in pieces:
             reader.read(piece, seg)

@@ -31,6 +31,7 @@ class Step:
     references: tuple[str, str] = ("", "")  # the texts of previous and first, for rounding slack
     literals: tuple | None = None  # the numbers an arithmetic claim (0.5 · 4 + 1) is written with
     domain: tuple = ()  # a sign condition the claim holds under: (("x", 1, ">"),) for (x > 0)
+    condition: str = ""  # an index condition it was read under (", i = j"), as shown
 
 
 @dataclass(frozen=True)

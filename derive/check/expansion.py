@@ -12,6 +12,8 @@ import sympy as sp
 
 from ..symbols import numeric_form, symbol
 from .latex_operators import indexed
+from .index_conditions import component_definition
+from .sum_derivatives import indexed_bases, sum_derivative
 
 
 #: Names of opaque derivatives (∂L/∂ŷ of an L the notes never define) start with this.
@@ -88,6 +90,9 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
                 chain = " → ".join(s.name for s in expanding + (expr,))
                 raise ValueError(f"the definitions refer to each other in a cycle: {chain}")
             return evaluate(defs[expr], defs, stop, expanding + (expr,), unknown)
+        pattern = None if expr in stop or expr in expanding else component_definition(expr, defs)
+        if pattern is not None:  # a_i, where the notes define a_j for every j
+            return evaluate(pattern, defs, stop, expanding + (expr,), unknown)
         return expr
     if isinstance(expr, sp.Indexed):
         key = _indexed_name(expr)
@@ -103,7 +108,11 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
 def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, defs: dict) -> sp.Expr:
     base, _, index = v.name.rpartition("_") if isinstance(v, sp.Symbol) else ("", "", "")
     if base and any(i.base.label.name == base for i in operand.atoms(sp.Indexed)):
-        return opaque_derivative(operand, v)  # ∂/∂z_i of a sum over z_j: one term of the sum, not read
+        # ∂/∂z_i of a sum over z_k: its term k = i, when that can be read with certainty
+        def rest(outside: sp.Expr, var: sp.Expr) -> sp.Expr:
+            return _differentiate(outside, var, 1, unknown, {**defs, **{d: d for d in outside.atoms(sp.Dummy)}})
+        read = sum_derivative(operand, v, n, indexed_bases(set(defs) | set(unknown)), rest)
+        return opaque_derivative(operand, v) if read is None else read
     if operand.is_number:
         return sp.Integer(0) if n else operand
     names = [s for s in operand.free_symbols if s in unknown and s != v]

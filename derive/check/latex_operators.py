@@ -25,8 +25,9 @@ class _Operator:
     ``\\sum_{k \\neq i}`` leaves out the term k = i."""
 
     def __init__(self, kind: str, var: sp.Expr | None, low: sp.Expr | None = None, high: sp.Expr | None = None,
-                 excluded: sp.Expr | None = None):
+                 excluded: sp.Expr | None = None, bare: bool = False):
         self.kind, self.var, self.low, self.high, self.excluded = kind, var, low, high, excluded
+        self.bare = bare  # \sum with no index (its ^ script, if any, is in high)
 
     def apply(self, operand: sp.Expr) -> sp.Expr:
         if self.kind == "derivative":
@@ -70,7 +71,13 @@ def indexed(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
     return expr.xreplace(mapping)
 
 
+#: ``\sum`` written alone (``\frac{e_i}{\sum}``): the notes' name for a sum they wrote out earlier.
+SUM_NAME = symbol("Sigma")
+
+
 def _value(item) -> sp.Expr:
+    if isinstance(item, _Operator) and item.kind == "sum" and item.bare:
+        return SUM_NAME if item.high == SUM_UPPER else SUM_NAME ** item.high  # \sum^2: the name squared
     if isinstance(item, _Operator):
         what = "d/d" + str(item.var) if item.kind == "derivative" else "a sum"
         raise LatexError(f"{what} is applied to nothing")
@@ -91,9 +98,9 @@ def _power(base, exponent) -> sp.Expr:
 def _combine(factors: list[tuple[bool, object]]) -> sp.Expr:
     result = sp.Integer(1)
     for k, (divide, factor) in enumerate(factors):
-        if isinstance(factor, _Operator):
-            if k + 1 == len(factors):
-                _value(factor)
+        if isinstance(factor, _Operator) and k + 1 == len(factors):
+            factor = _value(factor)  # a bare \sum names a sum; any other operator here is an error
+        elif isinstance(factor, _Operator):
             factor = factor.apply(_combine(factors[k + 1:]))
             return result / factor if divide else result * factor
         result = result / factor if divide else result * factor

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .indices import AmbiguousExponent, indices_rewritten
+from .kronecker import indicators_as_deltas
 from .latex_errors import LatexError
 
 
@@ -114,9 +115,19 @@ def _text_subscripts_braced(latex: str) -> str:
     return _BARE_TEXT_SUBSCRIPT.sub(lambda m: "_" + " " * (len(m.group(0)) - 1), latex)
 
 
+#: A sum with its upper limit written first (``\sum^K_{k=1}``).
+_LIMITS_REVERSED = re.compile(r"(\\sum\s*)(\^\s*(?:\{[^{}]*\}|\w))(\s*)(_\s*(?:\{[^{}]*\}|\w))")
+
+
+def _sum_limits_in_order(latex: str) -> str:
+    r"""``\sum^K_{k=1}`` is ``\sum_{k=1}^K``: the two scripts swap places (same length)."""
+    return _LIMITS_REVERSED.sub(lambda m: m.group(1) + m.group(4) + m.group(3) + m.group(2), latex)
+
+
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
+    latex = _sum_limits_in_order(indicators_as_deltas(latex))
     latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(_text_subscripts_braced(latex))))
     m = _MATRIX.search(latex)
     if m:

@@ -22,6 +22,11 @@ _ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "ti
             "dot": "dot", "vec": "vec"}
 
 
+def _show_name(e: sp.Expr) -> str:
+    """Z for Z_i or Z[i]: what a max or min runs over, without its index."""
+    return (str(e.base) if isinstance(e, sp.Indexed) else e.name).split("_")[0]
+
+
 class _ToSympy(Transformer):
     def __init__(self, source: str):
         super().__init__()
@@ -144,6 +149,8 @@ class _ToSympy(Transformer):
         args = items[1] if isinstance(items[1], _Arguments) else _Arguments([_value(items[1])])
         name = name.lower()
         if name in ("max", "min"):
+            if len(args) == 1 and isinstance(args[0], (sp.Symbol, sp.Indexed)):
+                return self.extreme(name, args[0])
             if len(args) < 2:
                 raise LatexError(f"{name} needs two arguments or more")
             return (sp.Max if name == "max" else sp.Min)(*args)
@@ -168,6 +175,13 @@ class _ToSympy(Transformer):
         self.spellings.setdefault(name, " ".join(str(token).split()))
         self.applied_names.add(name)
         return symbol(name)
+
+    def extreme(self, name: str, over: sp.Expr) -> sp.Expr:
+        """``max(Z_i)``: the largest of the components, a name of its own that
+        depends on all of them (an unknown function: its derivatives stay opaque)."""
+        label = f"{name}_{_show_name(over)}"
+        self.applied_names.add(label)
+        return symbol(label)
 
     def name_product(self, name: str, factor: sp.Expr) -> sp.Expr:
         return symbol(name) * factor
@@ -233,7 +247,7 @@ class _ToSympy(Transformer):
 
     def sum_op_bare(self, items):
         high = _value(items[0]) if items and items[0] is not None else SUM_UPPER
-        return _Operator("sum", None, sp.Integer(1), high)
+        return _Operator("sum", None, sp.Integer(1), high, bare=True)
 
 
 def _refuse_slash_derivative(items) -> None:

@@ -4,7 +4,8 @@ Math is found in ``$…$``, ``$$…$$`` (one line or several), ``\\[…\\]``,
 ``\\\\[…\\\\]`` (as some static sites escape it), ``\\(…\\)``, bare
 ``\\begin{align}`` / ``equation`` / ``gather`` environments, GitHub's
 ```` ```math ```` fences and ``[`` / ``]`` on lines of their own (a display
-whose backslashes were lost); other fenced code blocks are skipped. Rows of
+whose backslashes were lost); other fenced code blocks are skipped. A line
+``= $…$`` (the ``=`` written outside the math) is a row continuing a chain. Rows of
 ``cases`` and matrices stay in one segment. A block holding ``aligned`` /
 ``align`` rows (or ``\\\\`` row breaks) becomes one segment per row.
 
@@ -81,7 +82,8 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
               paired_spans(text, _MATH_FENCE_OPEN, lambda m: _fence_closer(m.group(1), r"[ \t]*"), work)]
     code = paired_spans(text, _FENCE_OPEN, lambda m: _fence_closer(m.group(1), r"[^\n]*"), work)
     scan = _blank_spans(text, [(start.start(), end.end()) for start, end in code])  # offsets stay offsets
-    found = sorted(_math_spans(scan, work) + fenced)
+    found = [_with_leading_equals(text, line_starts, start, body)
+             for start, body in sorted(_math_spans(scan, work) + fenced)]
     segments: list[Segment] = []
     for block, (start, body) in enumerate(found):
         body = _blank(body, _ENVIRONMENT)
@@ -97,6 +99,23 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
             line = bisect.bisect_right(line_starts, first)
             segments.append(Segment(line, start + offset, row, block))
     return segments
+
+
+_EQUALS_BEFORE_MATH = re.compile(r"([ \t]*)=([ \t]*(?:\$\$?|\\\(|\\\[))")
+
+
+def _with_leading_equals(text: str, line_starts: list[int], start: int, body: str) -> tuple[int, str]:
+    """``= $-2x(y - wx)$`` on a line of its own: the ``=`` written before the
+    math is part of it, so the row continues the chain above (the dollar
+    between them is blanked; offsets stay offsets)."""
+    if body.lstrip().startswith("="):
+        return start, body
+    line_start = line_starts[bisect.bisect_right(line_starts, start) - 1]
+    before = _EQUALS_BEFORE_MATH.fullmatch(text, line_start, start)
+    if before is None:
+        return start, body
+    equals = line_start + len(before.group(1))
+    return equals, "=" + " " * (start - equals - 1) + body
 
 
 def _math_spans(text: str, work: Work) -> list[tuple[int, str]]:

@@ -19,6 +19,7 @@ import sympy as sp
 from ..symbols import symbol
 from .latex import parse_statement
 from .latex_errors import LatexError
+from .primes import named_function
 
 EULER = symbol("e")
 
@@ -67,6 +68,10 @@ def read_names(parsed, aliases: dict) -> Names:
     for piece in _pieces(parsed):
         values = [e.value for e in piece.exprs]
         head = values[0]
+        middle = None if piece.continues else named_function(piece.exprs)
+        if isinstance(middle, sp.Symbol):  # L = g_1(u) = body: g_1 is defined too
+            defined.add(middle)
+            symbolic.add(middle)
         if isinstance(head, sp.Symbol) and len(values) > 1 and not piece.continues:
             defined.add(head)
             if not values[1].is_number:

@@ -1,4 +1,4 @@
-"""Prime notation in notes: ``f'(x)`` for a function the notes define, and
+r"""Prime notation in notes: ``f'(x)`` for a function the notes define, and
 ``w'`` as the new value of w in an update.
 
 * ``f(x) = x^2 + 1`` (arguments that are distinct names, all used in the body)
@@ -7,11 +7,14 @@
 * A function the notes never define stays an unknown (``y' = F'(g(x)) g'(x)``
   is a rule statement, see chains.py), and so does a prime on a name that is
   not the head of an update: by which variable it differentiates is not said.
+* ``L = g(u) = -\log u`` names g on the way: g is defined as by ``g(u) = -\log u``
+  (``g_1(u)``, read as a name, is the name g_1 defined as -log u), and L is -log u.
 * ``w_1' = w_1 - η ∂L/∂w_1`` names the new value of w_1: ``w_1'`` is a name of
   its own, defined there, and nothing is claimed about a derivative.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sympy as sp
@@ -52,6 +55,25 @@ def function_definition(head: sp.Expr, value: sp.Expr) -> Function | None:
     if not set(params) <= value.free_symbols:
         return None
     return Function(head.func.__name__, tuple(params), value)
+
+
+_CALL_TEXT = re.compile(r"\s*[^=()]+\(\s*[^()=]+\)\s*")
+
+
+def named_function(exprs) -> sp.Expr | None:
+    """``L = g(u) = body`` or ``L = g_1(u) = body``: the middle expression, a
+    function written with its arguments, which the row defines as the body (a
+    function f when the reader made ``g(u)`` a call, else the name ``g_1``,
+    an output of its arguments); None for any other row."""
+    if len(exprs) < 3 or not isinstance(exprs[0].value, sp.Symbol):
+        return None
+    middle = exprs[1].value
+    if isinstance(middle, AppliedUndef) and function_definition(middle, exprs[2].value) is not None:
+        return middle
+    if (isinstance(middle, sp.Symbol) and middle != exprs[0].value and _CALL_TEXT.fullmatch(exprs[1].text)
+            and middle not in exprs[2].value.free_symbols and not exprs[2].value.has(sp.Derivative)):
+        return middle
+    return None
 
 
 def applied(expr: sp.Expr, functions: dict[str, Function]) -> sp.Expr:

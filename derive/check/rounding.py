@@ -18,11 +18,14 @@ from .points import _plain, value_at
 ROUNDING_UNITS = 3
 
 
-def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset):
+def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset,
+                       written: sp.Expr | None = None):
     """A number claimed for an expression: compared with the expression just
     before it when that is a number (a worked example's previous line),
     else with the chain's first: (reference, "previous" / "first" / None
-    when the claim is not a number), or (None, the Outcome of a skip)."""
+    when the claim is not a number), or (None, the Outcome of a skip).
+    A claim written in names that the notes give no value (``∂(y - wx - b)/∂b``,
+    which is -1) is symbolic, not a worked example's number."""
     if right.free_symbols or right == 0:  # "= 0" may be an equation: see verdicts
         return left, None
     if previous is not None:
@@ -31,9 +34,17 @@ def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unkn
             return before, "previous"
     if not left.free_symbols:
         return left, "first"
+    if _symbolic(written, defs) or any(s.name.startswith("\u2202") for s in left.free_symbols):
+        return left, None  # an opaque derivative in it: skipped as such, not as a worked example's number
     names = ", ".join(sorted(s.name.replace("_hat", "\u0302") for s in left.free_symbols))
     return None, Outcome("skipped", f"a number claimed for an expression in {names}, whose values the notes "
                                     "do not give where the checker could read them")
+
+
+def _symbolic(written: sp.Expr | None, defs: dict) -> bool:
+    """A claim written with names, none of which the notes define, and not a bare name."""
+    return (written is not None and not isinstance(written, sp.Symbol) and bool(written.free_symbols)
+            and not any(s in defs for s in written.free_symbols))
 
 
 _PRINTED = re.compile(r"(?<![\w.])(\d*)\.(\d+)")

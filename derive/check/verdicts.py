@@ -204,6 +204,7 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
         elif cache[key].verdict == "skipped" and "sum to 1" in cache[key].reason:
             o = cache[key]  # the link itself is the assumption the notes make: say that
     reason = o.reason + (f"; checked where {shown_condition(step.domain)}, as the notes say" if step.domain else "")
+    reason += f"; read where {step.condition}, as the notes say" if step.condition else ""
     return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
                        (step.start, step.end))
 
