@@ -248,3 +248,18 @@ def test_a_component_definition_that_would_capture_the_other_index_is_not_used()
     # r_j sums over i: r_i cannot be read from it by renaming j to i
     notes = "$$r_j = \\sum_i c_{ij} v_i$$\n\n$$r_i = 0$$\n\n$$\\frac{\\partial r_i}{\\partial v_i} = 1$$\n"
     assert all(verdict != "wrong" for _, verdict in verdicts(notes))
+
+
+# ------------------------------------------------ "E = q(s) = body": a one-letter function named on the way
+def test_a_one_letter_function_named_between_two_equals_signs_is_a_function_not_a_product():
+    notes = ("$$E = q(s) = -\\log s$$\n\n"
+             "$$\\frac{dE}{ds} = -\\frac{1}{s}$$\n")
+    assert verdicts(notes) == [(1, "definition"), (1, "definition"), (3, "proved")]
+    planted = notes.replace("-\\frac{1}{s}", "\\frac{1}{s}")
+    assert (3, "wrong") in verdicts(planted)
+
+
+def test_a_product_written_with_parentheses_stays_a_product_when_the_body_uses_the_letter():
+    # n(x) with n in the body is n·x: the row is checked as a product, and a wrong one is caught
+    assert verdicts("$$S = n(x) = n x$$\n") == [(1, "definition"), (1, "proved")]
+    assert (1, "wrong") in verdicts("$$y = w(x) = w x + 1$$\n")

@@ -60,6 +60,24 @@ def function_definition(head: sp.Expr, value: sp.Expr) -> Function | None:
 _CALL_TEXT = re.compile(r"\s*[^=()]+\(\s*[^()=]+\)\s*")
 
 
+_ONE_LETTER_CALL = re.compile(r"\s*\\?([A-Za-z]+)\s*\(\s*\\?([A-Za-z]+)\s*\)\s*")
+
+
+def _call_read_as_product(expr) -> sp.Expr | None:
+    """``q(s)`` that the reader made the product q·s (only f, g, h, F, G, H
+    are calls): the call q(s), for a row ``E = q(s) = body`` to define q."""
+    match = _ONE_LETTER_CALL.fullmatch(expr.text)
+    value = expr.value
+    if match is None or not isinstance(value, sp.Mul) or len(value.args) != 2 or \
+            not all(isinstance(a, sp.Symbol) for a in value.args):
+        return None
+    head, argument = match.groups()
+    names = {a.name: a for a in value.args}
+    if head == argument or head not in names or argument not in names:
+        return None
+    return sp.Function(head)(names[argument])
+
+
 def named_function(exprs) -> sp.Expr | None:
     """``L = g(u) = body`` or ``L = g_1(u) = body``: the middle expression, a
     function written with its arguments, which the row defines as the body (a
@@ -67,8 +85,10 @@ def named_function(exprs) -> sp.Expr | None:
     an output of its arguments); None for any other row."""
     if len(exprs) < 3 or not isinstance(exprs[0].value, sp.Symbol):
         return None
-    middle = exprs[1].value
+    middle = _call_read_as_product(exprs[1]) or exprs[1].value
     if isinstance(middle, AppliedUndef) and function_definition(middle, exprs[2].value) is not None:
+        if middle.func.__name__ in {str(name) for name in exprs[2].value.free_symbols}:
+            return None  # S = n(x) = n x: a product after all
         return middle
     if (isinstance(middle, sp.Symbol) and middle != exprs[0].value and _CALL_TEXT.fullmatch(exprs[1].text)
             and middle not in exprs[2].value.free_symbols and not exprs[2].value.has(sp.Derivative)):
