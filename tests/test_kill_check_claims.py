@@ -210,3 +210,25 @@ def test_definitions_in_force_are_the_latest_before_else_the_first_after_unless_
     assert d.definitions_at(5) == {L: (y - w) ** 2, b: y / 2}
     assert d.definitions_at(8) == {L: (y - w) ** 2, w: 3, b: y / 2}
     assert d.definitions_at(6) == {L: (y - w) ** 2, b: y / 2}
+
+
+# ---- a row under a condition that is not checked; the test points ---------------------------
+
+def test_a_row_under_an_unchecked_condition_is_skipped_at_its_own_line():
+    """Catches the skipped row given no line (or the segment's first)."""
+    from derive.check import check_text
+
+    (v,) = check_text("intro\n\n$$a = b + c, \\quad x > y$$\n").verdicts
+    assert (v.line, str(v.verdict)) == (3, "skipped")
+    assert v.reason == "holds under a condition (an inequality) that is not checked"
+
+
+def test_every_third_random_point_lies_inside_zero_one():
+    """sin(πx) = 0 holds at every integer: the first point (x = 2) and the first two random ones
+    (any integer, then a positive one) agree, and the third, a fraction k/7, is the first to
+    differ. Catches the fraction points moved to another place in the cycle."""
+    from derive.check.points import numeric_difference
+
+    equal, (point, left, right) = numeric_difference(sp.sin(sp.pi * x), sp.Integer(0))
+    assert equal == 3
+    assert 0 < point[x] < 1 and point[x].q == 7 and right == 0
