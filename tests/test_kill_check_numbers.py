@@ -55,3 +55,13 @@ def test_a_number_claimed_for_letters_without_values_is_skipped_whatever_the_num
     for number in ("1", "2"):
         (v,) = check_text(f"$$a + b = {number}$$\n").verdicts
         assert (str(v.verdict), v.reason) == ("skipped", reason)
+
+
+def test_a_wrong_steps_expected_value_keeps_the_notes_names_and_brackets():
+    """L = (ŷ − y)², ŷ = w x + b; the claim ∂L/∂w = 2(y − ŷ) is wrong, and the right value is
+    shown as the claim writes its bracket, (y − ŷ), with ŷ folded back and the sign in front:
+    −2(y − ŷ)x, worked out by hand. Catches the claim's brackets not passed to the printer."""
+    notes = ("$$\\hat{y} = w x + b$$\n\n$$L = (\\hat{y} - y)^2$$\n\n"
+             "$$\\frac{\\partial L}{\\partial w} = 2 (y - \\hat{y})$$\n")
+    *_, step = check_text(notes).verdicts
+    assert (step.line, str(step.verdict), step.expected) == (5, "wrong", "-2 (y - \\hat{y}) x")
