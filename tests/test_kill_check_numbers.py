@@ -5,6 +5,7 @@ Each test names the bug it catches."""
 import sympy as sp
 
 from derive.check import check_text
+from derive.check.algebra import assess
 from derive.check.expected import tidy, to_latex
 from derive.check.rounding import ROUNDING_UNITS, printed_precision, rounding_slack
 from derive.symbols import symbol
@@ -55,6 +56,11 @@ def test_a_number_claimed_for_letters_without_values_is_skipped_whatever_the_num
     for number in ("1", "2"):
         (v,) = check_text(f"$$a + b = {number}$$\n").verdicts
         assert (str(v.verdict), v.reason) == ("skipped", reason)
+        # the same judgement called here, not in the checker's worker (where mutation testing
+        # cannot see it): = 1 skipped, = 0 compared as an identity (wrong at the first point)
+        out = assess(symbol("a") + symbol("b"), sp.Integer(number), {}, {}, False)
+        assert (out.verdict, out.reason) == ("skipped", reason)
+    assert assess(symbol("a") + symbol("b"), sp.Integer(0), {}, {}, False).verdict == "wrong"
 
 
 def test_a_wrong_steps_expected_value_keeps_the_notes_names_and_brackets():
