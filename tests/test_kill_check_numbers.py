@@ -71,3 +71,10 @@ def test_a_wrong_steps_expected_value_keeps_the_notes_names_and_brackets():
              "$$\\frac{\\partial L}{\\partial w} = 2 (y - \\hat{y})$$\n")
     *_, step = check_text(notes).verdicts
     assert (step.line, str(step.verdict), step.expected) == (5, "wrong", "-2 (y - \\hat{y}) x")
+    # the same step judged by algebra.assess here (check_text judges it in its worker): at the
+    # first point w=2, b=1, x=3, y=0, ŷ = 7: ∂L/∂w = 2·7·3 = 42 and the claim 2(0 − 7) = −14
+    w, b, x, y = (symbol(s) for s in "wbxy")
+    out = assess(sp.Derivative(symbol("L"), w), 2 * (y - y_hat),
+                 {y_hat: w * x + b, symbol("L"): (y_hat - y) ** 2}, {"y_hat": "\\hat{y}"}, False)
+    assert (out.verdict, out.expected) == ("wrong", "-2 (y - \\hat{y}) x")
+    assert out.counterexample == {"point": {"w": 2, "b": 1, "x": 3, "y": 0}, "left": 42, "right": -14}
