@@ -174,3 +174,15 @@ def test_parts_not_of_the_shape_stored_parts_writes_are_refused_saying_which(cha
 ])
 def test_parts_at_the_edge_of_the_checks_are_taken(change):
     check_parts(_broken(change))
+
+
+def test_an_affine_step_not_of_the_linear_model_is_stored_as_symbolic_and_taken_from_the_derived():
+    """Ridge ½(y − wx − b)² + 3w²/2 is affine but not a loss of the linear model alone: its
+    part says "symbolic" and the stored objective asks the derived one for the step. Catches
+    another kind written (the bundle would be refused, and re-derived, every time)."""
+    ridge = "(y - w*x - b)**2 / 2 + 3*w**2/2"
+    parts = stored_parts(derived(ridge))
+    assert parts["affine"] == {"kind": "symbolic"}
+    check_parts(parts)
+    obj, sym = stored(ridge)
+    assert obj.affine is sym.affine and obj.affine is not None
