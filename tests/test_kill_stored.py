@@ -79,6 +79,7 @@ def test_the_curvature_of_no_data_is_zero_and_of_infinite_data_none():
     assert obj.affine.curvature(np.array([np.inf]), np.array([1.0])) is None
 
 
+@pytest.mark.filterwarnings("ignore:Mean of empty slice:RuntimeWarning")  # the no-data case's NaN means
 def test_the_stored_mean_gradient_is_the_mean_of_the_per_sample_gradients():
     """∂/∂w = mean(−2(y − wx − b)x), ∂/∂b = mean(−2(y − wx − b)) at (0.4, −0.3); the data total is
     the sum of every value. Catches the numba pass and the blocked pass confused, or no-data means."""
