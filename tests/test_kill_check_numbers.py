@@ -56,8 +56,15 @@ def test_a_number_claimed_for_letters_without_values_is_skipped_whatever_the_num
     for number in ("1", "2"):
         (v,) = check_text(f"$$a + b = {number}$$\n").verdicts
         assert (str(v.verdict), v.reason) == ("skipped", reason)
-        # the same judgement called here, not in the checker's worker (where mutation testing
-        # cannot see it): = 1 skipped, = 0 compared as an identity (wrong at the first point)
+
+
+def test_a_number_claimed_for_letters_judged_in_this_process():
+    """The same judgement by algebra.assess here, not in the checker's worker (where mutation
+    testing cannot see it): = 1 and = 2 skipped, = 0 compared as an identity (wrong at the first
+    point). Catches 1 taken for 0."""
+    reason = ("a number claimed for an expression in a, b, whose values the notes do not give where "
+              "the checker could read them")
+    for number in (1, 2):
         out = assess(symbol("a") + symbol("b"), sp.Integer(number), {}, {}, False)
         assert (out.verdict, out.reason) == ("skipped", reason)
     assert assess(symbol("a") + symbol("b"), sp.Integer(0), {}, {}, False).verdict == "wrong"
@@ -71,8 +78,11 @@ def test_a_wrong_steps_expected_value_keeps_the_notes_names_and_brackets():
              "$$\\frac{\\partial L}{\\partial w} = 2 (y - \\hat{y})$$\n")
     *_, step = check_text(notes).verdicts
     assert (step.line, str(step.verdict), step.expected) == (5, "wrong", "-2 (y - \\hat{y}) x")
-    # the same step judged by algebra.assess here (check_text judges it in its worker): at the
-    # first point w=2, b=1, x=3, y=0, ŷ = 7: ∂L/∂w = 2·7·3 = 42 and the claim 2(0 − 7) = −14
+
+
+def test_a_wrong_steps_expected_value_judged_in_this_process():
+    """The same step by algebra.assess here (check_text judges it in its worker): at the first
+    point w=2, b=1, x=3, y=0, ŷ = 7: ∂L/∂w = 2·7·3 = 42 and the claim 2(0 − 7) = −14."""
     w, b, x, y = (symbol(s) for s in "wbxy")
     out = assess(sp.Derivative(symbol("L"), w), 2 * (y - y_hat),
                  {y_hat: w * x + b, symbol("L"): (y_hat - y) ** 2}, {"y_hat": "\\hat{y}"}, False)
