@@ -34,12 +34,19 @@ CORE = [
     "derive/descent/affine.py", "derive/descent/scan.py", "derive/descent/moments.py",
     "derive/descent/methods.py", "derive/descent/divergence.py", "derive/descent/schedule.py",
     "derive/descent/generated_loop.py", "derive/descent/reference.py",
+    # the training engines split from methods/compiled: the blocked mean pass, the numba kernels'
+    # runner, the SGD loop, the stacked linear maps, a saved model's objective, the engine's cost
+    "derive/descent/fused.py", "derive/descent/numba_loop.py", "derive/descent/loop_runner.py",
+    "derive/descent/affine_maps.py", "derive/descent/stored.py", "derive/descent/cost.py",
     "derive/testing/checks.py", "derive/testing/numeric.py",
     "neuron/validate.py", "neuron/persist.py", "neuron/safe_json.py",
 ]
 #: the checker's judging: the functions that decide proved / numeric / wrong / skipped
 CHECKER = ["derive/check/verdicts.py", "derive/check/algebra.py", "derive/check/expansion.py",
-           "derive/check/points.py", "derive/check/rounding.py", "derive/check/expected.py"]
+           "derive/check/points.py", "derive/check/rounding.py", "derive/check/expected.py",
+           # what is claimed and under which condition decides what is judged and how
+           "derive/check/claims.py", "derive/check/chains.py", "derive/check/derivation.py",
+           "derive/check/conditions.py", "derive/check/piecewise.py", "derive/check/decimals.py"]
 #: exit codes of a mutant's test run that mean the tests noticed it: a failure (1), an error,
 #: a timeout or a crash; 2 is pytest's "interrupted": the mutant let a Ctrl-C (KeyboardInterrupt)
 #: that the code turns into a result escape, or raised one (the runs are unattended)
@@ -83,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="paths such as derive/parse.py")
     parser.add_argument("--core", action="store_true", help="every core module")
-    parser.add_argument("--checker", action="store_true", help="the checker's judging (verdicts, algebra, expansion, points, rounding, expected)")
+    parser.add_argument("--checker", action="store_true", help="the checker's judging (verdicts, algebra, expansion, points, rounding, expected, claims, chains, ...)")
     parser.add_argument("--sample", type=int, default=40, help="mutants per module (default 40)")
     parser.add_argument("--all", action="store_true", help="every mutant, no sampling")
     parser.add_argument("--seed", type=int, default=0)

@@ -53,10 +53,11 @@ def children() -> set[int]:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    """Every file under ``folder`` (``.git`` and caches left out) with its size and modification time."""
+    """Every file under ``folder`` (``.git``, caches and mutmut's scratch copy ``mutants/`` left out)
+    with its size and modification time."""
     seen = {}
     for where, folders, files in os.walk(folder):
-        folders[:] = [d for d in folders if d not in {".git", "__pycache__", ".hypothesis", ".pytest_cache"}]
+        folders[:] = [d for d in folders if d not in {".git", "__pycache__", ".hypothesis", ".pytest_cache", "mutants"}]
         for name in files:
             path = os.path.join(where, name)
             try:

@@ -1,0 +1,88 @@
+"""What ``auto`` picks per sample (derive/descent/cost.py): the cost lines of the module's
+docstring written out again here, and the choices that docstring promises, each on both sides
+of its break-even point. A changed constant, a dropped term (the shuffle's gather, the scan's
+q³, the compiled loop's start-up) or a ``min`` turned ``max`` changes a choice below."""
+import pytest
+from hypothesis import example, given, strategies as st
+
+from derive.descent import cost
+from derive.descent.cost import cheapest, per_sample_costs
+
+# the docstring's measured constants, copied by hand: a mutated constant in the module differs
+LOOP = (2.2e-8, 1.9e-7)
+COMPILED = (1.2e-8, 2.6e-9)
+SCAN = (6.3e-8, 4.1e-9)
+GATHER = 9.2e-8
+START = 0.8
+
+
+def by_hand(n, p, e, shuffle):
+    q = p + 1
+    gather = GATHER if shuffle else 0.0
+    loop = e * n * (LOOP[0] + LOOP[1] * p + gather)
+    compiled = START + e * n * (COMPILED[0] + COMPILED[1] * p + gather)
+    per_pass = n * (SCAN[0] + SCAN[1] * q ** 3)
+    scan = e * (per_pass + n * GATHER) if shuffle else per_pass
+    return {"loop": loop, "compiled": compiled, "scan": scan}
+
+
+def test_the_constants_are_the_measured_ones():
+    """Catches a constant changed in the module (each one moves a break-even point)."""
+    assert (cost.LOOP_SAMPLE, cost.LOOP_PARAM) == LOOP
+    assert (cost.COMPILED_SAMPLE, cost.COMPILED_PARAM) == COMPILED
+    assert (cost.SCAN_SAMPLE, cost.SCAN_FLOP) == SCAN
+    assert cost.GATHER == GATHER and cost.COMPILED_START == START
+
+
+@given(n=st.integers(0, 10**7), p=st.integers(1, 200), e=st.integers(0, 10**4), shuffle=st.booleans(),
+       scan=st.booleans(), compiled=st.booleans())
+@example(n=0, p=1, e=0, shuffle=False, scan=True, compiled=True)
+@example(n=1, p=1, e=1, shuffle=True, scan=True, compiled=True)
+@example(n=442, p=2, e=100, shuffle=False, scan=True, compiled=True)
+@example(n=442, p=2, e=100, shuffle=True, scan=True, compiled=True)
+def test_the_costs_are_the_docstrings_lines(n, p, e, shuffle, scan, compiled):
+    """Catches a dropped or doubled term, q = p instead of p + 1, the shuffled scan charged once
+    instead of every epoch, or a method offered when it does not apply."""
+    got = per_sample_costs(n, p, e, shuffle, scan=scan, compiled=compiled)
+    want = by_hand(n, p, e, shuffle)
+    assert set(got) == {"loop"} | ({"scan"} if scan else set()) | ({"compiled"} if compiled else set())
+    for method, seconds in got.items():
+        assert seconds == pytest.approx(want[method], rel=1e-12, abs=1e-300)
+
+
+def test_the_books_fit_in_order_scans_and_the_loop_beats_numbas_start():
+    """442 samples, 100 epochs, in order: the scan; and the Python loop (18 ms) before the
+    compiled loop, which waits 0.8 s for numba. Catches the scan charged every epoch."""
+    costs = per_sample_costs(442, 2, 100, False, scan=True, compiled=True)
+    assert cheapest(costs) == "scan"
+    assert costs["scan"] < costs["loop"] < costs["compiled"]
+
+
+def test_wide_data_with_few_epochs_goes_to_the_compiled_loop_or_the_scan_without_numba():
+    """10 features, 10 epochs, 10⁶ samples: compiled; without numba still the scan."""
+    assert cheapest(per_sample_costs(10**6, 11, 10, False, scan=True, compiled=True)) == "compiled"
+    assert cheapest(per_sample_costs(10**6, 11, 10, False, scan=True, compiled=False)) == "scan"
+
+
+@pytest.mark.parametrize("n, want", [(442, "loop"), (10**6, "compiled")])
+def test_shuffled_the_loop_until_it_would_outlast_numbas_start(n, want):
+    """A small shuffled fit (18 ms by the loop) runs the loop rather than wait 0.8 s for numba;
+    a large one the compiled loop. Catches the start-up cost dropped or the gather left out."""
+    costs = per_sample_costs(n, 2, 100, True, scan=False, compiled=True)
+    assert cheapest(costs) == want
+
+
+def test_break_even_of_the_shuffled_loop_and_the_compiled_loop():
+    """Both sides of E·n·(ΔLOOP) = START (p = 1, shuffled): the loop just below, compiled just above."""
+    per_sample = (LOOP[0] + LOOP[1]) - (COMPILED[0] + COMPILED[1])
+    samples = START / per_sample
+    below = per_sample_costs(int(samples * 0.99), 1, 1, True, scan=False, compiled=True)
+    above = per_sample_costs(int(samples * 1.01), 1, 1, True, scan=False, compiled=True)
+    assert cheapest(below) == "loop" and cheapest(above) == "compiled"
+
+
+def test_cheapest_is_the_least_and_ties_go_to_the_first():
+    """Catches ``max`` for ``min`` and a tie broken by the last entry."""
+    assert cheapest({"loop": 3.0, "scan": 1.0, "compiled": 2.0}) == "scan"
+    assert cheapest({"loop": 1.0, "scan": 1.0}) == "loop"
+    assert cheapest({"scan": 1.0, "loop": 1.0}) == "scan"
