@@ -19,22 +19,11 @@ from derive.errors import InputError
 from neuron import Neuron
 from neuron.cli import main as neuron_main
 from neuron.neuron import MAX_EPOCHS
+from interrupting import interrupting
 
 ROOT = Path(__file__).resolve().parents[1]
 X = np.array([0.1, -0.3, 0.5, 0.2, -0.1])
 Y = np.array([1.0, -0.5, 2.0, 0.7, 0.1])
-
-
-def _interrupting(function, at: int):
-    """``function``, raising KeyboardInterrupt (as Ctrl-C does) on its ``at``-th call."""
-    calls = [0]
-
-    def wrapper(*args, **kwargs):
-        calls[0] += 1
-        if calls[0] == at:
-            raise KeyboardInterrupt
-        return function(*args, **kwargs)
-    return wrapper
 
 
 def _trained(epochs: int, **options) -> Neuron:
@@ -54,7 +43,7 @@ def test_ctrl_c_in_the_generated_loop_keeps_the_finished_epochs(at, shuffle):
     neuron.reset()
     loop = neuron.problem.objective.loop
     with pytest.MonkeyPatch.context() as patch, pytest.raises(KeyboardInterrupt) as caught:
-        patch.setattr(loop, "epoch", _interrupting(loop.epoch, at))
+        patch.setattr(loop, "epoch", interrupting(loop.epoch, at))
         neuron.fit(X, Y, epochs=10, method="loop", shuffle=shuffle, seed=3)
     assert isinstance(caught.value, TrainingInterrupted)
     expected = _trained(at - 1, method="loop", shuffle=shuffle, seed=3)
@@ -70,7 +59,7 @@ def test_ctrl_c_in_the_reference_loop_keeps_the_finished_epochs(at):
     """Mini-batches run the reference loop: the same promise."""
     neuron = Neuron()
     with pytest.MonkeyPatch.context() as patch, pytest.raises(TrainingInterrupted):
-        patch.setattr(reference, "_batch_epoch", _interrupting(reference._batch_epoch, at))
+        patch.setattr(reference, "_batch_epoch", interrupting(reference._batch_epoch, at))
         neuron.fit(X, Y, epochs=10, batch_size=2, method="loop")
     expected = _trained(at - 1, batch_size=2, method="loop")
     assert len(neuron.history) == at - 1

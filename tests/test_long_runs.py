@@ -19,6 +19,7 @@ from derive.generated import numba_available
 from neuron import Neuron, NeuronRegressor
 from neuron.cli import main as neuron_main
 from neuron.errors import NeuronFileError
+from interrupting import interrupting
 
 X = np.array([0.1, -0.3, 0.5, 0.2, -0.1])
 Y = np.array([1.0, -0.5, 2.0, 0.7, 0.1])
@@ -211,24 +212,13 @@ def test_a_climb_not_yet_far_above_at_the_end_has_not_diverged(small_caps):
 
 
 # Ctrl-C ---------------------------------------------------------------------
-def _interrupting(function, at: int):
-    calls = [0]
-
-    def wrapper(*args, **kwargs):
-        calls[0] += 1
-        if calls[0] == at:
-            raise KeyboardInterrupt
-        return function(*args, **kwargs)
-    return wrapper
-
-
 def test_ctrl_c_in_a_later_piece_keeps_every_finished_epoch(small_caps):
     neuron = Neuron()
     neuron.fit(X, Y, epochs=1, method="loop")
     neuron.reset()
     loop = neuron.problem.objective.loop
     with pytest.MonkeyPatch.context() as patch, pytest.raises(TrainingInterrupted):
-        patch.setattr(loop, "epoch", _interrupting(loop.epoch, 200))
+        patch.setattr(loop, "epoch", interrupting(loop.epoch, 200))
         neuron.fit(X, Y, epochs=EPOCHS, lr=0.5, method="loop")
     expected = _fit(199, method="loop")
     assert neuron.epochs_ == 199 and (neuron.w, neuron.b) == (expected.w, expected.b)
@@ -238,7 +228,7 @@ def test_ctrl_c_in_a_later_piece_keeps_every_finished_epoch(small_caps):
 def test_ctrl_c_in_the_scan_drops_only_the_piece_it_was_in(small_caps):
     neuron = Neuron()
     with pytest.MonkeyPatch.context() as patch, pytest.raises(TrainingInterrupted):
-        patch.setattr(scan, "scan_fit", _interrupting(scan.scan_fit, 4))  # in the fourth piece of 7 epochs
+        patch.setattr(scan, "scan_fit", interrupting(scan.scan_fit, 4))  # in the fourth piece of 7 epochs
         neuron.fit(X, Y, epochs=EPOCHS, lr=0.5, method="scan")
     expected = _fit(21, method="scan")
     assert neuron.epochs_ == 21 and neuron.method_ == "scan"
