@@ -128,16 +128,17 @@ def test_a_wrong_verdict_on_an_either_claim_is_neither_right_nor_an_alarm():
 
 
 def test_split_all_is_dev_and_heldout_and_fresh_notes_come_only_by_name():
-    entries = [{"id": f"{s}.md", "split": s} for s in ("dev", "heldout", "fresh", "fresh2")]
+    entries = [{"id": f"{s}.md", "split": s} for s in ("dev", "heldout", "fresh", "fresh2", "fresh3")]
     assert [e["id"] for e in bench.select(entries, "all")] == ["dev.md", "heldout.md"]
     assert [e["id"] for e in bench.select(entries, "fresh")] == ["fresh.md"]
     assert [e["id"] for e in bench.select(entries, "fresh2")] == ["fresh2.md"]
+    assert [e["id"] for e in bench.select(entries, "fresh3")] == ["fresh3.md"]
     assert [e["id"] for e in bench.select(entries, "heldout")] == ["heldout.md"]
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2"])
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3"])
 def test_the_split_option_accepts_fresh_and_rejects_unknown_splits(tmp_path, capsys, split):
-    notes, truth = write_corpus(tmp_path)  # its only note is dev: --split fresh/fresh2 measures nothing
+    notes, truth = write_corpus(tmp_path)  # its only note is dev: --split fresh/fresh2/fresh3 measures nothing
     assert bench.main(["--notes", str(notes), "--truth", str(truth), "--split", split, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["figures"]["notes"] == 0
     with pytest.raises(SystemExit) as exit_info:
