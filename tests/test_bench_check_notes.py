@@ -136,6 +136,15 @@ def test_split_all_is_dev_and_heldout_and_fresh_notes_come_only_by_name():
     assert [e["id"] for e in bench.select(entries, "heldout")] == ["heldout.md"]
 
 
+def test_every_split_in_the_truth_file_can_be_asked_for_by_name():
+    # a set added to notes_corpus.json but not to SPLITS could never be measured
+    entries = json.loads(bench.DEFAULT_TRUTH.read_text(encoding="utf-8"))["notes"]
+    splits = {e["split"] for e in entries}
+    assert splits <= set(bench.SPLITS) - {"all"}
+    assert all(bench.select(entries, s) for s in splits)
+    assert not any(e["split"] == "fresh3" for e in bench.select(entries, "all"))
+
+
 @pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3"])
 def test_the_split_option_accepts_fresh_and_rejects_unknown_splits(tmp_path, capsys, split):
     notes, truth = write_corpus(tmp_path)  # its only note is dev: --split fresh/fresh2/fresh3 measures nothing
