@@ -128,16 +128,26 @@ def test_a_wrong_verdict_on_an_either_claim_is_neither_right_nor_an_alarm():
 
 
 def test_split_all_is_dev_and_heldout_and_fresh_notes_come_only_by_name():
-    entries = [{"id": f"{s}.md", "split": s} for s in ("dev", "heldout", "fresh", "fresh2")]
+    entries = [{"id": f"{s}.md", "split": s} for s in ("dev", "heldout", "fresh", "fresh2", "fresh3")]
     assert [e["id"] for e in bench.select(entries, "all")] == ["dev.md", "heldout.md"]
     assert [e["id"] for e in bench.select(entries, "fresh")] == ["fresh.md"]
     assert [e["id"] for e in bench.select(entries, "fresh2")] == ["fresh2.md"]
+    assert [e["id"] for e in bench.select(entries, "fresh3")] == ["fresh3.md"]
     assert [e["id"] for e in bench.select(entries, "heldout")] == ["heldout.md"]
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2"])
+def test_every_split_in_the_truth_file_can_be_asked_for_by_name():
+    # a set added to notes_corpus.json but not to SPLITS could never be measured
+    entries = json.loads(bench.DEFAULT_TRUTH.read_text(encoding="utf-8"))["notes"]
+    splits = {e["split"] for e in entries}
+    assert splits <= set(bench.SPLITS) - {"all"}
+    assert all(bench.select(entries, s) for s in splits)
+    assert not any(e["split"] == "fresh3" for e in bench.select(entries, "all"))
+
+
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3"])
 def test_the_split_option_accepts_fresh_and_rejects_unknown_splits(tmp_path, capsys, split):
-    notes, truth = write_corpus(tmp_path)  # its only note is dev: --split fresh/fresh2 measures nothing
+    notes, truth = write_corpus(tmp_path)  # its only note is dev: --split fresh/fresh2/fresh3 measures nothing
     assert bench.main(["--notes", str(notes), "--truth", str(truth), "--split", split, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["figures"]["notes"] == 0
     with pytest.raises(SystemExit) as exit_info:
