@@ -65,7 +65,8 @@ class _Reader:
             self.chains.append(_barrier(f"the row at line {line} was skipped"))
 
     def skip_all(self, pieces: list[Piece], seg: Segment, reason: str) -> None:
-        text = ", ".join(" = ".join(e.text for e in p.exprs) for p in pieces if p.exprs)
+        # each piece as written: its relations (i < j, x \le 0) are not all "="
+        text = ", ".join(" ".join(seg.latex[p.exprs[0].start:p.exprs[-1].end].split()) for p in pieces if p.exprs)
         self.skip(self.line_of(seg.start + pieces[0].exprs[0].start), text, reason)
 
     def read(self, piece: Piece, seg: Segment) -> None:
