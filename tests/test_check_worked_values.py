@@ -48,3 +48,63 @@ def test_the_definitions_read_from_a_matrix_keep_the_lines_of_what_follows():
     found = check_text(notes).verdicts
     assert {v.latex: v.line for v in found if str(v.verdict) == "definition"}["v_1 = 0.1"] == 4
     assert {(v.line, str(v.verdict)) for v in found} >= {(6, "numeric"), (8, "numeric"), (10, "proved")}
+
+
+# ------------------------------------------------ values given by substituting them: x·v = 2.0·0.25
+SUBSTITUTED_VALUES = """$$
+z = x \\cdot v = 2.0 \\cdot 0.25 = 0.5
+$$
+
+$$
+h = \\text{ReLU}(z) = 0.5
+$$
+
+$$
+\\frac{dh}{dz} = 1
+$$
+
+$$
+q = \\frac{1}{1 + e^{-h}} \\approx 0.622
+$$
+"""
+
+
+def test_a_row_substituting_numbers_for_inputs_gives_their_values():
+    found = verdicts(SUBSTITUTED_VALUES)
+    assert {(6, "numeric"), (10, "proved"), (14, "numeric")} <= set(found)
+    assert not [line for line, verdict in found if verdict in ("wrong", "skipped")]
+    assert [line for line, verdict in verdicts(SUBSTITUTED_VALUES.replace("\\approx 0.622", "\\approx 0.652"))
+            if verdict == "wrong"] == [14]
+    # the values read are shown as definitions, with where they come from
+    given = {v.latex: v.reason for v in check_text(SUBSTITUTED_VALUES).verdicts if str(v.verdict) == "definition"}
+    assert given["x = 2.0"] == "x = 2.0, the value this row substitutes for it"
+    for row in ("z = x \\cdot v = 2.0 + 0.25 = 2.25",  # another operation: no values read
+                "z = x \\cdot v = (2.0 \\cdot 0.25) \\cdot 3 = 1.5",  # more numbers than names
+                "z = x \\cdot x = 2.0 \\cdot 0.25 = 0.5"):  # one name, two numbers
+        found = verdicts(SUBSTITUTED_VALUES.replace("z = x \\cdot v = 2.0 \\cdot 0.25 = 0.5", row))
+        assert (6, "skipped") in found and not [line for line, verdict in found if verdict == "wrong"], row
+
+
+def test_a_claim_written_in_names_with_given_values_is_not_compared_with_the_row_before():
+    # E holds a term in an output r̂ the notes never define, so ∂E/∂y is not known; the middle row
+    # drops the sign, and the last row (right about the derivative) is not blamed for that
+    notes = ("$$t = 0.5, \\quad y = 2$$\n\n$$E = \\frac{1}{2}(t - y)^2 + \\frac{1}{2}(u - \\hat{r})^2$$\n\n"
+             "$$\n\\begin{aligned}\n\\frac{\\partial E}{\\partial y} &= (t - y) \\\\\n&= -(t - y)\n\\end{aligned}\n$$\n")
+    found = verdicts(notes)
+    assert (7, "skipped") in found and (8, "skipped") in found
+
+
+def test_the_expected_value_of_a_wrong_worked_number_is_a_number_not_a_name_with_that_value():
+    notes = "$$x = 1$$\n\n$$f = x^2 - x + 1$$\n\n$$\\frac{df}{dx} = 3$$\n"
+    (v,) = [v for v in check_text(notes).verdicts if v.line == 5]
+    assert str(v.verdict) == "wrong" and v.expected == "1"
+
+
+def test_an_update_of_a_weight_is_neither_a_formula_for_it_nor_compared_with_its_old_value():
+    # w = w - η·g is the new value of w: dL/dv through w = 0.5 is still taken, and the numbers
+    # of the update are the new w (η is not given: not checked), never compared with the old 0.5
+    notes = ("$$z = w \\cdot v = 0.5 \\cdot 3 = 1.5$$\n\n$$L = z^2$$\n\n$$\\frac{dL}{dv} = 2 z w = 1.5$$\n\n"
+             "$$w = w - \\eta \\frac{dL}{dw} = 0.5 - 0.1 \\cdot 3 = 0.2$$\n")
+    found = verdicts(notes)
+    assert [verdict for line, verdict in found if line == 5] == ["proved", "numeric"]
+    assert not [line for line, verdict in found if verdict == "wrong"]

@@ -18,6 +18,7 @@ from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
 from .piecewise import conditional_pieces
+from .substitutions import substituted_values
 from .primes import applied, function_definition, is_update_head, named_function
 
 
@@ -54,6 +55,7 @@ class _Reader:
         self.domain: tuple = ()  # the sign condition of the row being read
         self.condition = ""  # the index condition it is read under (", i = j"), as shown
         self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
+        self.written: dict = {}  # name → its definition as written (z = w x + b, then z = 0.5·2 + 1)
 
     @property
     def claims(self) -> list:
@@ -243,13 +245,16 @@ class _Reader:
         if entries and not update and value.is_number and self.block_of.get(head) == seg.block:
             # a worked example: z = w x + b, z = 0.5·2 + 1, z = 2 in one block
             previous = Expression(entries[-1][1], exprs[0].start, exprs[0].end, exprs[0].text)
-            self.add_steps(_Chain(previous, None), exprs[1:2], piece.relations[:1], seg)
+            written = Expression(entries[-1][1], exprs[0].start, exprs[0].end, self.written.get(head, ""))
+            self.add_steps(_Chain(previous, None, last=written), exprs[1:2], piece.relations[:1], seg)
         self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}", head,
                                       value, update))
         if not update:
             self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, value))
             self.block_of[head] = seg.block
-        chain = _Chain(exprs[0], None if update else head, last=exprs[1])
+            self.written[head] = exprs[1].text
+        # w = w - η g = 0.5 - 0.1·3: the numbers are the new w, compared with w - η g, not with the old w
+        chain = _Chain(exprs[1], None, last=exprs[1]) if update else _Chain(exprs[0], head, last=exprs[1])
         if not aside:
             self.chains.append(chain)
         self.add_steps(chain, exprs[2:], piece.relations[1:], seg)
@@ -266,6 +271,7 @@ class _Reader:
                 self.claims.append(Definition(len(self.claims), line, latex, e.value, chain.first.value))
                 self.derivation._definitions.setdefault(e.value, []).append((len(self.claims) - 1, chain.first.value))
             else:
+                self.substituted(chain.last, e, line)
                 previous = chain.last.value if chain.last is not None else None
                 self.claims.append(Step(len(self.claims), line, latex, chain.first.value, e.value, start,
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
@@ -273,6 +279,18 @@ class _Reader:
                                         (chain.last.text if chain.last is not None else "", chain.first.text),
                                         written_numbers(e.text), self.domain, self.condition))
             chain.last = e
+
+    def substituted(self, before: Expression | None, after: Expression, line: int) -> None:
+        """x·w_1 = 1.0·0.5: the values of inputs a worked example gives by substituting them."""
+        values = substituted_values(before, after, self.names.mapping) if before else None
+        known = set(self.derivation._definitions) | (self.names.symbolic - self.names.variables)
+        for name, (value, written) in (values or {}).items():
+            if name in known:  # judged against its definition, not read from here
+                continue
+            shown = f"{_show(name.name)} = {written}"
+            self.claims.append(Definition(len(self.claims), line, shown, name, value,
+                                          given=f"{shown}, the value this row substitutes for it"))
+            self.derivation._definitions.setdefault(name, []).append((len(self.claims) - 1, value))
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:
         """``σ(z) = P`` with P never defined, used nowhere as an input and not

@@ -42,6 +42,7 @@ class Definition:
     name: sp.Symbol
     value: sp.Expr
     update: bool = False
+    given: str = ""  # why, when not written as NAME = value (a value read from a substitution)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
     for form in (left, sp.factor(left) if not left.has(sp.Sum) else sp.factor_terms(left)):
         folded = form
         for name, full in sorted(expanded.items(), key=lambda kv: -sp.count_ops(kv[1])):
-            if isinstance(full, sp.Symbol) or _variables(defs[name]):
+            if isinstance(full, sp.Symbol) or full.is_number or _variables(defs[name]):  # 0.5 is no x
                 continue
             candidate = folded.subs(full, name)
             if candidate != folded and is_zero_fast(evaluate(candidate, defs) - left):

@@ -21,14 +21,15 @@ ROUNDING_UNITS = 3
 def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset,
                        written: sp.Expr | None = None):
     """A number claimed for an expression: compared with the expression just
-    before it when that is a number (a worked example's previous line),
-    else with the chain's first: (reference, "previous" / "first" / None
+    before it when that is a number (a worked example's previous line) and
+    the claim is written as a number, else with the chain's first: (reference, "previous" / "first" / None
     when the claim is not a number), or (None, the Outcome of a skip).
     A claim written in names that the notes give no value (``∂(y - wx - b)/∂b``,
     which is -1) is symbolic, not a worked example's number."""
     if right.free_symbols or right == 0:  # "= 0" may be an equation: see verdicts
         return left, None
-    if previous is not None:
+    in_names = written is not None and bool(written.free_symbols)  # -(t - ŷ) with t, ŷ given: not a worked number
+    if previous is not None and not in_names:
         before = evaluate(previous, defs, unknown=unknown)
         if not before.free_symbols:
             return before, "previous"

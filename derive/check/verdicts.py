@@ -163,6 +163,8 @@ def _indexed_power(latex: str, bases: frozenset) -> str:
 
 def _definition_reason(claim: Definition, defined_at: dict) -> str:
     name = show_name(claim.name.name)
+    if claim.given:
+        return claim.given
     if claim.update:
         return f"an update of {name} ({name} on both sides); not used to replace {name}"
     before = defined_at.get(claim.name)
