@@ -108,3 +108,12 @@ def test_an_update_of_a_weight_is_neither_a_formula_for_it_nor_compared_with_its
     found = verdicts(notes)
     assert [verdict for line, verdict in found if line == 5] == ["proved", "numeric"]
     assert not [line for line, verdict in found if verdict == "wrong"]
+
+
+# ------------------------------------------------ the expected value in the notes' names
+def test_the_expected_gradient_of_a_sum_of_squares_keeps_the_prediction_inside_the_sum():
+    notes = ("$$\\hat{y}_i = w x_i + b$$\n\n$$L = \\sum_{i=1}^{n} (y_i - \\hat{y}_i)^2$$\n\n"
+             "$$\\frac{\\partial L}{\\partial b} = -2 \\sum_{i=1}^{n} (y_i + \\hat{y}_i)$$\n")
+    (v,) = [v for v in check_text(notes).verdicts if v.line == 5]
+    assert str(v.verdict) == "wrong"
+    assert v.expected == "- 2 \\sum_{i=1}^{n} \\left(y_i - \\hat{y}_i\\right)"
