@@ -117,3 +117,15 @@ def test_the_expected_gradient_of_a_sum_of_squares_keeps_the_prediction_inside_t
     (v,) = [v for v in check_text(notes).verdicts if v.line == 5]
     assert str(v.verdict) == "wrong"
     assert v.expected == "- 2 \\sum_{i=1}^{n} \\left(y_i - \\hat{y}_i\\right)"
+
+
+# ------------------------------------------------ a claim whose left side sits on the line above
+def test_a_claim_written_over_two_lines_is_reported_from_its_left_side_to_its_end():
+    notes = ("$$\n\\begin{aligned}\n\\frac{d}{dx} (x^2 + 3x)\n&= 2x + 2 \\\\\n&= 2(x + 1)\n\\end{aligned}\n$$\n")
+    first, second = check_text(notes).verdicts
+    assert (first.line, first.end_line, str(first.verdict)) == (3, 4, "wrong")
+    assert (second.line, second.end_line) == (5, None)  # a later row: its own line, as before
+    import json
+    from derive.check.report import json_report
+    steps = json.loads(json_report("n.md", [first, second], []))["steps"]
+    assert steps[0]["end_line"] == 4 and "end_line" not in steps[1]

@@ -260,9 +260,12 @@ class _Reader:
         self.add_steps(chain, exprs[2:], piece.relations[1:], seg)
 
     def add_steps(self, chain: _Chain, exprs, relations, seg: Segment, consequence: bool = False) -> None:
-        for e, relation in zip(exprs, relations):
-            start = seg.start + e.start
-            line = self.line_of(start)
+        for k, e in enumerate(exprs):
+            relation, start = relations[k], seg.start + e.start
+            line, end_line = self.line_of(start), self.line_of(seg.start + e.end - 1)
+            if k == 0 and chain.last in (None, chain.first) and _written_in(seg, chain.first):  # A (alone) &= B
+                line = self.line_of(seg.start + chain.first.start)
+            end_line = end_line if end_line != line else None
             digits = printed_decimals(e.text)
             latex = f"{chain.first.text} {'≈' if relation == '≈' else '='} {e.text}"
             if relation == "≈" and digits is None:
@@ -277,7 +280,7 @@ class _Reader:
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
                                         consequence,
                                         (chain.last.text if chain.last is not None else "", chain.first.text),
-                                        written_numbers(e.text), self.domain, self.condition))
+                                        written_numbers(e.text), self.domain, self.condition, end_line))
             chain.last = e
 
     def substituted(self, before: Expression | None, after: Expression, line: int) -> None:
@@ -299,6 +302,11 @@ class _Reader:
         return (isinstance(v, sp.Symbol) and v not in self.names.defined and v not in self.names.inputs
                 and v not in chain.first.value.free_symbols and not isinstance(chain.first.value, sp.Symbol)
                 and not chain.first.value.has(sp.Derivative))
+
+
+def _written_in(seg: Segment, e: Expression) -> bool:
+    """Whether ``e`` was read from ``seg`` (its offsets are relative to its own segment)."""
+    return e.start < e.end <= len(seg.latex) and " ".join(seg.latex[e.start:e.end].split()) == e.text
 
 
 def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Chain | None:
