@@ -129,3 +129,12 @@ def test_a_claim_written_over_two_lines_is_reported_from_its_left_side_to_its_en
     from derive.check.report import json_report
     steps = json.loads(json_report("n.md", [first, second], []))["steps"]
     assert steps[0]["end_line"] == 4 and "end_line" not in steps[1]
+
+
+# ------------------------------------------------ a defined value substituted as printed (rounded)
+def test_a_computed_value_substituted_as_printed_is_checked_not_taken_for_another_example():
+    notes = "$$p = \\sigma(0.39) \\approx 0.596$$\n\n$$r = p - 1 = 0.596 - 1 = -0.404$$\n"
+    assert ("3", "numeric") in [(str(v.line), str(v.verdict)) for v in check_text(notes).verdicts
+                                if v.latex.endswith("0.596 - 1")]
+    planted = verdicts(notes.replace("0.596 - 1 = -0.404", "0.569 - 1 = -0.431"))  # another value of p
+    assert not [line for line, verdict in planted if verdict == "wrong"] and (3, "skipped") in planted
