@@ -18,7 +18,7 @@ from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
 from .piecewise import conditional_pieces
-from .substitutions import substituted_values
+from .substitutions import learn_substituted
 from .primes import applied, function_definition, is_update_head, named_function
 
 
@@ -274,7 +274,7 @@ class _Reader:
                 self.claims.append(Definition(len(self.claims), line, latex, e.value, chain.first.value))
                 self.derivation._definitions.setdefault(e.value, []).append((len(self.claims) - 1, chain.first.value))
             else:
-                self.substituted(chain.last, e, line)
+                learn_substituted(self.derivation, self.names, chain.last, e, line)  # x·w = 1.0·0.5
                 previous = chain.last.value if chain.last is not None else None
                 self.claims.append(Step(len(self.claims), line, latex, chain.first.value, e.value, start,
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
@@ -282,18 +282,6 @@ class _Reader:
                                         (chain.last.text if chain.last is not None else "", chain.first.text),
                                         written_numbers(e.text), self.domain, self.condition, end_line))
             chain.last = e
-
-    def substituted(self, before: Expression | None, after: Expression, line: int) -> None:
-        """x·w_1 = 1.0·0.5: the values of inputs a worked example gives by substituting them."""
-        values = substituted_values(before, after, self.names.mapping) if before else None
-        known = set(self.derivation._definitions) | (self.names.symbolic - self.names.variables)
-        for name, (value, written) in (values or {}).items():
-            if name in known:  # judged against its definition, not read from here
-                continue
-            shown = f"{_show(name.name)} = {written}"
-            self.claims.append(Definition(len(self.claims), line, shown, name, value,
-                                          given=f"{shown}, the value this row substitutes for it"))
-            self.derivation._definitions.setdefault(name, []).append((len(self.claims) - 1, value))
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:
         """``σ(z) = P`` with P never defined, used nowhere as an input and not

@@ -16,7 +16,9 @@ import re
 
 import sympy as sp
 
-from .latex import parse_statement
+from .derivation import Definition, Derivation
+from .greek_names import _show
+from .latex import Expression, parse_statement
 from .latex_errors import LatexError
 
 _LAYOUT = re.compile(r"\\left|\\right|\\[,;:! ]|\\quad|\\qquad|\\cdot|\\times|[*()\[\]\s]|\\big|\\Big")
@@ -75,3 +77,20 @@ def substituted_values(before, after, mapping: dict) -> dict | None:
     if not (lhs.is_number and rhs.is_number) or abs(lhs - rhs) > sp.Float("1e-12") * max(1, abs(rhs)):
         return None
     return values
+
+
+def learn_substituted(derivation: Derivation, names, before: Expression | None, after: Expression,
+                      line: int) -> None:
+    """Each input that the row ``after`` substitutes a number for becomes a
+    definition from here on (shown as ``x = 1.0``, with where it comes from);
+    a name the notes define (so far, or by a formula anywhere) is judged
+    against its definition instead."""
+    values = substituted_values(before, after, names.mapping) if before is not None else None
+    known = set(derivation._definitions) | (names.symbolic - names.variables)
+    for name, (value, written) in (values or {}).items():
+        if name in known:
+            continue
+        shown = f"{_show(name.name)} = {written}"
+        derivation.claims.append(Definition(len(derivation.claims), line, shown, name, value,
+                                            given=f"{shown}, the value this row substitutes for it"))
+        derivation._definitions.setdefault(name, []).append((len(derivation.claims) - 1, value))
