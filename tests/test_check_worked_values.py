@@ -138,3 +138,12 @@ def test_a_computed_value_substituted_as_printed_is_checked_not_taken_for_anothe
                                 if v.latex.endswith("0.596 - 1")]
     planted = verdicts(notes.replace("0.596 - 1 = -0.404", "0.569 - 1 = -0.431"))  # another value of p
     assert not [line for line, verdict in planted if verdict == "wrong"] and (3, "skipped") in planted
+
+
+def test_a_row_substituting_another_value_for_a_known_name_gives_no_values_at_all():
+    # w is 0.5 from the first row; the second example uses w = 0.7, so its c = 3 is that example's
+    notes = ("$$z = w x = 0.5 \\cdot 2 = 1$$\n\n$$p = w x + c = 0.7 \\cdot 2 + 3 = 4.4$$\n\n"
+             "$$r = p - 1 = 3.4$$\n")
+    found = verdicts(notes)
+    assert not [line for line, verdict in found if verdict == "wrong"]
+    assert dict(verdicts(notes))[5] == "skipped"

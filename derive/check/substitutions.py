@@ -17,9 +17,11 @@ import re
 import sympy as sp
 
 from .derivation import Definition, Derivation
+from .expansion import evaluate
 from .greek_names import _show
 from .latex import Expression, parse_statement
 from .latex_errors import LatexError
+from .rounding import _printed_as
 
 _LAYOUT = re.compile(r"\\left|\\right|\\[,;:! ]|\\quad|\\qquad|\\cdot|\\times|[*()\[\]\s]|\\big|\\Big")
 _NUMBER = r"\d+(?:\.\d+)?|\.\d+"
@@ -87,6 +89,8 @@ def learn_substituted(derivation: Derivation, names, before: Expression | None, 
     against its definition instead."""
     values = substituted_values(before, after, names.mapping) if before is not None else None
     known = set(derivation._definitions) | (names.symbolic - names.variables)
+    if values and not _agrees(values, known, derivation):
+        return  # another example's values for a defined name: its inputs are another example's too
     for name, (value, written) in (values or {}).items():
         if name in known:
             continue
@@ -94,3 +98,19 @@ def learn_substituted(derivation: Derivation, names, before: Expression | None, 
         derivation.claims.append(Definition(len(derivation.claims), line, shown, name, value,
                                             given=f"{shown}, the value this row substitutes for it"))
         derivation._definitions.setdefault(name, []).append((len(derivation.claims) - 1, value))
+
+
+def _agrees(values: dict, known: set, derivation: Derivation) -> bool:
+    """Whether every defined name the row substitutes for has, by its definition,
+    the number substituted (as printed: 0.5812 for σ(0.3275))."""
+    defs = derivation.definitions_at(len(derivation.claims))
+    for name, (value, _) in values.items():
+        if name not in known:
+            continue
+        try:
+            held = evaluate(name, defs)
+        except (ValueError, TypeError, ArithmeticError, RecursionError):
+            return False
+        if held.free_symbols or not _printed_as(held, value):
+            return False
+    return True
