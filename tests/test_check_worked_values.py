@@ -38,7 +38,8 @@ def test_values_given_in_a_matrix_of_names_are_the_values_of_those_names():
     planted = MATRIX_OF_VALUES.replace("= 0.125", "= 0.135")
     assert [line for line, verdict in verdicts(planted) if verdict == "wrong"] == [5]
     for changed in (MATRIX_OF_VALUES.replace("0.1 & 0.4 \\\\ 0.3 & 0.2", "0.1 & 0.4 \\\\ 0.3"),  # an entry missing
-                    MATRIX_OF_VALUES.replace("v_3 & v_4", "v_1 & v_4")):  # v_1 given two values
+                    MATRIX_OF_VALUES.replace("v_3 & v_4", "v_1 & v_4"),  # v_1 given two values
+                    MATRIX_OF_VALUES.replace("V = \\begin{bmatrix}", "V^{[1]} = \\begin{bmatrix}")):  # V^{[1]}: not read
         found = verdicts(changed)
         assert (5, "skipped") in found and not [line for line, verdict in found if verdict == "wrong"]
 

@@ -16,7 +16,7 @@ import re
 
 _ENV = r"\\begin\{(?P<KIND>[pbvB]?matrix)\}(?P<BODY>(?:(?!\\begin|\\end).)*?)\\end\{(?P=KIND)\}"
 #: NAME = matrix of names = matrix of numbers (the NAME = part is optional).
-GIVEN = re.compile(r"(?:\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*=\s*)?"
+GIVEN = re.compile(r"(?P<head>\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*=\s*)?"
                    + _ENV.replace("KIND", "k1").replace("BODY", "names") + r"\s*=\s*" + _ENV.replace("KIND", "k2").replace("BODY", "numbers"),
                    re.DOTALL)
 _NAME = re.compile(r"(?:\\(?:alpha|beta|gamma|delta|eta|theta|lambda|mu|sigma|omega)|[A-Za-z])"
@@ -61,6 +61,9 @@ def given_matrix_values(latex: str) -> str | None:
 
     def rewrite(m: re.Match) -> str:
         nonlocal changed
+        before = latex[:m.start()].rstrip()
+        if m.group("head") is None and before and not re.search(r"(?:,|\\quad|\\qquad|\\\\)$", before):
+            return m.group(0)  # W^{[1]} = (w_1 …) = (0.3 …): what the matrix is, is not read here
         definitions = _definitions(m.group("names"), m.group("numbers"))
         padded = _padded(definitions, m.group(0)) if definitions else None
         if padded is None:
