@@ -164,6 +164,9 @@ def test_sum_over_n_samples():
     X, Y = sp.IndexedBase("x", real=True), sp.IndexedBase("y", real=True)
     truth = -2 * sp.Sum(Y[i] - (w * X[i] + b), (i, 1, n)) / n
     expected = latex_value(lines[5].expected)
+    assert "\\hat{y}_i" in lines[5].expected  # written in the notes' names (issue 9 §3): ŷ_i kept inside the sum
+    expected = expected.replace(lambda e: isinstance(e, sp.Indexed) and e.base.label.name == "y_hat",
+                                lambda e: w * X[e.indices[0]] + b)
     at = {n: 3}
     values = {X[k]: v for k, v in zip((1, 2, 3), (2, -1, 5))} | {Y[k]: v for k, v in zip((1, 2, 3), (0, 4, 1))}
     values |= {w: 3, b: -2}

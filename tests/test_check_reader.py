@@ -173,7 +173,9 @@ def test_a_display_inside_a_blockquote_is_read_without_the_quote_marks():
              "> \\end{aligned}\n"
              "> $$\n")
     result = check_text(notes)
-    assert [(v.line, str(v.verdict)) for v in result.verdicts] == [(5, "proved"), (10, "definition"), (11, "wrong")]
+    # the first claim is written from line 4 (its left side) to line 5
+    assert [(v.line, str(v.verdict)) for v in result.verdicts] == [(4, "proved"), (10, "definition"), (11, "wrong")]
+    assert result.verdicts[0].end_line == 5
 
 
 def test_a_greater_than_sign_at_the_start_of_a_row_outside_a_blockquote_is_kept():

@@ -18,6 +18,7 @@ from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
 from .piecewise import conditional_pieces
+from .substitutions import learn_substituted
 from .primes import applied, function_definition, is_update_head, named_function
 
 
@@ -54,6 +55,7 @@ class _Reader:
         self.domain: tuple = ()  # the sign condition of the row being read
         self.condition = ""  # the index condition it is read under (", i = j"), as shown
         self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
+        self.written: dict = {}  # name → its definition as written (z = w x + b, then z = 0.5·2 + 1)
 
     @property
     def claims(self) -> list:
@@ -65,7 +67,8 @@ class _Reader:
             self.chains.append(_barrier(f"the row at line {line} was skipped"))
 
     def skip_all(self, pieces: list[Piece], seg: Segment, reason: str) -> None:
-        text = ", ".join(" = ".join(e.text for e in p.exprs) for p in pieces if p.exprs)
+        # each piece as written: its relations (i < j, x \le 0) are not all "="
+        text = ", ".join(" ".join(seg.latex[p.exprs[0].start:p.exprs[-1].end].split()) for p in pieces if p.exprs)
         self.skip(self.line_of(seg.start + pieces[0].exprs[0].start), text, reason)
 
     def read(self, piece: Piece, seg: Segment) -> None:
@@ -242,21 +245,27 @@ class _Reader:
         if entries and not update and value.is_number and self.block_of.get(head) == seg.block:
             # a worked example: z = w x + b, z = 0.5·2 + 1, z = 2 in one block
             previous = Expression(entries[-1][1], exprs[0].start, exprs[0].end, exprs[0].text)
-            self.add_steps(_Chain(previous, None), exprs[1:2], piece.relations[:1], seg)
+            written = Expression(entries[-1][1], exprs[0].start, exprs[0].end, self.written.get(head, ""))
+            self.add_steps(_Chain(previous, None, last=written), exprs[1:2], piece.relations[:1], seg)
         self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}", head,
                                       value, update))
         if not update:
             self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, value))
             self.block_of[head] = seg.block
-        chain = _Chain(exprs[0], None if update else head, last=exprs[1])
+            self.written[head] = exprs[1].text
+        # w = w - η g = 0.5 - 0.1·3: the numbers are the new w, compared with w - η g, not with the old w
+        chain = _Chain(exprs[1], None, last=exprs[1]) if update else _Chain(exprs[0], head, last=exprs[1])
         if not aside:
             self.chains.append(chain)
         self.add_steps(chain, exprs[2:], piece.relations[1:], seg)
 
     def add_steps(self, chain: _Chain, exprs, relations, seg: Segment, consequence: bool = False) -> None:
-        for e, relation in zip(exprs, relations):
-            start = seg.start + e.start
-            line = self.line_of(start)
+        for k, e in enumerate(exprs):
+            relation, start = relations[k], seg.start + e.start
+            line, end_line = self.line_of(start), self.line_of(seg.start + e.end - 1)
+            if k == 0 and chain.last in (None, chain.first) and _written_in(seg, chain.first):  # A (alone) &= B
+                line = self.line_of(seg.start + chain.first.start)
+            end_line = end_line if end_line != line else None
             digits = printed_decimals(e.text)
             latex = f"{chain.first.text} {'≈' if relation == '≈' else '='} {e.text}"
             if relation == "≈" and digits is None:
@@ -265,12 +274,13 @@ class _Reader:
                 self.claims.append(Definition(len(self.claims), line, latex, e.value, chain.first.value))
                 self.derivation._definitions.setdefault(e.value, []).append((len(self.claims) - 1, chain.first.value))
             else:
+                learn_substituted(self.derivation, self.names, chain.last, e, line)  # x·w = 1.0·0.5
                 previous = chain.last.value if chain.last is not None else None
                 self.claims.append(Step(len(self.claims), line, latex, chain.first.value, e.value, start,
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
                                         consequence,
                                         (chain.last.text if chain.last is not None else "", chain.first.text),
-                                        written_numbers(e.text), self.domain, self.condition))
+                                        written_numbers(e.text), self.domain, self.condition, end_line))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:
@@ -280,6 +290,11 @@ class _Reader:
         return (isinstance(v, sp.Symbol) and v not in self.names.defined and v not in self.names.inputs
                 and v not in chain.first.value.free_symbols and not isinstance(chain.first.value, sp.Symbol)
                 and not chain.first.value.has(sp.Derivative))
+
+
+def _written_in(seg: Segment, e: Expression) -> bool:
+    """Whether ``e`` was read from ``seg`` (its offsets are relative to its own segment)."""
+    return e.start < e.end <= len(seg.latex) and " ".join(seg.latex[e.start:e.end].split()) == e.text
 
 
 def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Chain | None:

@@ -30,6 +30,7 @@ from ..symbols import symbol
 from .chains import _barrier, _domain, _Reader
 from .derivation import Definition, Derivation, Skip
 from .expansion import FORMULA, INPUT
+from .given_values import given_matrix_values
 from .greek_names import _detect_aliases, _show, normalize_name
 from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
@@ -116,6 +117,9 @@ def _parsed_rows(seg: Segment) -> list[tuple[Segment, object]]:
     try:
         return [(seg, parse_statement(seg.latex))]
     except LatexError as err:
+        given = given_matrix_values(seg.latex) if err.notation else None
+        if given is not None:  # W = (w_1 … ) = (0.3 … ): the values it gives, as definitions
+            return _parsed_rows(Segment(seg.line, seg.start, given, seg.block))
         cuts = [m.end() for m in _EQ_ROW.finditer(seg.latex)]
         if not cuts:
             return [(seg, err)]

@@ -32,6 +32,7 @@ class Step:
     literals: tuple | None = None  # the numbers an arithmetic claim (0.5 · 4 + 1) is written with
     domain: tuple = ()  # a sign condition the claim holds under: (("x", 1, ">"),) for (x > 0)
     condition: str = ""  # an index condition it was read under (", i = j"), as shown
+    end_line: int | None = None  # the last line of a claim written over several lines
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Definition:
     name: sp.Symbol
     value: sp.Expr
     update: bool = False
+    given: str = ""  # why, when not written as NAME = value (a value read from a substitution)
 
 
 @dataclass(frozen=True)

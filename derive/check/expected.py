@@ -15,6 +15,7 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
     ŷ) when that makes it shorter, printed with the notes' spelling."""
     names = relevant_definitions(defs, raw)
     expanded = {n: evaluate(n, defs) for n in names}
+    left = left.replace(lambda e: isinstance(e, sp.Sum), _coefficient_outside)
     for item in {i for i in left.atoms(sp.Indexed) if _indexed_name(i) in defs} | _summed_definitions(left, defs):
         full = indexed(evaluate(_indexed_name(item), defs), item.indices[0])
         left_folded = left.subs(full, item).replace(  # inside a sum over the index too (subs stops at bound names)
@@ -25,7 +26,7 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
     for form in (left, sp.factor(left) if not left.has(sp.Sum) else sp.factor_terms(left)):
         folded = form
         for name, full in sorted(expanded.items(), key=lambda kv: -sp.count_ops(kv[1])):
-            if isinstance(full, sp.Symbol) or _variables(defs[name]):
+            if isinstance(full, sp.Symbol) or full.is_number or _variables(defs[name]):  # 0.5 is no x
                 continue
             candidate = folded.subs(full, name)
             if candidate != folded and is_zero_fast(evaluate(candidate, defs) - left):
@@ -34,6 +35,13 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
     # the brackets as the claim writes them (not the claim itself: -(y - ŷ) is read as ŷ - y)
     prefer = frozenset(a for e in raw[1:] for a in e.atoms(sp.Add) if a != e)
     return to_latex(min(options, key=lambda o: o[:3])[3], spellings, prefer)
+
+
+def _coefficient_outside(total: sp.Sum) -> sp.Expr:
+    """Σ 2(b + w x_i - y_i) as 2 Σ (b + w x_i - y_i): the summand's common
+    factors gathered and its number put in front, so that b + w x_i folds to ŷ_i."""
+    coefficient, rest = sp.factor_terms(total.function).as_coeff_Mul()
+    return coefficient * sp.Sum(rest, *total.limits)
 
 
 def _summed_definitions(expr: sp.Expr, defs: dict) -> set:
@@ -90,12 +98,16 @@ def to_latex(expr: sp.Expr, spellings: dict, prefer: frozenset = frozenset()) ->
         if means and any(isinstance(f, sp.Sum) for f in factors):
             rest = sp.Mul(coeff, *[f for f in factors if f is not means[0]])
             sign = "-" if rest.could_extract_minus_sign() else ""
-            return f"{sign}\\frac{{1}}{{{sp.latex(means[0].base, symbol_names=names)}}} " + \
-                to_latex(-rest if sign else rest, spellings, prefer)
+            inner = to_latex(-rest if sign else rest, spellings, prefer)
+            if inner.startswith("-"):  # the sum's sign moved out of it: -(1/n)·(-2 Σ …) is (1/n)·2 Σ …
+                sign, inner = ("" if sign else "-"), inner[1:].lstrip()
+            top, _, after = inner.partition(" ")
+            top, inner = (top, after) if top.isdigit() and after else ("1", inner)  # 2/n Σ …, not 1/n 2 Σ …
+            return f"{sign}\\frac{{{top}}}{{{sp.latex(means[0].base, symbol_names=names)}}} " + inner
         if coeff.is_Integer and any(isinstance(f, sp.Add) for f in factors):
             ordered = sorted(factors, key=lambda f: 0 if isinstance(f, sp.Add) else 1)
             parts = [f"({sp.latex(f, symbol_names=names)})" if isinstance(f, sp.Add)
                      else sp.latex(f, symbol_names=names) for f in ordered]
             sign = {1: "", -1: "-"}.get(int(coeff), f"{int(coeff)} ")
             return sign + " ".join(parts)
-    return sp.latex(expr, symbol_names=names)
+    return sp.latex(expr, symbol_names=names, order="old")  # positive terms first: y_i - ŷ_i

@@ -29,7 +29,7 @@ def json_object(notes: Notes, verdicts: Sequence, assumptions: Sequence[str]) ->
     """report.py's JSON object; a notebook's steps carry ``cell`` and the line in that cell."""
     out = json.loads(json_report(notes.path, list(verdicts), list(assumptions)))
     if notes.is_notebook:
-        out["steps"] = [{**notes.position(v.line), **{k: s[k] for k in s if k != "line"}}
+        out["steps"] = [{**notes.position(v.line), **{k: s[k] for k in s if k not in ("line", "end_line")}}
                         for v, s in zip(verdicts, out["steps"])]
     return out
 

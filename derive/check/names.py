@@ -74,7 +74,7 @@ def read_names(parsed, aliases: dict) -> Names:
             symbolic.add(middle)
         if isinstance(head, sp.Symbol) and len(values) > 1 and not piece.continues:
             defined.add(head)
-            if not values[1].is_number:
+            if not values[1].is_number and head not in values[1].free_symbols:  # w = w - η…: an update
                 symbolic.add(head)
             inputs |= values[1].free_symbols - {head}
         for v in values:

@@ -49,7 +49,8 @@ def json_report(file: str, verdicts: list[StepVerdict], assumptions: list[str]) 
     """The issue's JSON shape: file, summary, assumptions, steps."""
     steps = [
         {"line": v.line, "latex": v.latex, "verdict": v.verdict, "reason": v.reason,
-         "expected": v.expected, "counterexample": v.counterexample}
+         "expected": v.expected, "counterexample": v.counterexample,
+         **({"end_line": v.end_line} if v.end_line is not None else {})}
         for v in verdicts
     ]
     out = {"file": file, "summary": summary(verdicts), "assumptions": assumptions, "steps": steps}

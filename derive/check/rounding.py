@@ -21,14 +21,15 @@ ROUNDING_UNITS = 3
 def _numeric_reference(left: sp.Expr, right: sp.Expr, previous, defs: dict, unknown: frozenset,
                        written: sp.Expr | None = None):
     """A number claimed for an expression: compared with the expression just
-    before it when that is a number (a worked example's previous line),
-    else with the chain's first: (reference, "previous" / "first" / None
+    before it when that is a number (a worked example's previous line) and
+    the claim is written as a number, else with the chain's first: (reference, "previous" / "first" / None
     when the claim is not a number), or (None, the Outcome of a skip).
     A claim written in names that the notes give no value (``∂(y - wx - b)/∂b``,
     which is -1) is symbolic, not a worked example's number."""
     if right.free_symbols or right == 0:  # "= 0" may be an equation: see verdicts
         return left, None
-    if previous is not None:
+    in_names = written is not None and bool(written.free_symbols)  # -(t - ŷ) with t, ŷ given: not a worked number
+    if previous is not None and not in_names:
         before = evaluate(previous, defs, unknown=unknown)
         if not before.free_symbols:
             return before, "previous"
@@ -88,8 +89,19 @@ def _other_values(reference: sp.Expr | None, literals: tuple | None, defs: dict)
         return ""
     written = {abs(n) for n in literals}
     other = [s.name for s in reference.free_symbols
-             if s in defs and defs[s].is_number and abs(defs[s]) not in written]
+             if s in defs and defs[s].is_number and not any(_printed_as(defs[s], n) for n in written)]
     return ", ".join(sorted(other))
+
+
+def _printed_as(value: sp.Expr, printed: sp.Rational) -> bool:
+    """Whether ``printed`` (0.596) is ``value`` (σ(0.39) = 0.59628…) as printed: within
+    :data:`ROUNDING_UNITS` units of its last decimal when it has three significant digits
+    or more (as :func:`rounding_slack` counts them), else exactly (2, 0.5, 0.01)."""
+    exact = value_at(abs(value), {})
+    places = next((k for k in range(13) if (printed * 10**k).is_Integer), 12)
+    if exact is None or len(str(printed * 10**places).lstrip("0")) < 3:
+        return exact == printed
+    return abs(exact - printed) <= sp.Rational(ROUNDING_UNITS, 10**places)
 
 
 def printed_precision(left: sp.Expr, right: sp.Expr, digits: int, slack: sp.Expr = sp.Integer(0)) -> Outcome:

@@ -67,6 +67,7 @@ class StepVerdict:
     expected: str | None = None
     counterexample: dict | None = None
     span: tuple[int, int] | None = None
+    end_line: int | None = None  # the claim's last line, when it spans several (``A`` then ``&= B``)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "verdict", Verdict(self.verdict))
@@ -105,6 +106,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
+            verdict = replace(verdict, end_line=claim.end_line)
         results.append((claim, verdict))
     return results
 
@@ -163,6 +165,8 @@ def _indexed_power(latex: str, bases: frozenset) -> str:
 
 def _definition_reason(claim: Definition, defined_at: dict) -> str:
     name = show_name(claim.name.name)
+    if claim.given:
+        return claim.given
     if claim.update:
         return f"an update of {name} ({name} on both sides); not used to replace {name}"
     before = defined_at.get(claim.name)
