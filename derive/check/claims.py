@@ -161,7 +161,7 @@ def _unreadable(seg: Segment, err: LatexError, text: str, line_of, order: int) -
     near = " ".join(seg.latex[pos:pos + 16].split())
     place = f" near '{near}'" if near else ""
     reason = f"could not parse: {err} at line {line_of(offset)}, column {column}{place}"
-    if err.notation:
+    if err.notation or err.ambiguous:
         reason = f"{err} (at line {line_of(offset)}, column {column})"
     return Skip(order, seg.line, " ".join(seg.latex.split()), reason)
 

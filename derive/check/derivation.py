@@ -71,6 +71,10 @@ class Derivation:
     unknown: frozenset = frozenset()
     variables: frozenset = frozenset()
 
+    def defined_names(self) -> frozenset[str]:
+        """The names the notes define anywhere (as the checker holds them)."""
+        return frozenset(name.name for name in self._definitions)
+
     def definitions_at(self, order: int) -> dict[sp.Symbol, sp.Expr]:
         """Definitions in force at claim ``order``: the latest one before it,
         else (a forward reference) the first one after it, unless that one

@@ -6,9 +6,12 @@ from __future__ import annotations
 class LatexError(ValueError):
     """A segment could not be read; ``pos`` is the 0-based offset in it.
     ``notation`` is set when it was read but holds notation the checker
-    does not judge (matrices, piecewise definitions): the message says which."""
+    does not judge (matrices, piecewise definitions): the message says which.
+    ``ambiguous`` is set when it reads two ways that give different values
+    (the message says which); it is never handed to the matrix reader."""
 
-    def __init__(self, message: str, pos: int | None = None, notation: bool = False):
+    def __init__(self, message: str, pos: int | None = None, notation: bool = False, ambiguous: bool = False):
         self.pos = pos
         self.notation = notation
+        self.ambiguous = ambiguous
         super().__init__(message)

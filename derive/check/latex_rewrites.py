@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from .indices import AmbiguousExponent, indices_rewritten
+from .delta_derivatives import delta_derivatives_as_partials
 from .kronecker import indicators_as_deltas
+from .operator_reach import operator_reach_checked
 from .latex_errors import LatexError
 
 
@@ -127,7 +129,7 @@ def _sum_limits_in_order(latex: str) -> str:
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
-    latex = _sum_limits_in_order(indicators_as_deltas(latex))
+    latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
     latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(_text_subscripts_braced(latex))))
     m = _MATRIX.search(latex)
     if m:

@@ -24,6 +24,7 @@ from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
+from .one_letter_calls import undefined_call
 from .outcome import Outcome
 
 
@@ -102,6 +103,11 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                 # a relation between names the notes never tie together is an
                 # equation stated (p/(1 − p) = eᵃ): the rows after it may solve it
                 equation = (claim.first, claim.claim, claim.line, claim.order)
+            if verdict.verdict == "wrong" and (call := undefined_call(claim.latex, derivation.defined_names())):
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
+                                      f"{call} may be a function applied to its argument or a product; read as "
+                                      "a product the step does not hold, so it is not judged",
+                                      span=(claim.start, claim.end))
             if verdict.verdict == "wrong" and (base := _indexed_power(claim.latex, index_bases)):
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
