@@ -37,6 +37,7 @@ from .markdown import Segment, math_segments
 from .matrices import MatrixReader, unread_heads
 from .index_conditions import index_condition
 from .names import read_names
+from .one_output import one_output_aliases
 from .tails import readable_tail
 
 
@@ -61,7 +62,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 
     given = {symbol(normalize_name(k)): symbol(normalize_name(v)) for k, v in (aliases or {}).items()}
     assumptions = [f"{_show(k.name)} ≡ {_show(v.name)} (given with --alias)" for k, v in given.items()]
-    found = _detect_aliases([st for _, st in parsed if not isinstance(st, LatexError)], set(given))
+    statements = [st for _, st in parsed if not isinstance(st, LatexError)]
+    found = _detect_aliases(statements, set(given))
+    found |= one_output_aliases(statements, set(given) | set(found))
     for k, (v, why) in found.items():
         assumptions.append(f"{_show(k.name)} ≡ {_show(v.name)} ({why})")
     names = read_names(parsed, {**given, **{k: v for k, (v, _) in found.items()}})
