@@ -53,3 +53,43 @@ def test_a_second_numbered_label_or_a_formula_for_the_bare_hat_keeps_them_apart(
     assert not check_text(labels).assumptions
     own = ONE_OUTPUT.replace("$$L = (y_1", "$$\\hat{y} = 3 z$$\n\n$$L = (y_1")
     assert not check_text(own).assumptions
+
+
+# ------------------------------------------------ f(x_i) = body in z_i: the term of sample i
+PER_SAMPLE = """# a mean of per-sample terms
+
+$$J = \\frac{1}{N}\\sum_{i=1}^{N} \\left[\\ln(1 + e^{-z_i}) + (1 - y_i) z_i\\right]$$
+
+$$f(x_i) = \\ln(1 + e^{-z_i}) + (1 - y_i) z_i$$
+
+$$\\frac{dJ}{dw} = \\frac{1}{N}\\sum_{i=1}^{N} \\frac{d}{dw} f(x_i)$$
+$$= \\frac{1}{N}\\sum_{i=1}^{N} \\frac{df}{dz_i} \\cdot \\frac{dz_i}{dw}$$
+
+$$\\frac{df}{dz_i} = \\sigma(z_i) - y_i$$
+
+$$z_i = w x_i + b$$
+"""
+
+
+def test_a_function_of_one_sample_whose_body_uses_that_samples_names_is_its_term():
+    # z_i, a step of the chain rule defined after it is used, is read back too
+    assert [v for v in verdicts(PER_SAMPLE) if v[1] != "definition"] == [(7, "proved"), (8, "proved"), (10, "proved")]
+    assert wrong_lines(PER_SAMPLE.replace("= \\sigma(z_i) - y_i$$", "= \\sigma(z_i) + y_i$$")) == [10]
+    assert wrong_lines(PER_SAMPLE.replace("\\frac{dz_i}{dw}$$", "\\frac{dz_i}{db}$$")) == [8]
+
+
+def test_a_call_at_another_argument_or_a_body_without_the_samples_names_stays_a_rule():
+    assert (10, "proved") in verdicts(PER_SAMPLE)
+    # f(x) = … in z_i: the argument has no index, so what f(x_i) means is not said
+    other = PER_SAMPLE.replace("$$f(x_i) =", "$$f(x) =")
+    assert all(verdict in ("skipped", "definition") for line, verdict in verdicts(other) if line in (7, 8, 10))
+    # f(x_i) = w + b: nothing in the body belongs to sample i
+    constant = PER_SAMPLE.replace("$$f(x_i) = \\ln(1 + e^{-z_i}) + (1 - y_i) z_i$$", "$$f(x_i) = w + b$$")
+    assert wrong_lines(constant) == [] and (7, "proved") not in verdicts(constant)
+
+
+# ------------------------------------------------ a skipped row's end continues only the row right after it
+def test_the_end_of_a_skipped_row_is_not_continued_across_a_second_skipped_row():
+    notes = "$$e' = 2t$$\n$$r' = g(u)$$\n$$= 3t$$\n"
+    assert wrong_lines(notes) == []
+    assert wrong_lines("$$e' = 2t$$\n$$= 3t$$\n") == [2]  # right after it, the row claims 3t = 2t

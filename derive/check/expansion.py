@@ -96,7 +96,7 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
         return expr
     if isinstance(expr, sp.Indexed):
         key = _indexed_name(expr)
-        if key in defs and key not in stop:  # ŷ_i = w x_i + b, read at y_hat[i]
+        if key in defs and key not in stop and expr not in stop:  # ŷ_i = w x_i + b, read at y_hat[i]
             return evaluate(indexed(defs[key], expr.indices[0]), defs, stop, expanding + (key,), unknown)
         return expr
     if not expr.args:
