@@ -93,3 +93,38 @@ def test_the_end_of_a_skipped_row_is_not_continued_across_a_second_skipped_row()
     notes = "$$e' = 2t$$\n$$r' = g(u)$$\n$$= 3t$$\n"
     assert wrong_lines(notes) == []
     assert wrong_lines("$$e' = 2t$$\n$$= 3t$$\n") == [2]  # right after it, the row claims 3t = 2t
+
+
+# ------------------------------------------------ squared errors of numbered outputs written as norms
+TWO_OUTPUTS = """# two outputs
+
+$$E = \\tfrac{1}{2}\\|t_1 - \\hat{y}_1\\|^2 + \\tfrac{1}{2}\\lVert t_2 - \\hat{y}_2 \\rVert^2$$
+
+$$\\frac{\\partial E}{\\partial \\hat{y}_1} = -(t_1 - \\hat{y}_1)$$
+
+$$\\|0.25 - 0.75\\|^2 = 0.25$$
+"""
+
+
+def test_a_norm_of_numbered_outputs_is_an_absolute_value_and_the_other_output_is_held_fixed():
+    assert [v for v in verdicts(TWO_OUTPUTS) if v[1] != "definition"] == [(5, "proved"), (7, "numeric")]
+    assert wrong_lines(TWO_OUTPUTS.replace("= -(t_1 - \\hat{y}_1)$$", "= (t_1 - \\hat{y}_1)$$")) == [5]
+    assert wrong_lines(TWO_OUTPUTS.replace("= 0.25$$", "= 0.75$$")) == [7]
+
+
+def test_a_derivative_by_anything_but_a_numbered_sibling_keeps_the_other_output_unknown():
+    assert (5, "proved") in verdicts(TWO_OUTPUTS)
+    # ŷ_2 may depend on u_1 in a way the notes do not write: not judged
+    through = TWO_OUTPUTS + "\n$$\\hat{y}_1 = \\sigma(u_1)$$\n\n$$\\frac{\\partial E}{\\partial u_1} = 0$$\n"
+    assert (11, "skipped") in verdicts(through)
+    # ŷ_i and ŷ_j may be one output (i = j): ∂E/∂ŷ_i is not judged
+    letters = TWO_OUTPUTS.replace("_1", "_i").replace("_2", "_j")
+    assert (5, "proved") not in verdicts(letters) and wrong_lines(letters.replace("= -(t_i", "= (t_i")) == []
+
+
+def test_a_norm_of_a_bare_name_or_of_a_name_with_components_stays_matrix_notation():
+    assert (7, "numeric") in verdicts(TWO_OUTPUTS)
+    # w may be a vector, x_1 has components x_{1k}: the scalar reading would call these wrong
+    assert verdicts("$$\\|w\\|^2 = \\sum_j w_j^2$$\n") == [(1, "skipped")]
+    assert verdicts("$$\\|x_1 - x_2\\|^2 = \\sum_k (x_{1k} - x_{2k})^2$$\n") == [(1, "skipped")]
+    assert verdicts("$$\\|y_1\\|_1 = y_1$$\n") == [(1, "skipped")]

@@ -13,6 +13,7 @@ import sympy as sp
 from ..symbols import numeric_form, symbol
 from .latex_operators import indexed
 from .index_conditions import component_definition
+from .siblings import sibling
 from .sum_derivatives import indexed_bases, sum_derivative
 
 
@@ -115,11 +116,11 @@ def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, def
         return opaque_derivative(operand, v) if read is None else read
     if operand.is_number:
         return sp.Integer(0) if n else operand
-    names = [s for s in operand.free_symbols if s in unknown and s != v]
+    names = [s for s in operand.free_symbols if s in unknown and s != v and not sibling(s, v)]
     if not names and not operand.has(v):
         inputs = unknown_inputs(unknown)
         undefined = [s for s in operand.free_symbols
-                     if s not in defs and s not in inputs and not s.name.startswith(OPAQUE)]
+                     if s not in defs and s not in inputs and not s.name.startswith(OPAQUE) and not sibling(s, v)]
         undefined += [i for i in operand.atoms(sp.Indexed) if _indexed_name(i) not in inputs]
         return opaque_derivative(operand, v) if undefined else sp.Integer(0)
     if not names:
