@@ -128,3 +128,26 @@ def test_a_norm_of_a_bare_name_or_of_a_name_with_components_stays_matrix_notatio
     assert verdicts("$$\\|w\\|^2 = \\sum_j w_j^2$$\n") == [(1, "skipped")]
     assert verdicts("$$\\|x_1 - x_2\\|^2 = \\sum_k (x_{1k} - x_{2k})^2$$\n") == [(1, "skipped")]
     assert verdicts("$$\\|y_1\\|_1 = y_1$$\n") == [(1, "skipped")]
+
+
+# ------------------------------------------------ ∂/∂θ_k of a sum over samples of a sum over components
+SAMPLES_OF_COMPONENTS = """# least squares, written with two sums
+
+$$J = \\frac{1}{2m} \\sum_{i=1}^{m} \\left( \\sum_{j=0}^{n} \\theta_j x_j^{(i)} - y^{(i)} \\right)^2$$
+
+$$\\frac{\\partial J}{\\partial \\theta_k} = \\frac{1}{m} \\sum_{i=1}^{m} \\left( \\sum_{j=0}^{n} \\theta_j x_j^{(i)} - y^{(i)} \\right) x_k^{(i)}$$
+"""
+
+
+def test_a_sum_over_samples_of_a_sum_over_components_is_differentiated_under_the_outer_sum():
+    assert verdicts(SAMPLES_OF_COMPONENTS) == [(3, "definition"), (5, "proved")]
+    assert wrong_lines(SAMPLES_OF_COMPONENTS.replace("\\right) x_k^{(i)}$$", "\\right)$$")) == [5]
+    assert wrong_lines(SAMPLES_OF_COMPONENTS.replace("= \\frac{1}{m}", "= \\frac{1}{2m}")) == [5]
+
+
+def test_an_outer_sum_whose_own_index_picks_a_component_stays_opaque():
+    assert (5, "proved") in verdicts(SAMPLES_OF_COMPONENTS)
+    # θ_i outside the inner sum: the outer sum is over components too, and is not read term by term
+    notes = ("$$Q = \\sum_{i=1}^{m} \\theta_i \\left( \\sum_{j=0}^{n} \\theta_j x_j^{(i)} \\right)$$\n\n"
+             "$$\\frac{\\partial Q}{\\partial \\theta_k} = 0$$\n")
+    assert verdicts(notes) == [(1, "definition"), (3, "skipped")]

@@ -119,9 +119,12 @@ def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, def
     names = [s for s in operand.free_symbols if s in unknown and s != v and not sibling(s, v)]
     if not names and not operand.has(v):
         inputs = unknown_inputs(unknown)
-        undefined = [s for s in operand.free_symbols
-                     if s not in defs and s not in inputs and not s.name.startswith(OPAQUE) and not sibling(s, v)]
-        undefined += [i for i in operand.atoms(sp.Indexed) if _indexed_name(i) not in inputs]
+        # an index of a sum around (i in y[i]) is not a name; y[i] is an input when y[…] is one
+        undefined = [s for s in operand.free_symbols if isinstance(s, sp.Symbol) and s not in defs and s not in inputs and not s.is_integer
+                     and not s.name.startswith(OPAQUE) and not sibling(s, v)]
+        input_bases = {s.name.partition("[")[0] for s in inputs if "[" in s.name}
+        undefined += [i for i in operand.atoms(sp.Indexed)
+                      if _indexed_name(i) not in inputs and i.base.label.name not in input_bases]
         return opaque_derivative(operand, v) if undefined else sp.Integer(0)
     if not names:
         return sp.diff(operand, v, n)
