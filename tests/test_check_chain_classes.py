@@ -151,3 +151,28 @@ def test_an_outer_sum_whose_own_index_picks_a_component_stays_opaque():
     notes = ("$$Q = \\sum_{i=1}^{m} \\theta_i \\left( \\sum_{j=0}^{n} \\theta_j x_j^{(i)} \\right)$$\n\n"
              "$$\\frac{\\partial Q}{\\partial \\theta_k} = 0$$\n")
     assert verdicts(notes) == [(1, "definition"), (3, "skipped")]
+
+
+# ------------------------------------------------ f_{w,b}(x): a model function named with its parameters, used before it is defined
+MODEL_FUNCTION = """# cost of a linear model
+
+$$J(w,b) = \\frac{1}{2m} \\sum_{i=1}^{m} (f_{w,b}(x^{(i)}) - y^{(i)})^2$$
+
+$$f_{w,b}(x) = w x + b$$
+
+$$\\frac{\\partial J(w,b)}{\\partial w} = \\frac{1}{m} \\sum_{i=1}^{m} (f_{w,b}(x^{(i)}) - y^{(i)}) x^{(i)}$$
+
+$$\\frac{\\partial J(w,b)}{\\partial b} = \\frac{1}{m} \\sum_{i=1}^{m} (f_{w,b}(x^{(i)}) - y^{(i)})$$
+"""
+
+
+def test_a_function_named_with_its_parameters_is_read_even_where_it_is_used_before_its_definition():
+    assert [v for v in verdicts(MODEL_FUNCTION) if v[1] != "definition"] == [(7, "proved"), (9, "proved")]
+    assert wrong_lines(MODEL_FUNCTION.replace("y^{(i)}) x^{(i)}$$", "y^{(i)})$$")) == [7]
+    assert wrong_lines(MODEL_FUNCTION.replace("$$f_{w,b}(x) = w x + b$$", "$$f_{w,b}(x) = w x^2 + b$$")) == [7]
+
+
+def test_a_function_defined_twice_is_not_read_before_its_first_definition():
+    assert (7, "proved") in verdicts(MODEL_FUNCTION)
+    twice = MODEL_FUNCTION + "\n$$f_{w,b}(x) = w x^2 + b$$\n"
+    assert [line for line, verdict in verdicts(twice) if verdict in ("proved", "wrong")] == []

@@ -33,6 +33,7 @@ class _Reader:
         self.seen: set = set()
         self.block_of: dict = {}
         self.functions: dict = {}  # name → primes.Function: f(x) = … read as a function
+        self.forward: dict = {}  # the functions defined once in the notes, for rows before that definition
         self.domain: tuple = ()  # the sign condition of the row being read
         self.condition = ""  # the index condition it is read under (", i = j"), as shown
         self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
@@ -61,8 +62,9 @@ class _Reader:
         if self.name_function(piece, line):  # L = g(u) = -log(u): g is defined, and L is -log(u)
             piece = replace(piece, exprs=(exprs[0],) + exprs[2:], relations=piece.relations[1:])
             exprs, text = piece.exprs, " = ".join(e.text for e in piece.exprs)
-        if self.functions:
-            exprs = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs)
+        functions = {**self.forward, **self.functions}  # a function used before its one definition reads it
+        if functions:
+            exprs = tuple(Expression(applied(e.value, functions), e.start, e.end, e.text) for e in exprs)
         exprs = self.per_sample(piece, exprs)
         values = [e.value for e in exprs]
         used_before = set(self.seen)

@@ -38,6 +38,7 @@ from .matrices import MatrixReader, unread_heads
 from .index_conditions import index_condition
 from .names import read_names
 from .one_output import one_output_aliases
+from .primes import forward_functions
 from .tails import readable_tail
 
 
@@ -71,6 +72,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 
     derivation = Derivation([], spellings, assumptions)
     reader = _Reader(derivation, names, line_of)
+    reader.forward = forward_functions(statements)
     # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
     matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
