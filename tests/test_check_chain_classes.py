@@ -176,3 +176,28 @@ def test_a_function_defined_twice_is_not_read_before_its_first_definition():
     assert (7, "proved") in verdicts(MODEL_FUNCTION)
     twice = MODEL_FUNCTION + "\n$$f_{w,b}(x) = w x^2 + b$$\n"
     assert [line for line, verdict in verdicts(twice) if verdict in ("proved", "wrong")] == []
+
+
+# ------------------------------------------------ a chain rule through names a worked example gives values
+WORKED_NETWORK = """# one hidden unit, with numbers
+
+$$h = \\sigma(u), \\quad u = v x$$
+
+$$q = c h$$
+
+With $x = 1$, $v = 0.5$, $c = 2$: $$q = 1.2449$$
+
+$$E = (t - q)^2$$
+
+$$\\frac{\\partial E}{\\partial c} = \\frac{\\partial (t - q)^2}{\\partial q} \\cdot \\frac{\\partial (c h)}{\\partial c}$$
+
+$$\\frac{\\partial E}{\\partial c} = -2(t - q) h$$
+"""
+
+
+def test_a_symbolic_step_through_a_name_with_example_values_is_proved_from_its_formula():
+    got = [v for v in verdicts(WORKED_NETWORK) if v[1] not in ("definition", "numeric")]
+    assert got == [(11, "proved"), (13, "proved")]
+    # never "wrong" from this reading: a false step stays skipped
+    planted = verdicts(WORKED_NETWORK.replace("= -2(t - q) h$$", "= -2(t - q) c$$"))
+    assert (13, "skipped") in planted and (13, "wrong") not in planted
