@@ -201,3 +201,14 @@ def test_a_symbolic_step_through_a_name_with_example_values_is_proved_from_its_f
     # never "wrong" from this reading: a false step stays skipped
     planted = verdicts(WORKED_NETWORK.replace("= -2(t - q) h$$", "= -2(t - q) c$$"))
     assert (13, "skipped") in planted and (13, "wrong") not in planted
+
+
+def test_a_sibling_not_written_beside_the_variable_or_of_a_family_the_notes_define_is_not_held_fixed():
+    assert (5, "proved") in verdicts(TWO_OUTPUTS)
+    # h_2 may be built from h_1 (a recurrence): ∂L/∂h_1 of a loss in h_2 alone is not judged
+    alone = "$$L = (y_2 - \\hat{h}_2)^2$$\n\n$$\\frac{\\partial L}{\\partial \\hat{h}_1} = 0$$\n"
+    assert verdicts(alone) == [(1, "definition"), (3, "skipped")]
+    # h_t = … defines every h: h_2 next to h_1 is not held fixed either
+    family = ("$$\\hat{h}_t = \\tanh(w \\hat{h}_{t-1})$$\n\n$$L = (y_2 - \\hat{h}_2)^2 + \\hat{h}_1$$\n\n"
+              "$$\\frac{\\partial L}{\\partial \\hat{h}_1} = 1$$\n")
+    assert wrong_lines(family) == [] and (5, "proved") not in verdicts(family)

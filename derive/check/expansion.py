@@ -116,12 +116,16 @@ def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, def
         return opaque_derivative(operand, v) if read is None else read
     if operand.is_number:
         return sp.Integer(0) if n else operand
-    names = [s for s in operand.free_symbols if s in unknown and s != v and not sibling(s, v)]
+    # a numbered sibling of v written beside it (ŷ_2 next to ŷ_1) is held fixed, unless the notes define
+    # that family for any index (h_t = …: h_2 may be built from h_1)
+    known = [symbol(k.name.rpartition(":")[2]) for k in (*defs, *unknown) if isinstance(k, sp.Symbol)]
+    beside = operand.has(v) and not any(sibling(k, v, generic=True) for k in known)
+    names = [s for s in operand.free_symbols if s in unknown and s != v and not (beside and sibling(s, v))]
     if not names and not operand.has(v):
         inputs = unknown_inputs(unknown)
         # an index of a sum around (i in y[i]) is not a name; y[i] is an input when y[…] is one
         undefined = [s for s in operand.free_symbols if isinstance(s, sp.Symbol) and s not in defs and s not in inputs and not s.is_integer
-                     and not s.name.startswith(OPAQUE) and not sibling(s, v)]
+                     and not s.name.startswith(OPAQUE)]
         input_bases = {s.name.partition("[")[0] for s in inputs if "[" in s.name}
         undefined += [i for i in operand.atoms(sp.Indexed)
                       if _indexed_name(i) not in inputs and i.base.label.name not in input_bases]
