@@ -5,41 +5,23 @@ and the statements skipped with their reason."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from ..symbols import symbol
+from .chain_links import _applications, _barrier, _Chain, _continued_chain, _domain, _rule_functions
 from .conditions import shown as shown_condition
 from .decimals import printed_decimals, rounded_inputs, written_numbers
 from .derivation import Definition, Derivation, Skip, Step
 from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
+from .per_sample import per_sample_applied, per_sample_definition
 from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
 from .primes import applied, function_definition, is_update_head, named_function
-
-
-@dataclass
-class _Chain:
-    first: Expression | None  # None: a row that was skipped, which no continuation may cross
-    defines: sp.Symbol | None
-    skipped: str = ""
-    last: Expression | None = None
-    passable: bool = False  # a skipped row's readable end: only the row right after it continues it
-
-
-def _barrier(reason: str) -> _Chain:
-    return _Chain(None, None, reason)
-
-
-def _domain(piece: Piece) -> bool:
-    r"""``x \in \mathbb{R}^n``: says where a name lives, not a condition (the
-    reader turns ``\mathbb{R}^n`` into ``R`` at the backslash, see latex_rewrites.py)."""
-    return (len(piece.exprs) == 2 and piece.relations == ("≠",)
-            and piece.exprs[1].text == "\\" and str(piece.exprs[1].value) in ("R", "N", "Z", "C", "Q"))
 
 
 class _Reader:
@@ -52,10 +34,12 @@ class _Reader:
         self.seen: set = set()
         self.block_of: dict = {}
         self.functions: dict = {}  # name → primes.Function: f(x) = … read as a function
+        self.forward: dict = {}  # the functions defined once in the notes, for rows before that definition
         self.domain: tuple = ()  # the sign condition of the row being read
         self.condition = ""  # the index condition it is read under (", i = j"), as shown
         self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
         self.written: dict = {}  # name → its definition as written (z = w x + b, then z = 0.5·2 + 1)
+        self.samples: dict = {}  # f → per_sample.PerSample: f(x_i) = body names the term of sample i
 
     @property
     def claims(self) -> list:
@@ -81,8 +65,10 @@ class _Reader:
         if self.name_function(piece, line):  # L = g(u) = -log(u): g is defined, and L is -log(u)
             piece = replace(piece, exprs=(exprs[0],) + exprs[2:], relations=piece.relations[1:])
             exprs, text = piece.exprs, " = ".join(e.text for e in piece.exprs)
-        if self.functions:
-            exprs = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs)
+        functions = {**self.forward, **self.functions}  # a function used before its one definition reads it
+        if functions:
+            exprs = tuple(Expression(applied(e.value, functions), e.start, e.end, e.text) for e in exprs)
+        exprs = self.per_sample(piece, exprs)
         values = [e.value for e in exprs]
         used_before = set(self.seen)
         for v in values:
@@ -168,9 +154,22 @@ class _Reader:
             self.chains.append(chain)
         self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
 
+    def per_sample(self, piece: Piece, exprs: tuple) -> tuple:
+        """f(x_i) and a bare f read as f_i once ``f(x_i) = body`` names the
+        per-sample term (``per_sample.py``); that row's head becomes f_i."""
+        if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=":
+            sample = per_sample_definition(exprs[0].value, exprs[1].value)
+            if sample is not None and symbol(sample.function) not in self.names.defined:
+                self.samples[sample.function] = sample
+        if not self.samples:
+            return exprs
+        return tuple(Expression(per_sample_applied(e.value, self.samples), e.start, e.end, e.text) for e in exprs)
+
     def keep_tail(self, exprs, line: int) -> None:
         """After a skipped row ``A = B`` whose B holds no unknown function or
         prime, a row ``= C`` claims C = B: the chain goes on from B."""
+        if self.chains and self.chains[-1].passable:
+            self.chains.pop()  # a second skipped row: the first one's end is not the row before any more
         if len(exprs) < 2:
             return
         tail = exprs[-1]
@@ -295,24 +294,3 @@ class _Reader:
 def _written_in(seg: Segment, e: Expression) -> bool:
     """Whether ``e`` was read from ``seg`` (its offsets are relative to its own segment)."""
     return e.start < e.end <= len(seg.latex) and " ".join(seg.latex[e.start:e.end].split()) == e.text
-
-
-def _continued_chain(chains: list[_Chain], exprs: tuple[Expression, ...]) -> _Chain | None:
-    used = set().union(*(e.value.free_symbols for e in exprs))
-    for chain in reversed(chains):
-        if chain.defines is not None and chain.defines in used or chain.passable and chain is not chains[-1]:
-            continue
-        return chain
-    return None
-
-
-def _applications(values: list[sp.Expr]) -> list:
-    return [f for v in values for f in v.atoms(AppliedUndef)]
-
-
-def _rule_functions(values: list[sp.Expr]) -> list[str]:
-    functions, primed = set(), set()
-    for v in values:
-        functions |= {f.func.__name__.rstrip("'") for f in v.atoms(AppliedUndef)}
-        primed |= {s.name for s in v.free_symbols if "'" in s.name}
-    return sorted(functions or primed)

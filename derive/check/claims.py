@@ -38,6 +38,8 @@ from .markdown import Segment, math_segments
 from .matrices import MatrixReader, unread_heads
 from .index_conditions import index_condition
 from .names import read_names
+from .one_output import one_output_aliases
+from .primes import forward_functions
 from .tails import readable_tail
 
 
@@ -62,13 +64,16 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 
     given = {symbol(normalize_name(k)): symbol(normalize_name(v)) for k, v in (aliases or {}).items()}
     assumptions = [f"{_show(k.name)} ≡ {_show(v.name)} (given with --alias)" for k, v in given.items()]
-    found = _detect_aliases([st for _, st in parsed if not isinstance(st, LatexError)], set(given))
+    statements = [st for _, st in parsed if not isinstance(st, LatexError)]
+    found = _detect_aliases(statements, set(given))
+    found |= one_output_aliases(statements, set(given) | set(found))
     for k, (v, why) in found.items():
         assumptions.append(f"{_show(k.name)} ≡ {_show(v.name)} ({why})")
     names = read_names(parsed, {**given, **{k: v for k, (v, _) in found.items()}})
 
     derivation = Derivation([], spellings, assumptions)
     reader = _Reader(derivation, names, line_of)
+    reader.forward = forward_functions(statements)
     # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
     matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)

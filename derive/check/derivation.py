@@ -84,8 +84,15 @@ class Derivation:
             k = bisect.bisect_right(entries, order, key=lambda entry: entry[0])
             if k:
                 result[name] = entries[k - 1][1]
-            elif not entries[0][1].is_number and name not in self.variables:
+            elif not entries[0][1].is_number and (name not in self.variables
+                                                  or self._intermediate(name, entries[0][1])):
                 # neither the values of a later worked example nor a later solution
                 # for a parameter (w = Σxy / Σx²) are read back
                 result[name] = entries[0][1]
         return result
+
+    def _intermediate(self, name: sp.Symbol, value: sp.Expr) -> bool:
+        """A differentiation variable defined later by a formula in other
+        variables and no sum (z_i = w x_i + b, read in ``\\frac{df}{dz_i}``
+        before it): a step of the chain rule, not a solution for a parameter."""
+        return not value.has(sp.Sum) and bool(value.free_symbols & (self.variables - {name}))

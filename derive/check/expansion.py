@@ -13,6 +13,7 @@ import sympy as sp
 from ..symbols import numeric_form, symbol
 from .latex_operators import indexed
 from .index_conditions import component_definition
+from .siblings import sibling
 from .sum_derivatives import indexed_bases, sum_derivative
 
 
@@ -96,7 +97,7 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
         return expr
     if isinstance(expr, sp.Indexed):
         key = _indexed_name(expr)
-        if key in defs and key not in stop:  # ŷ_i = w x_i + b, read at y_hat[i]
+        if key in defs and key not in stop and expr not in stop:  # ŷ_i = w x_i + b, read at y_hat[i]
             return evaluate(indexed(defs[key], expr.indices[0]), defs, stop, expanding + (key,), unknown)
         return expr
     if not expr.args:
@@ -115,12 +116,19 @@ def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, def
         return opaque_derivative(operand, v) if read is None else read
     if operand.is_number:
         return sp.Integer(0) if n else operand
-    names = [s for s in operand.free_symbols if s in unknown and s != v]
+    # a numbered sibling of v written beside it (ŷ_2 next to ŷ_1) is held fixed, unless the notes define
+    # that family for any index (h_t = …: h_2 may be built from h_1)
+    known = [symbol(k.name.rpartition(":")[2]) for k in (*defs, *unknown) if isinstance(k, sp.Symbol)]
+    beside = operand.has(v) and not any(sibling(k, v, generic=True) for k in known)
+    names = [s for s in operand.free_symbols if s in unknown and s != v and not (beside and sibling(s, v))]
     if not names and not operand.has(v):
         inputs = unknown_inputs(unknown)
-        undefined = [s for s in operand.free_symbols
-                     if s not in defs and s not in inputs and not s.name.startswith(OPAQUE)]
-        undefined += [i for i in operand.atoms(sp.Indexed) if _indexed_name(i) not in inputs]
+        # an index of a sum around (i in y[i]) is not a name; y[i] is an input when y[…] is one
+        undefined = [s for s in operand.free_symbols if isinstance(s, sp.Symbol) and s not in defs and s not in inputs and not s.is_integer
+                     and not s.name.startswith(OPAQUE)]
+        input_bases = {s.name.partition("[")[0] for s in inputs if "[" in s.name}
+        undefined += [i for i in operand.atoms(sp.Indexed)
+                      if _indexed_name(i) not in inputs and i.base.label.name not in input_bases]
         return opaque_derivative(operand, v) if undefined else sp.Integer(0)
     if not names:
         return sp.diff(operand, v, n)

@@ -10,6 +10,7 @@ from .delta_derivatives import delta_derivatives_as_partials
 from .kronecker import indicators_as_deltas
 from .operator_reach import operator_reach_checked
 from .latex_errors import LatexError
+from .scalar_norms import scalar_norms
 
 
 _MATRIX = re.compile(
@@ -131,6 +132,7 @@ def _notation_check(latex: str) -> str:
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
     latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(_text_subscripts_braced(latex))))
+    latex = scalar_norms(latex)  # \|t_{o1} - o_{o1}\|: a norm of one number is its absolute value
     m = _MATRIX.search(latex)
     if m:
         raise LatexError(f"matrix notation ({' '.join(m.group(0).split())}): vectors and matrices are not "

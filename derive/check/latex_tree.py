@@ -196,7 +196,8 @@ class _ToSympy(Transformer):
     def undefined_call(self, items):
         primes = sum(1 for i in items if isinstance(i, Token) and i.type == "PRIME")
         args = items[-1] if isinstance(items[-1], _Arguments) else [_value(items[-1])]
-        return sp.Function(str(items[0]) + "'" * primes)(*args)
+        name = re.sub(r"[{},\s]", "", str(items[0]))  # f_{w,b}(x): the function f_wb, its parameters w, b
+        return sp.Function(name + "'" * primes)(*args)
 
     def primed(self, items):
         return sp.Symbol(str(items[0]) + "'" * (len(items) - 1))

@@ -119,3 +119,19 @@ def is_update_head(head: sp.Expr, value: sp.Expr) -> bool:
         return False
     base = head.name.rstrip("'")
     return any(s.name == base for s in value.free_symbols)
+
+
+def forward_functions(statements) -> dict[str, Function]:
+    """The functions the notes define exactly once (``f_{w,b}(x) = w x + b``),
+    for the rows that use them before that definition (``J = Σ (f_{w,b}(x_i) -
+    y_i)^2`` written first), as a name used before its definition reads it.
+    A function defined twice is read only from its definitions on."""
+    found: dict[str, list[Function]] = {}
+    for st in statements:
+        for piece in st.pieces:
+            if piece.continues or len(piece.exprs) < 2 or piece.relations[:1] != ("=",):
+                continue
+            function = function_definition(piece.exprs[0].value, piece.exprs[1].value)
+            if function is not None:
+                found.setdefault(function.name, []).append(function)
+    return {name: functions[0] for name, functions in found.items() if len(functions) == 1}

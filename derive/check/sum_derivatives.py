@@ -6,7 +6,9 @@ sum's range, as the notes mean it).
 Read only when that is certain: a first derivative, sums whose terms use z
 only as z[k] with the sum's own index, no sum inside another, and no other
 indexed name in a term that the notes leave undefined (it could depend on
-z_j). Anything else gives None and the derivative stays opaque."""
+z_j). A sum over samples whose terms hold z only inside such sums
+(Σ_i (Σ_j θ_j x_j^{(i)} - y^{(i)})^2) is differentiated under its sign, term
+by term. Anything else gives None and the derivative stays opaque."""
 from __future__ import annotations
 
 import sympy as sp
@@ -31,8 +33,12 @@ def _component(v: sp.Expr) -> tuple[str, sp.Expr] | None:
 def _term_at(summand: sp.Expr, index: sp.Symbol, at: sp.Expr) -> sp.Expr:
     """The summand at index = at, its entries x[at] written as the names x_at."""
     term = summand.xreplace({index: at})
-    return term.xreplace({i: symbol(f"{i.base.label.name}_{at}") for i in term.atoms(sp.Indexed)
-                          if len(i.indices) == 1 and i.indices[0] == at})
+    names = {i: symbol(f"{i.base.label.name}_{at}") for i in term.atoms(sp.Indexed)
+             if len(i.indices) == 1 and i.indices[0] == at}
+    # x[k, i] (x_k^{(i)} inside a sum over i) as the notes write it: x_k indexed by i
+    names |= {i: sp.IndexedBase(f"{i.base.label.name}_{at}", real=True)[i.indices[1]] for i in term.atoms(sp.Indexed)
+              if len(i.indices) == 2 and i.indices[0] == at}
+    return term.xreplace(names)
 
 
 def _readable(total: sp.Sum, base: str, undefined_bases: set) -> bool:
@@ -46,6 +52,19 @@ def _readable(total: sp.Sum, base: str, undefined_bases: set) -> bool:
         if name != base and name in undefined_bases:
             return False
     return True
+
+
+def _over_samples(total: sp.Sum, base: str) -> bool:
+    """A sum over something else (samples i) whose terms hold the components
+    z_j only inside sums of their own (Σ_i (Σ_j θ_j x_j^{(i)} - y^{(i)})^2): its
+    derivative is the sum of its terms' derivatives."""
+    if len(total.limits) != 1:
+        return False
+    index = total.limits[0][0]
+    if any(i.base.label.name == base and index in i.indices for i in total.function.atoms(sp.Indexed)):
+        return False
+    held = total.function.xreplace({s: sp.Dummy() for s in total.function.atoms(sp.Sum)})
+    return not any(i.base.label.name == base for i in held.atoms(sp.Indexed))
 
 
 def indexed_bases(names) -> set:
@@ -69,7 +88,8 @@ def sum_derivative(operand: sp.Expr, v: sp.Expr, n: int, undefined_bases: set, r
         return None
     base, at = component
     sums = [s for s in operand.atoms(sp.Sum) if any(i.base.label.name == base for i in s.atoms(sp.Indexed))]
-    if not sums or not all(_readable(s, base, undefined_bases) for s in sums):
+    sums = [s for s in sums if not any(s != other and other.has(s) for other in sums)]  # the outermost
+    if not sums or not all(_readable(s, base, undefined_bases) or _over_samples(s, base) for s in sums):
         return None
     if any(s.limits[0][1].has(v) or s.limits[0][2].has(v) for s in sums):
         return None
@@ -81,6 +101,12 @@ def sum_derivative(operand: sp.Expr, v: sp.Expr, n: int, undefined_bases: set, r
     if result is None:
         return None
     for total, name in held.items():
+        if not _readable(total, base, undefined_bases):  # Σ_i (Σ_j θ_j x_j^{(i)} - y^{(i)})^2: under the sum
+            inner = rest(total.function, v)
+            if inner is None:
+                return None
+            result += sp.diff(outside, name) * sp.Sum(inner, *total.limits)
+            continue
         index = total.limits[0][0]
         (entry,) = {i for i in total.function.atoms(sp.Indexed) if i.base.label.name == base}
         inner = sp.diff(total.function, entry)
