@@ -241,6 +241,14 @@ class _Reader:
         value = exprs[1].value
         update = head in value.free_symbols
         entries = self.derivation._definitions.get(head, [])
+        if entries and not update and value.is_number and "(" in exprs[0].text and not entries[-1][1].is_number:
+            # L(y, ŷ) = ½(1 - 0.5)² after L(y, ŷ) = ½(y - ŷ)²: the function at the example's values, not a new L
+            first = Expression(entries[-1][1], exprs[0].start, exprs[0].end, exprs[0].text)
+            chain = _Chain(first, None, last=Expression(entries[-1][1], exprs[0].start, exprs[0].end, exprs[0].text))
+            if not aside:
+                self.chains.append(chain)
+            self.add_steps(chain, exprs[1:], piece.relations, seg)
+            return
         if entries and not update and value.is_number and self.block_of.get(head) == seg.block:
             # a worked example: z = w x + b, z = 0.5·2 + 1, z = 2 in one block
             previous = Expression(entries[-1][1], exprs[0].start, exprs[0].end, exprs[0].text)
