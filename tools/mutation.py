@@ -105,6 +105,18 @@ def _only_tests(files: list[str] | None):
         STATS.write_text(saved)
 
 
+def _refresh_copies() -> None:
+    """mutmut copies a source file it does not mutate into ``mutants/`` once and never again:
+    drop the copies that differ from their source, so the run copies them afresh (a fix in,
+    say, ``derive/worker.py`` is then what the mutants run with)."""
+    for folder in ("derive", "neuron"):
+        for source in (ROOT / folder).rglob("*.py"):
+            module = source.relative_to(ROOT).as_posix()
+            copy = ROOT / "mutants" / module
+            if copy.exists() and not _meta(module).exists() and copy.read_bytes() != source.read_bytes():
+                copy.unlink()
+
+
 def _generate() -> None:
     """Let mutmut copy the project, write the mutants and collect its test statistics."""
     subprocess.run(["nice", "-n", "19", str(MUTMUT), "run", "no.such.mutant"], cwd=ROOT, env=ENV,
@@ -160,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.report:
             _forget(module, names)
     if not args.report:
+        _refresh_copies()
         _run(chosen, args, files)
     _print(chosen, args)
     return 0
@@ -173,10 +186,11 @@ def _run(chosen: dict[str, list[str]], args: argparse.Namespace, files: list[str
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             run.wait(timeout=args.timeout)
-        except subprocess.TimeoutExpired:  # stop mutmut and its workers, which share its session
+        except (subprocess.TimeoutExpired, KeyboardInterrupt) as stop:  # stop mutmut and its workers (its session)
             os.killpg(run.pid, signal.SIGTERM)
             run.wait()
-            print(f"stopped after {args.timeout:.0f} s; counting what finished")
+            print("stopped by Ctrl-C" if isinstance(stop, KeyboardInterrupt) else
+                  f"stopped after {args.timeout:.0f} s", "; counting what finished", sep="")
 
 
 def _print(chosen: dict[str, list[str]], args: argparse.Namespace) -> None:
