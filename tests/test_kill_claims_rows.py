@@ -85,3 +85,35 @@ def test_an_alias_given_by_the_caller_renames_the_greek_letter():
     (definition,) = derivation.claims
     assert definition.value == (y - w * x) ** 2
     assert derivation.assumptions == ["ω ≡ w (given with --alias)"]
+
+
+def test_an_unreadable_row_names_the_place_and_the_next_sixteen_characters():
+    """Catches the error's position dropped (every row placed at its start), and the text shown
+    after "near" cut at another length or joined by anything but one space."""
+    (skipped,) = read_derivation("$$L = \\frac{1}{2} @ (y - x)^2 + w x + b + 1$$\n").claims
+    # "$$L = \frac{1}{2} " is 18 characters: the @ is in column 19; the 16 characters from it are
+    # "@ (y - x)^2 + w " (its spaces kept single, the last one dropped)
+    assert skipped.reason == "could not parse: unexpected '@' at line 1, column 19 near '@ (y - x)^2 + w'"
+
+
+def test_a_condition_after_an_arrow_or_a_domain_still_makes_the_statement_conditional():
+    """Catches the search for a condition stopping at the first clause that is not one (a piece
+    after an arrow, ``x \\in \\mathbb{R}``) instead of going on to the next."""
+    for notes in (r"$$f = g \implies h = k, \quad y = z$$", r"$$f = g, \; x \in \mathbb{R}, \; y = z$$"):
+        (skipped,) = read_derivation(notes).claims
+        assert isinstance(skipped, Skip) and skipped.reason == "holds under a condition (y = z) that is not checked"
+
+
+def test_a_row_after_an_unreadable_row_that_is_not_a_matrix_continues_its_readable_end():
+    """Catches every notation error taken for matrix notation: the readable end ``a + b`` of a
+    row whose prime is not read would not be continued by ``= a + b``."""
+    skipped, step = read_derivation("$$(x y)' = a + b$$\n$$= a + b$$\n").claims
+    assert isinstance(skipped, Skip) and skipped.reason.startswith("a prime on a bracket")
+    assert not isinstance(step, Skip) and step.line == 2
+
+
+def test_a_detected_alias_is_said_with_both_names():
+    """Catches the name an alias stands for left out of the assumption shown."""
+    notes = "$$L = (y - w x)^2$$\n$$\\frac{\\partial L}{\\partial \\omega} = -2x(y - w x)$$\n"
+    assert read_derivation(notes).assumptions == [
+        "ω ≡ w (ω appears only as a differentiation variable, w is the parameter the notes use)"]
