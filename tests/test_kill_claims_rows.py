@@ -117,3 +117,23 @@ def test_a_detected_alias_is_said_with_both_names():
     notes = "$$L = (y - w x)^2$$\n$$\\frac{\\partial L}{\\partial \\omega} = -2x(y - w x)$$\n"
     assert read_derivation(notes).assumptions == [
         "ω ≡ w (ω appears only as a differentiation variable, w is the parameter the notes use)"]
+
+
+def test_a_worked_example_is_one_block_not_any_two_blocks_split_into_rows():
+    """Catches the rows of a block read one line at a time losing which block they are in: a
+    number given to z in a later block would be judged against the formula of an earlier one
+    as a worked example (z = w x + b, then z = 2 in the same block) instead of redefining z."""
+    notes = "$$\nz = w x + b\n= \\frac{1}{\n$$\n\nLater, another block:\n\n$$\nz = 2\n= \\frac{1}{\n$$\n"
+    claims = read_derivation(notes).claims
+    assert [(type(c), c.line) for c in claims] == [(Definition, 2), (Skip, 3), (Definition, 9), (Skip, 10)]
+
+
+def test_a_matrix_step_knows_the_names_defined_by_rows_no_reader_read():
+    """Catches the heads of unread rows (a = softmax(z)) not handed to the matrix reader: a
+    derivative of L = −yᵀ log a by z would treat a as a constant (tests/test_check_matrices.py
+    shows the false alarm this makes; this catches it without the judging)."""
+    notes = ("$$\\mathbf{a} = \\operatorname{softmax}(\\mathbf{z})$$\n"
+             "$$L = -\\mathbf{y}^T \\log \\mathbf{a}$$\n"
+             "$$\\nabla_{\\mathbf z} L = 2\\mathbf{a} - \\mathbf{y}$$\n")
+    step = read_derivation(notes).claims[2]
+    assert step.line == 3 and step.unread == frozenset({"a"})
