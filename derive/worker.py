@@ -216,6 +216,14 @@ class Worker:
             raise _reraised(*value)
         return value
 
+    def forget(self) -> None:
+        """Let go of the worker without stopping it: in a process forked from the one that
+        started it (a pool's process, a test runner's), it is that process's worker, not ours
+        (``multiprocessing`` may not even ask whether it is alive); the next task starts our own."""
+        if self._conn is not None:
+            self._conn.close()  # our copy of the pipe only
+        self._process = self._conn = None
+
     def stop(self) -> None:
         """Kill the worker (if any); the next task starts a new one."""
         if self._process is not None and self._process.pid is not None:  # started
@@ -229,6 +237,8 @@ class Worker:
 
 _worker = Worker()
 atexit.register(_worker.stop)
+if hasattr(os, "register_at_fork"):  # POSIX: a forked child starts a worker of its own when it needs one
+    os.register_at_fork(after_in_child=_worker.forget)
 
 
 def run_with_budget(function: Callable, args: tuple, seconds: float) -> Any:

@@ -192,6 +192,7 @@ def _report(neuron: Neuron, X, y, source: str, x_names: list[str], y_name: str, 
         shuffle=schedule.shuffle, seed=schedule.seed, init=neuron.init, method=neuron.method_,
         w=_weights(np.atleast_1d(neuron.w)), b=neuron.b, loss=neuron.history[-1], mse=mse,
         accuracy=accuracy, optimum=optimum, history=list(neuron.history),
+        history_epochs=neuron.history_epochs if neuron.epochs_ != len(neuron.history) else None,
     )
 
 

@@ -154,8 +154,8 @@ class Neuron:
         Dask arrays train where their chunks are, never gathered into memory
         (:mod:`derive.descent.dask_methods`).
 
-        Memory is bounded, not the epochs (up to :data:`MAX_EPOCHS` a call): a
-        run of more than a million epochs trains in pieces, and ``history``
+        Memory is bounded, not the epochs (up to :data:`MAX_EPOCHS` a call), on
+        NumPy and Dask data alike: a run of more than a million epochs trains in pieces, and ``history``
         keeps at most a million losses, thinned with their epoch numbers in
         :attr:`history_epochs`. Ctrl-C stops a loop between
         epochs: the weights and ``history`` of the epochs that finished are
@@ -168,11 +168,7 @@ class Neuron:
         self._match_features(X.shape[1])
         if self.problem.classifies:
             probabilities(y)
-        epochs = positive_int(epochs, "epochs")
-        if epochs > MAX_EPOCHS:
-            raise InputError(f"epochs must be at most {MAX_EPOCHS:,} in one fit, got {epochs:,}; "
-                             "fit again to continue from where it stopped")
-        schedule = Schedule(epochs, positive_float(lr, "lr"),
+        schedule = Schedule(_epochs(epochs), positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
         columns = self.problem.data_columns(X, y)
         return self._train(lambda: train(self.problem.objective, self._params, columns, schedule, method,
@@ -221,12 +217,13 @@ class Neuron:
 
         X, y = dask_columns(x, y)
         self._match_features(X.shape[1])
-        schedule = Schedule(positive_int(epochs, "epochs"), positive_float(lr, "lr"),
+        schedule = Schedule(_epochs(epochs), positive_float(lr, "lr"),
                             positive_int(batch_size, "batch_size"), bool(shuffle), seed)
         columns = self.problem.data_columns(X, y)
         probabilities = "y" if self.problem.classifies else None
         return self._train(lambda: train_dask(self.problem.objective, self._params, columns, schedule, method,
-                                              probabilities=probabilities))
+                                              probabilities=probabilities, keep=thinned.HISTORY_POINTS,
+                                              before=self.epochs_))
 
     def predict(self, x) -> float | np.ndarray:
         """The prediction: the output of ``forpass``, or the class 0/1 of a sigmoid neuron.
@@ -310,6 +307,15 @@ class Neuron:
         d = self.problem.features
         single = np.ndim(x) == 0 or (np.ndim(x) == 1 and d > 1)
         return as_features(np.reshape(x, (1, -1)) if single else x, "x", d, lazy), single
+
+
+def _epochs(epochs) -> int:
+    """``epochs`` as a positive int of at most :data:`MAX_EPOCHS`, for data in memory or Dask."""
+    epochs = positive_int(epochs, "epochs")
+    if epochs > MAX_EPOCHS:
+        raise InputError(f"epochs must be at most {MAX_EPOCHS:,} in one fit, got {epochs:,}; "
+                         "fit again to continue from where it stopped")
+    return epochs
 
 
 def _initial(init: str, size: int, seed: int | None) -> list[float]:

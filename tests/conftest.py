@@ -38,6 +38,18 @@ if "MUTANT_UNDER_TEST" in os.environ:  # mutmut's trampolines triple the stack d
         seconds * 10 if seconds >= _verdicts.DEFAULT_SECONDS else seconds, function, *args)
 
 
+def pytest_collection_modifyitems(config, items):
+    """``tools/mutation.py --tests FILE …`` runs a mutant against those files' tests only
+    (MUTATION_TEST_FILES): any other test mutmut hands the run is deselected."""
+    files = os.environ.get("MUTATION_TEST_FILES")
+    if not files:
+        return
+    chosen = set(files.split(os.pathsep))
+    keep = [item for item in items if item.nodeid.split("::")[0] in chosen]
+    config.hook.pytest_deselected(items=[item for item in items if item.nodeid.split("::")[0] not in chosen])
+    items[:] = keep
+
+
 @pytest.fixture(autouse=True)
 def _fresh_caches_under_mutation_testing():
     """Under mutation testing (tools/mutation.py; mutmut names the mutant in MUTANT_UNDER_TEST)

@@ -53,3 +53,29 @@ def test_the_first_gradient_starts_no_process():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["0", "0"]
+
+
+def test_a_forked_child_starts_its_own_worker_and_leaves_the_parents_running():
+    """Catches a child forked after the worker started (a process pool's, a test runner's)
+    asking the parent's worker whether it is alive (``multiprocessing`` refuses: "can only test
+    a child process"), or stopping it."""
+    script = textwrap.dedent("""
+        import math, os
+        from derive import worker
+        from derive.worker import run_with_budget
+        assert run_with_budget(math.sqrt, (4.0,), 60) == 2.0  # the parent's worker runs
+        first = worker._worker._process.pid
+        pid = os.fork()
+        if pid == 0:
+            try:
+                ok = run_with_budget(math.sqrt, (9.0,), 60) == 3.0 and worker._worker._process.pid != first
+            except BaseException:
+                ok = False
+            os._exit(0 if ok else 1)
+        _, status = os.waitpid(pid, 0)
+        print(os.waitstatus_to_exitcode(status), run_with_budget(math.sqrt, (16.0,), 60),
+              worker._worker._process.pid == first)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "4.0", "True"]

@@ -11,6 +11,13 @@ runs them in one ``mutmut run`` under ``nice -n 19`` with a time limit, and prin
     python tools/mutation.py --checker --sample 30           # the checker's judging: verdicts, algebra and the modules split from it
     python tools/mutation.py derive/losses.py --all --show    # every mutant, with the diffs
     python tools/mutation.py --core --sample 30 --report      # the last verdicts on that sample, run nothing
+    python tools/mutation.py derive/check/claims.py --sample 10 \
+        --tests tests/test_kill_check_claims.py tests/test_check_trust.py   # against these files' tests only
+
+``--tests FILE …`` runs each mutant against only the named files' tests (those of them that reach
+the mutated function), for a module nearly every test reaches, where the whole suite costs minutes a
+mutant. Its kill rate is a lower bound on the whole suite's: a mutant those tests kill, the suite kills
+too (it runs them), and a survivor may still be killed by a test outside them.
 
 "Killed" counts mutants a test failed on, timed out on, or that crashed the run; "no tests"
 means no selected test reaches the mutated function, and counts as a survivor.
@@ -24,6 +31,7 @@ import random
 import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +70,53 @@ def _meta(module: str) -> Path:
 ENV = {**os.environ, "HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "ci")}
 
 
+#: mutmut's record of which tests reach which function, and how long each takes
+STATS = ROOT / "mutants" / "mutmut-stats.json"
+
+
+def _test_files(names: list[str]) -> list[str]:
+    """The test files ``names`` (paths such as tests/test_parse.py), as mutmut names them."""
+    files = []
+    for name in names:
+        path = (ROOT / name).resolve()
+        if not path.is_file() or path.suffix != ".py":
+            raise SystemExit(f"mutation: no test file {name}")
+        files.append(path.relative_to(ROOT).as_posix())
+    return files
+
+
+@contextmanager
+def _only_tests(files: list[str] | None):
+    """Within the block, mutmut's statistics say that only the tests of ``files`` reach each
+    function, and ``tests/conftest.py`` deselects any other test a run is handed (one mutmut
+    found new and collected itself); the statistics are put back afterwards."""
+    if not files:
+        yield ENV
+        return
+    saved = STATS.read_text()
+    data = json.loads(saved)
+    data["tests_by_mangled_function_name"] = {
+        function: [t for t in tests if t.split("::")[0] in files]
+        for function, tests in data["tests_by_mangled_function_name"].items()}
+    STATS.write_text(json.dumps(data))
+    try:
+        yield {**ENV, "MUTATION_TEST_FILES": os.pathsep.join(files)}
+    finally:
+        STATS.write_text(saved)
+
+
+def _refresh_copies() -> None:
+    """mutmut copies a source file it does not mutate into ``mutants/`` once and never again:
+    drop the copies that differ from their source, so the run copies them afresh (a fix in,
+    say, ``derive/worker.py`` is then what the mutants run with)."""
+    for folder in ("derive", "neuron"):
+        for source in (ROOT / folder).rglob("*.py"):
+            module = source.relative_to(ROOT).as_posix()
+            copy = ROOT / "mutants" / module
+            if copy.exists() and not _meta(module).exists() and copy.read_bytes() != source.read_bytes():
+                copy.unlink()
+
+
 def _generate() -> None:
     """Let mutmut copy the project, write the mutants and collect its test statistics."""
     subprocess.run(["nice", "-n", "19", str(MUTMUT), "run", "no.such.mutant"], cwd=ROOT, env=ENV,
@@ -97,13 +152,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1800, help="seconds for the whole run")
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (mutmut's --max-children)")
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--tests", nargs="+", metavar="FILE",
+                        help="run the mutants against only these test files (a lower bound on the kill rate)")
     parser.add_argument("--report", action="store_true",
                         help="run nothing: print the verdicts the last run left on the same sample")
     args = parser.parse_args(argv)
     modules = (CORE if args.core else []) + (CHECKER if args.checker else []) + args.modules
     if not modules:
         parser.error("name a module or pass --core or --checker")
-    if not all(_meta(m).exists() for m in modules):
+    files = _test_files(args.tests) if args.tests else None
+    if not all(_meta(m).exists() for m in modules) or not STATS.exists():
         _generate()
     chosen = {}
     for module in modules:
@@ -114,22 +172,25 @@ def main(argv: list[str] | None = None) -> int:
         if not args.report:
             _forget(module, names)
     if not args.report:
-        _run(chosen, args)
+        _refresh_copies()
+        _run(chosen, args, files)
     _print(chosen, args)
     return 0
 
 
-def _run(chosen: dict[str, list[str]], args: argparse.Namespace) -> None:
+def _run(chosen: dict[str, list[str]], args: argparse.Namespace, files: list[str] | None) -> None:
     # one mutmut run for every module: the test statistics are loaded and the tests listed once
-    run = subprocess.Popen(["nice", "-n", "19", str(MUTMUT), "run", f"--max-children={args.jobs}",
-                            *(n for names in chosen.values() for n in names)], cwd=ROOT, env=ENV,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        run.wait(timeout=args.timeout)
-    except subprocess.TimeoutExpired:  # stop mutmut and its workers, which share its session
-        os.killpg(run.pid, signal.SIGTERM)
-        run.wait()
-        print(f"stopped after {args.timeout:.0f} s; counting what finished")
+    with _only_tests(files) as env:
+        run = subprocess.Popen(["nice", "-n", "19", str(MUTMUT), "run", f"--max-children={args.jobs}",
+                                *(n for names in chosen.values() for n in names)], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            run.wait(timeout=args.timeout)
+        except (subprocess.TimeoutExpired, KeyboardInterrupt) as stop:  # stop mutmut and its workers (its session)
+            os.killpg(run.pid, signal.SIGTERM)
+            run.wait()
+            print("stopped by Ctrl-C" if isinstance(stop, KeyboardInterrupt) else
+                  f"stopped after {args.timeout:.0f} s", "; counting what finished", sep="")
 
 
 def _print(chosen: dict[str, list[str]], args: argparse.Namespace) -> None:
@@ -143,7 +204,8 @@ def _print(chosen: dict[str, list[str]], args: argparse.Namespace) -> None:
         total += len(done)
         rate = 100 * len(killed) / len(done) if done else float("nan")
         print(f"{module}: {len(killed)}/{len(done)} killed ({rate:.0f}%)"
-              + ("" if args.all else f", sample of {len(names)} of {len(_names(module))}"))
+              + ("" if args.all else f", sample of {len(names)} of {len(_names(module))}")
+              + (f", against {len(args.tests)} test file(s) only: a lower bound" if args.tests else ""))
         for name in survivors:
             print(f"  survived ({done[name]}): {name}")
             if args.show:

@@ -40,11 +40,13 @@ import numpy as np
 
 from ..errors import InputError
 from . import dask_chunks as on
+from . import pieces, thinned
 from .dask_chunks import Chunks
 from .divergence import check_divergence, rate_from_hessians
+from .pieces import LongRun
 from .scan import expanding, iterate
 from .schedule import Schedule
-from .trajectory import Trajectory
+from .trajectory import Trajectory, TrainingInterrupted
 
 if TYPE_CHECKING:  # the objective module derives with SymPy; training itself needs none
     from .objective import Objective
@@ -54,12 +56,22 @@ SETTLE_BACK = 2
 
 
 def train_dask(objective: Objective, params: Sequence[float], columns: Sequence, schedule: Schedule,
-               method: str = "auto", *, probabilities: str | None = None) -> Trajectory:
+               method: str = "auto", *, probabilities: str | None = None, piece: int | None = None,
+               keep: int | None = None, before: int = 0) -> Trajectory | LongRun:
     """Train from ``params`` on Dask ``columns`` (in ``objective.data_names``
     order) as :func:`.methods.train` does in memory: the trajectory with its
     losses, or :class:`.divergence.TrainingDiverged` where the loop would
     raise it. ``probabilities`` names a column that must hold values in [0, 1]
-    (checked in the first pass, as every value's finiteness is)."""
+    (checked in the first pass, as every value's finiteness is).
+
+    As in memory, a run longer than ``piece`` epochs
+    (:data:`~.pieces.PIECE_EPOCHS`) trains in pieces by
+    :func:`.pieces.train_in_pieces`, keeping at most ``keep`` losses
+    (:data:`~.thinned.HISTORY_POINTS`), thinned with their epoch numbers
+    counted after ``before`` epochs of earlier training, and returns a
+    :class:`~.pieces.LongRun`; each piece makes its own passes over the
+    chunks. Ctrl-C between the loop's epochs raises
+    :class:`~.trajectory.TrainingInterrupted` with the epochs that finished."""
     objective = getattr(objective, "symbolic", objective)  # a stored objective ships as the derived one
     chunks = Chunks(columns, objective.data_names)
     if method == "auto":
@@ -68,10 +80,23 @@ def train_dask(objective: Objective, params: Sequence[float], columns: Sequence,
         run = DASK_METHODS[method]
     except KeyError:
         raise InputError(f"method must be one of auto, {', '.join(DASK_METHODS)} on Dask data, got {method!r}") from None
+    loss_scale = lambda start: _loss_scale(objective, chunks, start)  # noqa: E731
+    rate = lambda batch_size: _stable_rate(objective, chunks, batch_size)  # noqa: E731
+    piece = pieces.PIECE_EPOCHS if piece is None else piece
+    if schedule.epochs > piece:
+        checking = [probabilities]  # the first piece's first pass checks the values; the others need not
+
+        def one_piece(objective: Objective, params: list, _columns, schedule: Schedule) -> Trajectory:
+            check, checking[0] = checking[0], None
+            return run(objective, params, chunks, schedule, check)
+        return pieces.train_in_pieces(objective, one_piece, params, columns, schedule, piece=piece,
+                                      keep=thinned.HISTORY_POINTS if keep is None else keep, before=before,
+                                      loss_scale=loss_scale, rate=rate)
     trajectory = run(objective, [float(p) for p in params], chunks, schedule, probabilities)
     check_divergence(objective, trajectory, None, schedule,
-                     loss_at_zero=lambda: _loss_scale(objective, chunks, trajectory.history[0]),
-                     rate=lambda batch_size: _stable_rate(objective, chunks, batch_size))
+                     loss_at_zero=lambda: loss_scale(trajectory.history[0]), rate=rate)
+    if trajectory.interrupted:  # Ctrl-C between the loop's epochs: the finished epochs, handed back
+        raise TrainingInterrupted(trajectory)
     return trajectory
 
 
@@ -142,21 +167,26 @@ def fit_gd(objective: Objective, params: list[float], chunks: Chunks, schedule: 
 
     _whole_batch(schedule, chunks.samples, "gd")
     rows, losses = ([np.array(params)], []) if before is None else ([*before[0]], [*before[1][:-1]])
-    diverged_at = None
-    while True:
-        checks = [chunks.checked(probabilities)] if before is None and not losses else []
-        *_, (count, grads, loss) = dask.compute(*checks, chunks.reduce(on.gradient_sums, objective,
-                                                                       rows[-1].tolist()))
-        losses.append(loss / count)
-        if len(rows) > schedule.epochs:
-            break
-        with np.errstate(all="ignore"):
-            theta = rows[-1] - schedule.lr * (grads / count)
-        if not np.isfinite(theta).all():
-            diverged_at = len(rows)
-            break
-        rows.append(theta)
-    return _trajectory(np.array(rows), np.array(losses), diverged_at, "loop")
+    diverged_at, interrupted = None, False
+    try:
+        while True:
+            checks = [chunks.checked(probabilities)] if before is None and not losses else []
+            *_, (count, grads, loss) = dask.compute(*checks, chunks.reduce(on.gradient_sums, objective,
+                                                                           rows[-1].tolist()))
+            losses.append(loss / count)
+            if len(rows) > schedule.epochs:
+                break
+            with np.errstate(all="ignore"):
+                theta = rows[-1] - schedule.lr * (grads / count)
+            if not np.isfinite(theta).all():
+                diverged_at = len(rows)
+                break
+            rows.append(theta)
+    except KeyboardInterrupt:  # Ctrl-C: keep the epochs whose loss is known
+        if not losses:
+            raise
+        rows, interrupted = rows[:len(losses)], True
+    return _trajectory(np.array(rows), np.array(losses), diverged_at, "loop", interrupted)
 
 
 def fit_loop(objective: Objective, params: list[float], chunks: Chunks, schedule: Schedule,
@@ -177,18 +207,22 @@ def fit_loop(objective: Objective, params: list[float], chunks: Chunks, schedule
                                                                                      np.array([params])))
         before = (np.array([params]), first / count)
     rows, losses = [*before[0]], [*before[1]]
-    travelling, diverged_at = on.shipped(objective), None
-    while len(rows) <= schedule.epochs:
-        theta = rows[-1].tolist()
-        for blocks in chunks.blocks:
-            theta = delayed(on.sample_steps)(travelling, schedule.lr, theta, *blocks)
-        new, (count, loss) = dask.compute(theta, chunks.reduce(on.loss_sums, objective, delayed(np.atleast_2d)(theta)))
-        if not np.isfinite(new).all():
-            diverged_at = len(rows)
-            break
-        rows.append(np.array(new, dtype=float))
-        losses.append(float(loss[0]) / count)
-    return _trajectory(np.array(rows), np.array(losses), diverged_at, "loop")
+    travelling, diverged_at, interrupted = on.shipped(objective), None, False
+    try:
+        while len(rows) <= schedule.epochs:
+            theta = rows[-1].tolist()
+            for blocks in chunks.blocks:
+                theta = delayed(on.sample_steps)(travelling, schedule.lr, theta, *blocks)
+            new, (count, loss) = dask.compute(theta, chunks.reduce(on.loss_sums, objective,
+                                                                   delayed(np.atleast_2d)(theta)))
+            if not np.isfinite(new).all():
+                diverged_at = len(rows)
+                break
+            rows.append(np.array(new, dtype=float))
+            losses.append(float(loss[0]) / count)
+    except KeyboardInterrupt:  # Ctrl-C: keep the epochs that finished (a row and its loss go in together)
+        interrupted = True
+    return _trajectory(np.array(rows), np.array(losses), diverged_at, "loop", interrupted)
 
 
 def _settle(objective: Objective, history: np.ndarray, method: str, chunks: Chunks, schedule: Schedule,
@@ -273,9 +307,10 @@ def _stable_rate(objective: Objective, chunks: Chunks, batch_size: int) -> tuple
     return rate_from_hessians(objective.affine, largest, total / count, count, batch_size)
 
 
-def _trajectory(history: np.ndarray, losses: np.ndarray, diverged_at: int | None, method: str) -> Trajectory:
+def _trajectory(history: np.ndarray, losses: np.ndarray, diverged_at: int | None, method: str,
+                interrupted: bool = False) -> Trajectory:
     """A trajectory whose losses (start row included) are already known."""
-    return Trajectory(history, diverged_at, None, lambda rows: losses, method)
+    return Trajectory(history, diverged_at, None, lambda rows: losses, method, interrupted)
 
 
 def _mean(count_and_sums: tuple) -> np.ndarray:

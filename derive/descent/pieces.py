@@ -17,7 +17,8 @@ In pieces, memory is bounded by the piece, not by the run:
   far above it (with the weights before it, which a diverged run hands back).
 
 Runs of at most one piece do not come here: :func:`derive.descent.train`
-runs them in one go, exactly as before.
+(and :func:`derive.descent.dask_methods.train_dask` on Dask data, whose
+longer runs come here as in-memory ones do) runs them in one go.
 """
 from __future__ import annotations
 
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 PIECE_EPOCHS = HISTORY_POINTS
 
 Method = Callable[["Objective", list, list, Schedule], Trajectory]
+#: ``loss_scale(start_params)``: :func:`~derive.descent.divergence._loss_scale` on the data.
+LossScale = Callable[[Sequence[float]], float]
+#: ``rate(batch_size)``: :func:`~derive.descent.divergence.stable_rate` on the data.
+Rate = Callable[[int], "tuple[str, float | None, str]"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,9 +78,9 @@ class LongRun:
         return self.history.epochs
 
 
-def train_in_pieces(objective: Objective, run: Method, params: Sequence[float], columns: list[np.ndarray],
+def train_in_pieces(objective: Objective, run: Method, params: Sequence[float], columns: Sequence,
                     schedule: Schedule, *, piece: int = PIECE_EPOCHS, keep: int = HISTORY_POINTS,
-                    before: int = 0) -> LongRun:
+                    before: int = 0, loss_scale: LossScale | None = None, rate: Rate | None = None) -> LongRun:
     """``run`` (a method of :data:`~derive.descent.methods.METHODS`) for
     ``schedule.epochs`` epochs, ``piece`` at a time, keeping at most ``keep``
     losses, thinned as a history of ``before`` more epochs would be (a warm
@@ -83,12 +88,17 @@ def train_in_pieces(objective: Objective, run: Method, params: Sequence[float], 
     :class:`~derive.descent.divergence.TrainingDiverged` and
     :class:`~derive.descent.trajectory.TrainingInterrupted` as a run in one
     go does; Ctrl-C in a method that does not stop between epochs (the scan,
-    batch descent) drops only the piece it was in."""
+    batch descent) drops only the piece it was in.
+
+    Data not in memory (Dask columns, :mod:`derive.descent.dask_methods`)
+    passes ``loss_scale(start_params)`` and ``rate(batch_size)``, the
+    divergence rule's two numbers read from the data, computed where the data
+    are; by default they are computed on ``columns`` in memory."""
     if piece < 1:
         raise ValueError(f"a piece has at least one epoch, not {piece}")
     n = len(columns[0])
     orders = OrdersStart.first(schedule.seed) if schedule.shuffle else None
-    judge = _Judge(objective, columns, schedule, before)
+    judge = _Judge(objective, columns, schedule, before, loss_scale, rate)
     history = ThinnedHistory(keep, total=before)
     params, methods, done, interrupted = [float(p) for p in params], [], 0, False
     while done < schedule.epochs and not interrupted:
@@ -121,8 +131,11 @@ def train_in_pieces(objective: Objective, run: Method, params: Sequence[float], 
 class _Judge:
     """The divergence rule over a run seen one piece at a time."""
 
-    def __init__(self, objective: Objective, columns: list[np.ndarray], schedule: Schedule, before: int):
-        self.objective, self.columns, self.schedule, self.before = objective, columns, schedule, before
+    def __init__(self, objective: Objective, columns: Sequence, schedule: Schedule, before: int,
+                 loss_scale: LossScale | None = None, rate: Rate | None = None):
+        self.schedule, self.before = schedule, before
+        self.loss_scale = loss_scale or (lambda start: _loss_scale(objective, columns, start))
+        self.rate = rate or (lambda batch_size: stable_rate(objective, columns, batch_size))
         self.start = math.nan
         self.limit: float | None = None  # far above the start: None when the rule does not apply
         self.low = 0  # the last epoch whose loss was at or below the start (0: none)
@@ -132,9 +145,6 @@ class _Judge:
         self.last_loss = math.nan
         self.seen = 0
 
-    def rate(self, batch_size: int) -> tuple[str, float | None, str]:
-        return stable_rate(self.objective, self.columns, batch_size)
-
     def piece(self, trajectory: Trajectory, history: ThinnedHistory, method: str) -> None:
         """Take in the next piece (``history`` holds the pieces before it);
         raise :class:`TrainingDiverged` if a weight or a loss stopped being finite."""
@@ -142,7 +152,7 @@ class _Judge:
         if done == 0:
             self.start = start = trajectory.start_loss
             if math.isfinite(start) and start >= 0:
-                scale = _loss_scale(self.objective, self.columns, trajectory.history[0])
+                scale = self.loss_scale(trajectory.history[0])
                 self.limit = FAR_ABOVE * max(start, FLOOR * scale)
         start = self.start
         finite = np.isfinite(losses)
