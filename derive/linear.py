@@ -104,19 +104,22 @@ class LinearModel:
         outer = self.outer.xreplace({self.z: z})
         reads = [a for a in args if a in outer.free_symbols]
         inner = lambdify_source([z, *reads], outer, "numpy").replace("def _lambdifygenerated(", "def _loss_of_z(", 1)
-        values = "".join(f", args[{position[a]}]" for a in reads)
         return f"""{inner}
 
-#: The positions of w_1 … w_d and of x_1 … x_d in the arguments.
+#: The positions of w_1 … w_d, of x_1 … x_d and of b in the arguments, and of
+#: what _loss_of_z reads besides z (:func:`derive.descent.matrix.linear_parts`
+#: reads them to sum z for many samples and parameter vectors in one product).
 WEIGHTS = {positions_source([position[w] for w in self.weights])}
 FEATURES = {positions_source([position[x] for x in self.features])}
+BIAS = {position[self.bias]}
+READS = {positions_source([position[a] for a in reads])}
 
 
 def _lambdifygenerated(*args):
-    z = args[{position[self.bias]}]
+    z = args[BIAS]
     for w, x in zip(WEIGHTS, FEATURES):
         z = z + args[w]*args[x]
-    return _loss_of_z(z{values})
+    return _loss_of_z(z, *[args[r] for r in READS])
 """
 
 

@@ -98,9 +98,9 @@ def test_the_wide_loss_source_does_not_grow_with_the_features():
     def source(d: int) -> str:
         grad = gradient(losses.logistic_cross_entropy(losses.linear(d)), [*weights(d), "b"])
         return "\n".join(line for line in grad.function_source("loss", "numpy").splitlines()
-                         if not line.startswith(("WEIGHTS", "FEATURES")))
+                         if not line.startswith(("WEIGHTS", "FEATURES", "BIAS", "READS")))
 
-    assert source(1000).replace("args[2001]", "args[19]").replace("args[1000]", "args[9]") == source(9)
+    assert source(1000) == source(9)
 
 
 @pytest.mark.parametrize("d", [INLINE_MAX_FEATURES + 1, 300])

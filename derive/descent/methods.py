@@ -46,6 +46,7 @@ import numpy as np
 from ..errors import InputError
 from . import pieces, thinned
 from .divergence import check_divergence
+from .matrix import as_columns
 from .cost import COMPILED_START, choose_per_sample, start_to_pay
 from .numba_loop import numba_has_run, numba_imported
 from .schedule import Schedule, epoch_orders
@@ -77,7 +78,7 @@ def train(objective: Objective, params: Sequence[float], columns: Sequence[np.nd
         run = METHODS[method]
     except KeyError:
         raise InputError(f"method must be one of {', '.join(METHODS)}, got {method!r}") from None
-    columns = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+    columns = as_columns(columns)
     piece = pieces.PIECE_EPOCHS if piece is None else piece
     if schedule.epochs > piece:
         if method == "auto":  # chosen once, for the whole run
