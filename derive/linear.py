@@ -123,6 +123,36 @@ def _lambdifygenerated(*args):
 """
 
 
+    def derivative_source(self, args: Sequence[sp.Symbol], params: Sequence[sp.Symbol],
+                          tidy: Callable[[sp.Expr], sp.Expr]) -> str:
+        """The NumPy source of f'(z) as ``_derivative_of_z(z, …)`` (printed by
+        lambdify, ``tidy`` as for :meth:`derivative`) and the positions in the
+        positional ``args`` that :func:`derive.descent.matrix.linear_mean_gradient`
+        reads to take the mean gradient x̃ᵀ·f'(z)/n of a wide model in one pass:
+        the weights, features and bias as :meth:`loss_source` names them,
+        what f' reads besides z, and the argument each of ``params`` multiplies
+        in z (INPUTS, −1 for the bias's 1). Its size does not grow with d."""
+        from .compile import lambdify_source, positions_source, temporaries
+
+        position = {a: i for i, a in enumerate(args)}
+        z = next(temporaries("z", [self.outer, *args]))
+        derivative = self.derivative(tidy).xreplace({self.z: z})
+        reads = [a for a in args if a in derivative.free_symbols]
+        inner = lambdify_source([z, *reads], derivative, "numpy").replace(
+            "def _lambdifygenerated(", "def _derivative_of_z(", 1)
+        inputs = [-1 if v == 1 else position[v] for v in self.inputs(params)]
+        return f"""{inner}
+
+#: The positions of w_1 … w_d, of x_1 … x_d and of b in the arguments, of what
+#: _derivative_of_z reads besides z, and of the input each parameter multiplies (-1: 1).
+WEIGHTS = {positions_source([position[w] for w in self.weights])}
+FEATURES = {positions_source([position[x] for x in self.features])}
+BIAS = {position[self.bias]}
+READS = {positions_source([position[a] for a in reads])}
+INPUTS = {positions_source(inputs)}
+"""
+
+
 def _worth_a_temporary(z: sp.Symbol, exprs: Sequence[sp.Expr]) -> bool:
     """True when z is used more than once, or inside σ or log σ (whose
     stable printed forms read their argument twice)."""

@@ -77,3 +77,32 @@ def test_the_wide_loss_summed_by_one_product_is_the_loss_functions_own(d):
 def test_a_narrow_loss_has_no_linear_parts():
     grad = gradient(losses.logistic_cross_entropy(losses.linear(3)), ["w_1", "w_2", "w_3", "b"])
     assert linear_parts(grad.loss_numpy) is None
+
+
+@pytest.mark.parametrize("loss_of", [losses.logistic_cross_entropy, losses.half_squared_error])
+@pytest.mark.parametrize("d", [9, 40])
+def test_the_wide_mean_gradient_is_the_mean_of_derives_per_sample_gradient(loss_of, d):
+    """x̃ᵀ·f'(z)/n in one pass against the mean of the gradient function's
+    d + 1 partials at every sample; the bias first, to check the order."""
+    from derive.descent import objective
+
+    wrt = ["b", *(f"w_{i}" for i in range(1, d + 1))]
+    goal = objective(loss_of(losses.linear(d)), wrt)
+    assert goal.mean_pass == "vector"
+    rng = np.random.default_rng(d)
+    X = rng.normal(size=(37, d))
+    y = (rng.random(37) > 0.5).astype(float)
+    params = list(rng.normal(size=d + 1))
+    expected = [np.mean(g) for g in goal.gradient.numpy(*params, *X.T, y)]
+    for columns in (MatrixColumns(X, [*range(d), y]), [*X.T, y]):
+        means, total = goal.mean_gradient_and_total(params, columns)
+        np.testing.assert_allclose(means, expected, rtol=1e-12, atol=1e-14)
+        assert total == pytest.approx(X.sum() + y.sum())
+
+
+def test_backprop_of_a_wide_model_names_a_bad_row():
+    X = np.random.default_rng(1).normal(size=(20, 12))
+    y = (X[:, 0] > 0).astype(float)
+    X[7, 3] = np.nan
+    with pytest.raises(ValueError, match="row 7, column 3"):
+        Neuron("logistic", features=12).backprop(X, y)

@@ -122,3 +122,30 @@ def linear_losses(parts: LinearParts, history: np.ndarray, columns: Sequence[np.
     # away (BLAS's two threads took 25 ms for what one does in 0.4), and the same sum in every process
     z = np.einsum("ij,kj->ki", X, history[:, list(weights)]) + history[:, bias:bias + 1]
     return of_z(z, *(history[:, r:r + 1] if r < p else np.asarray(columns[r - p])[None, :] for r in reads))
+
+
+def linear_mean_gradient(derivative: Callable[..., object], params: Sequence[float],
+                         columns: Sequence[np.ndarray]) -> tuple[list[float], float]:
+    """The mean gradient of a wide linear model over the data, x̃ᵀ·f'(z)/n
+    with z = X·w + b, in the order of the gradient's parameters, and the sum
+    of every data value (finite when they all are: ``backprop`` looks for the
+    bad row only when it is not). ``derivative`` is f'(z) as
+    :meth:`~derive.linear.LinearModel.derivative_source` writes it, which
+    also names the positions read here. Sums by einsum (one thread, the same
+    order in every process); n ≥ 1."""
+    namespace = derivative.__globals__
+    weights, features, bias, reads, inputs = (namespace[k] for k in ("WEIGHTS", "FEATURES", "BIAS", "READS", "INPUTS"))
+    theta = np.asarray(params, dtype=float)
+    p = len(theta)
+    X = block(columns, [f - p for f in features])
+    n = X.shape[0]
+    with np.errstate(all="ignore"):
+        z = np.einsum("ij,j->i", X, theta[list(weights)]) + theta[bias]
+        slope = np.broadcast_to(derivative(z, *(theta[r] if r < p else columns[r - p] for r in reads)), (n,))
+        feature_sums = np.einsum("ij,i->j", X, slope)
+        bias_sum = np.add.reduce(slope)
+        at = {f: j for j, f in enumerate(features)}
+        means = [float((bias_sum if i < 0 else feature_sums[at[i]]) / n) for i in inputs]
+        others = [i - p for i in range(p, p + len(columns)) if i not in at]
+        total = float(np.add.reduce(X, axis=None)) + sum(float(np.add.reduce(columns[i])) for i in others)
+    return means, total
