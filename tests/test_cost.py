@@ -140,5 +140,5 @@ def test_a_wide_model_runs_the_vector_loop_until_its_kernels_would_pay_for_their
     assert choose_method(wide, 569, Schedule(epochs=1000)) == "loop"  # compiled would first write its kernels
     if wide.compiled is not None:
         assert "source" not in vars(wide.compiled)
-    # priced by the vector line: 100 epochs of 569 samples at p = 1001 are about 0.5 s, not 6.8 s
+    # priced by the vector line: 100 epochs of 569 samples at p = 1001 are about 0.6 s, not 6.8 s
     assert choose(569, 1001, 100, scan=False, start=FRESH, vector=True) == "loop"

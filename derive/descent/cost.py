@@ -68,10 +68,10 @@ from __future__ import annotations
 #: (measured 1.5–2.4e-7 at p = 2, 1.1–1.4e-6 at p = 11).
 LOOP_SAMPLE, LOOP_PARAM = 0.0, 1.2e-7
 #: Seconds per sample and epoch of the generated loop's vector step (a wide linear
-#: model), and per parameter: 14.8× and 34.7× the loop at p = 2 at p = 10 and
-#: p = 1001 (interleaved, median of 9 rounds, under a load of about 8), set
-#: to the loop's 2.4e-7 at p = 2 here, as the other lines' ratios are kept.
-VECTOR_SAMPLE, VECTOR_PARAM = 3.5e-6, 4.8e-9
+#: model), and per parameter: at p = 10 and p = 1001, 14.8–28× and 35–58× the
+#: loop at p = 2 in three calibrations (``--calibrate``, load 4–8; medians 18.3×
+#: and 42×), set to the loop's 2.4e-7 at p = 2 here, as the other lines' ratios are kept.
+VECTOR_SAMPLE, VECTOR_PARAM = 4.4e-6, 5.7e-9
 #: Seconds per sample and epoch of the compiled loop, and per parameter
 #: (5.2e-9 at p = 2, 4.8–6.7e-8 at p = 31).
 COMPILED_SAMPLE, COMPILED_PARAM = 1.6e-9, 1.8e-9
