@@ -281,7 +281,8 @@ def reduction_rows(n: int, pairs: int) -> None:
 # --- calibration of derive/descent/cost.py ------------------------------------
 
 def calibrate(rounds: int = 7) -> None:
-    """Time each method on two sizes of p and fit seconds = a + b·size.
+    """Time each method on two sizes of p and fit seconds = a + b·size (the
+    Python loop twice: written out up to 8 features, the vector step past them).
 
     Every timed run is set up first, then all of them run once a round,
     ``rounds`` rounds, and each keeps its median: on shared cores a load
@@ -309,7 +310,9 @@ def calibrate(rounds: int = 7) -> None:
         run()
         return run, n * epochs
 
-    runs = {("loop", 1): setup("loop", 20_000, 1, 2), ("loop", 10): setup("loop", 20_000, 10, 2),
+    # the loop past INLINE_MAX_FEATURES steps the parameter vector (one dot and one axpy a sample): its own line
+    runs = {("loop", 1): setup("loop", 20_000, 1, 2), ("loop", 8): setup("loop", 20_000, 8, 2),
+            ("vector", 9): setup("loop", 20_000, 9, 2), ("vector", 1000): setup("loop", 4_000, 1000, 2),
             ("scan", 1): setup("scan", 200_000, 1, 1), ("scan", 10): setup("scan", 200_000, 10, 1)}
     if HAS_NUMBA:
         runs.update({("compiled", 1): setup("compiled", 200_000, 1, 5), ("compiled", 30): setup("compiled", 200_000, 30, 5),
@@ -321,10 +324,14 @@ def calibrate(rounds: int = 7) -> None:
     unit = {key: statistics.median(times[key]) / units for key, (_run, units) in runs.items()}
 
     print(f"seconds per sample and epoch (median of {rounds} interleaved rounds):")
-    loop = [unit["loop", 1], unit["loop", 10]]
-    print(f"  loop     p=2: {loop[0]:.3g}  p=11: {loop[1]:.3g}")
-    slope = (loop[1] - loop[0]) / 9
+    loop = [unit["loop", 1], unit["loop", 8]]
+    print(f"  loop     p=2: {loop[0]:.3g}  p=9: {loop[1]:.3g}")
+    slope = (loop[1] - loop[0]) / 7
     print(f"  LOOP_SAMPLE, LOOP_PARAM = {max(0.0, loop[0] - 2 * slope):.2g}, {slope:.2g}")
+    vector = [unit["vector", 9], unit["vector", 1000]]
+    print(f"  vector   p=10: {vector[0]:.3g}  p=1001: {vector[1]:.3g}")
+    slope = (vector[1] - vector[0]) / 991
+    print(f"  VECTOR_SAMPLE, VECTOR_PARAM = {max(0.0, vector[0] - 10 * slope):.2g}, {slope:.2g}")
     if HAS_NUMBA:
         comp = [unit["compiled", 1], unit["compiled", 30]]
         slope = (comp[1] - comp[0]) / 29

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pathlib (with urllib.parse, ipaddress, …) only when a pat
 
 #: Part of every key: raise it whenever generated source changes for the
 #: same loss, so older entries are never read.
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 
 _MAGIC = "# derive-neuron cache"
 

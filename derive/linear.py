@@ -104,19 +104,52 @@ class LinearModel:
         outer = self.outer.xreplace({self.z: z})
         reads = [a for a in args if a in outer.free_symbols]
         inner = lambdify_source([z, *reads], outer, "numpy").replace("def _lambdifygenerated(", "def _loss_of_z(", 1)
-        values = "".join(f", args[{position[a]}]" for a in reads)
         return f"""{inner}
 
-#: The positions of w_1 … w_d and of x_1 … x_d in the arguments.
+#: The positions of w_1 … w_d, of x_1 … x_d and of b in the arguments, and of
+#: what _loss_of_z reads besides z (:func:`derive.descent.matrix.linear_parts`
+#: reads them to sum z for many samples and parameter vectors in one product).
 WEIGHTS = {positions_source([position[w] for w in self.weights])}
 FEATURES = {positions_source([position[x] for x in self.features])}
+BIAS = {position[self.bias]}
+READS = {positions_source([position[a] for a in reads])}
 
 
 def _lambdifygenerated(*args):
-    z = args[{position[self.bias]}]
+    z = args[BIAS]
     for w, x in zip(WEIGHTS, FEATURES):
         z = z + args[w]*args[x]
-    return _loss_of_z(z{values})
+    return _loss_of_z(z, *[args[r] for r in READS])
+"""
+
+
+    def derivative_source(self, args: Sequence[sp.Symbol], params: Sequence[sp.Symbol],
+                          tidy: Callable[[sp.Expr], sp.Expr]) -> str:
+        """The NumPy source of f'(z) as ``_derivative_of_z(z, …)`` (printed by
+        lambdify, ``tidy`` as for :meth:`derivative`) and the positions in the
+        positional ``args`` that :func:`derive.descent.matrix.linear_mean_gradient`
+        reads to take the mean gradient x̃ᵀ·f'(z)/n of a wide model in one pass:
+        the weights, features and bias as :meth:`loss_source` names them,
+        what f' reads besides z, and the argument each of ``params`` multiplies
+        in z (INPUTS, −1 for the bias's 1). Its size does not grow with d."""
+        from .compile import lambdify_source, positions_source, temporaries
+
+        position = {a: i for i, a in enumerate(args)}
+        z = next(temporaries("z", [self.outer, *args]))
+        derivative = self.derivative(tidy).xreplace({self.z: z})
+        reads = [a for a in args if a in derivative.free_symbols]
+        inner = lambdify_source([z, *reads], derivative, "numpy").replace(
+            "def _lambdifygenerated(", "def _derivative_of_z(", 1)
+        inputs = [-1 if v == 1 else position[v] for v in self.inputs(params)]
+        return f"""{inner}
+
+#: The positions of w_1 … w_d, of x_1 … x_d and of b in the arguments, of what
+#: _derivative_of_z reads besides z, and of the input each parameter multiplies (-1: 1).
+WEIGHTS = {positions_source([position[w] for w in self.weights])}
+FEATURES = {positions_source([position[x] for x in self.features])}
+BIAS = {position[self.bias]}
+READS = {positions_source([position[a] for a in reads])}
+INPUTS = {positions_source(inputs)}
 """
 
 

@@ -20,7 +20,7 @@ import sympy as sp
 
 from derive import Gradient, losses, parse_expression, symbol
 from derive.budget import degree_bound
-from derive.compile import function_from_source, lambdify_source, temporaries
+from derive.compile import function_from_source, lambdify_source, positions_source, temporaries
 from derive.gradient import WIDE_MODEL
 from derive.descent import Objective, objective
 from derive.errors import InputError
@@ -81,10 +81,11 @@ class Problem:
     def forward_source(self) -> str:
         """The source of :attr:`forward` (kept in the cached bundle, :mod:`neuron.bundle`)."""
         args = [symbol(n) for n in self.params + self.inputs]
+        if self.features > WIDE_MODEL:
+            return _wide_forward_source(args, self.linear, self.output)
         z = next(temporaries("z", args))  # z once (σ's stable form reads it twice); no cse of a d-term sum
         common = ([(z, self.linear)], [self.output.xreplace({self.linear: z})]) if self.classifies else ([], [self.output])
-        return lambdify_source(args, self.output, "numpy", common=common,
-                               order="none" if self.features > WIDE_MODEL else None)
+        return lambdify_source(args, self.output, "numpy", common=common)
 
     def data_columns(self, X: np.ndarray, y: np.ndarray | None) -> list[np.ndarray]:
         """The columns of X (n, d) and y in the order the gradient takes them."""
@@ -107,6 +108,33 @@ class Problem:
         if ratio.is_number and ratio.is_positive:
             return float(ratio)
         return None
+
+
+def _wide_forward_source(args: list[sp.Symbol], linear: sp.Expr, output: sp.Expr) -> str:
+    """The forward pass of a model wider than WIDE_MODEL features as source
+    that does not grow with d: the output printed by lambdify as a function
+    of z, and z = b + Σ w_i·x_i summed in index order by a loop over constant
+    argument positions, as :meth:`derive.linear.LinearModel.loss_source` sums
+    the loss's z (27 KB of 2d + 1 named arguments and a d-term sum took a
+    warm process's first ``forpass`` 15 ms to compile at d = 1000)."""
+    d = (len(args) - 1) // 2  # w_1 … w_d, b, x_1 … x_d
+    z = next(temporaries("z", args))
+    outer = lambdify_source([z], output.xreplace({linear: z}), "numpy").replace(
+        "def _lambdifygenerated(", "def _output_of_z(", 1)
+    return f"""{outer}
+
+#: The positions of w_1 … w_d, of x_1 … x_d and of b in the arguments.
+WEIGHTS = {positions_source(list(range(d)))}
+FEATURES = {positions_source(list(range(d + 1, 2 * d + 1)))}
+BIAS = {d}
+
+
+def _lambdifygenerated(*args):
+    z = args[BIAS]
+    for w, x in zip(WEIGHTS, FEATURES):
+        z = z + args[w]*args[x]
+    return _output_of_z(z)
+"""
 
 
 def build_problem(loss: LossSpec = None, features: int | None = None) -> Problem:

@@ -14,8 +14,8 @@ from neuron.problem import build_problem
 FRESH, WARM = COMPILED_START, 0.0  # a process that never ran numba; one that ran this loss's kernels
 
 
-def choose(n, p, epochs, shuffle=False, *, scan=True, compiled=True, start=FRESH):
-    return choose_per_sample(n, p, epochs, shuffle, scan=scan, compiled=compiled, start=start)
+def choose(n, p, epochs, shuffle=False, *, scan=True, compiled=True, start=FRESH, vector=False):
+    return choose_per_sample(n, p, epochs, shuffle, scan=scan, compiled=compiled, start=start, vector=vector)
 
 
 @settings(max_examples=300, deadline=None)
@@ -128,3 +128,17 @@ def test_without_numba_auto_never_asks_about_the_start_up(monkeypatch):
     monkeypatch.setattr(derive.compile, "numba_available", lambda: False)
     monkeypatch.setattr(methods, "compiled_start", lambda kernels: pytest.fail("asked without numba"))
     assert choose_method(build_problem("logistic").objective, 10**5, Schedule()) == "loop"
+
+
+def test_a_wide_model_runs_the_vector_loop_until_its_kernels_would_pay_for_their_source():
+    """A wide linear model's loop steps the parameter vector (derive.descent.cost's ``vector``
+    line); its numba kernels are SymPy work growing as p² (79 s at 200 features), charged while
+    their source is not at hand, and asked for nothing (no source generated) to make the choice."""
+    wide = build_problem("logistic", 200).objective
+    assert wide.vector_step and not build_problem("logistic", 8).objective.vector_step
+    assert choose_method(wide, 569, Schedule(epochs=100)) == "loop"
+    assert choose_method(wide, 569, Schedule(epochs=1000)) == "loop"  # compiled would first write its kernels
+    if wide.compiled is not None:
+        assert "source" not in vars(wide.compiled)
+    # priced by the vector line: 100 epochs of 569 samples at p = 1001 are about 0.6 s, not 6.8 s
+    assert choose(569, 1001, 100, scan=False, start=FRESH, vector=True) == "loop"

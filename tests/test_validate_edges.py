@@ -121,3 +121,15 @@ def test_a_long_repr_is_cut_short_in_the_message():
     with pytest.raises(InputError) as info:
         as_features(np.array([1.0, Odd()], dtype=object))
     assert "x" * 37 + "..." in str(info.value) and "x" * 38 not in str(info.value)
+
+
+def test_the_finiteness_check_by_the_sum_neither_refuses_a_large_finite_sum_nor_misses_a_bad_value():
+    """require_finite sums the data first: finite values whose sum overflows must pass, and
+    ±inf that cancel to NaN, or a NaN next to values that overflow, must still be named."""
+    from neuron.validate import require_finite
+
+    require_finite(np.array([[1e308, 1e308], [1e308, -1e308]]), "x")
+    with pytest.raises(InputError, match="row 0, column 1"):
+        require_finite(np.array([[1.0, np.inf], [-np.inf, 2.0]]), "x")
+    with pytest.raises(InputError, match="row 1, column 0"):
+        require_finite(np.array([[1e308, 1e308], [np.nan, 1e308]]), "x")

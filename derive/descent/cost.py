@@ -12,7 +12,15 @@ seconds:
   permutation); start is what this process has still to pay before the
   kernel runs (:func:`start_to_pay`): importing numba, numba's first load
   of machine code in the process, then a little per loss;
-- ``loop`` (generated Python): E·n·(LOOP_SAMPLE + LOOP_PARAM·p).
+- ``loop`` (generated Python): E·n·(LOOP_SAMPLE + LOOP_PARAM·p), with a
+  statement a parameter; for a linear model wider than
+  :data:`~derive.descent.loop_runner.INLINE_MAX_FEATURES` features the step
+  is one NumPy dot and axpy on the parameter vector instead (``vector``):
+  E·n·(VECTOR_SAMPLE + VECTOR_PARAM·p), a dearer call a sample but a
+  hundredth of the price a parameter (LOOP_PARAM's line charged
+  ``Neuron("logistic", features=1000)`` 6.8 s for 100 epochs on 569 samples,
+  where it takes about 1 s, and sent it to the compiled loop, whose kernel
+  of 1001 parameters is minutes of SymPy work).
 
 The choice (:func:`choose_per_sample`) is made in two steps, because the
 methods do not all give the same numbers:
@@ -59,6 +67,11 @@ from __future__ import annotations
 #: Seconds per sample and epoch of the generated Python loop, and per parameter
 #: (measured 1.5–2.4e-7 at p = 2, 1.1–1.4e-6 at p = 11).
 LOOP_SAMPLE, LOOP_PARAM = 0.0, 1.2e-7
+#: Seconds per sample and epoch of the generated loop's vector step (a wide linear
+#: model), and per parameter: at p = 10 and p = 1001, 14.8–28× and 35–58× the
+#: loop at p = 2 in three calibrations (``--calibrate``, load 4–8; medians 18.3×
+#: and 42×), set to the loop's 2.4e-7 at p = 2 here, as the other lines' ratios are kept.
+VECTOR_SAMPLE, VECTOR_PARAM = 4.4e-6, 5.7e-9
 #: Seconds per sample and epoch of the compiled loop, and per parameter
 #: (5.2e-9 at p = 2, 4.8–6.7e-8 at p = 31).
 COMPILED_SAMPLE, COMPILED_PARAM = 1.6e-9, 1.8e-9
@@ -75,6 +88,17 @@ NUMBA_IMPORT, NUMBA_FIRST_LOAD = 0.5, 0.8
 KERNEL_LOAD = 0.05
 #: The whole start-up of the compiled loop in a fresh process.
 COMPILED_START = NUMBA_IMPORT + NUMBA_FIRST_LOAD + KERNEL_LOAD
+#: Seconds per p² to generate the numba kernels' source with SymPy, paid once
+#: per loss (then cached): 1.3 s at p = 31, 79 s at p = 201 (under a load of
+#: about 8). Charged to a wide linear model's compiled loop while its source is
+#: not at hand (:func:`kernel_source_cost`): without it ``auto`` sent 1000
+#: epochs of a 200-feature logistic fit to a loop that first spent minutes in SymPy.
+KERNEL_SOURCE = 1.5e-3
+
+
+def kernel_source_cost(params: int) -> float:
+    """The seconds to generate the numba kernels of a loss of ``params`` parameters."""
+    return KERNEL_SOURCE * params ** 2
 
 
 def start_to_pay(numba_imported: bool, numba_ran: bool, kernel_loaded: bool, same_operations: bool) -> float:
@@ -88,13 +112,16 @@ def start_to_pay(numba_imported: bool, numba_ran: bool, kernel_loaded: bool, sam
 
 
 def per_sample_costs(samples: int, params: int, epochs: int, shuffle: bool, *,
-                     scan: bool, compiled: bool, start: float = COMPILED_START) -> dict[str, float]:
+                     scan: bool, compiled: bool, start: float = COMPILED_START,
+                     vector: bool = False) -> dict[str, float]:
     """The estimated seconds of every per-sample method that applies
     (``scan`` when the step is affine, ``compiled`` when numba is installed,
-    its start-up ``start`` seconds)."""
+    its start-up ``start`` seconds); ``vector`` when the Python loop steps
+    the parameter vector (a wide linear model)."""
     n, p, e = samples, params, epochs
     q = p + 1
-    costs = {"loop": e * n * (LOOP_SAMPLE + LOOP_PARAM * p + (GATHER if shuffle else 0.0))}
+    step = VECTOR_SAMPLE + VECTOR_PARAM * p if vector else LOOP_SAMPLE + LOOP_PARAM * p
+    costs = {"loop": e * n * (step + (GATHER if shuffle else 0.0))}
     if compiled:
         costs["compiled"] = start + e * n * (COMPILED_SAMPLE + COMPILED_PARAM * p + (GATHER if shuffle else 0.0))
     if scan:
@@ -104,13 +131,15 @@ def per_sample_costs(samples: int, params: int, epochs: int, shuffle: bool, *,
 
 
 def choose_per_sample(samples: int, params: int, epochs: int, shuffle: bool, *,
-                      scan: bool, compiled: bool, start: float) -> str:
+                      scan: bool, compiled: bool, start: float, vector: bool = False) -> str:
     """``scan``, ``compiled`` or ``loop`` by the two steps of the module
-    docstring; ``start`` is :func:`start_to_pay`'s (used in step 2 only)."""
+    docstring; ``start`` is :func:`start_to_pay`'s (used in step 2 only),
+    ``vector`` as for :func:`per_sample_costs`."""
     shape = (samples, params, epochs, shuffle)
-    if scan and cheapest(per_sample_costs(*shape, scan=True, compiled=compiled, start=COMPILED_START / 2)) == "scan":
+    half = COMPILED_START / 2
+    if scan and cheapest(per_sample_costs(*shape, scan=True, compiled=compiled, start=half, vector=vector)) == "scan":
         return "scan"
-    return cheapest(per_sample_costs(*shape, scan=False, compiled=compiled, start=start))
+    return cheapest(per_sample_costs(*shape, scan=False, compiled=compiled, start=start, vector=vector))
 
 
 def cheapest(costs: dict[str, float]) -> str:

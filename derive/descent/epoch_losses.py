@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
+from .matrix import linear_parts
 from .trajectory import mean_losses
 
 if TYPE_CHECKING:
@@ -79,8 +80,8 @@ class EpochLosses:
     def direct(self, history: np.ndarray, columns: Sequence[np.ndarray]) -> np.ndarray:
         """The mean loss at each row of ``history``, evaluated on the data."""
         n = len(columns[0]) if len(columns) else 0
-        if self.one_pass is None or n < ONE_PASS_SAMPLES:
-            return mean_losses(self.loss_numpy, history, columns)
+        if self.one_pass is None or n < ONE_PASS_SAMPLES or linear_parts(self.loss_numpy) is not None:
+            return mean_losses(self.loss_numpy, history, columns)  # a wide linear model's: one matrix product
         with np.errstate(all="ignore"):
             return np.array([self.one_pass(row, columns) for row in np.asarray(history, dtype=float)])
 

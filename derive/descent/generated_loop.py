@@ -207,6 +207,14 @@ def epoch_checked({signature}):
 '''
 
 
+def steps_vector(grad: Gradient) -> bool:
+    """Whether the generated step of ``grad`` is :func:`vector_source`'s (a
+    linear model wider than INLINE_MAX_FEATURES whose parameters are its
+    weights and bias), not a statement a parameter."""
+    model = grad.model
+    return model is not None and model.moves_every_parameter(grad.params) and len(model.weights) > INLINE_MAX_FEATURES
+
+
 def _source(grad: Gradient) -> str:
     """Python source of ``epoch`` and ``epoch_checked`` for ``grad``."""
     p = len(grad.params)
@@ -214,9 +222,9 @@ def _source(grad: Gradient) -> str:
     params = [sp.Symbol(f"p{i}") for i in range(p)]
     samples = [sp.Symbol(f"d{i}") for i in range(len(data))]
     rename = dict(zip(grad.args, params + samples))
+    if steps_vector(grad):
+        return vector_source(grad)
     if grad.model is not None and grad.model.moves_every_parameter(grad.params):
-        if len(grad.model.weights) > INLINE_MAX_FEATURES:
-            return vector_source(grad)
         body = linear_update_lines(grad, rename)
     else:
         exprs = [grad.exprs[q.name].xreplace(rename) for q in grad.params]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import numpy as np
 
 from ..generated import NUMERIC_ERRORS, run_source
+from .matrix import as_columns, gathered
 from .progress import epoch_done
 from .trajectory import Trajectory, mean_losses
 
@@ -76,7 +77,7 @@ class SGDLoop:
                             f"got {len(columns)} columns")
         if orders is not None and len(orders) != epochs:
             raise ValueError(f"orders must hold one index array per epoch ({epochs}), got {len(orders)}")
-        arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+        arrays = as_columns(columns)
         in_order = self._data(arrays)
         theta = tuple(float(v) for v in params)
         if len(theta) != len(self.gradient.params):
@@ -106,19 +107,17 @@ class SGDLoop:
         return Trajectory(np.array(history), diverged_at, sample,
                           lambda rows: mean_losses(loss_numpy, rows, arrays), "loop", interrupted)
 
-    def _data(self, arrays: list[np.ndarray]) -> list:
+    def _data(self, arrays: Sequence[np.ndarray]) -> list:
         """What an epoch takes after the parameters: each column as a list
         (Python floats run the scalar step fastest), or for the vector step
-        the matrix of rows x̃ and the other columns as lists."""
+        the matrix of rows x̃ (from the caller's matrix when the columns are
+        :class:`~derive.descent.matrix.MatrixColumns`) and the other columns as lists."""
         if self.vector is None:
             return [a.tolist() for a in arrays]
         inputs, others = self.vector
-        rows = np.empty((len(arrays[0]), len(inputs)))
-        for j, i in enumerate(inputs):
-            rows[:, j] = arrays[i] if i >= 0 else 1.0
-        return [rows, *(arrays[i].tolist() for i in others)]
+        return [gathered(arrays, inputs), *(arrays[i].tolist() for i in others)]
 
-    def _shuffled(self, in_order: list, arrays: list[np.ndarray], order: np.ndarray) -> list:
+    def _shuffled(self, in_order: list, arrays: Sequence[np.ndarray], order: np.ndarray) -> list:
         """:meth:`_data` with the samples in ``order`` (the vector step's rows gathered at once)."""
         if self.vector is None:
             return [a[order].tolist() for a in arrays]

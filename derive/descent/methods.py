@@ -46,7 +46,8 @@ import numpy as np
 from ..errors import InputError
 from . import pieces, thinned
 from .divergence import check_divergence
-from .cost import COMPILED_START, choose_per_sample, start_to_pay
+from .matrix import as_columns
+from .cost import COMPILED_START, choose_per_sample, kernel_source_cost, start_to_pay
 from .numba_loop import numba_has_run, numba_imported
 from .schedule import Schedule, epoch_orders
 from .trajectory import Trajectory, TrainingInterrupted
@@ -77,7 +78,7 @@ def train(objective: Objective, params: Sequence[float], columns: Sequence[np.nd
         run = METHODS[method]
     except KeyError:
         raise InputError(f"method must be one of {', '.join(METHODS)}, got {method!r}") from None
-    columns = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+    columns = as_columns(columns)
     piece = pieces.PIECE_EPOCHS if piece is None else piece
     if schedule.epochs > piece:
         if method == "auto":  # chosen once, for the whole run
@@ -100,15 +101,21 @@ def choose_method(objective: Objective, samples: int, schedule: Schedule) -> str
     if schedule.batch_size == 1:
         return choose_per_sample(samples, len(objective.gradient.params), schedule.epochs, schedule.shuffle,
                                  scan=objective.affine is not None, compiled=kernels is not None,
-                                 start=0.0 if kernels is None else compiled_start(kernels))
+                                 start=0.0 if kernels is None else compiled_start(kernels, objective),
+                                 vector=objective.vector_step)
     return "compiled" if full and kernels is not None else "loop"
 
 
-def compiled_start(kernels) -> float:
+def compiled_start(kernels, objective: Objective | None = None) -> float:
     """The seconds of start-up the compiled loop still costs in this process
-    (:func:`derive.descent.cost.start_to_pay`)."""
-    if not numba_imported():  # nothing paid yet, whatever the loss: no need to generate its source
-        return COMPILED_START
+    (:func:`derive.descent.cost.start_to_pay`), and for a wide linear model
+    whose kernels' source is not at hand its generation
+    (:func:`~derive.descent.cost.kernel_source_cost`, which grows as p²)."""
+    generate = 0.0
+    if objective is not None and objective.vector_step and "source" not in vars(kernels):
+        generate = kernel_source_cost(len(objective.gradient.params))
+    if generate or not numba_imported():  # nothing paid yet, or no source to read: none generated to ask
+        return COMPILED_START + generate
     return start_to_pay(True, numba_has_run(), kernels.loaded, kernels.same_operations)
 
 

@@ -24,7 +24,9 @@ from .affine import AffineUpdate, prove_affine
 from .compiled import CompiledLoop
 from .epoch_losses import EpochLosses
 from .fused import BlockedMean, calls_scalar_functions
-from .generated_loop import SGDLoop
+from .generated_loop import SGDLoop, steps_vector
+from .matrix import as_columns, linear_mean_gradient
+from ..generated import numpy_function
 from .moments import BatchMoments, find_moments
 
 
@@ -54,6 +56,12 @@ class Objective:
         return SGDLoop(self.gradient)
 
     @property
+    def vector_step(self) -> bool:
+        """Whether :attr:`loop` steps the parameter vector (a wide linear
+        model), which :mod:`derive.descent.cost` prices on its own line."""
+        return steps_vector(self.gradient)
+
+    @property
     def compiled(self) -> CompiledLoop | None:
         """The numba-compiled loop and one-pass means, or ``None`` when numba
         is not installed (the optional extra ``derive-neuron[fast]``)."""
@@ -80,20 +88,45 @@ class Objective:
         derivative calling log, a trigonometric or a hyperbolic function on
         one feature and a target, where NumPy's vector loops beat numba's
         calls one sample at a time."""
-        arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+        arrays = as_columns(columns)
         if not arrays or not len(arrays[0]):  # no data: the per-sample function gives its NaN means
             with np.errstate(all="ignore"):
                 return [float(np.mean(g)) for g in self.gradient.numpy(*params, *arrays)], 0.0
+        if self.wide_derivative is not None:
+            return linear_mean_gradient(self.wide_derivative, params, arrays)
         kernels_ = self.compiled if self.mean_pass == "numba" else None
         if kernels_ is not None:
             with np.errstate(all="ignore"):
                 return kernels_.mean_gradient_and_total(params, arrays)
         return self.blocked.mean_gradient_and_total(params, arrays)
 
+    @cached_property
+    def wide_derivative_source(self) -> str | None:
+        """For a linear model wider than WIDE_MODEL features whose parameters
+        are its weights and bias: the source of f'(z) and the positions the
+        one-pass mean gradient x̃ᵀ·f'(z)/n reads
+        (:meth:`~derive.linear.LinearModel.derivative_source`); ``None`` otherwise."""
+        from ..gradient import WIDE_MODEL, _tidied
+
+        grad = self.gradient
+        model = grad.model
+        if model is None or len(model.weights) <= WIDE_MODEL or not model.moves_every_parameter(grad.params):
+            return None
+        return model.derivative_source(grad.args, grad.params, _tidied)
+
+    @cached_property
+    def wide_derivative(self) -> Callable[..., object] | None:
+        """f'(z) of :attr:`wide_derivative_source`, or ``None``."""
+        source = self.wide_derivative_source
+        return None if source is None else numpy_function(source, "_derivative_of_z")
+
     @property
     def mean_pass(self) -> str:
-        """The pass :meth:`mean_gradient` runs: ``"numba"`` (the compiled
-        kernel) or ``"numpy blocks"`` (:mod:`derive.descent.fused`)."""
+        """The pass :meth:`mean_gradient` runs: ``"vector"`` (a wide linear
+        model: :func:`~derive.descent.matrix.linear_mean_gradient`), ``"numba"``
+        (the compiled kernel) or ``"numpy blocks"`` (:mod:`derive.descent.fused`)."""
+        if self.wide_derivative_source is not None:
+            return "vector"
         if not codegen.numba_available() or self._vectorised:
             return "numpy blocks"
         return "numba"

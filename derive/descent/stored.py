@@ -23,6 +23,7 @@ import numpy as np
 
 from ..generated import numba_available, numpy_function
 from .epoch_losses import EpochLosses
+from .matrix import as_columns, linear_mean_gradient
 from .numba_loop import CompiledLoop
 from .loop_runner import SGDLoop
 
@@ -35,7 +36,7 @@ COMPILED_MAX_PARAMS = 9
 
 #: The parts every stored objective has (more may be ``None``: not kept).
 REQUIRED = ("params", "names", "loss", "loop", "origin", "affine", "expansion", "gradient", "compiled",
-            "vectorised")
+            "vectorised", "wide_derivative")
 
 
 class StoredGradient:
@@ -88,6 +89,8 @@ class StoredObjective:
                                                         affine["positions"], numpy_function(affine["scalars"]))
         elif affine is None:
             self.__dict__["affine"] = None
+        wide = parts["wide_derivative"]
+        self._wide_derivative = None if wide is None else numpy_function(wide, "_derivative_of_z")
         expansion = parts["expansion"]
         self._expansion = None if expansion is None else ([tuple(t) for t in expansion["terms"]], expansion["source"])
 
@@ -100,6 +103,11 @@ class StoredObjective:
     def affine(self):
         """An affine step that is not a linear model's: the derived one."""
         return self.symbolic.affine
+
+    @property
+    def vector_step(self) -> bool:
+        """Whether the stored loop steps the parameter vector (as :attr:`Objective.vector_step`)."""
+        return self.loop.vector is not None
 
     @property
     def moments(self):
@@ -126,10 +134,12 @@ class StoredObjective:
                                 columns: Sequence[np.ndarray]) -> tuple[list[float], float]:
         """As :meth:`Objective.mean_gradient_and_total`: the numba kernel from
         stored source; the blocked NumPy pass is the derived objective's."""
-        arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+        arrays = as_columns(columns)
         if not arrays or not len(arrays[0]):  # no data: the per-sample function gives its NaN means
             with np.errstate(all="ignore"):
                 return [float(np.mean(g)) for g in self.gradient.numpy(*params, *arrays)], 0.0
+        if self._wide_derivative is not None:  # a wide linear model: the derived objective's one pass, stored
+            return linear_mean_gradient(self._wide_derivative, params, arrays)
         if self.mean_pass == "numba":
             with np.errstate(all="ignore"):
                 return self.compiled.mean_gradient_and_total(params, arrays)
@@ -138,6 +148,8 @@ class StoredObjective:
     @property
     def mean_pass(self) -> str:
         """The pass :meth:`mean_gradient` runs, as :attr:`Objective.mean_pass` chooses it."""
+        if self._wide_derivative is not None:
+            return "vector"
         return "numpy blocks" if not numba_available() or self._parts["vectorised"] else "numba"
 
     @cached_property
@@ -181,7 +193,7 @@ def check_parts(parts: Any) -> None:
     need(list(parts["names"][:len(parts["params"])]) == list(parts["params"]), "names start with the params")
     for key in ("loss", "loop", "origin"):
         need(isinstance(parts[key], str), key)
-    for key in ("gradient", "compiled"):
+    for key in ("gradient", "compiled", "wide_derivative"):
         need(parts[key] is None or isinstance(parts[key], str), key)
     need(isinstance(parts["vectorised"], bool), "vectorised")
     affine = parts["affine"]
@@ -232,4 +244,4 @@ def stored_parts(objective: Objective) -> dict[str, Any]:
     return {"params": list(grad.wrt), "names": list(grad.names), "loss": grad.function_source("loss", "numpy"),
             "gradient": None, "loop": objective.loop.source,
             "origin": origin(grad), "affine": affine_part, "expansion": expansion, "compiled": compiled,
-            "vectorised": bool(objective._vectorised)}
+            "vectorised": bool(objective._vectorised), "wide_derivative": objective.wide_derivative_source}

@@ -15,6 +15,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from .matrix import block, linear_losses, linear_parts
+
 #: Largest number of (epoch, sample) loss values evaluated in one NumPy call.
 LOSS_CHUNK = 1 << 21
 
@@ -90,17 +92,23 @@ def mean_losses(loss_numpy: Callable[..., object], history: np.ndarray,
                 columns: Sequence[np.ndarray]) -> np.ndarray:
     """The mean over the data of ``loss_numpy(*params, *columns)`` for each
     row of ``history`` (shape ``(epochs, p)``), vectorized over epochs and
-    samples in chunks of at most :data:`LOSS_CHUNK` values."""
+    samples in chunks of at most :data:`LOSS_CHUNK` values (a wide linear
+    model's z as one matrix product: :func:`~derive.descent.matrix.linear_losses`)."""
     history = np.asarray(history, dtype=float)
     if len(history) == 0:
         return np.empty(0)
-    data = [np.asarray(c, dtype=float)[None, :] for c in columns]
-    n = max((d.shape[1] for d in data), default=1)
+    linear = linear_parts(loss_numpy)  # a wide linear model: z for every row and sample in one product
+    data = None if linear else [np.asarray(c, dtype=float)[None, :] for c in columns]
+    features = block(columns, [f - history.shape[1] for f in linear[1]]) if linear else None
+    n = len(columns[0]) if linear else max((d.shape[1] for d in data), default=1)
     step = max(1, LOSS_CHUNK // max(n, 1))
     out = np.empty(len(history))
     with np.errstate(over="ignore", invalid="ignore"):
         for start in range(0, len(history), step):
             rows = history[start:start + step]
-            values = loss_numpy(*(rows[:, j:j + 1] for j in range(rows.shape[1])), *data)
+            if linear:
+                values = linear_losses(linear, rows, columns, features)
+            else:
+                values = loss_numpy(*(rows[:, j:j + 1] for j in range(rows.shape[1])), *data)
             out[start:start + step] = np.broadcast_to(values, (len(rows), n)).mean(axis=1)
     return out
