@@ -36,7 +36,9 @@ from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
 from .markdown import Segment, math_segments
 from .matrices import MatrixReader, unread_heads
+from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
+from .inner_products import inner_products_as_scalars
 from .names import read_names
 from .one_output import one_output_aliases
 from .primes import forward_functions
@@ -125,6 +127,9 @@ def _parsed_rows(seg: Segment) -> list[tuple[Segment, object]]:
         given = given_matrix_values(seg.latex) if err.notation else None
         if given is not None:  # W = (w_1 … ) = (0.3 … ): the values it gives, as definitions
             return _parsed_rows(Segment(seg.line, seg.start, given, seg.block))
+        scalar = _inner_products_read(seg, err)
+        if scalar is not None:
+            return [scalar]
         cuts = [m.end() for m in _EQ_ROW.finditer(seg.latex)]
         if not cuts:
             return [(seg, err)]
@@ -139,8 +144,28 @@ def _parsed_rows(seg: Segment) -> list[tuple[Segment, object]]:
         try:
             rows.append((row, parse_statement(piece)))
         except LatexError as err:
-            rows.append((row, err))
+            rows.append(_inner_products_read(row, err) or (row, err))
     return rows
+
+
+def _inner_products_read(seg: Segment, err: LatexError) -> tuple[Segment, object] | None:
+    r"""A row refused as matrix notation only for its inner products
+    (``e^{-\theta^T x^{(i)}}``), read with each one as a number
+    (``inner_products.py``); None when that does not apply or does not read."""
+    if not err.notation:
+        return None
+    try:
+        read_matrix_row(seg.latex)
+        return None  # the matrix reader reads it with its shapes
+    except MatrixSyntax:
+        pass
+    rewritten = inner_products_as_scalars(seg.latex)
+    if rewritten is None:
+        return None
+    try:
+        return Segment(seg.line, seg.start, rewritten, seg.block), parse_statement(rewritten)
+    except LatexError:
+        return None
 
 
 def _condition(pieces: list[Piece]) -> str:
