@@ -3,9 +3,10 @@ r"""Inner products in scalar rows: ``\theta^T x^{(i)}`` read at vectors of lengt
 Notes on logistic regression write the score of sample i as ``\theta^T x^{(i)}``
 inside rows that are otherwise scalar algebra
 (``= -y^{(i)}\log(1 + e^{-\theta^T x^{(i)}}) - …``). Such a row is an identity
-about those numbers. It is read with the vectors of length 1: the ``^T`` and
-the bold markers of the two names are blanked (positions stay put) and the
-scalar reader reads ``\theta x^{(i)}``. A counterexample at length 1 is a
+about those numbers. It is read with the vectors of length 1: ``^T`` becomes
+``_T`` and the bold markers of the two names are blanked (positions stay put),
+so the scalar reader reads ``\theta_T x^{(i)}``, θ_T a name no other row's θ or
+θ_j meets. A counterexample at length 1 is a
 counterexample; and when every product has the same transposed vector and
 neither vector is written anywhere else in the row, the products θx₁, θx₂, …
 take any values at length 1 just as θᵀx₁, θᵀx₂, … do, so "equal" there is
@@ -158,8 +159,10 @@ def inner_products_as_scalars(latex: str) -> str | None:
             if start < pos:
                 raise _Refused
             right, right_hat, _, stop = _operand(latex, end)
-            for i in range(mark.start(), mark.end()):
-                chars[i] = " "
+            # θ^T becomes θ_T: a name of its own, so no other row's θ or θ_j meets it
+            written = "_{T" + " " * (len(mark.group(0)) - 4) + "}" if "{" in mark.group(0) else \
+                "_T" + " " * (len(mark.group(0)) - 2)
+            chars[mark.start():mark.end()] = written
             for m in _DECORATION.finditer(latex, start, stop):
                 for i in range(m.start(), m.end()):
                     chars[i] = " "
