@@ -60,6 +60,8 @@ def test_the_rewrite_keeps_every_position():
     "= \\theta^T (x - z)",
     # a definition: a later ∂/∂θ_j of ℓ must not see θ as one number
     "\\ell = \\log(1+e^{-\\theta^T x})",
+    # a vector times itself: eᵀe ≥ 0, which two independent names at length 1 would forget
+    "= \\sqrt{(e^T e)^2}",
     # no inner product at all
     "= e^{x} + 1",
 ])

@@ -20,7 +20,8 @@ equal for every length. The row stays matrix notation otherwise:
   about the parts); components of the other vector (``x_j^{(i)}``, a
   multiplier) and a name's label (``h_\theta``) stay;
 * two transposed vectors (``\theta^T x`` and ``w^T z``: at length 1 the products
-  would be tied), a transposed side with an index (``\theta_k^T x``), a capital
+  would be tied), a vector times itself (``e^T e`` is never negative, θ_T·e
+  can be), a transposed side with an index (``\theta_k^T x``), a capital
   (``X^T y``: a matrix), or something other than a name after ``^T``;
 * it is a definition (``NAME = … \theta^T x …``): a later ``∂/∂\theta_j`` of
   that name must not see θ as one number. Rows beginning with ``=`` and rows
@@ -124,13 +125,12 @@ def _left_operand(text: str, mark: re.Match) -> tuple[str, bool, int, int]:
         base, hat, index, start = found
         if index:
             raise _Refused
-        if True:
-            before = text[:start].rstrip()
-            if before.endswith("{") and _skip_space(text, mark.end()) < len(text) and text[_skip_space(text, mark.end())] == "}":
-                return base, hat, len(before) - 1, _skip_space(text, mark.end()) + 1
-            if before.endswith(("_", "^")):
-                raise _Refused
-            return base, hat, start, mark.end()
+        before, after = text[:start].rstrip(), _skip_space(text, mark.end())
+        if before.endswith("{") and after < len(text) and text[after] == "}":
+            return base, hat, len(before) - 1, after + 1
+        if before.endswith(("_", "^")):
+            raise _Refused
+        return base, hat, start, mark.end()
     raise _Refused
 
 
@@ -145,8 +145,8 @@ def _top_level_relation(latex: str) -> int:
 
 
 def inner_products_as_scalars(latex: str) -> str | None:
-    """``latex`` with each ``a^T b`` read at vectors of length 1 (the ``^T`` and
-    bold markers on its two names blanked, so positions stay put), or None when
+    """``latex`` with each ``a^T b`` read at vectors of length 1 (``a_T b``, the
+    bold markers blanked, so positions stay put), or None when
     the row has none or must stay matrix notation (see the module's docstring)."""
     if _DERIVATIVE.search(latex):
         return None
@@ -159,6 +159,8 @@ def inner_products_as_scalars(latex: str) -> str | None:
             if start < pos:
                 raise _Refused
             right, right_hat, _, stop = _operand(latex, end)
+            if (left, left_hat) == (right, right_hat):
+                raise _Refused  # e^T e ≥ 0: θ_T·e would forget that both are e
             # θ^T becomes θ_T: a name of its own, so no other row's θ or θ_j meets it
             written = "_{T" + " " * (len(mark.group(0)) - 4) + "}" if "{" in mark.group(0) else \
                 "_T" + " " * (len(mark.group(0)) - 2)
