@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 import sympy as sp
 
@@ -36,7 +37,9 @@ from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
 from .markdown import Segment, math_segments
 from .matrices import MatrixReader, unread_heads
+from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
+from .inner_products import inner_products_as_scalars
 from .names import read_names
 from .one_output import one_output_aliases
 from .primes import forward_functions
@@ -53,8 +56,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 
     parsed: list[tuple[Segment, object]] = []
     spellings: dict[str, str] = {}
+    at_length_one: list[int] = []  # rows whose inner products are read with vectors of length 1
     for whole in math_segments(text):
-        for seg, statement in _parsed_rows(whole):
+        for seg, statement in _parsed_rows(whole, at_length_one):
             if isinstance(statement, LatexError):
                 parsed.append((seg, statement))
                 continue
@@ -64,6 +68,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 
     given = {symbol(normalize_name(k)): symbol(normalize_name(v)) for k, v in (aliases or {}).items()}
     assumptions = [f"{_show(k.name)} ≡ {_show(v.name)} (given with --alias)" for k, v in given.items()]
+    assumptions += [f"the inner products at line {line} read with vectors of length 1" for line in at_length_one]
     statements = [st for _, st in parsed if not isinstance(st, LatexError)]
     found = _detect_aliases(statements, set(given))
     found |= one_output_aliases(statements, set(given) | set(found))
@@ -114,7 +119,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 _EQ_ROW = re.compile(r"\n(?=[ \t]*=)")
 
 
-def _parsed_rows(seg: Segment) -> list[tuple[Segment, object]]:
+def _parsed_rows(seg: Segment, at_length_one: list[int]) -> list[tuple[Segment, object]]:
     """The segment parsed whole; when that fails and it holds lines that begin
     with ``=`` (a chain written one link a line, without ``\\\\``), each of
     those lines is parsed on its own, so one unreadable line does not hide
@@ -124,7 +129,10 @@ def _parsed_rows(seg: Segment) -> list[tuple[Segment, object]]:
     except LatexError as err:
         given = given_matrix_values(seg.latex) if err.notation else None
         if given is not None:  # W = (w_1 … ) = (0.3 … ): the values it gives, as definitions
-            return _parsed_rows(Segment(seg.line, seg.start, given, seg.block))
+            return _parsed_rows(Segment(seg.line, seg.start, given, seg.block), at_length_one)
+        scalar = _inner_products_read(seg, err, at_length_one)
+        if scalar is not None:
+            return [scalar]
         cuts = [m.end() for m in _EQ_ROW.finditer(seg.latex)]
         if not cuts:
             return [(seg, err)]
@@ -139,8 +147,33 @@ def _parsed_rows(seg: Segment) -> list[tuple[Segment, object]]:
         try:
             rows.append((row, parse_statement(piece)))
         except LatexError as err:
-            rows.append((row, err))
+            rows.append(_inner_products_read(row, err, at_length_one) or (row, err))
     return rows
+
+
+def _inner_products_read(seg: Segment, err: LatexError, at_length_one: list[int]) -> tuple[Segment, object] | None:
+    r"""A row refused as matrix notation only for its inner products
+    (``e^{-\theta^T x^{(i)}}``), read with vectors of length 1
+    (``inner_products.py``; its line goes to ``at_length_one``, its sides keep
+    their text as written); None when that does not apply or does not read."""
+    if not err.notation:
+        return None
+    try:
+        read_matrix_row(seg.latex)
+        return None  # the matrix reader reads it with its shapes
+    except MatrixSyntax:
+        pass
+    rewritten = inner_products_as_scalars(seg.latex)
+    if rewritten is None:
+        return None
+    try:
+        statement = parse_statement(rewritten)
+    except LatexError:
+        return None
+    as_written = lambda e: replace(e, text=" ".join(seg.latex[e.start:e.end].split()))
+    pieces = tuple(replace(p, exprs=tuple(as_written(e) for e in p.exprs)) for p in statement.pieces)
+    at_length_one.append(seg.line)
+    return seg, replace(statement, pieces=pieces)
 
 
 def _condition(pieces: list[Piece]) -> str:
