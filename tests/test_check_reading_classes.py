@@ -1,0 +1,112 @@
+"""Reading classes of the scalar LaTeX reader (issue 9, reading failures), in notes written here.
+
+Each class of notation that real notes write and the reader refused: a note in
+the notation has its true rows proved, a planted error is flagged wrong at its
+line, and what stays unclear is skipped with a reason, never called wrong.
+"""
+import pytest
+
+from derive.check import check_text
+from derive.check.latex import parse_statement
+from derive.check.latex_errors import LatexError
+from derive.symbols import symbol
+
+
+def verdicts(notes: str) -> list[tuple[int, str]]:
+    return [(v.line, str(v.verdict)) for v in check_text(notes).verdicts]
+
+
+def values(latex: str) -> list[list]:
+    return [[e.value for e in piece.exprs] for piece in parse_statement(latex).pieces]
+
+
+# ------------------------------------------------ scripts in either order: x^{(1)}_{new} is x_{new}^{(1)}
+@pytest.mark.parametrize("latex, same", [
+    ("w^{(1)}_{new} = 2", "w_{new}^{(1)} = 2"),
+    ("x^{(i)}_j + 1", "x_j^{(i)} + 1"),
+    ("a^2_1 - b", "a_1^2 - b"),
+    ("v^{3}_{k} \\cdot 2", "v_{k}^{3} \\cdot 2"),
+])
+def test_a_superscript_written_before_the_subscript_reads_as_tex_sets_it(latex, same):
+    assert values(latex) == values(same)
+
+
+ONE_LAYER_UPDATE = """# one weight, one step
+
+$$w^{(1)}_{new} = w^{(1)} - \\eta \\cdot 2 (w^{(1)} x - t) x$$
+
+$$\\frac{\\partial w^{(1)}_{new}}{\\partial t} = 2 \\eta x$$
+"""
+
+
+def test_a_name_with_a_word_subscript_after_its_index_is_defined_and_differentiated():
+    assert verdicts(ONE_LAYER_UPDATE) == [(3, "definition"), (5, "proved")]
+    planted = ONE_LAYER_UPDATE.replace("= 2 \\eta x$$", "= \\eta x$$")
+    assert verdicts(planted) == [(3, "definition"), (5, "wrong")]
+
+
+# ------------------------------------------------ w^*, w^{+}: a mark on a name makes another name
+@pytest.mark.parametrize("latex, name", [
+    ("w^* = 3", "w_star"), ("w^{*} = 3", "w_star"), ("w^{\\star} = 3", "w_star"),
+    ("b^+ = 3", "b_plus"), ("b^{+} = 3", "b_plus"), ("w_5^+ = 3", "w_5_plus"), ("w^*_2 = 3", "w_2_star"),
+])
+def test_a_star_or_plus_on_a_name_is_part_of_the_name_not_a_power(latex, name):
+    assert values(latex) == [[symbol(name), 3]]
+
+
+UPDATED_WEIGHT = """$$E = \\frac{1}{2}(t - w x)^2$$
+
+$$w^+ = w - \\eta \\frac{\\partial E}{\\partial w}$$
+
+$$= w + \\eta (t - w x) x$$
+"""
+
+
+def test_an_updated_weight_written_with_a_plus_mark_is_checked():
+    assert verdicts(UPDATED_WEIGHT) == [(1, "definition"), (3, "definition"), (5, "proved")]
+    planted = UPDATED_WEIGHT.replace("w + \\eta (t", "w - \\eta (t")
+    assert verdicts(planted)[-1] == (5, "wrong")
+
+
+def test_a_star_between_two_factors_is_still_a_product():
+    assert values("a * b = c") == [[symbol("a") * symbol("b"), symbol("c")]]
+
+
+# ------------------------------------------------ := and \coloneqq define, as = does
+@pytest.mark.parametrize("latex", ["a := b + 1", "a \\coloneqq b + 1"])
+def test_a_colon_equals_reads_as_an_equals_sign(latex):
+    assert values(latex) == [[symbol("a"), symbol("b") + 1]]
+
+
+DEFINED_WITH_COLON = """$$z := w x + b$$
+
+$$\\frac{\\partial z}{\\partial w} = x$$
+"""
+
+
+def test_a_name_defined_with_colon_equals_is_differentiated():
+    assert verdicts(DEFINED_WITH_COLON) == [(1, "definition"), (3, "proved")]
+    assert verdicts(DEFINED_WITH_COLON.replace("= x$$", "= 2 x$$"))[-1] == (3, "wrong")
+
+
+# ------------------------------------------------ A ⇔ B, A \leftrightharpoons B: two claims side by side
+@pytest.mark.parametrize("arrow", ["\\iff", "\\Leftrightarrow", "\\Longleftrightarrow", "\\leftrightharpoons",
+                                   "\\rightleftharpoons", "⇔"])
+def test_an_equivalence_arrow_separates_two_claims(arrow):
+    notes = f"$$y = x^3 {arrow} \\frac{{dy}}{{dx}} = 3x^2$$\n"
+    assert verdicts(notes) == [(1, "definition"), (1, "proved")]
+    assert verdicts(notes.replace("3x^2", "3x"))[-1] == (1, "wrong")
+
+
+# ------------------------------------------------ f: A → B, x ∈ (0, 1): what is not an expression
+def test_a_function_signature_is_skipped_with_a_reason_that_names_it():
+    with pytest.raises(LatexError, match="signature"):
+        parse_statement("\\sigma: \\mathbb{R} \\to (0,1)")
+    result = check_text("$$f: \\mathbb{R} \\to \\mathbb{R}$$\n\n$$f(x) = x^2$$\n").verdicts
+    assert str(result[0].verdict) == "skipped" and "signature" in result[0].reason
+
+
+def test_a_value_said_to_lie_in_an_open_interval_keeps_its_equation_checked():
+    notes = "$$s = \\frac{1}{1+e^{-a}} \\in (0,1)$$\n\n$$\\frac{ds}{da} = s(1-s)$$\n"
+    assert verdicts(notes) == [(1, "definition"), (3, "proved")]
+    assert verdicts(notes.replace("s(1-s)", "s(1+s)"))[-1] == (3, "wrong")
