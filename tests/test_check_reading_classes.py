@@ -110,3 +110,20 @@ def test_a_value_said_to_lie_in_an_open_interval_keeps_its_equation_checked():
     notes = "$$s = \\frac{1}{1+e^{-a}} \\in (0,1)$$\n\n$$\\frac{ds}{da} = s(1-s)$$\n"
     assert verdicts(notes) == [(1, "definition"), (3, "proved")]
     assert verdicts(notes.replace("s(1-s)", "s(1+s)"))[-1] == (3, "wrong")
+
+
+# ------------------------------------------------ d/d(x^2), ∂L/∂W^L: a derivative by what is not one name
+@pytest.mark.parametrize("notes", [
+    "$$\\frac{d}{d x^2} x^4 = 2x^2$$\n",          # d/d(x²) of x⁴ is 2x²: was read as x⁴/x² and called wrong
+    "$$\\frac{d x^4}{d x^2} = 2 x^2$$\n",
+    "$$\\frac{\\partial L}{\\partial W^L} = a^{L-1}$$\n",  # W^L: layer L's weights, not W to the power L
+])
+def test_a_derivative_by_a_power_or_superscripted_name_is_skipped_never_judged(notes):
+    (verdict,) = check_text(notes).verdicts
+    assert str(verdict.verdict) == "skipped"
+    assert "not one name" in verdict.reason
+
+
+def test_a_derivative_by_a_plain_name_next_to_it_is_still_checked():
+    assert verdicts("$$\\frac{d}{dx} x^4 = 4x^3$$\n") == [(1, "proved")]
+    assert verdicts("$$\\frac{d}{dx} x^4 = 2x^2$$\n") == [(1, "wrong")]

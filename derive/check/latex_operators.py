@@ -112,7 +112,13 @@ def _fraction(num: sp.Expr, den: sp.Expr) -> sp.Expr | _Operator:
     for marker in (D, PARTIAL):
         if isinstance(den, sp.Mul) and len(den.args) == 2 and marker in den.args:
             var = den.args[0] if den.args[1] == marker else den.args[1]
-            if not isinstance(var, (sp.Symbol, sp.Indexed)) or var.has(marker):
+            if var.has(marker):
+                continue
+            if not isinstance(var, (sp.Symbol, sp.Indexed)):
+                if num == marker or (isinstance(num, sp.Mul) and marker in num.args):
+                    # d/d(x^2), ∂L/∂W^L: a derivative by what is not one name (a power? a layer index?)
+                    raise LatexError(f"a derivative by {sp.sstr(var)}, which is not one name (a power, or a "
+                                     "superscript index such as a layer?), is not read")
                 continue
             if num == marker:
                 return _Operator("derivative", var)
