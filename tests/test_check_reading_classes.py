@@ -52,6 +52,7 @@ def test_a_name_with_a_word_subscript_after_its_index_is_defined_and_differentia
 ])
 def test_a_star_or_plus_on_a_name_is_part_of_the_name_not_a_power(latex, name):
     assert values(latex) == [[symbol(name), 3]]
+    assert values(latex.replace("= 3", "* y = 3")) == [[symbol(name) * symbol("y"), 3]]  # a * after it multiplies
 
 
 UPDATED_WEIGHT = """$$E = \\frac{1}{2}(t - w x)^2$$
@@ -66,10 +67,6 @@ def test_an_updated_weight_written_with_a_plus_mark_is_checked():
     assert verdicts(UPDATED_WEIGHT) == [(1, "definition"), (3, "definition"), (5, "proved")]
     planted = UPDATED_WEIGHT.replace("w + \\eta (t", "w - \\eta (t")
     assert verdicts(planted)[-1] == (5, "wrong")
-
-
-def test_a_star_between_two_factors_is_still_a_product():
-    assert values("a * b = c") == [[symbol("a") * symbol("b"), symbol("c")]]
 
 
 # ------------------------------------------------ := and \coloneqq define, as = does
@@ -122,8 +119,18 @@ def test_a_derivative_by_a_power_or_superscripted_name_is_skipped_never_judged(n
     (verdict,) = check_text(notes).verdicts
     assert str(verdict.verdict) == "skipped"
     assert "not one name" in verdict.reason
-
-
-def test_a_derivative_by_a_plain_name_next_to_it_is_still_checked():
+    # the same derivative by the plain name is still judged, right and wrong
     assert verdicts("$$\\frac{d}{dx} x^4 = 4x^3$$\n") == [(1, "proved")]
     assert verdicts("$$\\frac{d}{dx} x^4 = 2x^2$$\n") == [(1, "wrong")]
+
+
+# ------------------------------------------------ \textbf{x}: bold as \mathbf writes it
+@pytest.mark.parametrize("notes", [
+    "$$z = \\mathbf{w} x + b$$\n\n$$\\frac{\\partial z}{\\partial x} = \\mathbf{w}$$\n\n$$\\frac{\\partial z}{\\partial b} = 2$$\n",
+    "$$J = \\frac{1}{2} ( \\mathbf{X}\\boldsymbol{\\theta} - \\mathbf{y} )^2$$\n",
+    "$$e = \\mathbf{x} - \\mathbf{y}$$\n\n$$\\frac{\\partial e}{\\partial x} = 1$$\n",
+])
+def test_textbf_is_read_as_mathbf_is(notes):
+    def read(text):
+        return [(v.line, str(v.verdict), v.reason) for v in check_text(text).verdicts]
+    assert read(notes.replace("\\mathbf", "\\textbf")) == read(notes)

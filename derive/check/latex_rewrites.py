@@ -15,7 +15,7 @@ from .scalar_norms import scalar_norms
 
 _MATRIX = re.compile(
     r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})\s*\}?(?![A-Za-z0-9])"
-    r"|\\(?:mathbf|boldsymbol|bm|mathbb|nabla|lVert|Vert|odot|otimes|oplus|top|intercal|operatorname\s*\{\s*(?:softmax|diag|tr)\s*\})(?![A-Za-z])"
+    r"|\\(?:mathbf|textbf|boldsymbol|bm|mathbb|nabla|lVert|Vert|odot|otimes|oplus|top|intercal|operatorname\s*\{\s*(?:softmax|diag|tr)\s*\})(?![A-Za-z])"
     r"|\\\||\\begin\s*\{\s*[bpvBV]?matrix"
 )
 _PIECEWISE = re.compile(r"\\begin\s*\{\s*(?:cases|array)")
@@ -24,7 +24,7 @@ _PIECEWISE = re.compile(r"\\begin\s*\{\s*(?:cases|array)")
 #: A number set: ``\mathbb{R}``, ``\mathbb{R}^n``, ``\mathbb{R}^{n \times d}``.
 _NUMBER_SET = re.compile(r"\\mathbb\s*\{\s*([RNZCQ])\s*\}(?:\s*\^\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 #: A bold name of one letter (``\mathbf{w}``, ``\boldsymbol{\theta}``, ``\bm{x}``).
-_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
+_BOLD = re.compile(r"\\(?:mathbf|textbf|boldsymbol|bm)\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
 #: What follows a bold name when it is multiplied with another name as a
 #: matrix or vector would be: juxtaposed, or with ``\cdot``/``\times``.
 _PRODUCT_GAP = re.compile(r"(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(?:\\cdot|\\times|\\ast|\*|·|⋅)?\s*(?:\^\s*\{?\s*-?\s*\d\s*\}?\s*)?")
