@@ -134,3 +134,25 @@ def test_textbf_is_read_as_mathbf_is(notes):
     def read(text):
         return [(v.line, str(v.verdict), v.reason) for v in check_text(text).verdicts]
     assert read(notes.replace("\\mathbf", "\\textbf")) == read(notes)
+
+
+# ------------------------------------------------ w_{t+1}: a subscript shifted by a number is one name
+GRADIENT_STEP = """$$E_t = \\frac{1}{2}(w_t x - y)^2$$
+
+$$w_{t+1} = w_t - \\eta \\frac{\\partial E_t}{\\partial w_t} = w_t - \\eta (w_t x - y) x$$
+
+$$\\frac{\\partial w_{t+1}}{\\partial y} = \\eta x$$
+"""
+
+
+def test_a_weight_at_the_next_step_is_a_name_defined_and_differentiated():
+    assert verdicts(GRADIENT_STEP) == [(1, "definition"), (3, "definition"), (3, "proved"), (5, "proved")]
+    planted = GRADIENT_STEP.replace("\\eta (w_t x - y) x$$", "\\eta (w_t x - y)$$")
+    assert verdicts(planted)[2] == (3, "wrong")
+    assert values("a_{l-1} + 2") == [[symbol("a_l-1") + 2]]
+
+
+def test_a_shifted_name_inside_a_sum_over_its_own_index_is_skipped():
+    notes = "$$\\sum_{t=1}^{n} (w_{t+1} - w_t) = w_{n+1} - w_1$$\n"
+    (verdict,) = check_text(notes).verdicts
+    assert str(verdict.verdict) == "skipped" and "shifted" in verdict.reason

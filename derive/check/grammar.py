@@ -87,6 +87,7 @@ name: base subscript? MARK?
     | ACCENT base  -> accent
 subscript: "_" (LETTER | NUMBER | GREEK | LETTER_DIGITS)
     | "_" "{" (LETTER | NUMBER | UPPER_NAME | WORD | GREEK | LETTER_DIGITS | COMMA | INDEX_JOIN)+ "}"
+    | "_" "{" LETTER (PLUS | MINUS) NUMBER "}" -> shifted_subscript
 
 ARROW.2: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|implies|therefore)(?![A-Za-z])/ | "→" | "⇒" | "=>" | "∴"
     | /\\(?:iff|Leftrightarrow|Longleftrightarrow|leftrightharpoons|rightleftharpoons)(?![A-Za-z])/ | "⇔"

@@ -3,6 +3,8 @@ that apply to the rest of a product, ``dF/dv`` read as a derivative, and the
 bounds on powers; used by the tree → SymPy transformer (``latex_tree.py``)."""
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..symbols import symbol
@@ -33,6 +35,9 @@ class _Operator:
         if self.kind == "derivative":
             return sp.Derivative(operand, self.var)
         var = self.var if self.var is not None else _guess_index(operand)
+        shifted = [s.name for s in operand.free_symbols if re.search(rf"_{re.escape(var.name)}[+-]\d+$", s.name)]
+        if shifted:  # \sum_t w_{t+1}: the term after each term, not read as an indexed name
+            raise LatexError(f"a name indexed by {var} shifted ({shifted[0]}) inside a sum over {var} is not read")
         body = indexed(operand, var)
         total = sp.Sum(body, (var, self.low, self.high))
         if self.excluded is not None:  # the term k = i, in the names the notes write it with (y_i, not y[i])

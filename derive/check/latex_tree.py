@@ -89,6 +89,9 @@ class _ToSympy(Transformer):
         text = "".join(str(i) if not str(i).startswith("\\") else str(i)[1:] for i in items if str(i) != ",")
         return text.replace(INDEX_JOIN, "_")  # x_j^{(i)}: the name x_j_i
 
+    def shifted_subscript(self, items):  # w_{t+1}, a_{l-1}: one name, never a sum's running index
+        return "".join(str(i) for i in items).replace("−", "-")
+
     @v_args(meta=True)
     def name(self, meta, items):
         base = items[0]
