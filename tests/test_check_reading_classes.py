@@ -156,3 +156,13 @@ def test_a_shifted_name_inside_a_sum_over_its_own_index_is_skipped():
     notes = "$$\\sum_{t=1}^{n} (w_{t+1} - w_t) = w_{n+1} - w_1$$\n"
     (verdict,) = check_text(notes).verdicts
     assert str(verdict.verdict) == "skipped" and "shifted" in verdict.reason
+
+
+# ------------------------------------------------ \text{d}: the upright differential, as \mathrm{d}
+@pytest.mark.parametrize("notes, wrong", [
+    ("$$\\frac{\\text{d}}{\\text{d}w} w^3 = 3w^2$$\n", "3w^2$$", ),
+    ("$$y = w^3$$\n\n$$\\frac{\\text{d}y}{\\text{d}w} = 3w^2$$\n", "3w^2$$"),
+])
+def test_an_upright_text_d_reads_as_the_differential(notes, wrong):
+    assert verdicts(notes)[-1][1] == "proved"
+    assert verdicts(notes.replace(wrong, "3w$$"))[-1][1] == "wrong"
