@@ -166,3 +166,15 @@ def test_a_shifted_name_inside_a_sum_over_its_own_index_is_skipped():
 def test_an_upright_text_d_reads_as_the_differential(notes, wrong):
     assert verdicts(notes)[-1][1] == "proved"
     assert verdicts(notes.replace(wrong, "3w$$"))[-1][1] == "wrong"
+
+
+# ------------------------------------------------ what stays unread says what it is
+@pytest.mark.parametrize("notes, said", [
+    ("$$y = x^2$$\n\n$$\\frac{dy}{dx}\\Big|_{x=1} = 2$$\n", "a value taken at a point"),
+    ("$$y = x^2$$\n\n$$\\left. \\frac{dy}{dx} \\right|_{x=1} = 3$$\n", "a value taken at a point"),
+    ("$$p = (0.1, 0.2, 0.7)$$\n", "a list of values in brackets"),
+    ("$$x = [0, 1, 2, 3]$$\n", "a list of values in brackets"),
+])
+def test_an_unread_value_at_a_point_or_list_of_values_is_skipped_with_what_it_is(notes, said):
+    last = check_text(notes).verdicts[-1]
+    assert str(last.verdict) == "skipped" and said in last.reason
