@@ -178,3 +178,9 @@ def test_an_upright_text_d_reads_as_the_differential(notes, wrong):
 def test_an_unread_value_at_a_point_or_list_of_values_is_skipped_with_what_it_is(notes, said):
     last = check_text(notes).verdicts[-1]
     assert str(last.verdict) == "skipped" and said in last.reason
+
+
+def test_a_name_with_two_scripts_is_shown_whole_in_the_report():
+    for row in ["x_j^{(i)} = 2", "w^{(1)}_{new} = 2"]:
+        (verdict,) = check_text(f"$${row}$$\n").verdicts
+        assert (str(verdict.verdict), verdict.latex) == ("definition", row)

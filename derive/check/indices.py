@@ -52,6 +52,11 @@ def _padded(new: str, old: str) -> str:
     return new + " " * (len(old) - len(new))
 
 
+def _padded_inside(new: str, old: str) -> str:
+    """``new`` ending in ``}``, padded before that brace: the name still ends where ``old`` did."""
+    return new[:-1] + " " * (len(old) - len(new)) + "}"
+
+
 def indices_rewritten(latex: str) -> str:
     """``latex`` with spaced braces, empty superscripts and bracketed index
     superscripts rewritten (same length); raises :class:`AmbiguousExponent`."""
@@ -63,5 +68,5 @@ def indices_rewritten(latex: str) -> str:
     latex = _EMPTY_SUPERSCRIPT.sub(lambda m: " " * len(m.group(0)), latex)
     latex = _SUPERSCRIPT_FIRST.sub(lambda m: m.group(3) + m.group(2) + m.group(1), latex)
     latex = _TWO_INDICES.sub(
-        lambda m: _padded("_{" + m.group(1).strip("{} ") + INDEX_JOIN + m.group(2) + "}", m.group(0)), latex)
-    return _ONE_INDEX.sub(lambda m: _padded("_{ " + m.group(1) + " }", m.group(0)), latex)
+        lambda m: _padded_inside("_{" + m.group(1).strip("{} ") + INDEX_JOIN + m.group(2) + "}", m.group(0)), latex)
+    return _ONE_INDEX.sub(lambda m: _padded_inside("_{ " + m.group(1) + " }", m.group(0)), latex)
