@@ -184,3 +184,14 @@ def test_a_name_with_two_scripts_is_shown_whole_in_the_report():
     for row in ["x_j^{(i)} = 2", "w^{(1)}_{new} = 2"]:
         (verdict,) = check_text(f"$${row}$$\n").verdicts
         assert (str(verdict.verdict), verdict.latex) == ("definition", row)
+
+
+# ------------------------------------------------ \sum_{k=1}^{3} k x: the index itself in the summand
+@pytest.mark.parametrize("row, wrong", [
+    ("\\sum_{k=1}^{3} k x = 6x", "= 5x"),        # was called wrong "at k=-3": the summed k was a free name
+    ("\\sum_{k=1}^{3} k = 6", "= 7"),
+    ("\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}", "= \\frac{n(n-1)}{2}"),
+])
+def test_the_index_of_a_sum_written_in_its_summand_is_the_index(row, wrong):
+    assert verdicts(f"$${row}$$\n") == [(1, "proved")]
+    assert verdicts(f"$${row.rsplit(' = ', 1)[0]} {wrong}$$\n") == [(1, "wrong")]

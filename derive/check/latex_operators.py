@@ -38,6 +38,7 @@ class _Operator:
         shifted = [s.name for s in operand.free_symbols if re.search(rf"_{re.escape(var.name)}[+-]\d+$", s.name)]
         if shifted:  # \sum_t w_{t+1}: the term after each term, not read as an indexed name
             raise LatexError(f"a name indexed by {var} shifted ({shifted[0]}) inside a sum over {var} is not read")
+        operand = operand.xreplace({symbol(var.name): var})  # \sum_{k=1}^{3} k x: the k summed is the index
         body = indexed(operand, var)
         total = sp.Sum(body, (var, self.low, self.high))
         if self.excluded is not None:  # the term k = i, in the names the notes write it with (y_i, not y[i])
