@@ -73,7 +73,7 @@ operator: "\\sum" "_" "{" name EQ expr "}" "^" script -> sum_op
     | group
     | MINUS script -> neg
 
-name: base subscript?
+name: base subscript? MARK?
 ?base: LETTER      -> letter
     | UPPER_NAME   -> letter
     | WORD         -> letter
@@ -87,12 +87,16 @@ name: base subscript?
     | ACCENT base  -> accent
 subscript: "_" (LETTER | NUMBER | GREEK | LETTER_DIGITS)
     | "_" "{" (LETTER | NUMBER | UPPER_NAME | WORD | GREEK | LETTER_DIGITS | COMMA | INDEX_JOIN)+ "}"
+    | "_" "{" LETTER (PLUS | MINUS) NUMBER "}" -> shifted_subscript
 
 ARROW.2: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|implies|therefore)(?![A-Za-z])/ | "→" | "⇒" | "=>" | "∴"
+    | /\\(?:iff|Leftrightarrow|Longleftrightarrow|leftrightharpoons|rightleftharpoons)(?![A-Za-z])/ | "⇔"
 BECAUSE.2: /\\because(?![A-Za-z])/ | "∵"
 COMMA: ","
 FRAC: /\\[dtc]?frac(?![A-Za-z])/
-EQ: "="
+EQ: "=" | ":=" | /\\coloneqq(?![A-Za-z])/
+// w^*, w^{+}: a mark that makes another name (an optimum, an updated weight), not a power
+MARK.3: /\^\s*(?:[*+]|\\star(?![A-Za-z])|\{\s*(?:[*+]|\\star)\s*\})/
 APPROX: /\\approx(?![A-Za-z])/ | "≈"
 NEQ: /\\(?:neq|ne|leq?|geq?|leqslant|geqslant|lt|gt|in|notin|propto|sim)(?![A-Za-z])/ | "<" | ">" | "≠" | "≤" | "≥"
 PLUS: "+"

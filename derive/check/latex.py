@@ -101,6 +101,22 @@ def _error_position(err: UnexpectedInput, text: str) -> tuple[str, int]:
     return str(err).splitlines()[0], getattr(err, "pos_in_stream", 0) or 0
 
 
+#: ``\Big|_{x=1}``, ``\right|_{w=0}``: a value taken at a point.
+_AT_A_POINT = re.compile(r"[|\ue000\ue001]\s*_\s*\{[^{}=]+=")
+
+
+def _what_was_not_understood(message: str, pos: int, text: str) -> str:
+    """The parser's "unexpected X", said as the notation it stopped at when
+    that is a known kind: a value at a point, a list or tuple of values."""
+    if message.startswith("unexpected") and _AT_A_POINT.search(text, max(0, pos - 12)):
+        return "a value taken at a point (…|_{x=a}) is not read"
+    if message == "unexpected ','":
+        depth = sum((ch in "([") - (ch in ")]") for ch in text[:pos])
+        if depth > 0:
+            return "a list of values in brackets ((a, b, …)) is not read as one expression"
+    return message
+
+
 @lru_cache(maxsize=4096)
 def parse_statement(latex: str) -> Statement:
     """Read one math segment. Raises :class:`LatexError` with the position."""
@@ -124,7 +140,7 @@ def parse_statement(latex: str) -> Statement:
         tree = _PARSER.parse(text)
     except UnexpectedInput as err:
         message, pos = _error_position(err, text)
-        raise LatexError(message, pos) from None
+        raise LatexError(_what_was_not_understood(message, pos, text), pos) from None
     transformer = _ToSympy(latex)
     transformer.cases = cases + sums
     pieces, after_arrow, separator = [], False, ""

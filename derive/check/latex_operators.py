@@ -3,6 +3,8 @@ that apply to the rest of a product, ``dF/dv`` read as a derivative, and the
 bounds on powers; used by the tree → SymPy transformer (``latex_tree.py``)."""
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..symbols import symbol
@@ -33,6 +35,10 @@ class _Operator:
         if self.kind == "derivative":
             return sp.Derivative(operand, self.var)
         var = self.var if self.var is not None else _guess_index(operand)
+        shifted = [s.name for s in operand.free_symbols if re.search(rf"_{re.escape(var.name)}[+-]\d+$", s.name)]
+        if shifted:  # \sum_t w_{t+1}: the term after each term, not read as an indexed name
+            raise LatexError(f"a name indexed by {var} shifted ({shifted[0]}) inside a sum over {var} is not read")
+        operand = operand.xreplace({symbol(var.name): var})  # \sum_{k=1}^{3} k x: the k summed is the index
         body = indexed(operand, var)
         total = sp.Sum(body, (var, self.low, self.high))
         if self.excluded is not None:  # the term k = i, in the names the notes write it with (y_i, not y[i])
@@ -112,7 +118,13 @@ def _fraction(num: sp.Expr, den: sp.Expr) -> sp.Expr | _Operator:
     for marker in (D, PARTIAL):
         if isinstance(den, sp.Mul) and len(den.args) == 2 and marker in den.args:
             var = den.args[0] if den.args[1] == marker else den.args[1]
-            if not isinstance(var, (sp.Symbol, sp.Indexed)) or var.has(marker):
+            if var.has(marker):
+                continue
+            if not isinstance(var, (sp.Symbol, sp.Indexed)):
+                if num == marker or (isinstance(num, sp.Mul) and marker in num.args):
+                    # d/d(x^2), ∂L/∂W^L: a derivative by what is not one name (a power? a layer index?)
+                    raise LatexError(f"a derivative by {sp.sstr(var)}, which is not one name (a power, or a "
+                                     "superscript index such as a layer?), is not read")
                 continue
             if num == marker:
                 return _Operator("derivative", var)

@@ -15,7 +15,7 @@ from .scalar_norms import scalar_norms
 
 _MATRIX = re.compile(
     r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})\s*\}?(?![A-Za-z0-9])"
-    r"|\\(?:mathbf|boldsymbol|bm|mathbb|nabla|lVert|Vert|odot|otimes|oplus|top|intercal|operatorname\s*\{\s*(?:softmax|diag|tr)\s*\})(?![A-Za-z])"
+    r"|\\(?:mathbf|textbf|boldsymbol|bm|mathbb|nabla|lVert|Vert|odot|otimes|oplus|top|intercal|operatorname\s*\{\s*(?:softmax|diag|tr)\s*\})(?![A-Za-z])"
     r"|\\\||\\begin\s*\{\s*[bpvBV]?matrix"
 )
 _PIECEWISE = re.compile(r"\\begin\s*\{\s*(?:cases|array)")
@@ -24,7 +24,7 @@ _PIECEWISE = re.compile(r"\\begin\s*\{\s*(?:cases|array)")
 #: A number set: ``\mathbb{R}``, ``\mathbb{R}^n``, ``\mathbb{R}^{n \times d}``.
 _NUMBER_SET = re.compile(r"\\mathbb\s*\{\s*([RNZCQ])\s*\}(?:\s*\^\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?")
 #: A bold name of one letter (``\mathbf{w}``, ``\boldsymbol{\theta}``, ``\bm{x}``).
-_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
+_BOLD = re.compile(r"\\(?:mathbf|textbf|boldsymbol|bm)\s*\{\s*(\\[A-Za-z]+|[A-Za-z])\s*\}")
 #: What follows a bold name when it is multiplied with another name as a
 #: matrix or vector would be: juxtaposed, or with ``\cdot``/``\times``.
 _PRODUCT_GAP = re.compile(r"(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(?:\\cdot|\\times|\\ast|\*|·|⋅)?\s*(?:\^\s*\{?\s*-?\s*\d\s*\}?\s*)?")
@@ -127,9 +127,34 @@ def _sum_limits_in_order(latex: str) -> str:
     return _LIMITS_REVERSED.sub(lambda m: m.group(1) + m.group(4) + m.group(3) + m.group(2), latex)
 
 
+#: ``f: A \to B``, ``\sigma_j : \mathbb{R}^K \rightarrow (0,1)``: a name, a colon (not ``:=``), then an arrow.
+_SIGNATURE = re.compile(r"^\s*(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|\w|\\[A-Za-z]+))?\s*:(?!=)"
+                        r"(?=.*(?:\\(?:to|rightarrow|mapsto|longrightarrow|longmapsto)(?![A-Za-z])|→|↦))", re.S)
+#: A membership in an interval at the end of the math: ``\in (0, 1)``, ``\in [0, 1]^K``, then maybe ``.``/``,``.
+_IN_INTERVAL = re.compile(r"\\in\s*[(\[]\s*-?[\w.\\]+\s*,\s*-?[\w.\\]+\s*[)\]]"
+                          r"(?:\s*\^\s*(?:\{[^{}]*\}|\w))?(?=\s*[.,;]?\s*$)")
+
+
+def _signature_refused(latex: str) -> str:
+    """A function's signature says what a function maps to what, not a value:
+    refused with a reason that says so rather than "unexpected ':'"."""
+    m = _SIGNATURE.match(latex)
+    if m:
+        raise LatexError("a function's signature (f: A → B) says what the function maps, not a value; not checked",
+                         m.end() - 1)
+    return latex
+
+
+def _interval_membership_blanked(latex: str) -> str:
+    r"""``s = \frac{1}{1+e^{-a}} \in (0,1)``: the range the value lies in is
+    not judged; it is blanked (same length) so the equation before it is read."""
+    return _IN_INTERVAL.sub(lambda m: " " * len(m.group(0)), latex)
+
+
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
+    latex = _interval_membership_blanked(_signature_refused(latex))
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
     latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(_text_subscripts_braced(latex))))
     latex = scalar_norms(latex)  # \|t_{o1} - o_{o1}\|: a norm of one number is its absolute value

@@ -89,12 +89,19 @@ class _ToSympy(Transformer):
         text = "".join(str(i) if not str(i).startswith("\\") else str(i)[1:] for i in items if str(i) != ",")
         return text.replace(INDEX_JOIN, "_")  # x_j^{(i)}: the name x_j_i
 
+    def shifted_subscript(self, items):  # w_{t+1}, a_{l-1}: one name, never a sum's running index
+        return "".join(str(i) for i in items).replace("−", "-")
+
     @v_args(meta=True)
     def name(self, meta, items):
         base = items[0]
         if not isinstance(base, str):
             return base  # \partial
-        full = base + ("_" + items[1] if len(items) > 1 else "")
+        mark = items[-1] if isinstance(items[-1], Token) and items[-1].type == "MARK" else None
+        scripts = [i for i in items[1:] if i is not mark]
+        full = base + ("_" + scripts[0] if scripts else "")
+        if mark is not None:  # w^*, w_5^{+}: the names w_star, w_5_plus
+            full += "_star" if ("*" in mark or "star" in mark) else "_plus"
         spelled = " ".join(self.source[meta.start_pos:meta.end_pos].split())
         spelled = re.sub(r"^([^{}\s]+)\s*\}\s*(?=[_^])", r"\1", spelled)  # { p }_{ i }: the { was blanked
         self.spellings.setdefault(full, spelled)

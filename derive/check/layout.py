@@ -108,6 +108,8 @@ def _text_is_a_name(text: str, m: re.Match) -> bool:
     word = text[m.end():close].strip()
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", word) or word.lower() in _PROSE:
         return False
+    if word == "d":  # \frac{\text{d}}{\text{d}w}: the upright differential, as \mathrm{d} is read
+        return True
     after = text[close + 1:].lstrip()
     return after.startswith(("(", "_", "=", "^", "'", "′")) or any(c.isupper() for c in word)
 
