@@ -20,23 +20,13 @@ from neuron import Neuron, NeuronRegressor
 from neuron.cli import main as neuron_main
 from neuron.errors import NeuronFileError
 from interrupting import interrupting
+from thinning import expected_epochs
 
 X = np.array([0.1, -0.3, 0.5, 0.2, -0.1])
 Y = np.array([1.0, -0.5, 2.0, 0.7, 0.1])
 EPOCHS = 300
 KEEP = 64
 PER_SAMPLE = ["loop", "scan", "auto"] + (["compiled"] if numba_available() else [])
-
-
-def _expected_epochs(total: int, capacity: int) -> list[int]:
-    """The rule, written out: the smallest power-of-two stride whose epochs
-    1, 1 + s, … together with the last are at most ``capacity``."""
-    stride = 1
-    while True:
-        kept = sorted(set(range(1, total + 1, stride)) | {total})
-        if len(kept) <= capacity:
-            return kept
-        stride *= 2
 
 
 @pytest.fixture
@@ -70,7 +60,7 @@ def test_a_thinned_history_keeps_the_rules_epochs_whatever_the_parts(capacity, p
     for part in parts:
         history.extend(losses[at:at + part])
         at += part
-    expected = _expected_epochs(total, capacity)
+    expected = expected_epochs(total, capacity)
     assert history.epochs.tolist() == expected
     assert history.epochs[0] == 1 and history.epochs[-1] == total and len(history) <= capacity
     np.testing.assert_array_equal(history.losses, 1.5 * history.epochs)
@@ -107,7 +97,7 @@ def test_a_long_run_keeps_the_full_runs_losses_at_the_epochs_it_names(small_caps
     small_caps()
     long = _fit(method=method, shuffle=shuffle, seed=4)
     epochs = long.history_epochs
-    assert epochs == _expected_epochs(EPOCHS, KEEP) and epochs[0] == 1 and epochs[-1] == EPOCHS
+    assert epochs == expected_epochs(EPOCHS, KEEP) and epochs[0] == 1 and epochs[-1] == EPOCHS
     assert long.epochs_ == EPOCHS and len(long.history) == len(epochs) <= KEEP
     np.testing.assert_allclose(long.history, np.array(full.history)[np.array(epochs) - 1], rtol=1e-12)
     if method in ("loop", "compiled"):  # epoch after epoch: the same numbers to the last digit
@@ -150,7 +140,7 @@ def test_a_history_that_outgrows_its_cap_by_fits_of_one_piece_is_thinned(small_c
     full = Neuron()
     small_caps(piece=10**6, keep=10**6)
     full.fit(X, Y, epochs=EPOCHS, lr=0.5, method="loop")
-    assert neuron.history_epochs == _expected_epochs(EPOCHS, KEEP)
+    assert neuron.history_epochs == expected_epochs(EPOCHS, KEEP)
     np.testing.assert_allclose(neuron.history, np.array(full.history)[np.array(neuron.history_epochs) - 1],
                                rtol=1e-12)
 
@@ -158,7 +148,7 @@ def test_a_history_that_outgrows_its_cap_by_fits_of_one_piece_is_thinned(small_c
 def test_the_estimator_counts_epochs_not_losses(small_caps):
     reg = NeuronRegressor(epochs=EPOCHS, lr=0.5, method="loop").fit(X[:, None], Y)
     assert reg.n_iter_ == EPOCHS and len(reg.loss_curve_) <= KEEP
-    assert reg.loss_curve_epochs_ == _expected_epochs(EPOCHS, KEEP)
+    assert reg.loss_curve_epochs_ == expected_epochs(EPOCHS, KEEP)
 
 
 # divergence over the whole run -----------------------------------------------
@@ -267,7 +257,7 @@ def test_neuron_fit_json_numbers_a_thinned_history(small_caps, tmp_path, capsys)
     data.write_text("x,y\n" + "".join(f"{a},{b}\n" for a, b in zip(X, Y)))
     assert neuron_main(["fit", str(data), "--epochs", str(EPOCHS), "--lr", "0.5", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["history_epochs"] == _expected_epochs(EPOCHS, KEEP)
+    assert report["history_epochs"] == expected_epochs(EPOCHS, KEEP)
     assert len(report["history"]) == len(report["history_epochs"]) and report["epochs"] == EPOCHS
     assert neuron_main(["fit", str(data), "--epochs", "20", "--lr", "0.5", "--json"]) == 0
     assert "history_epochs" not in json.loads(capsys.readouterr().out)

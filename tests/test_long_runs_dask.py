@@ -22,6 +22,7 @@ from derive.errors import InputError  # noqa: E402
 from neuron import Neuron, NeuronRegressor  # noqa: E402
 from neuron.cli import main as neuron_main  # noqa: E402
 from interrupting import interrupting  # noqa: E402
+from thinning import expected_epochs  # noqa: E402
 
 X = np.array([0.1, -0.3, 0.5, 0.2, -0.1])
 Y = np.array([1.0, -0.5, 2.0, 0.7, 0.1])
@@ -52,16 +53,6 @@ def small_caps(monkeypatch):
 def lazy(values) -> da.Array:
     return da.from_array(np.asarray(values, dtype=float), chunks=(2, 3))
 
-
-def _expected_epochs(total: int, capacity: int) -> list[int]:
-    """The thinning rule written out: the smallest power-of-two stride whose
-    epochs 1, 1 + s, … with the last are at most ``capacity``."""
-    stride = 1
-    while True:
-        kept = sorted(set(range(1, total + 1, stride)) | {total})
-        if len(kept) <= capacity:
-            return kept
-        stride *= 2
 
 
 def _in_memory(method: str, epochs: int = EPOCHS) -> Neuron:
@@ -95,7 +86,7 @@ def test_a_long_dask_run_keeps_the_full_runs_losses_at_the_epochs_it_names(small
     full = _in_memory(method, epochs)
     rows = _rows_per_piece(monkeypatch, method)
     long = _on_dask(method, epochs)
-    kept = _expected_epochs(epochs, KEEP)
+    kept = expected_epochs(epochs, KEEP)
     assert long.history_epochs == kept and long.epochs_ == epochs and len(long.history) <= KEEP
     np.testing.assert_allclose(long.history, np.array(full.history)[np.array(kept) - 1], rtol=REL)
     np.testing.assert_allclose([long.w, long.b], [full.w, full.b], rtol=REL)
@@ -121,7 +112,7 @@ def test_a_dask_warm_start_thins_as_one_run(small_caps):
 def test_the_estimator_on_dask_counts_epochs_not_losses(small_caps):
     reg = NeuronRegressor(epochs=EPOCHS, lr=0.5, method="scan").fit(lazy(X[:, None]).rechunk((2, 1)), lazy(Y))
     assert reg.n_iter_ == EPOCHS and len(reg.loss_curve_) <= KEEP
-    assert reg.loss_curve_epochs_ == _expected_epochs(EPOCHS, KEEP)
+    assert reg.loss_curve_epochs_ == expected_epochs(EPOCHS, KEEP)
 
 
 def test_epochs_beyond_the_sanity_cap_are_refused_on_dask():
@@ -230,5 +221,5 @@ def test_neuron_fit_on_a_folder_numbers_a_thinned_history(small_caps, tmp_path, 
     (folder / "b.csv").write_text("x,y\n" + "".join(rows[2:]))
     assert neuron_main(["fit", str(folder), "--epochs", str(EPOCHS), "--lr", "0.5", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["history_epochs"] == _expected_epochs(EPOCHS, KEEP) and report["epochs"] == EPOCHS
+    assert report["history_epochs"] == expected_epochs(EPOCHS, KEEP) and report["epochs"] == EPOCHS
     assert len(report["history"]) == len(report["history_epochs"])
