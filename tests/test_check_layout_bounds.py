@@ -32,10 +32,10 @@ def test_unclosed_openers_are_blanked_once(monkeypatch: pytest.MonkeyPatch, open
 def test_brace_pairs_match_nesting_and_skip_escaped_braces() -> None:
     text = r"{a{b}\{c}d}{"
     # positions: 0 '{', 2 '{', 4 '}', 6 '\{' (escaped), 8 '}', 10 '}', 11 unclosed '{'
-    assert layout._closing_brace(text, 2) == 4
-    assert layout._closing_brace(text, 0) == 8
-    assert layout._closing_brace(text, 11) == -1
-    assert layout._closing_brace(text, 6) == -1  # an escaped brace opens nothing
+    assert layout.closing_brace(text, 2) == 4
+    assert layout.closing_brace(text, 0) == 8
+    assert layout.closing_brace(text, 11) == -1
+    assert layout.closing_brace(text, 6) == -1  # an escaped brace opens nothing
 
 
 def test_closed_text_after_an_unclosed_one_is_still_prose() -> None:

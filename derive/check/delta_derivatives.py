@@ -9,27 +9,13 @@ from __future__ import annotations
 
 import re
 
+from .layout import closing_brace
+
 #: ``\frac{`` (also ``\dfrac``, ``\tfrac``) with its numerator opening on a bare ``\delta``.
 _FRAC_DELTA = re.compile(r"\\[dt]?frac\s*\{(\s*)\\delta(?![A-Za-z])(?!\s*[_^])")
 #: a denominator opening on a bare ``\delta`` and then a name (a letter, a command or a brace).
 _DENOMINATOR_DELTA = re.compile(r"\s*\{(\s*)\\delta(?![A-Za-z])(?!\s*[_^])(?=\s*[A-Za-z\\{])")
 _PARTIAL = "∂" + " " * (len("\\delta") - 1)
-
-
-def _closing_brace(latex: str, opening: int) -> int | None:
-    """The index of the brace that closes the one at ``opening``, or None."""
-    depth = 0
-    for index in range(opening, len(latex)):
-        char = latex[index]
-        if char == "\\":
-            continue
-        if char == "{" and latex[index - 1] != "\\":
-            depth += 1
-        elif char == "}" and latex[index - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
 
 
 def delta_derivatives_as_partials(latex: str) -> str:
@@ -40,8 +26,8 @@ def delta_derivatives_as_partials(latex: str) -> str:
     pieces = list(latex)
     for frac in _FRAC_DELTA.finditer(latex):
         opening = latex.index("{", frac.start())
-        closing = _closing_brace(latex, opening)
-        if closing is None:
+        closing = closing_brace(latex, opening)
+        if closing < 0:
             continue
         numerator_rest = latex[frac.end():closing]
         denominator = _DENOMINATOR_DELTA.match(latex, closing + 1)

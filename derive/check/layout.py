@@ -32,7 +32,7 @@ _PROSE = {"where", "for", "and", "or", "if", "with", "when", "then", "so", "sinc
           "have", "which", "here", "this", "be", "it", "also", "other", "not", "but", "base", "proof"}
 
 
-def _closing_brace(text: str, open_pos: int) -> int:
+def closing_brace(text: str, open_pos: int) -> int:
     """Index of the ``}`` matching the ``{`` at ``open_pos`` (or -1)."""
     return _brace_pairs(text).get(open_pos, -1)
 
@@ -64,7 +64,7 @@ def layout_blanked(text: str) -> str:
     """``text`` with layout commands replaced by spaces (same length)."""
     chars = list(text)
     for m in _SUBSCRIPT_TEXT.finditer(text):  # w_{\text{new}} → w_{      new }
-        close = _closing_brace(text, m.end(1) - 1)
+        close = closing_brace(text, m.end(1) - 1)
         _blank_span(chars, m.start(1), m.end(1))
         if close >= 0:
             chars[close] = " "
@@ -78,7 +78,7 @@ def layout_blanked(text: str) -> str:
             if not keep_inside and (_KNOWN_TEXT_FUNCTION.match(blanked, m.start())
                                     or _text_is_a_name(blanked, m)):
                 continue
-            close = _closing_brace(blanked, m.end() - 1)
+            close = closing_brace(blanked, m.end() - 1)
             end = close + 1 if close >= 0 else len(blanked)
             if keep_inside:
                 _blank_span(chars, m.start(), m.end())
@@ -102,7 +102,7 @@ def layout_blanked(text: str) -> str:
 def _text_is_a_name(text: str, m: re.Match) -> bool:
     """``\\text{MSE}``, ``\\text{ReLU}(z)``, ``\\text{Loss}`` name something;
     ``\\text{ where }`` and ``\\text{(gradient)}`` are prose."""
-    close = _closing_brace(text, m.end() - 1)
+    close = closing_brace(text, m.end() - 1)
     if close < 0:
         return False
     word = text[m.end():close].strip()
@@ -121,12 +121,12 @@ def _blank_decorations(text: str, chars: list[str]) -> str:
     for m in _TAG.finditer(text):
         if m.start() < blanked_to:  # inside a tag already blanked
             continue
-        close = _closing_brace(text, m.end() - 1)
+        close = closing_brace(text, m.end() - 1)
         blanked_to = close + 1 if close >= 0 else len(text)
         _blank_span(chars, m.start(), blanked_to)
     text = "".join(chars)
     for m in _BRACE_ONLY.finditer(text):
-        close = _closing_brace(text, m.end() - 1)
+        close = closing_brace(text, m.end() - 1)
         if close < 0:
             continue
         _blank_span(chars, m.start(), m.end())
@@ -134,14 +134,14 @@ def _blank_decorations(text: str, chars: list[str]) -> str:
         rest = re.match(r"\s*[_^]\s*", text[close + 1:])
         if rest:
             start = close + 1 + rest.end()
-            end = _closing_brace(text, start) + 1 if text[start:start + 1] == "{" else start + 1
+            end = closing_brace(text, start) + 1 if text[start:start + 1] == "{" else start + 1
             _blank_span(chars, close + 1, max(end, start))
     text = "".join(chars)
     for m in _OVERSET.finditer(text):
-        close = _closing_brace(text, m.end() - 1)
+        close = closing_brace(text, m.end() - 1)
         if close < 0 or text[close + 1:close + 2] != "{":
             continue
-        inner_close = _closing_brace(text, close + 1)
+        inner_close = closing_brace(text, close + 1)
         _blank_span(chars, m.start(), close + 2)
         if inner_close >= 0:
             chars[inner_close] = " "

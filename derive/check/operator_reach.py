@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .latex_errors import LatexError
+from .layout import closing_brace
 
 #: ``\frac{d}{`` / ``\frac{\partial}{`` / ``\frac{∂}{`` (also ``\dfrac``, ``\tfrac``): the operator form.
 _OPERATOR = re.compile(r"\\[dt]?frac\s*\{\s*(?:d|\\partial(?![A-Za-z])|∂|\\mathrm\s*\{\s*d\s*\})\s*\}\s*\{")
@@ -24,18 +25,6 @@ _OPENING_COMMAND = re.compile(r"\\(?:lVert|lvert|langle)(?![A-Za-z])")
 #: what a sign follows when it is the sign of a number or a power (``e^-2x``, ``\\cdot -x``), not a sum
 _UNARY_BEFORE = re.compile(r"(?:[\^_({\[*/]|\\(?:cdot|times|ast|left)|\\[dt]?frac)\s*$")
 _CLOSING_COMMAND = re.compile(r"\\(?:rVert|rvert|rangle)(?![A-Za-z])")
-
-
-def _closing(latex: str, opening: int) -> int:
-    depth = 0
-    for index in range(opening, len(latex)):
-        if latex[index] == "{" and latex[index - 1] != "\\":
-            depth += 1
-        elif latex[index] == "}" and latex[index - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return index
-    return len(latex)
 
 
 def _sum_follows(latex: str, start: int) -> bool:
@@ -81,7 +70,10 @@ def operator_reach_checked(latex: str, written: str | None = None) -> str:
     operator is followed by an unbracketed sum; ``written`` is the text as the notes
     wrote it (same positions), shown in the message."""
     for match in _OPERATOR.finditer(latex):
-        after = _closing(latex, match.end() - 1) + 1
+        close = closing_brace(latex, match.end() - 1)
+        if close < 0:
+            continue
+        after = close + 1
         rest = latex[after:].lstrip()
         if _BRACKET.match(rest):
             continue
