@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 
+from .layout import closing_brace
+
 _TRANSPOSE = re.compile(r"\^\s*(?:\{\s*(?:T|\\top|\\intercal)\s*\}|T(?![A-Za-z])|\\top(?![A-Za-z])|\\intercal(?![A-Za-z]))")
 _DECORATION = re.compile(r"\\(?:boldsymbol|mathbf|textbf|bm|vec|overrightarrow|pmb)(?![A-Za-z])")
 _DERIVATIVE = re.compile(r"\\partial(?![A-Za-z])|∂|\\nabla(?![A-Za-z])|∇|\\[dtc]?frac\s*\{\s*d\s*\}|\\frac\s*\{\s*d\s*[^{}]*\}\s*\{\s*d|'|\\prime(?![A-Za-z])")
@@ -44,12 +46,10 @@ class _Refused(Exception):
 
 def _group(text: str, i: int) -> int:
     """The end of the brace group opening at ``text[i]`` (``{``)."""
-    depth = 0
-    for j in range(i, len(text)):
-        depth += (text[j] == "{") - (text[j] == "}")
-        if depth == 0:
-            return j + 1
-    raise _Refused
+    close = closing_brace(text, i)
+    if close < 0:
+        raise _Refused
+    return close + 1
 
 
 def _skip_space(text: str, i: int) -> int:
