@@ -34,6 +34,7 @@ from .latex_operators import D, PARTIAL, _value
 from .latex_rewrites import _BOLD, _MATRIX, SUPERSCRIPT_PRIME, _bold_read_as_scalars, _function_of_sum_bracketed, _notation_check, \
     _number_sets_blanked
 from .latex_tree import _ToSympy
+from .bold_numbers import bold_numbers_read
 from .layout import layout_blanked
 from .piecewise import PiecewiseError, cases_read
 
@@ -170,6 +171,7 @@ def _one_side(latex: str) -> sp.Expr:
 
 def _bold_names(latex: str) -> set[str]:
     """The names written bold in a segment that was read with them as scalars."""
+    latex = bold_numbers_read(latex)  # a bold number is a number: it does not make the others vectors
     if not _BOLD.search(latex) or _MATRIX.search(_bold_read_as_scalars(_number_sets_blanked(latex))):
         return set()
     return {m.group(1).lstrip("\\") for m in _BOLD.finditer(latex)}

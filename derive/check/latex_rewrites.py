@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .bold_numbers import bold_numbers_read
 from .indices import AmbiguousExponent, indices_rewritten
 from .delta_derivatives import delta_derivatives_as_partials
 from .kronecker import indicators_as_deltas
@@ -156,7 +157,8 @@ def _notation_check(latex: str) -> str:
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
     latex = _interval_membership_blanked(_signature_refused(latex))
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
-    latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(_text_subscripts_braced(latex))))
+    latex = _superscript_primes_as_apostrophes(_text_subscripts_braced(bold_numbers_read(latex)))  # \mathbf{6.0}: emphasis
+    latex = _bold_read_as_scalars(_number_sets_blanked(latex))
     latex = scalar_norms(latex)  # \|t_{o1} - o_{o1}\|: a norm of one number is its absolute value
     m = _MATRIX.search(latex)
     if m:
