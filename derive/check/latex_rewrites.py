@@ -146,6 +146,18 @@ def _signature_refused(latex: str) -> str:
     return latex
 
 
+#: ``\sigma^{-1}(p)``, ``f^{-1}(y)``: a function's inverse applied (σ is the sigmoid; f, g, h are functions).
+_INVERSE_FUNCTION = re.compile(r"(?:\\sigma|σ|(?<![A-Za-z\\])[fghFGH])\s*\^\s*(?:\{\s*-\s*1\s*\}|-\s*1)\s*(?:\\left\s*)?\(")
+
+
+def _inverse_function_refused(latex: str) -> str:
+    """``\\sigma^{-1}(p)`` is the inverse function at p, not p/σ: refused with that reason."""
+    m = _INVERSE_FUNCTION.search(latex)
+    if m:
+        raise LatexError("an inverse function (f^{-1}(…)) is not read", m.start())
+    return latex
+
+
 def _interval_membership_blanked(latex: str) -> str:
     r"""``s = \frac{1}{1+e^{-a}} \in (0,1)``: the range the value lies in is
     not judged; it is blanked (same length) so the equation before it is read."""
@@ -156,6 +168,7 @@ def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
     latex = _interval_membership_blanked(_signature_refused(latex))
+    latex = _inverse_function_refused(latex)
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
     latex = _superscript_primes_as_apostrophes(_text_subscripts_braced(bold_numbers_read(latex)))  # \mathbf{6.0}: emphasis
     latex = _bold_read_as_scalars(_number_sets_blanked(latex))
