@@ -35,6 +35,7 @@ from .latex_rewrites import _BOLD, _MATRIX, SUPERSCRIPT_PRIME, _bold_read_as_sca
     _number_sets_blanked
 from .latex_tree import _ToSympy
 from .bold_numbers import bold_numbers_read
+from .font_switches import OPENING
 from .layout import layout_blanked
 from .piecewise import PiecewiseError, cases_read
 
@@ -228,8 +229,8 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
         prime = SUPERSCRIPT_PRIME.match(latex, end - 1) if latex[end - 1:end] == "^" else None
         if prime:
             end = prime.end()  # u^{\prime} was read as u': the text shown is the whole of it
-        opened = re.search(r"\{\s*$", latex[:start])
+        opened = OPENING.search(latex[:start])
         if opened and latex.count("}", start, end) > latex.count("{", start, end):
-            start = opened.start()  # { p }_{ i }: the brace blanked before parsing belongs to the expression
+            start = opened.start()  # { p }_{ i }, {\rm e}^x: the opening blanked before parsing belongs to the expression
         exprs.append(Expression(value, start, end, " ".join(latex[start:end].split())))
     return Piece(tuple(exprs), continues, after_arrow, approximate, tuple(relations), separator)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .bold_numbers import bold_numbers_read
+from .font_switches import font_switches_read
 from .indices import AmbiguousExponent, indices_rewritten
 from .delta_derivatives import delta_derivatives_as_partials
 from .kronecker import indicators_as_deltas
@@ -167,7 +168,7 @@ def _interval_membership_blanked(latex: str) -> str:
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
-    latex = _interval_membership_blanked(_signature_refused(latex))
+    latex = _interval_membership_blanked(_signature_refused(font_switches_read(latex)))  # {\bf w} is \mathbf{w}
     latex = _inverse_function_refused(latex)
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
     latex = _superscript_primes_as_apostrophes(_text_subscripts_braced(bold_numbers_read(latex)))  # \mathbf{6.0}: emphasis
