@@ -35,7 +35,7 @@ from .given_values import given_matrix_values
 from .greek_names import _detect_aliases, _show, normalize_name
 from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
-from .markdown import Segment, math_segments
+from .markdown import Segment, dangling_equals_blanked, math_segments
 from .matrices import MatrixReader, unread_heads
 from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
@@ -141,6 +141,8 @@ def _parsed_rows(seg: Segment, at_length_one: list[int]) -> list[tuple[Segment, 
         piece = seg.latex[a:b]
         if not piece.strip():
             continue
+        if b < len(seg.latex):  # A = B = on one line, = C on the next: the next line continues it
+            piece = dangling_equals_blanked(piece) or piece
         first = len(piece) - len(piece.lstrip())
         row = Segment(seg.line + seg.latex[:a + first].count("\n") - seg.latex[:len(seg.latex) - len(seg.latex.lstrip())].count("\n"),
                       seg.start + a, piece, seg.block)

@@ -7,7 +7,9 @@ Math is found in ``$…$``, ``$$…$$`` (one line or several), ``\\[…\\]``,
 whose backslashes were lost); other fenced code blocks are skipped. A line
 ``= $…$`` (the ``=`` written outside the math) is a row continuing a chain. Rows of
 ``cases`` and matrices stay in one segment. A block holding ``aligned`` /
-``align`` rows (or ``\\\\`` row breaks) becomes one segment per row.
+``align`` rows (or ``\\\\`` row breaks) becomes one segment per row. A row
+ending in ``=`` whose next row starts with ``=`` has that ``=`` blanked: the next
+row continues its chain.
 
 Every segment is a slice of the file with layout characters (``&``,
 ``\\begin{aligned}``) blanked to spaces, never removed: an offset inside a
@@ -98,6 +100,29 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
             first = start + offset + len(row) - len(stripped)
             line = bisect.bisect_right(line_starts, first)
             segments.append(Segment(line, start + offset, row, block))
+    return _dangling_equals_continued(segments)
+
+
+#: A row's last ``=`` (``A = B =``), maybe followed by spacing; not ``:=``, ``<=``, ``==``.
+_DANGLING_EQUALS = re.compile(r"(?<![:<>!=\\])=(?=\s*(?:\\(?:quad|qquad|nonumber|notag|[,;:!])(?![A-Za-z])\s*)*$)")
+
+
+def dangling_equals_blanked(row: str) -> str | None:
+    """``row`` with its last ``=`` blanked when it ends in one (``A = B =``), else None."""
+    m = _DANGLING_EQUALS.search(row)
+    return None if m is None else row[:m.start()] + " " + row[m.end():]
+
+
+def _dangling_equals_continued(segments: list[Segment]) -> list[Segment]:
+    """``$$A = B =$$`` then ``$$= C$$``: the next math row, which starts with
+    ``=``, continues the chain; the trailing ``=`` is blanked so that ``A = B``
+    is read, and the next row continues it. A trailing ``=`` before any other
+    row stays (the row cannot be read)."""
+    for k in range(len(segments) - 1):
+        if segments[k + 1].latex.lstrip().startswith("="):
+            blanked = dangling_equals_blanked(segments[k].latex)
+            if blanked is not None and blanked.strip():
+                segments[k] = Segment(segments[k].line, segments[k].start, blanked, segments[k].block)
     return segments
 
 
