@@ -3,8 +3,9 @@
 Math is found in ``$…$``, ``$$…$$`` (one line or several), ``\\[…\\]``,
 ``\\\\[…\\\\]`` (as some static sites escape it), ``\\(…\\)``, bare
 ``\\begin{align}`` / ``equation`` / ``gather`` environments, GitHub's
-```` ```math ```` fences and ``[`` / ``]`` on lines of their own (a display
-whose backslashes were lost); other fenced code blocks are skipped. A line
+```` ```math ```` fences, Hugo's ``{{< katex >}}…{{< /katex >}}`` shortcode and
+``[`` / ``]`` on lines of their own (a display whose backslashes were lost);
+other fenced code blocks are skipped. A line
 ``= $…$`` (the ``=`` written outside the math) is a row continuing a chain. Rows of
 ``cases`` and matrices stay in one segment. A block holding ``aligned`` /
 ``align`` rows (or ``\\\\`` row breaks) becomes one segment per row. A row
@@ -23,8 +24,9 @@ from dataclasses import dataclass
 
 from .delimited import NextMatch, Work, paired_spans
 
-#: Where a piece of math may begin: a dollar, a backslash, or a line holding only "[".
-_CANDIDATE = re.compile(r"[$\\]|^[ \t]*\[[ \t]*\n", re.MULTILINE)
+#: Where a piece of math may begin: a dollar, a backslash, a line holding only "[", or Hugo's
+#: ``{{< katex >}}`` shortcode (``{{< katex display >}}``, ``{{% katex %}}``).
+_CANDIDATE = re.compile(r"[$\\]|^[ \t]*\[[ \t]*\n|\{\{[<%][ \t]*katex(?![A-Za-z/])[^{}\n]*?[>%]\}\}", re.MULTILINE)
 _ENVIRONMENT_BEGIN = re.compile(r"\\begin\{(align\*?|equation\*?|gather\*?|aligned|eqnarray\*?|multline\*?)\}")
 #: The closer each opener needs, searched for from the end of the opener.
 _CLOSERS = {
@@ -35,6 +37,7 @@ _CLOSERS = {
     "square": re.compile(r"\n[ \t]*\][ \t]*$", re.MULTILINE),
     "square opener": re.compile(r"^[ \t]*\[[ \t]*$", re.MULTILINE),  # a "[" line before the "]" one: no pair
     "inline": re.compile(r"[$\n]"),
+    "katex": re.compile(r"\{\{[<%][ \t]*/katex[ \t]*[>%]\}\}"),
 }
 _FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 _MATH_FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)[ \t]*math[ \t]*\n", re.MULTILINE)
@@ -170,6 +173,9 @@ def _math_at(text: str, candidate: re.Match, first) -> tuple[int, int, int] | No
     """(body start, body end, end) of the math that begins at ``candidate``, or None."""
     p = candidate.start()
     before = text[p - 1] if p else ""
+    if candidate.group(0).startswith("{{"):  # {{< katex >}} … {{< /katex >}}
+        close = first("katex", candidate.end())
+        return None if close is None else (candidate.end(), close.start(), close.end())
     if candidate.group(0) not in ("$", "\\"):  # a line holding only "["
         close = first("square", candidate.end())
         if close is None:
