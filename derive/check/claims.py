@@ -30,6 +30,7 @@ import sympy as sp
 from ..symbols import symbol
 from .chains import _barrier, _domain, _Reader
 from .derivation import Definition, Derivation, Skip
+from .derivative_arguments import FunctionParameters
 from .expansion import FORMULA, INPUT
 from .given_values import given_matrix_values
 from .greek_names import _detect_aliases, _show, normalize_name
@@ -57,8 +58,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     parsed: list[tuple[Segment, object]] = []
     spellings: dict[str, str] = {}
     at_length_one: list[int] = []  # rows whose inner products are read with vectors of length 1
+    functions = FunctionParameters()  # \frac{\partial J}{\partial w}(w,b) after J(w,b) = …: the derivative
     for whole in math_segments(text):
-        for seg, statement in _parsed_rows(whole, at_length_one):
+        for seg, statement in _parsed_rows(functions.read(whole), at_length_one):
             if isinstance(statement, LatexError):
                 parsed.append((seg, statement))
                 continue
