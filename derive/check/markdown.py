@@ -3,7 +3,8 @@
 Math is found in ``$…$``, ``$$…$$`` (one line or several), ``\\[…\\]``,
 ``\\\\[…\\\\]`` (as some static sites escape it), ``\\(…\\)``, bare
 ``\\begin{align}`` / ``equation`` / ``gather`` environments, GitHub's
-```` ```math ```` fences, Hugo's ``{{< katex >}}…{{< /katex >}}`` shortcode and
+```` ```math ```` fences, Hugo's ``{{< katex >}}…{{< /katex >}}`` shortcode,
+``$`` alone on a line before and after a display (no blank line inside), and
 ``[`` / ``]`` on lines of their own (a display whose backslashes were lost);
 other fenced code blocks are skipped. A line
 ``= $…$`` (the ``=`` written outside the math) is a row continuing a chain. Rows of
@@ -24,9 +25,10 @@ from dataclasses import dataclass
 
 from .delimited import NextMatch, Work, paired_spans
 
-#: Where a piece of math may begin: a dollar, a backslash, a line holding only "[", or Hugo's
-#: ``{{< katex >}}`` shortcode (``{{< katex display >}}``, ``{{% katex %}}``).
-_CANDIDATE = re.compile(r"[$\\]|^[ \t]*\[[ \t]*\n|\{\{[<%][ \t]*katex(?![A-Za-z/])[^{}\n]*?[>%]\}\}", re.MULTILINE)
+#: Where a piece of math may begin: a line holding only "$" (tried before a dollar), a dollar, a
+#: backslash, a line holding only "[", or Hugo's ``{{< katex >}}`` shortcode (``{{< katex display >}}``,
+#: ``{{% katex %}}``).
+_CANDIDATE = re.compile(r"^[ \t]*\$[ \t]*\n|[$\\]|^[ \t]*\[[ \t]*\n|\{\{[<%][ \t]*katex(?![A-Za-z/])[^{}\n]*?[>%]\}\}", re.MULTILINE)
 _ENVIRONMENT_BEGIN = re.compile(r"\\begin\{(align\*?|equation\*?|gather\*?|aligned|eqnarray\*?|multline\*?)\}")
 #: The closer each opener needs, searched for from the end of the opener.
 _CLOSERS = {
@@ -37,6 +39,7 @@ _CLOSERS = {
     "square": re.compile(r"\n[ \t]*\][ \t]*$", re.MULTILINE),
     "square opener": re.compile(r"^[ \t]*\[[ \t]*$", re.MULTILINE),  # a "[" line before the "]" one: no pair
     "inline": re.compile(r"[$\n]"),
+    "dollar line": re.compile(r"\n[ \t]*\$[ \t]*$", re.MULTILINE),
     "katex": re.compile(r"\{\{[<%][ \t]*/katex[ \t]*[>%]\}\}"),
 }
 _FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
@@ -176,6 +179,15 @@ def _math_at(text: str, candidate: re.Match, first) -> tuple[int, int, int] | No
     if candidate.group(0).startswith("{{"):  # {{< katex >}} … {{< /katex >}}
         close = first("katex", candidate.end())
         return None if close is None else (candidate.end(), close.start(), close.end())
+    if candidate.group(0).endswith("\n") and candidate.group(0).strip() == "$":  # "$" alone on a line: a display
+        line_start = text.rfind("\n", 0, p) + 1
+        previous = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1:line_start]
+        if len(re.findall(r"(?<!\\)\$", previous)) % 2:
+            return None  # "$x = 1" on the line before: this "$" closes that math
+        close = first("dollar line", candidate.end() - 1)
+        if close is None or re.search(r"\n[ \t]*\n", text[candidate.end() - 1:close.start() + 1]):
+            return None  # no closer, or a blank line before it: not one display
+        return candidate.end(), close.start(), close.end()
     if candidate.group(0) not in ("$", "\\"):  # a line holding only "["
         close = first("square", candidate.end())
         if close is None:
