@@ -184,7 +184,7 @@ def _math_at(text: str, candidate: re.Match, first) -> tuple[int, int, int] | No
         previous = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1:line_start]
         if len(re.findall(r"(?<!\\)\$", previous)) % 2:
             return None  # "$x = 1" on the line before: this "$" closes that math
-        close = first("dollar line", candidate.end() - 1)
+        close = first("dollar line", candidate.end())
         if close is None or re.search(r"\n[ \t]*\n", text[candidate.end() - 1:close.start() + 1]):
             return None  # no closer, or a blank line before it: not one display
         return candidate.end(), close.start(), close.end()
