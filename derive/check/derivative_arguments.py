@@ -22,7 +22,8 @@ _LIST = r"(?:\\left\s*)?\((?P<inner>[^()]*?)(?:\\right\s*)?\)"
 #: ``J(w, b) =`` at the start of a row: a function defined with its parameters.
 _DEFINITION = re.compile(r"^\s*(?P<name>" + _NAME + r")\s*" + _LIST + r"\s*(?:=|:=|\\coloneqq(?![A-Za-z]))")
 #: ``\frac{\partial J}{\partial w}(w,b)``, ``\dfrac{dJ}{dw}(w)``: a derivative fraction, then a list.
-_DERIVATIVE = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial(?![A-Za-z])|∂|d|\\mathrm\s*\{\s*d\s*\})\s*(?P<name>" + _NAME
+_DIFFERENTIAL = r"(?:\\partial(?![A-Za-z])|∂|d|\\mathrm\s*\{\s*d\s*\})"
+_DERIVATIVE = re.compile(r"\\[dt]?frac\s*\{\s*" + _DIFFERENTIAL + r"\s*(?P<name>" + _NAME
                          + r")\s*\}\s*\{[^{}]*\}\s*(?P<list>" + _LIST + ")")
 _PARAMETER = re.compile(_NAME)
 

@@ -29,6 +29,9 @@ from .latex_errors import LatexError
 from .layout import _PROSE, _brace_pairs, closing_brace
 
 _FONTS = r"(?P<font>bf|rm|it|sf|tt|cal)(?![A-Za-z])"
+_ANY = re.compile(r"\\(?:bf|rm|it|sf|tt|cal)(?![A-Za-z])|\{\s*\\(?:math|text|operatorname)")
+#: How far before a group to look for the command it is an argument of.
+_LOOK_BACK = 40
 #: {\bf w}, { \rm d }, {\rm{logit}}: the switch inside a group of its own.
 _GROUP_SWITCH = re.compile(r"\{\s*\\" + _FONTS + r"\s*(?:\{(?P<braced>[^{}]*)\}|(?P<bare>[^{}]*?))\s*\}")
 #: \rm{logistic}, \bf{w}: the switch written as if it took an argument.
@@ -60,11 +63,12 @@ def font_switches_read(latex: str) -> str:
     """``latex`` with old-style font switches rewritten as the reader reads
     ``\\mathbf``/``\\mathrm`` (same length); :class:`LatexError` for a word that
     would not read as one name."""
-    if "\\" not in latex or not re.search(r"\\(?:bf|rm|it|sf|tt|cal)(?![A-Za-z])|\{\s*\\(?:math|text|operatorname)", latex):
+    if "\\" not in latex or not _ANY.search(latex):
         return latex
     texts = _text_spans(latex)
     inside_text = lambda pos: any(a <= pos < b for a, b in texts)
     chars = list(latex)
+    openings = {close: open_ for open_, close in _brace_pairs(latex).items()}  # the switches keep every brace's place
     for pattern in (_GROUP_SWITCH, _COMMAND_SWITCH):
         current = "".join(chars)
         for m in pattern.finditer(current):
@@ -72,24 +76,25 @@ def font_switches_read(latex: str) -> str:
                 continue
             group = "braced" if m.group("braced") is not None else "bare"
             content, start = m.group(group).strip(), m.start(group) + len(m.group(group)) - len(m.group(group).lstrip())
-            argument = pattern is _GROUP_SWITCH and _is_argument(current, m.start())
+            argument = pattern is _GROUP_SWITCH and _is_argument(current, m.start(), openings)
             _rewrite(chars, m, content, start, argument)
     for m in _WRAPPED_NAME.finditer("".join(chars)):
-        if not inside_text(m.start()) and not _is_argument(latex, m.start()):
+        if not inside_text(m.start()) and not _is_argument(latex, m.start(), openings):
             chars[m.start()] = chars[m.end() - 1] = " "
     return "".join(chars)
 
 
-def _is_argument(latex: str, pos: int) -> bool:
+def _is_argument(latex: str, pos: int, openings: dict[int, int]) -> bool:
     """Whether the group opening at ``pos`` is a command's argument: after a command,
-    a script mark, or the first argument of ``\\frac``."""
-    before = latex[:pos].rstrip()
+    a script mark, or the first argument of ``\\frac`` (``openings``: each ``}`` to its ``{``)."""
+    window = latex[max(0, pos - _LOOK_BACK):pos]
+    before = window.rstrip()
     if _ARGUMENT_BEFORE.search(before):
         return True
     if not before.endswith("}"):
         return False
-    opening = {close: open_ for open_, close in _brace_pairs(latex).items()}.get(len(before) - 1)
-    return opening is not None and _TWO_ARGUMENTS.search(latex, 0, opening) is not None
+    opening = openings.get(pos - (len(window) - len(before)) - 1)
+    return opening is not None and _TWO_ARGUMENTS.search(latex[max(0, opening - _LOOK_BACK):opening]) is not None
 
 
 def _rewrite(chars: list[str], m: re.Match, content: str, start: int, argument: bool) -> None:

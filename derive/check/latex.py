@@ -231,6 +231,6 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
             end = prime.end()  # u^{\prime} was read as u': the text shown is the whole of it
         opened = OPENING.search(latex[:start])
         if opened and latex.count("}", start, end) > latex.count("{", start, end):
-            start = opened.start()  # { p }_{ i }, {\rm e}^x: the opening blanked before parsing belongs to the expression
+            start = opened.start()  # { p }_{ i }, {\rm e}^x: the opening blanked before parsing is the expression's
         exprs.append(Expression(value, start, end, " ".join(latex[start:end].split())))
     return Piece(tuple(exprs), continues, after_arrow, approximate, tuple(relations), separator)

@@ -149,7 +149,8 @@ def _signature_refused(latex: str) -> str:
 
 
 #: ``\sigma^{-1}(p)``, ``f^{-1}(y)``: a function's inverse applied (σ is the sigmoid; f, g, h are functions).
-_INVERSE_FUNCTION = re.compile(r"(?:\\sigma|σ|(?<![A-Za-z\\])[fghFGH])\s*\^\s*(?:\{\s*-\s*1\s*\}|-\s*1)\s*(?:\\left\s*)?\(")
+_INVERSE_FUNCTION = re.compile(r"(?:\\sigma|σ|(?<![A-Za-z\\])[fghFGH])\s*\^\s*(?:\{\s*-\s*1\s*\}|-\s*1)"
+                               r"\s*(?:\\left\s*)?\(")
 
 
 def _inverse_function_refused(latex: str) -> str:
@@ -172,7 +173,8 @@ def _notation_check(latex: str) -> str:
     latex = _interval_membership_blanked(_signature_refused(font_switches_read(latex)))  # {\bf w} is \mathbf{w}
     latex = _inverse_function_refused(script_groups_read(latex))  # \delta{_2} is \delta_2
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
-    latex = _superscript_primes_as_apostrophes(_text_subscripts_braced(bold_numbers_read(latex)))  # \mathbf{6.0}: emphasis
+    latex = bold_numbers_read(latex)  # \mathbf{6.0}: emphasis, the number
+    latex = _superscript_primes_as_apostrophes(_text_subscripts_braced(latex))
     latex = _bold_read_as_scalars(_number_sets_blanked(latex))
     latex = scalar_norms(latex)  # \|t_{o1} - o_{o1}\|: a norm of one number is its absolute value
     m = _MATRIX.search(latex)

@@ -28,7 +28,8 @@ from .delimited import NextMatch, Work, paired_spans
 #: Where a piece of math may begin: a line holding only "$" (tried before a dollar), a dollar, a
 #: backslash, a line holding only "[", or Hugo's ``{{< katex >}}`` shortcode (``{{< katex display >}}``,
 #: ``{{% katex %}}``).
-_CANDIDATE = re.compile(r"^[ \t]*\$[ \t]*\n|[$\\]|^[ \t]*\[[ \t]*\n|\{\{[<%][ \t]*katex(?![A-Za-z/])[^{}\n]*?[>%]\}\}", re.MULTILINE)
+_CANDIDATE = re.compile(r"^[ \t]*\$[ \t]*\n|[$\\]|^[ \t]*\[[ \t]*\n"
+                        r"|\{\{[<%][ \t]*katex(?![A-Za-z/])[^{}\n]*?[>%]\}\}", re.MULTILINE)
 _ENVIRONMENT_BEGIN = re.compile(r"\\begin\{(align\*?|equation\*?|gather\*?|aligned|eqnarray\*?|multline\*?)\}")
 #: The closer each opener needs, searched for from the end of the opener.
 _CLOSERS = {
