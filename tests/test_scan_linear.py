@@ -26,9 +26,38 @@ _MATH = re.compile(
     r"|\\begin\{(?P<envname>align\*?|equation\*?|gather\*?|aligned|eqnarray\*?|multline\*?)\}"
     r"(?P<environment>.*?)\\end\{(?P=envname)\}"
     r"|^[ \t]*\[[ \t]*\n(?P<square>(?:(?!^[ \t]*\[[ \t]*$).)*?)\n[ \t]*\][ \t]*$"
+    r"|^[ \t]*\$[ \t]*\n(?P<dollarline>.*?)\n[ \t]*\$[ \t]*$"
+    r"|\{\{[<%][ \t]*katex(?![A-Za-z/])[^{}\n]*?[>%]\}\}(?P<katex>.*?)\{\{[<%][ \t]*/katex[ \t]*[>%]\}\}"
     r"|(?<![\\$])\$(?P<inline>[^$\n]+?)(?<!\\)\$",
     re.DOTALL | re.MULTILINE,
 )
+
+
+def _math_matches(scan: str) -> list[re.Match]:
+    """``_MATH``'s matches, left to right; a ``$``-line display is not one when a blank line
+    comes before its closing line, or when the line before it holds an odd number of ``$``."""
+    found, pos = [], 0
+    while (m := _MATH.search(scan, pos)) is not None:
+        if m.lastgroup == "dollarline":
+            line_start = scan.rfind("\n", 0, m.start()) + 1
+            previous = scan[scan.rfind("\n", 0, max(line_start - 1, 0)) + 1:line_start]
+            body = scan[scan.index("\n", m.start()):m.end()]
+            if len(re.findall(r"(?<!\\)\$", previous)) % 2 or re.search(r"\n[ \t]*\n", body):
+                pos = m.start() + 1
+                continue
+        found.append(m)
+        pos = m.end()
+    return found
+
+
+def _dangling_equals_continued(segments: list[Segment]) -> list[Segment]:
+    """A row ending in ``=`` (not ``:=``, ``<=``, ``==``, ``\\=``) before a row starting with ``=``: blanked."""
+    for k in range(len(segments) - 1):
+        m = re.search(r"(?<![:<>!=\\])=\s*$", segments[k].latex)
+        if m and segments[k + 1].latex.lstrip().startswith("=") and segments[k].latex[:m.start()].strip():
+            latex = segments[k].latex[:m.start()] + " " + segments[k].latex[m.start() + 1:]
+            segments[k] = Segment(segments[k].line, segments[k].start, latex, segments[k].block)
+    return segments
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.DOTALL | re.MULTILINE)
 _MATH_FENCE = re.compile(r"^[ \t]*(```|~~~)[ \t]*math[ \t]*\n(?P<fenced>.*?)^[ \t]*\1[ \t]*$",
                          re.DOTALL | re.MULTILINE)
@@ -49,7 +78,7 @@ def _reference_segments(text: str) -> list[Segment]:
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     fenced = [(m.start("fenced"), m.group("fenced")) for m in _MATH_FENCE.finditer(text)]
     scan = _blank(text, _FENCE)
-    found = sorted([(m.start(m.lastgroup), m.group(m.lastgroup)) for m in _MATH.finditer(scan)] + fenced)
+    found = sorted([(m.start(m.lastgroup), m.group(m.lastgroup)) for m in _math_matches(scan)] + fenced)
     segments = []
     for block, (start, body) in enumerate(found):
         body = _blank(body, _ENVIRONMENT)
@@ -70,7 +99,7 @@ def _reference_segments(text: str) -> list[Segment]:
                 continue
             first = start + offset + len(row) - len(stripped)
             segments.append(Segment(bisect.bisect_right(line_starts, first), start + offset, row, block))
-    return segments
+    return _dangling_equals_continued(segments)
 
 
 # ---- pieces notes are made of, delimiters above all ----
@@ -78,7 +107,7 @@ PIECES = ["$", "$$", "\\", "\\[", "\\]", "\\\\[", "\\\\]", "\\(", "\\)", "\\begi
           "\\begin{aligned}", "\\end{aligned}", "\\begin{align*}", "\\end{align*}", "\\begin{equation}",
           "\\end{equation}", "[\n", "\n]\n", " [ \n", "\n", " ", "x", "a = b", "```\n", "```math\n", "~~~\n",
           "```python\n", "\\begin{cases}", "\\end{cases}", "\\begin{pmatrix}", "\\end{pmatrix}", "\\\\",
-          "\\\\[2pt]", "&", "> ", "\\$"]
+          "\\\\[2pt]", "&", "> ", "\\$", "{{< katex >}}", "{{< /katex >}}", "\n$\n"]
 notes = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -89,12 +118,16 @@ notes = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 @example("\\$$a$$ $$\\$$ $x\\$ $")               # escaped dollars open and close nothing
 @example("$$\\begin{cases}a\\\\b\\end{cases}\\\\c$$")  # rows of cases stay together
 @example("```\n$a$\n```\n```math\nb\n```\n~~~\n$c$\n")
+@example("x\n$\na = b\n$\n$x\n$\nc\n$\n")          # "$" lines: a display, then a "$" that closes "$x"
+@example("$\n\na\n$\n{{< katex >}}a = b{{< /katex >}}")  # a blank line: no display; a katex shortcode
+@example("$$a = b =$$\n$$= c$$\n$$d =$$ $$e$$")          # a trailing "=" continued by the next row only
 def test_the_linear_scanner_finds_what_the_regular_expressions_found(text):
     assert math_segments(text) == _reference_segments(text)
 
 
 #: Notes of one repeated opener (or opener-like text) and nothing that closes it.
 PATHOLOGICAL = ["\\[", "\\\\[", "\\(", "$$", "$", "$x", "```math\n", "\\begin{align}", "\\begin{equation}x",
+                "\n$\n", "\n$\n\n", "{{< katex >}}",
                 "[\n", "```\n~~~\n", "$$\\begin{cases}", "$$\\\\[", "\\\\[\\\\", "$\\$", "$$\\\\[x"]
 
 

@@ -30,12 +30,13 @@ import sympy as sp
 from ..symbols import symbol
 from .chains import _barrier, _domain, _Reader
 from .derivation import Definition, Derivation, Skip
+from .derivative_arguments import FunctionParameters
 from .expansion import FORMULA, INPUT
 from .given_values import given_matrix_values
 from .greek_names import _detect_aliases, _show, normalize_name
 from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
-from .markdown import Segment, math_segments
+from .markdown import Segment, dangling_equals_blanked, math_segments
 from .matrices import MatrixReader, unread_heads
 from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
@@ -57,8 +58,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     parsed: list[tuple[Segment, object]] = []
     spellings: dict[str, str] = {}
     at_length_one: list[int] = []  # rows whose inner products are read with vectors of length 1
+    functions = FunctionParameters()  # \frac{\partial J}{\partial w}(w,b) after J(w,b) = …: the derivative
     for whole in math_segments(text):
-        for seg, statement in _parsed_rows(whole, at_length_one):
+        for seg, statement in _parsed_rows(functions.read(whole), at_length_one):
             if isinstance(statement, LatexError):
                 parsed.append((seg, statement))
                 continue
@@ -141,6 +143,8 @@ def _parsed_rows(seg: Segment, at_length_one: list[int]) -> list[tuple[Segment, 
         piece = seg.latex[a:b]
         if not piece.strip():
             continue
+        if b < len(seg.latex):  # A = B = on one line, = C on the next: the next line continues it
+            piece = dangling_equals_blanked(piece) or piece
         first = len(piece) - len(piece.lstrip())
         row = Segment(seg.line + seg.latex[:a + first].count("\n") - seg.latex[:len(seg.latex) - len(seg.latex.lstrip())].count("\n"),
                       seg.start + a, piece, seg.block)

@@ -34,6 +34,8 @@ from .latex_operators import D, PARTIAL, _value
 from .latex_rewrites import _BOLD, _MATRIX, SUPERSCRIPT_PRIME, _bold_read_as_scalars, _function_of_sum_bracketed, _notation_check, \
     _number_sets_blanked
 from .latex_tree import _ToSympy
+from .bold_numbers import bold_numbers_read
+from .font_switches import OPENING
 from .layout import layout_blanked
 from .piecewise import PiecewiseError, cases_read
 
@@ -170,6 +172,7 @@ def _one_side(latex: str) -> sp.Expr:
 
 def _bold_names(latex: str) -> set[str]:
     """The names written bold in a segment that was read with them as scalars."""
+    latex = bold_numbers_read(latex)  # a bold number is a number: it does not make the others vectors
     if not _BOLD.search(latex) or _MATRIX.search(_bold_read_as_scalars(_number_sets_blanked(latex))):
         return set()
     return {m.group(1).lstrip("\\") for m in _BOLD.finditer(latex)}
@@ -226,8 +229,8 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
         prime = SUPERSCRIPT_PRIME.match(latex, end - 1) if latex[end - 1:end] == "^" else None
         if prime:
             end = prime.end()  # u^{\prime} was read as u': the text shown is the whole of it
-        opened = re.search(r"\{\s*$", latex[:start])
+        opened = OPENING.search(latex[:start])
         if opened and latex.count("}", start, end) > latex.count("{", start, end):
-            start = opened.start()  # { p }_{ i }: the brace blanked before parsing belongs to the expression
+            start = opened.start()  # { p }_{ i }, {\rm e}^x: the opening blanked before parsing is the expression's
         exprs.append(Expression(value, start, end, " ".join(latex[start:end].split())))
     return Piece(tuple(exprs), continues, after_arrow, approximate, tuple(relations), separator)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .bold_numbers import bold_numbers_read
+from .font_switches import font_switches_read
+from .script_groups import script_groups_read
 from .indices import AmbiguousExponent, indices_rewritten
 from .delta_derivatives import delta_derivatives_as_partials
 from .kronecker import indicators_as_deltas
@@ -145,6 +148,19 @@ def _signature_refused(latex: str) -> str:
     return latex
 
 
+#: ``\sigma^{-1}(p)``, ``f^{-1}(y)``: a function's inverse applied (σ is the sigmoid; f, g, h are functions).
+_INVERSE_FUNCTION = re.compile(r"(?:\\sigma|σ|(?<![A-Za-z\\])[fghFGH])\s*\^\s*(?:\{\s*-\s*1\s*\}|-\s*1)"
+                               r"\s*(?:\\left\s*)?\(")
+
+
+def _inverse_function_refused(latex: str) -> str:
+    """``\\sigma^{-1}(p)`` is the inverse function at p, not p/σ: refused with that reason."""
+    m = _INVERSE_FUNCTION.search(latex)
+    if m:
+        raise LatexError("an inverse function (f^{-1}(…)) is not read", m.start())
+    return latex
+
+
 def _interval_membership_blanked(latex: str) -> str:
     r"""``s = \frac{1}{1+e^{-a}} \in (0,1)``: the range the value lies in is
     not judged; it is blanked (same length) so the equation before it is read."""
@@ -154,9 +170,12 @@ def _interval_membership_blanked(latex: str) -> str:
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
-    latex = _interval_membership_blanked(_signature_refused(latex))
+    latex = _interval_membership_blanked(_signature_refused(font_switches_read(latex)))  # {\bf w} is \mathbf{w}
+    latex = _inverse_function_refused(script_groups_read(latex))  # \delta{_2} is \delta_2
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
-    latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(_text_subscripts_braced(latex))))
+    latex = bold_numbers_read(latex)  # \mathbf{6.0}: emphasis, the number
+    latex = _superscript_primes_as_apostrophes(_text_subscripts_braced(latex))
+    latex = _bold_read_as_scalars(_number_sets_blanked(latex))
     latex = scalar_norms(latex)  # \|t_{o1} - o_{o1}\|: a norm of one number is its absolute value
     m = _MATRIX.search(latex)
     if m:

@@ -10,7 +10,7 @@ import functools
 import re
 
 _SPACING = re.compile(
-    r"\\(?:qquad|quad|displaystyle|textstyle|limits|nonumber|notag)(?![A-Za-z])|\\[,;:! ]|~"
+    r"\\(?:qquad|quad|displaystyle|textstyle|limits|nolimits|nonumber|notag)(?![A-Za-z])|\\[,;:! ]|~"
     r"|\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg)(?![A-Za-z])\.?"
 )
 _SUBSCRIPT_TEXT = re.compile(r"_\s*\{\s*(\\(?:text|textrm|mathrm|mathit|operatorname)\s*\{)")

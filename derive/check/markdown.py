@@ -3,11 +3,15 @@
 Math is found in ``$…$``, ``$$…$$`` (one line or several), ``\\[…\\]``,
 ``\\\\[…\\\\]`` (as some static sites escape it), ``\\(…\\)``, bare
 ``\\begin{align}`` / ``equation`` / ``gather`` environments, GitHub's
-```` ```math ```` fences and ``[`` / ``]`` on lines of their own (a display
-whose backslashes were lost); other fenced code blocks are skipped. A line
+```` ```math ```` fences, Hugo's ``{{< katex >}}…{{< /katex >}}`` shortcode,
+``$`` alone on a line before and after a display (no blank line inside), and
+``[`` / ``]`` on lines of their own (a display whose backslashes were lost);
+other fenced code blocks are skipped. A line
 ``= $…$`` (the ``=`` written outside the math) is a row continuing a chain. Rows of
 ``cases`` and matrices stay in one segment. A block holding ``aligned`` /
-``align`` rows (or ``\\\\`` row breaks) becomes one segment per row.
+``align`` rows (or ``\\\\`` row breaks) becomes one segment per row. A row
+ending in ``=`` whose next row starts with ``=`` has that ``=`` blanked: the next
+row continues its chain.
 
 Every segment is a slice of the file with layout characters (``&``,
 ``\\begin{aligned}``) blanked to spaces, never removed: an offset inside a
@@ -21,8 +25,11 @@ from dataclasses import dataclass
 
 from .delimited import NextMatch, Work, paired_spans
 
-#: Where a piece of math may begin: a dollar, a backslash, or a line holding only "[".
-_CANDIDATE = re.compile(r"[$\\]|^[ \t]*\[[ \t]*\n", re.MULTILINE)
+#: Where a piece of math may begin: a line holding only "$" (tried before a dollar), a dollar, a
+#: backslash, a line holding only "[", or Hugo's ``{{< katex >}}`` shortcode (``{{< katex display >}}``,
+#: ``{{% katex %}}``).
+_CANDIDATE = re.compile(r"^[ \t]*\$[ \t]*\n|[$\\]|^[ \t]*\[[ \t]*\n"
+                        r"|\{\{[<%][ \t]*katex(?![A-Za-z/])[^{}\n]*?[>%]\}\}", re.MULTILINE)
 _ENVIRONMENT_BEGIN = re.compile(r"\\begin\{(align\*?|equation\*?|gather\*?|aligned|eqnarray\*?|multline\*?)\}")
 #: The closer each opener needs, searched for from the end of the opener.
 _CLOSERS = {
@@ -33,6 +40,8 @@ _CLOSERS = {
     "square": re.compile(r"\n[ \t]*\][ \t]*$", re.MULTILINE),
     "square opener": re.compile(r"^[ \t]*\[[ \t]*$", re.MULTILINE),  # a "[" line before the "]" one: no pair
     "inline": re.compile(r"[$\n]"),
+    "dollar line": re.compile(r"\n[ \t]*\$[ \t]*$", re.MULTILINE),
+    "katex": re.compile(r"\{\{[<%][ \t]*/katex[ \t]*[>%]\}\}"),
 }
 _FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 _MATH_FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)[ \t]*math[ \t]*\n", re.MULTILINE)
@@ -98,6 +107,29 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
             first = start + offset + len(row) - len(stripped)
             line = bisect.bisect_right(line_starts, first)
             segments.append(Segment(line, start + offset, row, block))
+    return _dangling_equals_continued(segments)
+
+
+#: A row's last ``=`` (``A = B =``), maybe followed by spacing; not ``:=``, ``<=``, ``==``.
+_DANGLING_EQUALS = re.compile(r"(?<![:<>!=\\])=(?=\s*(?:\\(?:quad|qquad|nonumber|notag|[,;:!])(?![A-Za-z])\s*)*$)")
+
+
+def dangling_equals_blanked(row: str) -> str | None:
+    """``row`` with its last ``=`` blanked when it ends in one (``A = B =``), else None."""
+    m = _DANGLING_EQUALS.search(row)
+    return None if m is None else row[:m.start()] + " " + row[m.end():]
+
+
+def _dangling_equals_continued(segments: list[Segment]) -> list[Segment]:
+    """``$$A = B =$$`` then ``$$= C$$``: the next math row, which starts with
+    ``=``, continues the chain; the trailing ``=`` is blanked so that ``A = B``
+    is read, and the next row continues it. A trailing ``=`` before any other
+    row stays (the row cannot be read)."""
+    for k in range(len(segments) - 1):
+        if segments[k + 1].latex.lstrip().startswith("="):
+            blanked = dangling_equals_blanked(segments[k].latex)
+            if blanked is not None and blanked.strip():
+                segments[k] = Segment(segments[k].line, segments[k].start, blanked, segments[k].block)
     return segments
 
 
@@ -145,6 +177,18 @@ def _math_at(text: str, candidate: re.Match, first) -> tuple[int, int, int] | No
     """(body start, body end, end) of the math that begins at ``candidate``, or None."""
     p = candidate.start()
     before = text[p - 1] if p else ""
+    if candidate.group(0).startswith("{{"):  # {{< katex >}} … {{< /katex >}}
+        close = first("katex", candidate.end())
+        return None if close is None else (candidate.end(), close.start(), close.end())
+    if candidate.group(0).endswith("\n") and candidate.group(0).strip() == "$":  # "$" alone on a line: a display
+        line_start = text.rfind("\n", 0, p) + 1
+        previous = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1:line_start]
+        if len(re.findall(r"(?<!\\)\$", previous)) % 2:
+            return None  # "$x = 1" on the line before: this "$" closes that math
+        close = first("dollar line", candidate.end())
+        if close is None or re.search(r"\n[ \t]*\n", text[candidate.end() - 1:close.start() + 1]):
+            return None  # no closer, or a blank line before it: not one display
+        return candidate.end(), close.start(), close.end()
     if candidate.group(0) not in ("$", "\\"):  # a line holding only "["
         close = first("square", candidate.end())
         if close is None:
