@@ -21,6 +21,7 @@ from .markdown import Segment
 from .per_sample import per_sample_applied, per_sample_definition
 from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
+from .undefined_links import read_clean_links
 from .primes import applied, function_definition, is_update_head, named_function
 
 
@@ -92,6 +93,8 @@ class _Reader:
                                     "by which variable it is differentiated is not said; not checked"))
             self.keep_tail(exprs, line)
             return
+        if undefined and read_clean_links(self, piece, exprs, seg, line, undefined):
+            return  # y = F(0.2) = \frac{1}{1 + e^{-0.2}} = 0.55: the links without F are checked
         if undefined:
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
             if isinstance(values[0], sp.Symbol) and not piece.continues:
