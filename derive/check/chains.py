@@ -15,6 +15,7 @@ from .chain_links import _applications, _barrier, _Chain, _continued_chain, _dom
 from .conditions import shown as shown_condition
 from .decimals import printed_decimals, rounded_inputs, written_numbers
 from .derivation import Definition, Derivation, Skip, Step
+from .function_values import learn_function
 from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
@@ -263,6 +264,7 @@ class _Reader:
             self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, value))
             self.block_of[head] = seg.block
             self.written[head] = exprs[1].text
+            learn_function(self.functions, head, exprs[0].text, value, self.names.mapping)  # J(w) = w²: J(3)
         # w = w - η g = 0.5 - 0.1·3: the numbers are the new w, compared with w - η g, not with the old w
         chain = _Chain(exprs[1], None, last=exprs[1]) if update else _Chain(exprs[0], head, last=exprs[1])
         if not aside:
