@@ -2,7 +2,8 @@
 
 ``\\left[\\frac{1}{1+e^{-1.0}}, \\frac{1}{1+e^{-0.5}}\\right] \\approx [0.7311, 0.6225]`` claims
 each component: each is checked at the precision printed, and a wrong one is wrong with its
-component named; lists with names, of other lengths, or next to a number are left as they were.
+component named (a number times a list scales each component); lists with names, of other
+lengths, or in other products are left as they were.
 """
 from derive.check import check_text
 
@@ -54,9 +55,29 @@ def test_lists_of_different_lengths_are_not_compared():
     assert [str(v.verdict) for v in rows(notes)] == ["skipped"]
 
 
-def test_a_number_times_a_list_is_not_compared():
-    notes = r"$0.5 \times [0.4, 0.9] \approx [0.2, 0.45]$" + "\n"
-    assert [str(v.verdict) for v in rows(notes)] == ["skipped"]
+def test_a_number_times_a_list_is_each_component_scaled():
+    notes = r"$q = 0.5 \times [0.4, 0.9] \approx [0.2, 0.45]$" + "\n"
+    found = [(str(v.verdict), v.latex) for v in rows(notes) if str(v.verdict) != "skipped"]
+    assert found == [("numeric", r"0.5 \cdot 0.4 ≈ 0.2"), ("numeric", r"0.5 \cdot 0.9 ≈ 0.45")]
+    (wrong,) = [v for v in rows(notes.replace("0.45]", "0.54]")) if str(v.verdict) == "wrong"]
+    assert wrong.reason.startswith("component 2 of 2") and wrong.expected.startswith("0.45")
+
+
+def test_lists_multiplied_into_a_list_multiply_component_by_component():
+    notes = r"$$= -0.5 \cdot [0.2, 0.4] \cdot [0.5(1-0.5), 0.8(1-0.8)] \approx [-0.025, -0.032]$$" + "\n"
+    assert [str(v.verdict) for v in rows(notes) if str(v.verdict) != "skipped"] == ["numeric", "numeric"]
+    planted = notes.replace("-0.032]", "-0.023]")
+    assert [v.reason[:16] for v in rows(planted) if str(v.verdict) == "wrong"] == ["component 2 of 2"]
+
+
+def test_a_product_that_is_not_numbers_times_lists_is_not_compared():
+    for notes in (r"$w \times [0.4, 0.9] = [0.2, 0.45]$",  # a name times a list
+                  r"$[0.2, 0.3] \cdot [0.5, 0.5] = 0.25$",  # a dot product: a number, not a list
+                  r"$0.5 - 0.1 \times [0.4, 0.9] = [0.46, 0.41]$",  # a sum around the product
+                  r"$[0.1, 0.2] = 2 \times [0.05, 0.1]$",  # the product on the side of the claim
+                  r"$0.5 \times [0.4, 0.9, 1.0] = [0.2, 0.45]$",  # other lengths
+                  r"$0.5 [0.4, 0.9] = [0.2, 0.45]$"):  # written side by side
+        assert [str(v.verdict) for v in rows(notes + "\n")] == ["skipped"], notes
 
 
 def test_values_in_round_brackets_are_not_compared():

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
+import sympy as sp
+
 from .chain_links import _Chain
 from .derivation import Step
 from .latex import Expression, parse_statement
@@ -82,14 +84,8 @@ def _components(text: str, offset: int) -> list[Expression] | None:
     for start, end, _ in parts:
         start = _SPACING.match(inner, start).end()
         piece = inner[start:end]
-        try:
-            pieces = parse_statement(piece).pieces
-        except LatexError:
-            return None
-        if len(pieces) != 1 or len(pieces[0].exprs) != 1 or pieces[0].continues:
-            return None
-        value = pieces[0].exprs[0].value
-        if value.free_symbols or not value.is_number:
+        value = _number(piece)
+        if value is None:
             return None
         at = offset + inner_start + start
         found.append(Expression(value, at, at + len(piece.rstrip()), " ".join(piece.split())))
@@ -104,9 +100,67 @@ def _depths(text: str):
         yield depth
 
 
+#: A product sign between the factors of a number times a list.
+_TIMES = re.compile(r"\\cdot(?![A-Za-z])|\\times(?![A-Za-z])|[×·⋅*]")
+_PLAIN_NUMBER = re.compile(r"[-−]?\d*\.?\d+")
+
+
+def _number(text: str) -> sp.Expr | None:
+    """The value of ``text`` when it is one expression without names, else None."""
+    try:
+        pieces = parse_statement(text).pieces
+    except LatexError:
+        return None
+    if len(pieces) != 1 or len(pieces[0].exprs) != 1 or pieces[0].continues:
+        return None
+    value = pieces[0].exprs[0].value
+    return value if not value.free_symbols and value.is_number else None
+
+
+def _a_sum(text: str) -> bool:
+    """Whether ``text`` adds or subtracts outside every bracket (after a leading sign)."""
+    body = text.strip().lstrip("-−").lstrip()
+    return any(depth == 0 and ch in "+-−" for ch, depth in zip(body, _depths(body)))
+
+
+def _scaled_components(text: str, offset: int) -> list[Expression] | None:
+    """``-0.404 \\times [0.55, 0.60]`` or ``0.5 \\cdot [a, b] \\cdot [c, d]``: a
+    product of numbers and lists of numbers of one length, read component by
+    component (a number scales each component, lists multiply component by
+    component: only that gives a list of their length); None for anything else."""
+    factors = _split(text, _TIMES)
+    if len(factors) < 2:
+        return None
+    lists, shown = [], []
+    for start, end, _ in factors:
+        factor = text[start:end]
+        found = _components(factor, offset + start)
+        if found is not None:
+            lists.append(found)
+            shown.append(found)
+        elif _a_sum(factor) or _number(factor) is None:
+            return None
+        else:
+            shown.append(" ".join(factor.split()))
+    if not lists or len({len(found) for found in lists}) != 1:
+        return None
+    components = []
+    for k in range(len(lists[0])):
+        written = [f if isinstance(f, str) else f[k].text if _PLAIN_NUMBER.fullmatch(f[k].text) else f"({f[k].text})"
+                   for f in shown]
+        product = " \\cdot ".join(written)
+        value = _number(product)
+        if value is None:
+            return None
+        components.append(Expression(value, offset + factors[0][0], offset + factors[-1][1], product))
+    return components
+
+
 def list_links(latex: str) -> list[tuple[list[list[Expression]], tuple[str, ...]]]:
     """The runs of lists of numbers in a row, linked by ``=`` or ``≈`` and of
-    one length: (the lists, the relation before each list after the first)."""
+    one length: (the lists, the relation before each list after the first).
+    The first list of a run may be a number times a list (``0.5 \\times [a, b]``);
+    the others, the claims, are written as lists."""
     runs, lists, relations = [], [], []
     for start, end, before in _split(latex, _RELATION):
         found = _components(latex[start:end], start)
@@ -117,6 +171,7 @@ def list_links(latex: str) -> list[tuple[list[list[Expression]], tuple[str, ...]
             continue
         if len(lists) > 1:
             runs.append((lists, tuple(relations)))
+        found = found if found is not None else _scaled_components(latex[start:end], start)
         lists, relations = ([found] if found is not None else []), []
     if len(lists) > 1:
         runs.append((lists, tuple(relations)))
