@@ -15,12 +15,14 @@ from .chain_links import _applications, _barrier, _Chain, _continued_chain, _dom
 from .conditions import shown as shown_condition
 from .decimals import printed_decimals, rounded_inputs, written_numbers
 from .derivation import Definition, Derivation, Skip, Step
+from .function_values import learn_function
 from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
 from .per_sample import per_sample_applied, per_sample_definition
 from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
+from .undefined_links import read_clean_links
 from .primes import applied, function_definition, is_update_head, named_function
 
 
@@ -92,6 +94,8 @@ class _Reader:
                                     "by which variable it is differentiated is not said; not checked"))
             self.keep_tail(exprs, line)
             return
+        if undefined and read_clean_links(self, piece, exprs, seg, line, undefined):
+            return  # y = F(0.2) = \frac{1}{1 + e^{-0.2}} = 0.55: the links without F are checked
         if undefined:
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
             if isinstance(values[0], sp.Symbol) and not piece.continues:
@@ -260,6 +264,7 @@ class _Reader:
             self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, value))
             self.block_of[head] = seg.block
             self.written[head] = exprs[1].text
+            learn_function(self.functions, head, exprs[0].text, value, self.names.mapping)  # J(w) = w²: J(3)
         # w = w - η g = 0.5 - 0.1·3: the numbers are the new w, compared with w - η g, not with the old w
         chain = _Chain(exprs[1], None, last=exprs[1]) if update else _Chain(exprs[0], head, last=exprs[1])
         if not aside:

@@ -42,6 +42,7 @@ from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
 from .inner_products import inner_products_as_scalars
 from .names import read_names
+from .numeric_lists import read_list_links
 from .one_output import one_output_aliases
 from .primes import forward_functions
 from .tails import readable_tail
@@ -92,7 +93,11 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
         if not isinstance(statement, LatexError):
             matrices.interrupt()
         if isinstance(statement, LatexError):
-            derivation.claims.append(_unreadable(seg, statement, text, line_of, len(derivation.claims)))
+            skip = _unreadable(seg, statement, text, line_of, len(derivation.claims))
+            derivation.claims.append(skip)
+            if read_list_links(reader, seg):  # [a, b] ≈ [0.88, 0.91]: each component checked
+                derivation.claims[skip.order] = replace(skip, reason=skip.reason + "; the links between its lists "
+                                                        "of numbers are checked component by component")
             barrier = _barrier(f"the row at line {seg.line} could not be read")
             matrix = statement.notation and "matrix" in str(statement)  # its names may be vectors: no tail
             tail = None if matrix else readable_tail(seg.latex)

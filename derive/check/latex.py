@@ -26,6 +26,7 @@ import sympy as sp
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
+from .assignments import arrow_as_equals
 from .conditions import sign_condition
 from .ellipsis import EllipsisError, ellipses_read
 from .grammar import GRAMMAR
@@ -124,6 +125,7 @@ def parse_statement(latex: str) -> Statement:
     """Read one math segment. Raises :class:`LatexError` with the position."""
     if len(latex) > MAX_LENGTH:
         raise LatexError(f"the math is {len(latex)} characters long; the limit is {MAX_LENGTH}", 0)
+    latex = arrow_as_equals(latex)  # b \leftarrow b - η g: b = b - η g (assignments.py)
     unconditional, domain = sign_condition(latex)
     try:
         unconditional, cases = cases_read(unconditional, _one_side)

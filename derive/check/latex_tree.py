@@ -10,6 +10,7 @@ from lark import Token, Transformer, v_args
 
 from ..names import GREEK
 from ..symbols import sigmoid, symbol
+from .function_values import at_numbers
 from .indices import INDEX_JOIN
 from .latex_errors import LatexError
 from .latex_operators import D, PARTIAL, SUM_UPPER, _combine, _fraction, _Operator, _power, _value
@@ -178,6 +179,8 @@ class _ToSympy(Transformer):
         if not all(isinstance(a, (sp.Symbol, sp.Indexed)) for a in args):
             if token.type == "APPLIED_SUB" and len(args) == 1:  # a_i(1 - a_i) is a product
                 return self.name_product(name, args[0])
+            if token.type == "APPLIED" and (call := at_numbers(name, args)) is not None:
+                return call  # J(3): the function J at 3, read against its definition (function_values.py)
             raise LatexError(f"{name}(…) applies a function the notes name to values; not checked")
         self.spellings.setdefault(name, " ".join(str(token).split()))
         self.applied_names.add(name)

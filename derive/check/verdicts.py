@@ -25,6 +25,7 @@ from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
+from .numeric_lists import ComponentStep
 from .one_letter_calls import undefined_call
 from .outcome import Outcome
 
@@ -114,6 +115,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             verdict = replace(verdict, end_line=claim.end_line)
+            if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
+                verdict = replace(verdict, reason=f"component {claim.component} of {claim.length}: {verdict.reason}")
         results.append((claim, verdict))
     return results
 
