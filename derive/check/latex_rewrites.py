@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .indices import AmbiguousExponent, indices_rewritten
+from .index_transpose import index_transpose_refused
 from .delta_derivatives import delta_derivatives_as_partials
 from .kronecker import indicators_as_deltas
 from .operator_reach import operator_reach_checked
@@ -154,7 +155,7 @@ def _interval_membership_blanked(latex: str) -> str:
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
-    latex = _interval_membership_blanked(_signature_refused(latex))
+    latex = _interval_membership_blanked(_signature_refused(index_transpose_refused(latex)))
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
     latex = _bold_read_as_scalars(_number_sets_blanked(_superscript_primes_as_apostrophes(_text_subscripts_braced(latex))))
     latex = scalar_norms(latex)  # \|t_{o1} - o_{o1}\|: a norm of one number is its absolute value
