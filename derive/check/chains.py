@@ -21,6 +21,7 @@ from .markdown import Segment
 from .per_sample import per_sample_applied, per_sample_definition
 from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
+from .worded_heads import worded_head
 from .primes import applied, function_definition, is_update_head, named_function
 
 
@@ -102,6 +103,8 @@ class _Reader:
         if piece.after_arrow and piece.separator == "arrow" and self.chains and self.chains[-1].first is None:
             self.skip(line, text, "a consequence (⇒, ∴) of a statement that was skipped")
             return
+        if piece.continues and (words := worded_head(seg.latex, exprs[0].start)):
+            self.chains.append(_barrier(f"its left side is named in words ({words})"))  # worded_heads.py
         if piece.continues:
             chain = _continued_chain(self.chains, exprs)
             if chain is None:

@@ -132,6 +132,8 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
                        "an equation; not checked as an identity"), equation
     if equation is None or step.order - equation[3] > EQUATION_REACH:
         return verdict, equation
+    if not (step.first.free_symbols or step.claim.free_symbols):  # 7/30 = 2.333: numbers only, no unknown to solve for
+        return verdict, equation
     defs = derivation.definitions_at(step.order)
     try:
         follows = run_with_budget(algebra.is_consequence,
