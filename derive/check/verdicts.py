@@ -25,6 +25,7 @@ from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
+from .layer_indices import layer_index_bases
 from .one_letter_calls import undefined_call
 from .outcome import Outcome
 
@@ -84,6 +85,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
     results, defined_at, cache = [], {}, {}
     equation = None  # (first, claim, line, order) of the last equation set to 0
     index_bases = superscript_indices(derivation)
+    layers = layer_index_bases(claim.latex for claim in derivation.claims)  # a^1, z^l: layer_indices.py
     for claim in derivation.claims:
         if isinstance(claim, Skip):
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
@@ -109,8 +111,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"{call} may be a function applied to its argument or a product; read as "
                                       "a product the step does not hold, so it is not judged",
                                       span=(claim.start, claim.end))
-            if verdict.verdict == "wrong" and (base := _indexed_power(claim.latex, index_bases)):
-                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
+            if verdict.verdict == "wrong" and (base := _indexed_power(claim.latex, index_bases | set(layers))):
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, layers.get(base) or
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             verdict = replace(verdict, end_line=claim.end_line)
