@@ -36,6 +36,7 @@ from .latex_rewrites import _BOLD, _MATRIX, SUPERSCRIPT_PRIME, _bold_read_as_sca
 from .latex_tree import _ToSympy
 from .layout import layout_blanked
 from .piecewise import PiecewiseError, cases_read
+from .prose_separators import equations_apart
 
 MAX_LENGTH = 4_000
 MAX_NESTING = 50
@@ -128,7 +129,7 @@ def parse_statement(latex: str) -> Statement:
         unconditional, sums = ellipses_read(unconditional, _one_side, len(cases))
     except (PiecewiseError, EllipsisError) as err:
         raise LatexError(str(err), err.pos, notation=True) from None
-    text = layout_blanked(_notation_check(_function_of_sum_bracketed(unconditional)))
+    text = layout_blanked(equations_apart(_notation_check(_function_of_sum_bracketed(unconditional))))
     depth = deepest = 0
     for ch in text:
         depth += ch in "({[\ue000"
