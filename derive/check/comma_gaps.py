@@ -34,5 +34,5 @@ def read_pieces(reader, pieces: list[Piece], seg) -> None:
             reader.read(replace(piece, exprs=piece.exprs[:-1], relations=piece.relations[:-1]), seg)
         text = f"{piece.exprs[-2].text} = {last.text} , {bare.text}"
         reader.skip(reader.line_of(seg.start + last.start), text,
-                    f"a comma stands between {last.text} and {bare.text}, which has no relation of its own: it "
-                    "may be a thin space (\\,) that lost its backslash, making them one product; not checked")
+                    f"a comma stands between {last.text} and {bare.text}, which has no relation of its own: a list "
+                    "of values, or a thin space (\\,) that lost its backslash, making them one product; not checked")
