@@ -37,3 +37,8 @@ def test_a_comma_between_two_equations_still_separates_them():
 def test_the_links_before_the_comma_are_still_judged():
     verdicts = [v for v, _ in rows(11)]
     assert verdicts[0] == "wrong" and verdicts[1:] == ["skipped"]
+
+
+def test_a_comma_set_with_spacing_is_read_as_before():
+    spaced = "$$k = v + 2, \\quad v$$\n\n$$k - v = 3$$\n"
+    assert [(v.line, str(v.verdict)) for v in check_text(spaced).verdicts] == [(1, "definition"), (3, "wrong")]

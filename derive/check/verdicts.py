@@ -112,7 +112,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       "a product the step does not hold, so it is not judged",
                                       span=(claim.start, claim.end))
             if verdict.verdict == "wrong" and (base := _indexed_power(claim.latex, index_bases | set(layers))):
-                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, layers.get(base) or
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
+                                      layers[base] if base not in index_bases else
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             verdict = replace(verdict, end_line=claim.end_line)
