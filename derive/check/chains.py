@@ -23,6 +23,8 @@ from .per_sample import per_sample_applied, per_sample_definition
 from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
 from .undefined_links import read_clean_links
+from .reused_names import reapplied_function, redefined_name
+from .worded_heads import worded_head
 from .primes import applied, function_definition, is_update_head, named_function
 
 
@@ -106,6 +108,8 @@ class _Reader:
         if piece.after_arrow and piece.separator == "arrow" and self.chains and self.chains[-1].first is None:
             self.skip(line, text, "a consequence (⇒, ∴) of a statement that was skipped")
             return
+        if piece.continues and (words := worded_head(seg.latex, exprs[0].start)):
+            self.chains.append(_barrier(f"its left side is named in words ({words})"))  # worded_heads.py
         if piece.continues:
             chain = _continued_chain(self.chains, exprs)
             if chain is None:
@@ -139,6 +143,9 @@ class _Reader:
         head = values[0]
         function_head = re.fullmatch(r"([A-Za-z])\s*\(\s*[A-Za-z](?:_\w+)?(?:\s*,\s*[A-Za-z](?:_\w+)?)*\s*\)",
                                      exprs[0].text)
+        if function_head and (name := redefined_name(exprs[0].text, head, values[1], self.names.defined)):
+            self.define(name, (replace(exprs[0], value=name),) + exprs[1:], piece, seg, line, aside)  # reused_names.py
+            return
         if function_head and symbol(function_head.group(1)) not in self.names.defined and not head.is_Symbol:
             self.skip(line, text, f"defines a function {exprs[0].text}, which is read as a product; not checked")
             return
@@ -204,6 +211,7 @@ class _Reader:
         function = function_definition(exprs[0].value, applied(exprs[1].value, self.functions))
         if function is None or self.domain:
             return False
+        previous = self.functions.get(function.name)
         self.functions[function.name] = function
         for e in exprs:
             self.seen |= e.value.free_symbols
@@ -212,6 +220,9 @@ class _Reader:
         first = Expression(function.body, exprs[0].start, exprs[0].end, exprs[0].text)
         chain = _Chain(first, None, last=exprs[1])
         self.chains.append(chain)
+        if exprs[2:] and (why := reapplied_function(previous, function, [e.value for e in exprs[2:]])):
+            self.skip(line, " = ".join(e.text for e in exprs[1:]), why)  # reused_names.py
+            return True
         rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
         self.add_steps(chain, rest, piece.relations[1:], seg)
         return True

@@ -29,6 +29,7 @@ import sympy as sp
 
 from ..symbols import symbol
 from .chains import _barrier, _domain, _Reader
+from .comma_gaps import read_pieces
 from .derivation import Definition, Derivation, Skip
 from .derivative_arguments import FunctionParameters
 from .expansion import FORMULA, INPUT
@@ -115,8 +116,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             pieces = under[0]
         reader.condition = under[1] if under is not None else ""
         reader.domain = statement.domain
-        for piece in pieces:
-            reader.read(piece, seg)
+        read_pieces(reader, pieces, seg)  # a chain then ", C": comma_gaps.py
     derivation.variables = names.variables
     derivation.unknown = (names.unknown | {symbol(INPUT + s.name) for s in names.inputs}
                           | {symbol(FORMULA + s.name) for s in names.symbolic})

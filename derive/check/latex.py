@@ -39,6 +39,7 @@ from .bold_numbers import bold_numbers_read
 from .font_switches import OPENING
 from .layout import layout_blanked
 from .piecewise import PiecewiseError, cases_read
+from .prose_separators import equations_apart
 
 MAX_LENGTH = 4_000
 MAX_NESTING = 50
@@ -132,7 +133,7 @@ def parse_statement(latex: str) -> Statement:
         unconditional, sums = ellipses_read(unconditional, _one_side, len(cases))
     except (PiecewiseError, EllipsisError) as err:
         raise LatexError(str(err), err.pos, notation=True) from None
-    text = layout_blanked(_notation_check(_function_of_sum_bracketed(unconditional)))
+    text = layout_blanked(equations_apart(_notation_check(_function_of_sum_bracketed(unconditional))))
     depth = deepest = 0
     for ch in text:
         depth += ch in "({[\ue000"

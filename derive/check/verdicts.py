@@ -26,6 +26,7 @@ from .example_formulas import proved_from_formulas
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
 from .numeric_lists import ComponentStep
+from .layer_indices import layer_index_bases
 from .one_letter_calls import undefined_call
 from .outcome import Outcome
 
@@ -85,6 +86,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
     results, defined_at, cache = [], {}, {}
     equation = None  # (first, claim, line, order) of the last equation set to 0
     index_bases = superscript_indices(derivation)
+    layers = layer_index_bases(claim.latex for claim in derivation.claims)  # a^1, z^l: layer_indices.py
     for claim in derivation.claims:
         if isinstance(claim, Skip):
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
@@ -110,8 +112,9 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"{call} may be a function applied to its argument or a product; read as "
                                       "a product the step does not hold, so it is not judged",
                                       span=(claim.start, claim.end))
-            if verdict.verdict == "wrong" and (base := _indexed_power(claim.latex, index_bases)):
+            if verdict.verdict == "wrong" and (base := _indexed_power(claim.latex, index_bases | set(layers))):
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
+                                      layers[base] if base not in index_bases else
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             verdict = replace(verdict, end_line=claim.end_line)
@@ -134,6 +137,8 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
         return skipped("a consequence (⇒, ∴) of the statement before it, such as a step in solving "
                        "an equation; not checked as an identity"), equation
     if equation is None or step.order - equation[3] > EQUATION_REACH:
+        return verdict, equation
+    if not (step.first.free_symbols or step.claim.free_symbols):  # 7/30 = 2.333: numbers only, no unknown to solve for
         return verdict, equation
     defs = derivation.definitions_at(step.order)
     try:
