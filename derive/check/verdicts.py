@@ -20,6 +20,7 @@ import sympy as sp
 
 from ..worker import Overrun, run_with_budget
 from . import algebra, expansion
+from .chain_rule import chain_rule_outcome
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
@@ -218,6 +219,8 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
         # ŷ_1 = w_5 a_1 + …, then ŷ_1 = 0.4943: a proof from the formulas, never a new "wrong"
         o = proved_from_formulas(step, derivation, defs,
                                  lambda again, read: _outcome(again, read, spellings, seconds, unknown)) or o
+    if o.verdict == "skipped" and _opaque_first(o):  # a chain-rule statement: chain_rule.py
+        o = chain_rule_outcome(step.first, step.claim, step.previous) or o
     reason = o.reason + (f"; checked where {shown_condition(step.domain)}, as the notes say" if step.domain else "")
     reason += f"; read where {step.condition}, as the notes say" if step.condition else ""
     return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
