@@ -28,6 +28,7 @@ from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
 from .one_letter_calls import undefined_call
 from .outcome import Outcome
+from .stated_links import StatedLinks, linked_outcome
 
 
 
@@ -85,7 +86,9 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
     results, defined_at, cache = [], {}, {}
     equation = None  # (first, claim, line, order) of the last equation set to 0
     index_bases = superscript_indices(derivation)
+    links = StatedLinks()  # values the notes stated for derivatives of undefined names
     for claim in derivation.claims:
+        links.before(claim)
         if isinstance(claim, Skip):
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
         elif isinstance(claim, Definition):
@@ -95,7 +98,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = StepVerdict(claim.line, claim.latex, o.verdict, o.reason, o.expected, o.counterexample,
                                   (claim.start, claim.end))
         else:
-            verdict = _judge_step(claim, derivation, seconds, cache)
+            verdict = _judge_step(claim, derivation, seconds, cache, links)
             if claim.first.has(sp.Derivative) and claim.claim != 0:
                 equation = None
             if verdict.verdict == "wrong" or (equation and verdict.reason.startswith("a number claimed")):
@@ -115,6 +118,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             verdict = replace(verdict, end_line=claim.end_line)
+        links.after(claim, verdict)
         results.append((claim, verdict))
     return results
 
@@ -184,7 +188,8 @@ def _definition_reason(claim: Definition, defined_at: dict) -> str:
     return f"redefines {name} (defined at line {before}) from here on"
 
 
-def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict) -> StepVerdict:
+def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
+                links: StatedLinks | None = None) -> StepVerdict:
     defs = expansion.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
@@ -219,8 +224,11 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
         # ŷ_1 = w_5 a_1 + …, then ŷ_1 = 0.4943: a proof from the formulas, never a new "wrong"
         o = proved_from_formulas(step, derivation, defs,
                                  lambda again, read: _outcome(again, read, spellings, seconds, unknown)) or o
-    if o.verdict == "skipped" and _opaque_first(o):  # a chain-rule statement: chain_rule.py
+    if o.verdict == "skipped" and _opaque_first(o):  # chain-rule statements: chain_rule.py, stated_links.py
         o = chain_rule_outcome(step.first, step.claim, step.previous) or o
+    if o.verdict == "skipped" and _opaque_first(o) and links is not None:
+        o = linked_outcome(step, links, lambda again: _judge_step(replace(again, domain=(), condition=""), derivation,
+                                                                     seconds, cache)) or o
     reason = o.reason + (f"; checked where {shown_condition(step.domain)}, as the notes say" if step.domain else "")
     reason += f"; read where {step.condition}, as the notes say" if step.condition else ""
     return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
