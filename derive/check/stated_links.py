@@ -144,7 +144,9 @@ def linked_outcome(step: Step, links: StatedLinks, judge_again) -> Outcome | Non
         link = judge_again(replace(again, first=again.previous, previous=None))
         verdict = link if link.verdict == "wrong" else verdict
     if verdict.verdict in _USABLE:
-        return Outcome(str(verdict.verdict), f"{verdict.reason}, using the values the notes stated for {given}")
+        # "(the chain's first expression is not checked: …)" says again what this reason says
+        reason = verdict.reason.partition(" (the chain's first expression is not checked")[0]
+        return Outcome(str(verdict.verdict), f"{reason}, using the values the notes stated for {given}")
     if verdict.verdict == "wrong":
         return Outcome("skipped", f"disagrees with the values the notes stated for {given}: this step or one of "
                                   "those values (which are not checked) is wrong; not judged")
