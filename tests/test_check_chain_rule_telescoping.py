@@ -96,3 +96,22 @@ def test_a_defined_loss_is_still_judged_by_its_definition_not_by_the_rule():
              f"$${D % ('C', 'v')} = {D % ('C', 'p')}{D % ('p', 'v')} = 2(p - q)$$\n")
     got = [(line, verdict) for line, verdict, _ in judged(notes) if verdict != "definition"]
     assert got == [(7, "proved"), (9, "proved"), (9, "wrong")]
+
+
+def test_a_loss_the_notes_define_is_not_routed_by_the_product():
+    # C is defined (through p, not h): how C reaches v is the definition's to say, not the product's
+    notes = ("# own notes\n\n$$C = (p - q)^2$$\n\n$$p = \\sigma(u)$$\n\n"
+             f"$${D % ('C', 'v')} = {D % ('C', 'p')}{D % ('p', 'h')}{D % ('h', 'v')}$$\n")
+    (line, verdict, reason), = [j for j in judged(notes) if j[1] != "definition"]
+    assert (line, verdict) == (7, "skipped") and not reason.startswith("the chain rule")
+
+
+def test_a_factor_through_a_name_defined_without_its_variable_is_not_vouched_for():
+    # r = a x holds no v: the product says C reaches v through r, which the definition denies
+    notes = ("# own notes\n\n$$r = a x$$\n\n"
+             f"$${D % ('C', 'v')} = {D % ('C', 'h')}{D % ('h', 'r')}{D % ('r', 'v')}$$\n\n"
+             f"$${D % ('C', 'a')} = {D % ('C', 'h')}{D % ('h', 'r')}{D % ('r', 'a')}$$\n")
+    got = [j for j in judged(notes) if j[1] != "definition"]
+    assert got[0][:2] == (5, "skipped") and "the notes define r without v" in got[0][2]
+    assert got[1][:2] == (7, "proved")
+    assert check_text(notes).wrong == []

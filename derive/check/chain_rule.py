@@ -25,6 +25,7 @@ from itertools import permutations
 
 import sympy as sp
 
+from .expansion import OPAQUE, UNWRITTEN, evaluate
 from .greek_names import show_name
 from .outcome import Outcome
 
@@ -135,16 +136,58 @@ def broken_chain_reason(left: sp.Expr, right: sp.Expr) -> str:
             "(each factor's variable the next one's function); the dependency it claims is not checked")
 
 
-def chain_rule_outcome(first: sp.Expr, claim: sp.Expr, previous: sp.Expr | None) -> Outcome | None:
-    """The verdict on a step whose sides hold derivatives of undefined names:
+def _route_of(left: sp.Expr, right: sp.Expr) -> Route | None:
+    a, b = route(left), route(right)
+    return a if a is not None and b is not None else None
+
+
+def _not_vouched(left: sp.Expr, right: sp.Expr, defs: dict, unknown: frozenset) -> str | None:
+    """Why the rule cannot vouch for ``left = right`` under the notes' definitions,
+    "" when it can, None when the step is not about an undefined function at all.
+
+    The function differentiated must be one the notes leave undefined (a
+    defined loss is judged by its definition, which may route through other
+    names than the product claims); and no factor may contradict a definition:
+    a name defined without the factor's variable (h₁ = σ(w₁x) then ∂h₁/∂w₅)
+    or a factor the definitions make 0."""
+    whole = _route_of(left, right)
+    total = evaluate(sp.Derivative(whole.function, whole.variable), defs, unknown=unknown)
+    if not (isinstance(total, sp.Symbol) and total.name.startswith(OPAQUE) and not total.name.endswith(UNWRITTEN)):
+        return None
+    factors = {f for side in (left, right) for term in sp.Add.make_args(side)
+               for f in sp.Mul.make_args(term) if _link(f) is not None}
+    for factor in sorted(factors, key=str):
+        value = evaluate(factor, defs, unknown=unknown)
+        if value == 0:
+            return f"{shown_derivative(factor)} is 0 by the notes' definitions"
+        if any(s.name.startswith(OPAQUE) and s.name.endswith(UNWRITTEN) for s in value.free_symbols):
+            function, variable = _link(factor)
+            return f"the notes define {_shown(function)} without {_shown(variable)}"
+    return ""
+
+
+def chain_rule_outcome(first: sp.Expr, claim: sp.Expr, previous: sp.Expr | None, defs: dict,
+                       unknown: frozenset) -> Outcome | None:
+    """The verdict on a step whose sides hold derivatives of an undefined name:
     proved by the chain rule when its factors telescope (against the chain's
-    first expression, or the one just before the claim), skipped with the
-    reason when it is a chain-rule product that does not; None otherwise."""
+    first expression, or the one just before the claim) and no definition
+    contradicts a factor, skipped with the reason when it is a chain-rule
+    product that does not telescope or that a definition contradicts; None
+    otherwise (left to the judgement already made)."""
     for left in (first, previous):
         reason = chain_rule_reason(left, claim) if left is not None else ""
-        if reason:
-            if left is previous and previous is not first:
-                reason += " (between the expression before it and this one)"
-            return Outcome("proved", reason + ", as the notes write the dependencies")
+        if not reason:
+            continue
+        try:
+            why = _not_vouched(left, claim, defs, unknown)
+        except (ValueError, TypeError):  # a definition the expansion refuses (a cycle): not vouched for
+            return None
+        if why is None:
+            return None
+        if why:
+            return Outcome("skipped", f"{reason} as the notes write it, but {why}; not checked")
+        if left is previous and previous is not first:
+            reason += " (between the expression before it and this one)"
+        return Outcome("proved", reason + ", as the notes write the dependencies")
     broken = broken_chain_reason(first, claim)
     return Outcome("skipped", broken) if broken else None
