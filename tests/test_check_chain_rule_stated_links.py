@@ -98,3 +98,10 @@ def test_a_value_after_a_skipped_row_of_its_chain_is_not_taken():
     # the value of ∂C/∂p comes after a row that could not be used: nothing is put in for it
     notes = WORKED.replace("= 2(p - q) = 2$$", "= 2(p - q) \\neq 2$$")
     assert at(notes, 13)[0][0] == "skipped"
+
+
+def test_a_row_is_never_checked_against_the_value_its_own_chain_stated():
+    # the numbers put in mid-chain are read as definitions: they do not end the row's chain
+    notes = "# own notes\n\n$$\\frac{\\partial C}{\\partial p} = 2(p - q) = 2(0.9 - 0.5) = 0.8$$\n"
+    reasons = [reason for line, verdict, reason in judged(notes) if verdict != "definition"]
+    assert len(reasons) == 3 and not any("using the values" in r for r in reasons)

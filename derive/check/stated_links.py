@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from .chain_rule import shown_derivative
-from .derivation import Step
+from .derivation import Definition, Step
 from .outcome import Outcome
 
 #: How many rounds of replacement (∂L/∂w → ∂L/∂ŷ·∂ŷ/∂w → (ŷ - y)·x).
@@ -55,7 +55,10 @@ class StatedLinks:
 
     def before(self, claim) -> None:
         """Close the run of rows stating one derivative unless ``claim`` continues
-        its chain (the same first expression, and the run's last claim before it)."""
+        its chain (the same first expression, and the run's last claim before it)
+        or is a definition read within it (values learned from ``= 0.01 - 0.75``)."""
+        if isinstance(claim, Definition):
+            return
         if self._run and not (isinstance(claim, Step) and claim.first == self._run[0][0].first
                               and claim.previous is not None and claim.previous == self._run[-1][0].claim):
             self._close()
