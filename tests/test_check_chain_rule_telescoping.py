@@ -115,3 +115,11 @@ def test_a_factor_through_a_name_defined_without_its_variable_is_not_vouched_for
     assert got[0][:2] == (5, "skipped") and "the notes define r without v" in got[0][2]
     assert got[1][:2] == (7, "proved")
     assert check_text(notes).wrong == []
+
+
+def test_a_function_written_as_two_undefined_names_side_by_side_is_still_undefined():
+    # 손실y_2 is read as 손실·y_2; y_2 is an unknown function elsewhere, neither name is defined
+    notes = ("# own notes\n\n$$합_{2} = v_{2} h + c$$\n\n$$\\frac{dy_{2}}{d합_{2}} = y_{2}(1 - y_{2})$$\n\n"
+             "$$\\frac{d(손실y_{2})}{dh} = \\frac{d손실y_{2}}{d합_{2}} \\cdot \\frac{d합_{2}}{dh}$$\n")
+    (line, verdict, reason) = judged(notes)[-1]
+    assert (line, verdict) == (7, "proved") and reason.startswith("the chain rule through 합_2")

@@ -145,14 +145,16 @@ def _not_vouched(left: sp.Expr, right: sp.Expr, defs: dict, unknown: frozenset) 
     """Why the rule cannot vouch for ``left = right`` under the notes' definitions,
     "" when it can, None when the step is not about an undefined function at all.
 
-    The function differentiated must be one the notes leave undefined (a
-    defined loss is judged by its definition, which may route through other
-    names than the product claims); and no factor may contradict a definition:
+    The function differentiated must be one the notes leave undefined (its
+    derivative an opaque symbol, or no name in it defined: a defined loss is
+    judged by its definition, which may route through other names than the
+    product claims); and no factor may contradict a definition:
     a name defined without the factor's variable (h₁ = σ(w₁x) then ∂h₁/∂w₅)
     or a factor the definitions make 0."""
     whole = _route_of(left, right)
     total = evaluate(sp.Derivative(whole.function, whole.variable), defs, unknown=unknown)
-    if not (isinstance(total, sp.Symbol) and total.name.startswith(OPAQUE) and not total.name.endswith(UNWRITTEN)):
+    opaque = isinstance(total, sp.Symbol) and total.name.startswith(OPAQUE) and not total.name.endswith(UNWRITTEN)
+    if not opaque and whole.function.free_symbols & set(defs):  # d오차y_o1: a product of two undefined names
         return None
     factors = {f for side in (left, right) for term in sp.Add.make_args(side)
                for f in sp.Mul.make_args(term) if _link(f) is not None}
