@@ -98,11 +98,15 @@ def test_a_defined_loss_is_still_judged_by_its_definition_not_by_the_rule():
     assert got == [(7, "proved"), (9, "proved"), (9, "wrong")]
 
 
-def test_a_loss_the_notes_define_is_not_routed_by_the_product():
-    # C is defined (through p, not h): how C reaches v is the definition's to say, not the product's
-    notes = ("# own notes\n\n$$C = (p - q)^2$$\n\n$$p = \\sigma(u)$$\n\n"
+def test_a_loss_the_notes_define_is_routed_by_its_definitions_not_by_the_product():
+    # C = (p - q)^2 with p = σ(k h): the definitions agree with the route C → p → h → v; only the
+    # undefined h is routed by the rule
+    notes = ("# own notes\n\n$$C = (p - q)^2$$\n\n$$p = \\sigma(k h)$$\n\n"
              f"$${D % ('C', 'v')} = {D % ('C', 'p')}{D % ('p', 'h')}{D % ('h', 'v')}$$\n")
-    (line, verdict, reason), = [j for j in judged(notes) if j[1] != "definition"]
+    assert [j[:2] for j in judged(notes) if j[1] != "definition"] == [(7, "proved")]
+    # a second output r of h and t: C reaches v through r too, which the product leaves out
+    two = notes.replace("(p - q)^2$$", "(p - q)^2 + (r - q)^2$$").replace("\\sigma(k h)$$", "\\sigma(k h), \\quad r = h t$$")
+    (line, verdict, reason), = [j for j in judged(two) if j[1] != "definition"]
     assert (line, verdict) == (7, "skipped") and not reason.startswith("the chain rule")
 
 

@@ -25,7 +25,7 @@ from itertools import permutations
 
 import sympy as sp
 
-from .expansion import OPAQUE, UNWRITTEN, evaluate
+from .expansion import OPAQUE, UNWRITTEN, evaluate, is_zero_fast, opaque_derivative
 from .greek_names import show_name
 from .outcome import Outcome
 
@@ -141,22 +141,12 @@ def _route_of(left: sp.Expr, right: sp.Expr) -> Route | None:
     return a if a is not None and b is not None else None
 
 
-def _not_vouched(left: sp.Expr, right: sp.Expr, defs: dict, unknown: frozenset) -> str | None:
-    """Why the rule cannot vouch for ``left = right`` under the notes' definitions,
-    "" when it can, None when the step is not about an undefined function at all.
-
-    The function differentiated must be one the notes leave undefined (its
-    derivative an opaque symbol, or no name in it defined: a defined loss is
-    judged by its definition, which may route through other names than the
-    product claims); and no factor may contradict a definition:
-    a name defined without the factor's variable (h₁ = σ(w₁x) then ∂h₁/∂w₅)
-    or a factor the definitions make 0."""
-    whole = _route_of(left, right)
-    total = evaluate(sp.Derivative(whole.function, whole.variable), defs, unknown=unknown)
-    opaque = isinstance(total, sp.Symbol) and total.name.startswith(OPAQUE) and not total.name.endswith(UNWRITTEN)
-    if not opaque and whole.function.free_symbols & set(defs):  # d오차y_o1: a product of two undefined names
-        return None
-    factors = {f for side in (left, right) for term in sp.Add.make_args(side)
+def _contradicted(left: sp.Expr, right: sp.Expr, defs: dict, unknown: frozenset) -> str:
+    """A factor that contradicts the notes' definitions, said, or "": a name
+    defined without the factor's variable (h₁ = σ(w₁x) then ∂h₁/∂w₅), or a
+    factor the definitions make 0."""
+    products = [side for side in (left, right) if _link(side) is None]  # not the derivative they explain
+    factors = {f for side in products for term in sp.Add.make_args(side)
                for f in sp.Mul.make_args(term) if _link(f) is not None}
     for factor in sorted(factors, key=str):
         value = evaluate(factor, defs, unknown=unknown)
@@ -166,6 +156,32 @@ def _not_vouched(left: sp.Expr, right: sp.Expr, defs: dict, unknown: frozenset) 
             function, variable = _link(factor)
             return f"the notes define {_shown(function)} without {_shown(variable)}"
     return ""
+
+
+def _agrees_with_definitions(left: sp.Expr, right: sp.Expr, defs: dict, unknown: frozenset) -> bool:
+    """Whether the function differentiated is undefined, or the sides agree
+    once expanded through the notes' definitions,
+    each unknown derivative ∂U/∂v of a name U on the route read by the route
+    from U on (∂a/∂w = ∂a/∂z·∂z/∂w for an unknown a): the rule is then applied
+    only to what the notes leave undefined. A defined loss that reaches the
+    variable another way (a term the route lacks) does not agree."""
+    whole = _route_of(left, right)
+    total = evaluate(sp.Derivative(whole.function, whole.variable), defs, unknown=unknown)
+    if isinstance(total, sp.Symbol) and total.name.startswith(OPAQUE) and not total.name.endswith(UNWRITTEN) \
+            or not whole.function.free_symbols & set(defs):  # undefined (d오차y_o1: two undefined names)
+        return True
+    paths = [p for p in (route(left).paths + route(right).paths) if p]
+    if len(paths) != 1:  # sums of paths: only when the function itself is undefined
+        return False
+    nodes = [whole.function, *paths[0], whole.variable]
+    steps = [evaluate(sp.Derivative(nodes[k], nodes[k + 1]), defs, unknown=unknown) for k in range(len(nodes) - 1)]
+    along = {}
+    for k, node in enumerate(nodes[:-1]):
+        value = sp.Mul(*steps[k:])
+        for unwritten in (False, True):
+            along[opaque_derivative(node, whole.variable, unwritten)] = value
+    sides = [evaluate(side, defs, unknown=unknown).xreplace(along) for side in (left, right)]
+    return is_zero_fast(sides[0] - sides[1])
 
 
 def chain_rule_outcome(first: sp.Expr, claim: sp.Expr, previous: sp.Expr | None, defs: dict,
@@ -181,10 +197,10 @@ def chain_rule_outcome(first: sp.Expr, claim: sp.Expr, previous: sp.Expr | None,
         if not reason:
             continue
         try:
-            why = _not_vouched(left, claim, defs, unknown)
+            why = _contradicted(left, claim, defs, unknown)
+            if not why and not _agrees_with_definitions(left, claim, defs, unknown):
+                return None  # the notes' definitions route it otherwise, or cannot tell: left as judged
         except (ValueError, TypeError):  # a definition the expansion refuses (a cycle): not vouched for
-            return None
-        if why is None:
             return None
         if why:
             return Outcome("skipped", f"{reason} as the notes write it, but {why}; not checked")
