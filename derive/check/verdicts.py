@@ -20,6 +20,7 @@ import sympy as sp
 
 from ..worker import Overrun, run_with_budget
 from . import algebra, expansion
+from .chain_rule import chain_rule_outcome
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
@@ -29,6 +30,7 @@ from .numeric_lists import ComponentStep
 from .layer_indices import layer_index_bases
 from .one_letter_calls import undefined_call
 from .outcome import Outcome
+from .stated_links import StatedLinks, linked_outcome
 
 
 
@@ -87,7 +89,9 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
     equation = None  # (first, claim, line, order) of the last equation set to 0
     index_bases = superscript_indices(derivation)
     layers = layer_index_bases(claim.latex for claim in derivation.claims)  # a^1, z^l: layer_indices.py
+    links = StatedLinks()  # values the notes stated for derivatives of undefined names
     for claim in derivation.claims:
+        links.before(claim)
         if isinstance(claim, Skip):
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
         elif isinstance(claim, Definition):
@@ -97,7 +101,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = StepVerdict(claim.line, claim.latex, o.verdict, o.reason, o.expected, o.counterexample,
                                   (claim.start, claim.end))
         else:
-            verdict = _judge_step(claim, derivation, seconds, cache)
+            verdict = _judge_step(claim, derivation, seconds, cache, links)
             if claim.first.has(sp.Derivative) and claim.claim != 0:
                 equation = None
             if verdict.verdict == "wrong" or (equation and verdict.reason.startswith("a number claimed")):
@@ -120,6 +124,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = replace(verdict, end_line=claim.end_line)
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 verdict = replace(verdict, reason=f"component {claim.component} of {claim.length}: {verdict.reason}")
+        links.after(claim, verdict)
         results.append((claim, verdict))
     return results
 
@@ -191,7 +196,8 @@ def _definition_reason(claim: Definition, defined_at: dict) -> str:
     return f"redefines {name} (defined at line {before}) from here on"
 
 
-def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict) -> StepVerdict:
+def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
+                links: StatedLinks | None = None) -> StepVerdict:
     defs = expansion.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
@@ -226,6 +232,11 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict)
         # ŷ_1 = w_5 a_1 + …, then ŷ_1 = 0.4943: a proof from the formulas, never a new "wrong"
         o = proved_from_formulas(step, derivation, defs,
                                  lambda again, read: _outcome(again, read, spellings, seconds, unknown)) or o
+    if o.verdict == "skipped" and _opaque_first(o):  # chain-rule statements: chain_rule.py, stated_links.py
+        o = _within(seconds, chain_rule_outcome, step.first, step.claim, step.previous, defs, unknown) or o
+    if o.verdict == "skipped" and _opaque_first(o) and links is not None:
+        o = linked_outcome(step, links, lambda again: _judge_step(replace(again, domain=(), condition=""), derivation,
+                                                                     seconds, cache)) or o
     reason = o.reason + (f"; checked where {shown_condition(step.domain)}, as the notes say" if step.domain else "")
     reason += f"; read where {step.condition}, as the notes say" if step.condition else ""
     return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
