@@ -102,13 +102,13 @@ def test_a_chain_that_goes_wrong_twice_is_wrong_twice():
 # ---- a number claimed, printed decimals, rounding -----------------------------------------
 
 @pytest.mark.parametrize("claimed, verdict", [
-    ("0.503", "numeric"),  # 3 units of the last decimal from 1/2: allowed (≤)
-    ("0.497", "numeric"),  # the same below
-    ("0.504", "wrong"),    # 4 units: not
-    ("0.496", "wrong"),
+    ("0.500", "numeric"),  # 1/2 as printed
+    ("0.499", "numeric"),  # 1/2 cut off just below 0.500 prints 0.499 (≤ at the edge)
+    ("0.501", "wrong"),    # a whole unit above: neither rounded nor cut off
+    ("0.498", "wrong"),    # two units below
 ])
-def test_a_printed_decimal_may_be_three_units_of_its_last_place_off(claimed, verdict):
-    """Catches ``≤`` made ``<``, the 3 units made 4, or the sign of the difference dropped."""
+def test_a_printed_decimal_must_print_the_value_rounded_or_cut_off(claimed, verdict):
+    """Catches ``≤`` made ``<``, the interval made symmetric, or the sign of the difference dropped."""
     (line,) = verdicts(f"$$\\frac{{1}}{{2}} = {claimed}$$\n")
     assert line[1] == verdict
     assert line[2] == ("equal to the 3 decimals printed" if verdict == "numeric"
@@ -125,10 +125,17 @@ def test_printed_precision_edges_and_slack():
     """Called directly: ``slack`` widens the allowance (a rounded input); a huge value is shown
     in significant digits; a value that cannot be evaluated is skipped, never wrong."""
     half = sp.Rational(1, 2)
-    assert printed_precision(half, sp.Rational(503, 1000), 3).verdict == "numeric"
-    assert printed_precision(half, sp.Rational(504, 1000), 3).verdict == "wrong"
-    assert printed_precision(half, sp.Rational(504, 1000), 3, sp.Rational(1, 1000)).verdict == "numeric"
-    assert printed_precision(half, sp.Rational(505, 1000), 3, sp.Rational(1, 1000)).verdict == "wrong"
+    assert printed_precision(half, sp.Rational(500, 1000), 3).verdict == "numeric"
+    assert printed_precision(half, sp.Rational(501, 1000), 3).verdict == "wrong"  # 0.5 rounds to 0.500
+    assert printed_precision(half, sp.Rational(499, 1000), 3).verdict == "numeric"  # 0.5 cut off just below
+    assert printed_precision(half, sp.Rational(498, 1000), 3).verdict == "wrong"
+    assert printed_precision(half, sp.Rational(501, 1000), 3, sp.Rational(1, 2000)).verdict == "numeric"
+    assert printed_precision(half, sp.Rational(501, 1000), 3, sp.Rational(1, 2001)).verdict == "wrong"
+    assert printed_precision(-half, sp.Rational(-499, 1000), 3).verdict == "numeric"  # cut off toward zero
+    assert printed_precision(-half, sp.Rational(-501, 1000), 3).verdict == "wrong"
+    printed = sp.Rational(-5000, 10000)  # -0.5000: rounded from down to -0.49995 (half a unit toward zero)
+    assert printed_precision(sp.Rational(-49995, 100000), printed, 4).verdict == "numeric"
+    assert printed_precision(sp.Rational(-49994, 100000), printed, 4).verdict == "wrong"
     large = printed_precision(sp.Integer(1234567), sp.Rational(1234568), 1)
     assert (large.verdict, large.expected) == ("wrong", "1.235e+06")
     assert printed_precision(sp.Integer(1234567), sp.Rational(1234567), 1).verdict == "numeric"

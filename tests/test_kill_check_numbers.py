@@ -39,14 +39,17 @@ def test_the_slack_of_rounded_decimals_is_half_a_unit_times_the_derivative():
     assert rounding_slack(r"2 \cdot 3", {}, none) == 0
 
 
-def test_a_decimal_off_by_more_than_three_units_is_wrong_and_reports_the_exact_value():
+def test_a_decimal_that_does_not_print_the_value_is_wrong_and_reports_the_exact_value():
     """1/3 printed 0.343 is 9.7 units off: wrong, expected 0.33333, and the counterexample has
-    no point (there are no variables). Catches a key of the counterexample renamed."""
-    assert ROUNDING_UNITS == 3
+    no point (there are no variables). Catches a key of the counterexample renamed. 0.333 is
+    1/3 rounded; 0.334 and 0.332 are neither 1/3 rounded nor cut off, so they are wrong too."""
+    assert ROUNDING_UNITS == 3  # only for recognising a value written again (_printed_as)
     out = printed_precision(sp.Rational(1, 3), sp.Rational("0.343"), 3)
     assert (out.verdict, out.expected) == ("wrong", "0.33333")
     assert out.counterexample == {"point": {}, "left": "1/3", "right": "343/1000"}
-    assert printed_precision(sp.Rational(1, 3), sp.Rational("0.336"), 3).verdict == "numeric"  # 2.7 units
+    assert printed_precision(sp.Rational(1, 3), sp.Rational("0.333"), 3).verdict == "numeric"
+    assert printed_precision(sp.Rational(1, 3), sp.Rational("0.334"), 3).verdict == "wrong"
+    assert printed_precision(sp.Rational(1, 3), sp.Rational("0.332"), 3).verdict == "wrong"
 
 
 def test_a_number_claimed_for_letters_without_values_is_skipped_whatever_the_number():

@@ -14,7 +14,9 @@ from .outcome import Outcome
 from .points import _plain, value_at
 
 
-#: A printed decimal may be this many units of its last place from the value.
+#: A value written again as printed (``0.622`` for σ(0.5)) may be this many
+#: units of its last place from the exact value, when the checker asks whether
+#: a number the notes wrote is a value they gave (``_printed_as``).
 ROUNDING_UNITS = 3
 
 
@@ -104,14 +106,26 @@ def _printed_as(value: sp.Expr, printed: sp.Rational) -> bool:
     return abs(exact - printed) <= sp.Rational(ROUNDING_UNITS, 10**places)
 
 
+def printed_interval(printed: sp.Rational, digits: int) -> tuple[sp.Rational, sp.Rational]:
+    """The exact values that print as ``printed`` with ``digits`` decimals: rounded
+    (half a unit of the last place either way) or cut off (up to a whole unit
+    further from zero), as people do both: 0.5523 prints 0.55, never 0.56."""
+    unit = sp.Rational(1, 10**digits)
+    if printed >= 0:
+        return printed - unit / 2, printed + unit
+    return printed - unit, printed + unit / 2
+
+
 def printed_precision(left: sp.Expr, right: sp.Expr, digits: int, slack: sp.Expr = sp.Integer(0)) -> Outcome:
-    """A decimal claim (``= 0.246`` or ``≈ 0.246``) is right when it is within
-    :data:`ROUNDING_UNITS` units of its last printed decimal of the exact value
-    (notes round intermediate values, so the last digit may be off by a few)."""
+    """A decimal claim (``= 0.246`` or ``≈ 0.246``) is right when the exact value
+    prints as it (:func:`printed_interval`), widened by ``slack``: how far the
+    value moves when the rounded decimals it is computed from move by half a unit
+    (:func:`rounding_slack`), as notes carry rounded values from row to row."""
     value = value_at(left, {})
     if value is None:
         return Outcome("skipped", "could not evaluate the value the decimal number stands for")
-    if abs(value - right) <= sp.Rational(ROUNDING_UNITS, 10**digits) + slack:
+    low, high = printed_interval(right, digits)
+    if low - slack <= value <= high + slack:
         return Outcome("numeric", f"equal to the {digits} decimals printed")
     shown = f"{float(value):.{max(digits + 2, 4)}g}" if abs(value) >= 10**6 else f"{float(value):.{digits + 2}f}"
     return Outcome("wrong", f"differs from the exact value beyond the {digits} decimals printed", shown,
