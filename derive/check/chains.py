@@ -40,6 +40,7 @@ class _Reader:
         self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
         self.written: dict = {}  # name → its definition as written (z = w x + b, then z = 0.5·2 + 1)
         self.samples: dict = {}  # f → per_sample.PerSample: f(x_i) = body names the term of sample i
+        self.primed: frozenset = frozenset()  # y' read as a name of its own (primed_names.py)
 
     @property
     def claims(self) -> list:
@@ -84,7 +85,7 @@ class _Reader:
         if not piece.continues and len(values) > 1 and is_update_head(values[0], values[1]):
             self.define(values[0], exprs, piece, seg, line, piece.separator == "because")  # w' = w - η…
             return
-        undefined = _rule_functions(values)
+        undefined = _rule_functions(values, self.primed)
         if undefined and not any(isinstance(v, AppliedUndef) for v in _applications(values)):
             primed = ", ".join(name.rstrip("'") for name in undefined)
             self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
@@ -173,7 +174,7 @@ class _Reader:
         if len(exprs) < 2:
             return
         tail = exprs[-1]
-        if not (_rule_functions([tail.value]) or _applications([tail.value])):
+        if not (_rule_functions([tail.value], self.primed) or _applications([tail.value])):
             self.chains.append(_Chain(None, None, f"the row at line {line} was skipped", last=tail, passable=True))
 
     def define_piece(self, head, exprs, line: int) -> None:

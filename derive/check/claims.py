@@ -42,6 +42,7 @@ from .index_conditions import index_condition
 from .inner_products import inner_products_as_scalars
 from .names import read_names
 from .one_output import one_output_aliases
+from .primed_names import primed_names
 from .primes import forward_functions
 from .tails import readable_tail
 
@@ -79,6 +80,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     derivation = Derivation([], spellings, assumptions)
     reader = _Reader(derivation, names, line_of)
     reader.forward = forward_functions(statements)
+    reader.primed = primed_names(statements)
     # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
     matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
