@@ -21,7 +21,7 @@ from .markdown import Segment
 from .per_sample import per_sample_applied, per_sample_definition
 from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
-from .primes import applied, function_definition, is_update_head, named_function
+from .primes import applied, calls_defined, function_definition, is_update_head, named_function
 
 
 class _Reader:
@@ -141,7 +141,7 @@ class _Reader:
             return
         if (not head.is_Atom and not head.has(sp.Derivative) and values[1].has(sp.Derivative)
                 and not head.free_symbols & self.names.defined
-                and not head.atoms(sp.Function)):
+                and not head.atoms(sp.Function) and not calls_defined(piece.exprs[0].value, functions)):
             self.skip(line, text, f"names {exprs[0].text} (a notation, not a name the checker holds); not checked")
             return
         if isinstance(head, sp.Symbol) and not isinstance(head, sp.Dummy) and piece.relations[0] == "=":

@@ -113,6 +113,12 @@ def applied(expr: sp.Expr, functions: dict[str, Function]) -> sp.Expr:
     return expr.replace(known, value)
 
 
+def calls_defined(expr: sp.Expr, functions: dict[str, Function]) -> bool:
+    """``expr`` is a call of a function the notes define (``f'(x)``, ``f(2)``):
+    the value of that function, not a notation to name."""
+    return isinstance(expr, AppliedUndef) and expr.func.__name__.rstrip("'") in functions
+
+
 def is_update_head(head: sp.Expr, value: sp.Expr) -> bool:
     """``w'`` on the left of a definition whose right side uses w: the new value of w."""
     if not isinstance(head, sp.Symbol) or not head.name.endswith("'"):
