@@ -61,3 +61,9 @@ def test_a_primed_name_used_no_way_as_a_variable_stays_skipped():
     assert skipped_as_a_prime("$$q'(1 - q') = 0.21$$\n$$r = q' + 1$$\n") == [1, 2]
     # an update's new value is no reason to read another primed name as a name
     assert skipped_as_a_prime("$$w = 1$$\n$$w' = w - 0.5$$\n$$v'(1 - v') = 0.2$$\n") == [3]
+
+
+def test_a_primed_name_defined_once_and_used_nowhere_else_may_be_a_derivative():
+    # e' = 2t may be e's derivative by t: with no other row using e' it stays skipped
+    assert skipped_as_a_prime("$$e' = 2t$$\n") == [1]
+    assert skipped_as_a_prime("$$e' = 2t$$\n$$k = 3 e'$$\n") == []

@@ -8,9 +8,10 @@ not said: such a row is skipped, see chains.py), and as a name of its own, for
 the whole notes, when the notes use it as a variable:
 
 * it is a variable of a derivative (``\partial y'`` in a denominator), or
-* a row gives it a value (``y' = 0.6``) or defines it (``y' = \sigma(z)``),
-  while the notes never define y by a formula (after ``y = x^2`` or
-  ``y(x) = x^2``, ``y' = 2x`` is y's derivative, not a name).
+* a row gives it a value (``y' = 0.6``) or defines it (``y' = \sigma(z)``)
+  and another row uses it, while the notes never define y by a formula (after
+  ``y = x^2`` or ``y(x) = x^2``, ``y' = 2x`` is y's derivative, not a name;
+  ``e' = 2t`` used nowhere else may be a derivative too, and stays skipped).
 
 Then ``y'(1 - y')`` is the product of y' and 1 - y', as the reader takes it.
 A ``w'`` defined from w (an update, ``w' = w - η g``) is handled in primes.py.
@@ -31,9 +32,12 @@ def primed_names(statements) -> frozenset[str]:
     variables: set[str] = set()
     given: set[str] = set()  # y' = value
     formula_defined: set[str] = set()  # y = formula: then y' may be its derivative
+    rows: dict[str, int] = {}  # y' → how many rows use it
     for st in statements:
         for piece in st.pieces:
             values = [e.value for e in piece.exprs]
+            for name in {s.name for v in values for s in _primed(v)}:
+                rows[name] = rows.get(name, 0) + 1
             for v in values:
                 for d in v.atoms(sp.Derivative):
                     variables |= {s.name for s, _ in d.variable_count if isinstance(s, sp.Symbol)
@@ -51,4 +55,5 @@ def primed_names(statements) -> frozenset[str]:
             elif not (value.has(sp.Derivative) or _primed(value)
                       or head.name.rstrip("'") in {s.name for s in value.free_symbols}):
                 given.add(head.name)  # y' = 0.6, y' = σ(z); not w' = w - η g (an update)
-    return frozenset(variables | {name for name in given if name.rstrip("'") not in formula_defined})
+    return frozenset(variables | {name for name in given
+                                  if name.rstrip("'") not in formula_defined and rows[name] > 1})
