@@ -21,6 +21,7 @@ from .markdown import Segment
 from .per_sample import per_sample_applied, per_sample_definition
 from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
+from .rule_statements import rule_definition, rule_steps
 from .primes import applied, calls_defined, function_definition, is_update_head, named_function
 
 
@@ -63,6 +64,9 @@ class _Reader:
         if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=" and \
                 self.define_function(exprs, piece, seg, line):
             return
+        if not piece.continues and len(exprs) == 2 and piece.relations[0] == "=" and \
+                self.define_rule_function(exprs, line):
+            return
         if self.name_function(piece, line):  # L = g(u) = -log(u): g is defined, and L is -log(u)
             piece = replace(piece, exprs=(exprs[0],) + exprs[2:], relations=piece.relations[1:])
             exprs, text = piece.exprs, " = ".join(e.text for e in piece.exprs)
@@ -97,7 +101,10 @@ class _Reader:
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
             if isinstance(values[0], sp.Symbol) and not piece.continues:
                 reason += f"; not a definition of {_show(values[0].name)}"
-            self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text, reason))
+            known = self.names.defined | self.names.unknown | frozenset(self.derivation._definitions)
+            steps = [] if piece.continues else rule_steps(exprs, len(self.claims), known, tuple(undefined), reason,
+                                                          lambda e: self.line_of(seg.start + e.start))
+            self.claims.extend(steps or [Skip(len(self.claims), line, ("= " if piece.continues else "") + text, reason)])
             self.keep_tail(exprs, line)
             return
         if piece.after_arrow and piece.separator == "arrow" and self.chains and self.chains[-1].first is None:
@@ -211,6 +218,17 @@ class _Reader:
         self.chains.append(chain)
         rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
         self.add_steps(chain, rest, piece.relations[1:], seg)
+        return True
+
+    def define_rule_function(self, exprs, line: int) -> bool:
+        """``f(x) = g(x)/h(x)`` with g, h undefined: f is that quotient from here
+        on (rule_statements.py), in place of any earlier definition of f."""
+        function = rule_definition(exprs[0].value, exprs[1].value)
+        if function is None or self.domain:
+            return False
+        self.functions[function.name] = function
+        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
+                                      symbol(function.name), function.body))
         return True
 
     def name_function(self, piece: Piece, line: int) -> bool:
