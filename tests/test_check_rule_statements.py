@@ -65,3 +65,28 @@ def test_a_rule_definition_counts_as_a_definition_so_f_is_not_read_forward():
     assert got[0][:2] == (1, "proved") and "any functions f, g" in got[0][2]
     assert [(line, verdict) for line, verdict, _ in got[1:]] == [(3, "definition"), (3, "proved"),
                                                                (5, "definition"), (5, "proved")]
+
+
+QUOTIENT_EXAMPLE = """If $f(x) = \\frac{g(x)}{h(x)}$, then $f'(x) = \\frac{g'(x)h(x) - h'(x)g(x)}{h(x)^2}$.
+
+Here $g(x) = 4x$ and $h(x) = 2 + x$, so
+
+$$f'(x) = \\frac{4(2 + x) - 4x}{(2 + x)^2} = \\frac{8}{(2 + x)^2}$$
+"""
+
+
+def test_functions_defined_after_the_rule_definition_are_read_into_it():
+    # f = g/h, then g and h: f'(x) is the derivative of 4x/(2 + x)
+    assert verdicts(QUOTIENT_EXAMPLE) == [(1, "definition"), (1, "proved"), (3, "definition"), (3, "definition"),
+                                          (5, "proved"), (5, "proved")]
+    planted = QUOTIENT_EXAMPLE.replace("= \\frac{8}{(2 + x)^2}", "= \\frac{4}{(2 + x)^2}")
+    assert verdicts(planted)[-1] == (5, "wrong")
+
+
+def test_a_wrong_rule_is_not_judged_on_the_example_functions_defined_after_it():
+    # the rule is read about any g, h (skipped), not with the later g = 4x, h = 2 + x (which would make it wrong)
+    wrong_rule = QUOTIENT_EXAMPLE.replace("h(x) - h'(x)g(x)}", "h(x) + h'(x)g(x)}")
+    assert verdicts(wrong_rule)[:2] == [(1, "definition"), (1, "skipped")]
+    # a later definition that calls f (g = 2f) is circular: it stays a rule statement
+    circular = "If $f(x) = \\frac{g(x)}{h(x)}$, then $f(1) = 2$.\n\nLet $g(x) = 2 f(x)$.\n"
+    assert [verdict for _, verdict in verdicts(circular)] == ["definition", "skipped", "skipped"]

@@ -21,7 +21,7 @@ from .markdown import Segment
 from .per_sample import per_sample_applied, per_sample_definition
 from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
-from .rule_statements import rule_definition, rule_steps
+from .rule_statements import calls_rule_function, rule_definition, rule_steps
 from .primes import applied, calls_defined, function_definition, is_update_head, named_function
 
 
@@ -71,6 +71,8 @@ class _Reader:
             piece = replace(piece, exprs=(exprs[0],) + exprs[2:], relations=piece.relations[1:])
             exprs, text = piece.exprs, " = ".join(e.text for e in piece.exprs)
         functions = {**self.forward, **self.functions}  # a function used before its one definition reads it
+        if calls_rule_function([e.value for e in exprs], self.functions):  # f = g/h: about any g, h
+            functions = dict(self.functions)
         if functions:
             exprs = tuple(Expression(applied(e.value, functions), e.start, e.end, e.text) for e in exprs)
         exprs = self.per_sample(piece, exprs)
@@ -223,7 +225,7 @@ class _Reader:
     def define_rule_function(self, exprs, line: int) -> bool:
         """``f(x) = g(x)/h(x)`` with g, h undefined: f is that quotient from here
         on (rule_statements.py), in place of any earlier definition of f."""
-        function = rule_definition(exprs[0].value, exprs[1].value)
+        function = rule_definition(exprs[0].value, applied(exprs[1].value, self.functions))
         if function is None or self.domain:
             return False
         self.functions[function.name] = function

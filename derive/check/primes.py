@@ -22,6 +22,8 @@ from sympy.core.function import AppliedUndef
 
 #: Highest derivative a run of primes may ask for.
 MAX_PRIMES = 3
+#: How deep a body may call functions defined after it (f = g/h, then g, then h).
+MAX_NESTING = 3
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,12 @@ def applied(expr: sp.Expr, functions: dict[str, Function]) -> sp.Expr:
         got = functions[name.rstrip("'")].at(e.args, len(name) - len(name.rstrip("'")))
         return e if got is None else got
 
-    return expr.replace(known, value)
+    for _ in range(MAX_NESTING):  # f = g/h (rule_statements.py), then g(x) = 3x: f's body calls g
+        replaced = expr.replace(known, value)
+        if replaced == expr:
+            break
+        expr = replaced
+    return expr
 
 
 def calls_defined(expr: sp.Expr, functions: dict[str, Function]) -> bool:

@@ -50,6 +50,18 @@ def rule_definition(head: sp.Expr, value: sp.Expr) -> Function | None:
     return Function(head.func.__name__, tuple(params), value)
 
 
+def calls_rule_function(values: list[sp.Expr], functions: dict[str, Function]) -> bool:
+    """A row that calls a function defined in unknown functions (f = g/h): it is
+    read without the functions the notes define only later (an example's g), so
+    a rule stays about any g and h, proved or skipped, not judged on the example."""
+    for v in values:
+        for call in v.atoms(AppliedUndef):
+            function = functions.get(call.func.__name__.rstrip("'"))
+            if function is not None and function.body.atoms(AppliedUndef):
+                return True
+    return False
+
+
 def _derivative(call: AppliedUndef) -> sp.Expr | None:
     """``f''(a)`` as the second derivative of the unknown f at a; None for a
     prime on a function of several arguments or too many primes."""
