@@ -67,3 +67,13 @@ def test_a_primed_name_defined_once_and_used_nowhere_else_may_be_a_derivative():
     # e' = 2t may be e's derivative by t: with no other row using e' it stays skipped
     assert skipped_as_a_prime("$$e' = 2t$$\n") == [1]
     assert skipped_as_a_prime("$$e' = 2t$$\n$$k = 3 e'$$\n") == []
+
+
+def test_a_primed_name_written_before_a_bracket_of_one_value_is_applied_not_a_name():
+    # y'(x), y'(3): the derivative at a point, so y' is no factor (read as y'·x, y'(x) = 2x would be wrong)
+    notes = "$$y' = 2x$$\n$$y'(x) = 2x$$\n$$y'(3) = 6$$\n"
+    assert [v for _, v in verdicts(notes)] == ["skipped"] * 3
+    assert skipped_as_a_prime(notes) == [1, 2, 3]
+    # a bracket holding an expression with y' itself stays a product
+    assert verdicts(PREDICTION.replace("$$p'(1 - p') = 0.21$$", "$$p'(1 - p') = 0.21 = p' - p'^2$$"))[2:4] == \
+        [(3, "numeric"), (3, "proved")]

@@ -13,13 +13,21 @@ the whole notes, when the notes use it as a variable:
   ``y = x^2`` or ``y(x) = x^2``, ``y' = 2x`` is y's derivative, not a name;
   ``e' = 2t`` used nowhere else may be a derivative too, and stays skipped).
 
-Then ``y'(1 - y')`` is the product of y' and 1 - y', as the reader takes it.
+Then ``y'(1 - y')`` is the product of y' and 1 - y', as the reader takes it;
+but a y' the notes write before a bracket of one number or name (``y'(3)``,
+``y'(x)``) is applied there, a derivative at a point: not a name.
 A ``w'`` defined from w (an update, ``w' = w - η g``) is handled in primes.py.
 """
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
+
+
+#: a prime before a bracket holding one number or one name: ``y'(3)``, ``y'(x_1)``
+_AT_ONE_VALUE = re.compile(r"'\s*\(\s*(?:[-+]?\d+(?:\.\d+)?|\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*\)")
 
 
 def _primed(expr: sp.Expr) -> set[sp.Symbol]:
@@ -33,11 +41,15 @@ def primed_names(statements) -> frozenset[str]:
     given: set[str] = set()  # y' = value
     formula_defined: set[str] = set()  # y = formula: then y' may be its derivative
     rows: dict[str, int] = {}  # y' → how many rows use it
+    applied: set[str] = set()  # y' written before a bracket of one number or name: y'(3), y'(x)
     for st in statements:
         for piece in st.pieces:
             values = [e.value for e in piece.exprs]
             for name in {s.name for v in values for s in _primed(v)}:
                 rows[name] = rows.get(name, 0) + 1
+            for e in piece.exprs:
+                if _AT_ONE_VALUE.search(e.text):  # y'(3): y' applied, not a factor
+                    applied |= {s.name for s in _primed(e.value)}
             for v in values:
                 for d in v.atoms(sp.Derivative):
                     variables |= {s.name for s, _ in d.variable_count if isinstance(s, sp.Symbol)
@@ -55,5 +67,5 @@ def primed_names(statements) -> frozenset[str]:
             elif not (value.has(sp.Derivative) or _primed(value)
                       or head.name.rstrip("'") in {s.name for s in value.free_symbols}):
                 given.add(head.name)  # y' = 0.6, y' = σ(z); not w' = w - η g (an update)
-    return frozenset(variables | {name for name in given
-                                  if name.rstrip("'") not in formula_defined and rows[name] > 1})
+    names = variables | {name for name in given if name.rstrip("'") not in formula_defined and rows[name] > 1}
+    return frozenset(names - applied)
