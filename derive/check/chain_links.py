@@ -45,9 +45,11 @@ def _applications(values: list[sp.Expr]) -> list:
     return [f for v in values for f in v.atoms(AppliedUndef)]
 
 
-def _rule_functions(values: list[sp.Expr]) -> list[str]:
+def _rule_functions(values: list[sp.Expr], names: frozenset = frozenset()) -> list[str]:
+    """The functions (else the primed names, ``y'``) that ``values`` use without a
+    definition; ``names`` are primed names read as names of their own (primed_names.py)."""
     functions, primed = set(), set()
     for v in values:
         functions |= {f.func.__name__.rstrip("'") for f in v.atoms(AppliedUndef)}
-        primed |= {s.name for s in v.free_symbols if "'" in s.name}
+        primed |= {s.name for s in v.free_symbols if "'" in s.name and s.name not in names}
     return sorted(functions or primed)

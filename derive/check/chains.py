@@ -25,7 +25,8 @@ from .substitutions import learn_substituted
 from .undefined_links import read_clean_links
 from .reused_names import reapplied_function, redefined_name
 from .worded_heads import worded_head
-from .primes import applied, function_definition, is_update_head, named_function
+from .rule_statements import calls_rule_function, rule_definition, rule_steps
+from .primes import applied, calls_defined, function_definition, is_update_head, named_function
 
 
 class _Reader:
@@ -44,6 +45,7 @@ class _Reader:
         self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
         self.written: dict = {}  # name → its definition as written (z = w x + b, then z = 0.5·2 + 1)
         self.samples: dict = {}  # f → per_sample.PerSample: f(x_i) = body names the term of sample i
+        self.primed: frozenset = frozenset()  # y' read as a name of its own (primed_names.py)
 
     @property
     def claims(self) -> list:
@@ -66,10 +68,15 @@ class _Reader:
         if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=" and \
                 self.define_function(exprs, piece, seg, line):
             return
+        if not piece.continues and len(exprs) == 2 and piece.relations[0] == "=" and \
+                self.define_rule_function(exprs, line):
+            return
         if self.name_function(piece, line):  # L = g(u) = -log(u): g is defined, and L is -log(u)
             piece = replace(piece, exprs=(exprs[0],) + exprs[2:], relations=piece.relations[1:])
             exprs, text = piece.exprs, " = ".join(e.text for e in piece.exprs)
         functions = {**self.forward, **self.functions}  # a function used before its one definition reads it
+        if calls_rule_function([e.value for e in exprs], self.functions):  # f = g/h: about any g, h
+            functions = dict(self.functions)
         if functions:
             exprs = tuple(Expression(applied(e.value, functions), e.start, e.end, e.text) for e in exprs)
         exprs = self.per_sample(piece, exprs)
@@ -88,7 +95,7 @@ class _Reader:
         if not piece.continues and len(values) > 1 and is_update_head(values[0], values[1]):
             self.define(values[0], exprs, piece, seg, line, piece.separator == "because")  # w' = w - η…
             return
-        undefined = _rule_functions(values)
+        undefined = _rule_functions(values, self.primed)
         if undefined and not any(isinstance(v, AppliedUndef) for v in _applications(values)):
             primed = ", ".join(name.rstrip("'") for name in undefined)
             self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
@@ -102,7 +109,10 @@ class _Reader:
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
             if isinstance(values[0], sp.Symbol) and not piece.continues:
                 reason += f"; not a definition of {_show(values[0].name)}"
-            self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text, reason))
+            known = self.names.defined | self.names.unknown | frozenset(self.derivation._definitions)
+            steps = [] if piece.continues else rule_steps(exprs, len(self.claims), known, tuple(undefined), reason,
+                                                          lambda e: self.line_of(seg.start + e.start))
+            self.claims.extend(steps or [Skip(len(self.claims), line, ("= " if piece.continues else "") + text, reason)])
             self.keep_tail(exprs, line)
             return
         if piece.after_arrow and piece.separator == "arrow" and self.chains and self.chains[-1].first is None:
@@ -151,7 +161,7 @@ class _Reader:
             return
         if (not head.is_Atom and not head.has(sp.Derivative) and values[1].has(sp.Derivative)
                 and not head.free_symbols & self.names.defined
-                and not head.atoms(sp.Function)):
+                and not head.atoms(sp.Function) and not calls_defined(piece.exprs[0].value, functions)):
             self.skip(line, text, f"names {exprs[0].text} (a notation, not a name the checker holds); not checked")
             return
         if isinstance(head, sp.Symbol) and not isinstance(head, sp.Dummy) and piece.relations[0] == "=":
@@ -184,7 +194,7 @@ class _Reader:
         if len(exprs) < 2:
             return
         tail = exprs[-1]
-        if not (_rule_functions([tail.value]) or _applications([tail.value])):
+        if not (_rule_functions([tail.value], self.primed) or _applications([tail.value])):
             self.chains.append(_Chain(None, None, f"the row at line {line} was skipped", last=tail, passable=True))
 
     def define_piece(self, head, exprs, line: int) -> None:
@@ -225,6 +235,17 @@ class _Reader:
             return True
         rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
         self.add_steps(chain, rest, piece.relations[1:], seg)
+        return True
+
+    def define_rule_function(self, exprs, line: int) -> bool:
+        """``f(x) = g(x)/h(x)`` with g, h undefined: f is that quotient from here
+        on (rule_statements.py), in place of any earlier definition of f."""
+        function = rule_definition(exprs[0].value, applied(exprs[1].value, self.functions))
+        if function is None or self.domain:
+            return False
+        self.functions[function.name] = function
+        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
+                                      symbol(function.name), function.body))
         return True
 
     def name_function(self, piece: Piece, line: int) -> bool:

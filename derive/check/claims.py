@@ -45,7 +45,9 @@ from .inner_products import inner_products_as_scalars
 from .names import read_names
 from .numeric_lists import read_list_links
 from .one_output import one_output_aliases
+from .primed_names import primed_names
 from .primes import forward_functions
+from .rule_statements import rule_definition
 from .tails import readable_tail
 
 
@@ -82,7 +84,8 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 
     derivation = Derivation([], spellings, assumptions)
     reader = _Reader(derivation, names, line_of)
-    reader.forward = forward_functions(statements)
+    reader.forward = forward_functions(statements, lambda head, value: rule_definition(head, value) is not None)
+    reader.primed = primed_names(statements)
     # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
     matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)

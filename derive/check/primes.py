@@ -22,6 +22,8 @@ from sympy.core.function import AppliedUndef
 
 #: Highest derivative a run of primes may ask for.
 MAX_PRIMES = 3
+#: How deep a body may call functions defined after it (f = g/h, then g, then h).
+MAX_NESTING = 3
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,18 @@ def applied(expr: sp.Expr, functions: dict[str, Function]) -> sp.Expr:
         got = functions[name.rstrip("'")].at(e.args, len(name) - len(name.rstrip("'")))
         return e if got is None else got
 
-    return expr.replace(known, value)
+    for _ in range(MAX_NESTING):  # f = g/h (rule_statements.py), then g(x) = 3x: f's body calls g
+        replaced = expr.replace(known, value)
+        if replaced == expr:
+            break
+        expr = replaced
+    return expr
+
+
+def calls_defined(expr: sp.Expr, functions: dict[str, Function]) -> bool:
+    """``expr`` is a call of a function the notes define (``f'(x)``, ``f(2)``):
+    the value of that function, not a notation to name."""
+    return isinstance(expr, AppliedUndef) and expr.func.__name__.rstrip("'") in functions
 
 
 def is_update_head(head: sp.Expr, value: sp.Expr) -> bool:
@@ -121,17 +134,21 @@ def is_update_head(head: sp.Expr, value: sp.Expr) -> bool:
     return any(s.name == base for s in value.free_symbols)
 
 
-def forward_functions(statements) -> dict[str, Function]:
+def forward_functions(statements, ruled=lambda head, value: False) -> dict[str, Function]:
     """The functions the notes define exactly once (``f_{w,b}(x) = w x + b``),
     for the rows that use them before that definition (``J = Σ (f_{w,b}(x_i) -
     y_i)^2`` written first), as a name used before its definition reads it.
-    A function defined twice is read only from its definitions on."""
+    A function defined twice (``ruled(head, value)``: also by a rule definition
+    in functions the notes never define) is read only from its definitions on."""
     found: dict[str, list[Function]] = {}
     for st in statements:
         for piece in st.pieces:
             if piece.continues or len(piece.exprs) < 2 or piece.relations[:1] != ("=",):
                 continue
-            function = function_definition(piece.exprs[0].value, piece.exprs[1].value)
+            head, value = piece.exprs[0].value, piece.exprs[1].value
+            function = function_definition(head, value)
             if function is not None:
                 found.setdefault(function.name, []).append(function)
-    return {name: functions[0] for name, functions in found.items() if len(functions) == 1}
+            elif ruled(head, value):  # f(x) = g(x)/h(x) (rule_statements.py) defines f too
+                found.setdefault(head.func.__name__, []).append(None)
+    return {name: functions[0] for name, functions in found.items() if len(functions) == 1 and functions[0]}

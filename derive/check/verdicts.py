@@ -31,6 +31,7 @@ from .layer_indices import layer_index_bases
 from .one_letter_calls import undefined_call
 from .outcome import Outcome
 from .stated_links import StatedLinks, linked_outcome
+from .rule_statements import RuleStep, judge_rule
 
 
 
@@ -96,6 +97,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
         elif isinstance(claim, Definition):
             verdict = StepVerdict(claim.line, claim.latex, "definition", _definition_reason(claim, defined_at))
+        elif isinstance(claim, RuleStep):  # the chain rule for any f, g: rule_statements.py
+            verdict = StepVerdict(claim.line, claim.latex, *judge_rule(claim, seconds))
         elif isinstance(claim, MatrixStep):  # vectors and matrices: matrices.py
             o = judge_matrix(claim, seconds)
             verdict = StepVerdict(claim.line, claim.latex, o.verdict, o.reason, o.expected, o.counterexample,
