@@ -34,6 +34,10 @@ def verdict_of(row: str) -> str:
     # value 552.31 — within 1000 · half a unit of 0.5523 (0.05), so it is the rounding, not a slip
     (r"1000 \cdot 0.5523 = 552.31", "numeric"),
     (r"1000 \cdot 0.5523 = 552.40", "wrong"),
+    # a whole unit off toward zero is not a cut-off value: 1.2 cut off is 1.2, not 1.1
+    (r"(-0.3) \cdot 4 = -1.1", "wrong"),
+    (r"0.3 \cdot 4 = 1.1", "wrong"),
+    (r"0.3 \cdot 4 = 1.2", "numeric"),
 ])
 def test_a_worked_number_must_print_the_exact_value(row: str, verdict: str) -> None:
     """Catches the old three-unit allowance (0.56, 0.551, 0.548 accepted), a symmetric interval

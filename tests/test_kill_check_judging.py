@@ -103,7 +103,7 @@ def test_a_chain_that_goes_wrong_twice_is_wrong_twice():
 
 @pytest.mark.parametrize("claimed, verdict", [
     ("0.500", "numeric"),  # 1/2 as printed
-    ("0.499", "numeric"),  # 1/2 cut off just below 0.500 prints 0.499 (≤ at the edge)
+    ("0.499", "wrong"),    # a whole unit below: 1/2 cut off is 0.500 (the open end of the interval)
     ("0.501", "wrong"),    # a whole unit above: neither rounded nor cut off
     ("0.498", "wrong"),    # two units below
 ])
@@ -127,11 +127,14 @@ def test_printed_precision_edges_and_slack():
     half = sp.Rational(1, 2)
     assert printed_precision(half, sp.Rational(500, 1000), 3).verdict == "numeric"
     assert printed_precision(half, sp.Rational(501, 1000), 3).verdict == "wrong"  # 0.5 rounds to 0.500
-    assert printed_precision(half, sp.Rational(499, 1000), 3).verdict == "numeric"  # 0.5 cut off just below
-    assert printed_precision(half, sp.Rational(498, 1000), 3).verdict == "wrong"
+    assert printed_precision(half, sp.Rational(499, 1000), 3).verdict == "wrong"  # 0.5 cut off is 0.500
+    just_below = sp.Rational(4999999, 10**7)
+    assert printed_precision(just_below, sp.Rational(499, 1000), 3).verdict == "numeric"  # cut off
+    assert printed_precision(just_below, sp.Rational(498, 1000), 3).verdict == "wrong"
     assert printed_precision(half, sp.Rational(501, 1000), 3, sp.Rational(1, 2000)).verdict == "numeric"
     assert printed_precision(half, sp.Rational(501, 1000), 3, sp.Rational(1, 2001)).verdict == "wrong"
-    assert printed_precision(-half, sp.Rational(-499, 1000), 3).verdict == "numeric"  # cut off toward zero
+    assert printed_precision(-just_below, sp.Rational(-499, 1000), 3).verdict == "numeric"  # cut off toward zero
+    assert printed_precision(-half, sp.Rational(-499, 1000), 3).verdict == "wrong"  # -0.5 cut off is -0.500
     assert printed_precision(-half, sp.Rational(-501, 1000), 3).verdict == "wrong"
     printed = sp.Rational(-5000, 10000)  # -0.5000: rounded from down to -0.49995 (half a unit toward zero)
     assert printed_precision(sp.Rational(-49995, 100000), printed, 4).verdict == "numeric"

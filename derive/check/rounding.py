@@ -108,12 +108,21 @@ def _printed_as(value: sp.Expr, printed: sp.Rational) -> bool:
 
 def printed_interval(printed: sp.Rational, digits: int) -> tuple[sp.Rational, sp.Rational]:
     """The exact values that print as ``printed`` with ``digits`` decimals: rounded
-    (half a unit of the last place either way) or cut off (up to a whole unit
-    further from zero), as people do both: 0.5523 prints 0.55, never 0.56."""
+    (half a unit of the last place either way) or cut off (less than a whole unit
+    further from zero), as people do both: 0.5523 prints 0.55, never 0.56. The end
+    a whole unit away is open (0.5 cut off is 0.500, not 0.499): see :func:`_inside`."""
     unit = sp.Rational(1, 10**digits)
     if printed >= 0:
         return printed - unit / 2, printed + unit
     return printed - unit, printed + unit / 2
+
+
+def _inside(value: sp.Expr, printed: sp.Rational, digits: int, slack: sp.Expr) -> bool:
+    """Whether ``value`` prints as ``printed`` (:func:`printed_interval`), widened by ``slack``."""
+    low, high = printed_interval(printed, digits)
+    if printed >= 0:
+        return bool(low - slack <= value < high + slack)
+    return bool(low - slack < value <= high + slack)
 
 
 def printed_precision(left: sp.Expr, right: sp.Expr, digits: int, slack: sp.Expr = sp.Integer(0)) -> Outcome:
@@ -124,8 +133,7 @@ def printed_precision(left: sp.Expr, right: sp.Expr, digits: int, slack: sp.Expr
     value = value_at(left, {})
     if value is None:
         return Outcome("skipped", "could not evaluate the value the decimal number stands for")
-    low, high = printed_interval(right, digits)
-    if low - slack <= value <= high + slack:
+    if _inside(value, right, digits, slack):
         return Outcome("numeric", f"equal to the {digits} decimals printed")
     shown = f"{float(value):.{max(digits + 2, 4)}g}" if abs(value) >= 10**6 else f"{float(value):.{digits + 2}f}"
     return Outcome("wrong", f"differs from the exact value beyond the {digits} decimals printed", shown,
