@@ -65,6 +65,8 @@ class _Value:
 
 
 def _wrap(text: str) -> str:
+    if text.startswith("(") and text.endswith(")") and _closing(text, 1, "(") == len(text):
+        return text
     return text if _PLAIN_NUMBER.fullmatch(text.strip()) and not text.strip().startswith(("-", "−")) else f"({text})"
 
 
@@ -198,13 +200,13 @@ def _add(a: _Value, b: _Value, sign: str) -> _Value:
     a, b = _one_by_one(a, b), _one_by_one(b, a)
     if a.matrix is None and b.matrix is None:
         return _Value(a.number + b.number if sign == "+" else a.number - b.number,
-                      f"{a.text} {sign} {_wrap(b.text) if sign == '-' else b.text}", has_matrix=a.has_matrix or b.has_matrix)
+                      f"{a.text} {sign} {_wrap(b.text) if sign == '-' or b.text.startswith(('-', '−')) else b.text}", has_matrix=a.has_matrix or b.has_matrix)
     if a.matrix is None or b.matrix is None:
         raise NotRead("a number added to a matrix")
     a, b = _orient(a, b.matrix.shape, b.loose), _orient(b, a.matrix.shape, a.loose)
     if a.matrix.shape != b.matrix.shape:
         raise NotRead(f"a sum of a {_shape(a)} and a {_shape(b)} matrix")
-    texts = [[f"{x} {sign} {_wrap(y) if sign == '-' else y}" for x, y in zip(r, s)] for r, s in zip(a.text, b.text)]
+    texts = [[f"{x} {sign} {_wrap(y) if sign == '-' or y.lstrip().startswith(('-', '−')) else y}" for x, y in zip(r, s)] for r, s in zip(a.text, b.text)]
     return _Value(None, texts, a.matrix + b.matrix if sign == "+" else a.matrix - b.matrix, a.loose and b.loose, True)
 
 
@@ -261,6 +263,12 @@ def _multiply(a: _Value, b: _Value, sign: str) -> _Value:
     return _Value(None, texts, a.matrix * b.matrix, False, True)
 
 
+def _negate(v: _Value) -> _Value:
+    if v.matrix is None:
+        return _Value(-v.number, f"-{_wrap(v.text)}", has_matrix=v.has_matrix)
+    return _Value(None, [[f"-{_wrap(t)}" for t in row] for row in v.text], -v.matrix, v.loose, v.has_matrix)
+
+
 class _Parser:
     def __init__(self, toks: list):
         self.toks, self.i = toks, 0
@@ -273,17 +281,17 @@ class _Parser:
         if self.peek() == ("op", "+") or self.peek() == ("op", "-"):
             negative = self.toks[self.i][1] == "-"
             self.i += 1
-        value = self.term()
-        if negative:
-            value = _multiply(_Value(sp.Integer(-1), "-1"), value, "\\cdot")
+        value = self.term(negative)
         while self.peek() in (("op", "+"), ("op", "-")):
             sign = self.toks[self.i][1]
             self.i += 1
             value = _add(value, self.term(), sign)
         return value
 
-    def term(self) -> _Value:
+    def term(self, negative: bool = False) -> _Value:
         value = self.factor()
+        if negative:  # -0.5 \cdot M: the sign belongs to the first factor
+            value = _negate(value)
         while True:
             tok = self.peek()
             if tok is not None and tok[0] == "op" and tok[1] not in "+-":
