@@ -370,7 +370,8 @@ def read_matrix_links(reader, seg, original: str, carried: _Value | None = None)
         except NotRead as err:
             values.append(None)
             if "\\begin" in text:
-                why.append(f"{' '.join(text.split())[:60]}: {err}")
+                shown = " ".join(text.split())
+                why.append(f"{shown[:80]}{'…' if len(shown) > 80 else ''}: {err}")
         except (ValueError, TypeError, ZeroDivisionError, sp.SympifyError) as err:
             values.append(None)
             why.append(f"{' '.join(text.split())[:60]}: not computed ({type(err).__name__})")
