@@ -92,8 +92,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
     carried = None  # the last side of a row of numeric matrices, which a row "= …" after it continues
     for seg, statement in parsed:
-        if not isinstance(statement, LatexError):
-            carried = None
+        before, carried = carried, None  # only the row right after may continue it
         if isinstance(statement, LatexError) and statement.notation and matrices.read(
                 seg, derivation.claims, Skip, Definition):
             reader.chains.append(_barrier(f"the row at line {seg.line} holds matrix notation"))
@@ -106,7 +105,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             if read_list_links(reader, seg):  # [a, b] ≈ [0.88, 0.91]: each component checked
                 derivation.claims[skip.order] = replace(skip, reason=skip.reason + "; the links between its lists "
                                                         "of numbers are checked component by component")
-            added, why, last = read_matrix_links(reader, seg, text[seg.start:seg.start + len(seg.latex)], carried)
+            added, why, last = read_matrix_links(reader, seg, text[seg.start:seg.start + len(seg.latex)], before)
             carried = last if last is not None and last.matrix is not None else None
             if added or why:  # numeric matrices: each entry checked (numeric_matrices.py)
                 skip = derivation.claims[skip.order]

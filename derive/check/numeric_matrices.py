@@ -155,7 +155,7 @@ def _tokens(latex: str, original: str) -> list:
             inner_end = close - 1
             inner = latex[m.end():inner_end]
             inner = re.sub(r"\\right\s*$|\\[bB]igg?r?\s*$", "", inner)
-            if opener == "[":
+            if opener == "[" and "\\begin" not in inner:
                 flush()
                 found = _components(latex[k:close], 0)
                 if found is None:
