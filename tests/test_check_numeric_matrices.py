@@ -121,3 +121,10 @@ def test_a_function_of_a_whole_matrix_and_a_number_plus_a_matrix_are_skipped():
     assert [str(v.verdict) for v in rows(notes)] == ["skipped"]
     plus = r"$$1 + \begin{bmatrix} 1 \\ 2 \end{bmatrix} = \begin{bmatrix} 9 \\ 9 \end{bmatrix}$$" + "\n"
     assert [str(v.verdict) for v in rows(plus)] == ["skipped"]
+
+
+def test_a_list_times_a_transposed_list_is_a_number_and_the_numbers_after_it_are_checked():
+    notes = r"$$s = [0.5, 0.25] \cdot [2, 4]^T + 0.1 = 0.5 \times 2 + 0.25 \times 4 + 0.1 = 2.1$$" + "\n"
+    assert len(real(notes)) == 2 and not [1 for _, v, _ in real(notes) if v == "wrong"]
+    planted = notes.replace("= 2.1", "= 2.6")
+    assert [v.line for v in rows(planted) if str(v.verdict) == "wrong"] == [1]

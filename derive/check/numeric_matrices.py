@@ -231,9 +231,8 @@ def _shape(v: _Value) -> str:
 def _transpose(v: _Value) -> _Value:
     if v.matrix is None:
         raise NotRead("a transpose of a number")
-    if v.loose:
-        raise NotRead("a transpose of a list, which may be a row or a column")
-    return _Value(None, [list(c) for c in zip(*v.text)], v.matrix.T, False, v.has_matrix)
+    # [0.9, 0.1]^T: a list is written as a row, so its transpose is a column
+    return _Value(None, [list(c) for c in zip(*v.text)], v.matrix.T, False, True)
 
 
 def _multiply(a: _Value, b: _Value, sign: str) -> _Value:
@@ -331,8 +330,8 @@ def evaluate_side(latex: str, original: str) -> _Value:
 
 def _entries(a: _Value, b: _Value) -> list[tuple[str, sp.Expr, str, sp.Expr, str]] | None:
     """(where, a's value, a's text, b's value, b's text) per entry, or None when the shapes differ."""
-    if a.matrix is None and b.matrix is None:
-        return None
+    if a.matrix is None and b.matrix is None:  # a row vector times a column, then a number
+        return [("", a.number, a.text, b.number, b.text)]
     if a.matrix is None or b.matrix is None:
         m, n = (b, a) if a.matrix is None else (a, b)
         if m.matrix.shape != (1, 1):
@@ -376,10 +375,11 @@ def read_matrix_links(reader, seg, original: str, carried: _Value | None = None)
             values.append(None)
             why.append(f"{' '.join(text.split())[:60]}: not computed ({type(err).__name__})")
     added = 0
+    matrices = any(v is not None and v.has_matrix for v in values)
     for k in range(1, len(values)):
         a, b = values[k - 1], values[k]
-        if a is None or b is None or not (a.has_matrix or b.has_matrix):
-            continue
+        if a is None or b is None or not matrices or (a.loose and b.loose and not (a.has_matrix or b.has_matrix)):
+            continue  # links of lists alone are numeric_lists.py's
         entries = _entries(a, b)
         relation = "=" if pieces[k][2] == "=" else "≈"
         if entries is None:
@@ -395,7 +395,7 @@ def read_matrix_links(reader, seg, original: str, carried: _Value | None = None)
             reader.add_steps(_Chain(first, None, last=first), [claim], (relation,), seg)
             for order in range(before, len(reader.claims)):
                 step = reader.claims[order]
-                if type(step) is Step:
+                if type(step) is Step and where:
                     reader.claims[order] = EntryStep(**{f.name: getattr(step, f.name) for f in fields(Step)},
                                                      where=where)
             added += len(reader.claims) - before
