@@ -183,7 +183,8 @@ def _add(a: _Value, b: _Value, sign: str) -> _Value:
     if a.matrix.shape != b.matrix.shape:
         raise NotRead(f"a sum of a {_shape(a)} and a {_shape(b)} matrix")
     texts = [[f"{x} {sign} {_wrap(y) if sign == '-' or y.lstrip().startswith(('-', '−')) else y}" for x, y in zip(r, s)] for r, s in zip(a.text, b.text)]
-    return _Value(None, texts, a.matrix + b.matrix if sign == "+" else a.matrix - b.matrix, a.loose and b.loose, True)
+    return _Value(None, texts, a.matrix + b.matrix if sign == "+" else a.matrix - b.matrix, a.loose and b.loose,
+                  a.has_matrix or b.has_matrix)
 
 
 def _one_by_one(v: _Value, other: _Value) -> _Value:
