@@ -128,3 +128,17 @@ def test_a_list_times_a_transposed_list_is_a_number_and_the_numbers_after_it_are
     assert len(real(notes)) == 2 and not [1 for _, v, _ in real(notes) if v == "wrong"]
     planted = notes.replace("= 2.1", "= 2.6")
     assert [v.line for v in rows(planted) if str(v.verdict) == "wrong"] == [1]
+
+
+def test_only_the_row_right_after_a_matrix_row_continues_it():
+    notes = r"""$$
+M = \begin{bmatrix} 1 & 2 \end{bmatrix}^T
+$$
+
+$$\nabla_{\mathbf w} L = X^T (X \mathbf w - \mathbf y)$$
+
+$$
+= \begin{bmatrix} 5 \\ 7 \end{bmatrix}
+$$
+"""
+    assert not [v for v in rows(notes) if "component" in v.reason or str(v.verdict) == "wrong"]
