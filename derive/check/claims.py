@@ -44,6 +44,7 @@ from .index_conditions import index_condition
 from .inner_products import inner_products_as_scalars
 from .names import read_names
 from .numeric_lists import read_list_links
+from .numeric_matrices import read_matrix_links
 from .one_output import one_output_aliases
 from .primed_names import primed_names
 from .primes import forward_functions
@@ -89,7 +90,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
     matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
+    carried = None  # the last side of a row of numeric matrices, which a row "= …" after it continues
     for seg, statement in parsed:
+        before, carried = carried, None  # only the row right after may continue it
         if isinstance(statement, LatexError) and statement.notation and matrices.read(
                 seg, derivation.claims, Skip, Definition):
             reader.chains.append(_barrier(f"the row at line {seg.line} holds matrix notation"))
@@ -102,9 +105,18 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             if read_list_links(reader, seg):  # [a, b] ≈ [0.88, 0.91]: each component checked
                 derivation.claims[skip.order] = replace(skip, reason=skip.reason + "; the links between its lists "
                                                         "of numbers are checked component by component")
+            added, why, last = read_matrix_links(reader, seg, text[seg.start:seg.start + len(seg.latex)], before)
+            carried = last if last is not None and last.matrix is not None else None
+            if added or why:  # numeric matrices: each entry checked (numeric_matrices.py)
+                skip = derivation.claims[skip.order]
+                derivation.claims[skip.order] = replace(skip, reason=skip.reason + (
+                    "; the links between its numeric matrices are checked entry by entry" if added else "")
+                    + "".join(f"; not computed: {w}" for w in why))
             barrier = _barrier(f"the row at line {seg.line} could not be read")
             matrix = statement.notation and "matrix" in str(statement)  # its names may be vectors: no tail
             tail = None if matrix else readable_tail(seg.latex)
+            if tail is None and last is not None and last.matrix is None and last.has_matrix:
+                tail = Expression(last.number, 0, 0, last.text)  # [0.2 0.1][0.8; 0.6] + 0.1, then "= 0.3"
             if tail is not None:  # A = B with A unreadable: a row "= C" after it claims C = B
                 barrier.last = Expression(tail.value.xreplace(names.mapping), tail.start, tail.end, tail.text)
             reader.chains.append(barrier)

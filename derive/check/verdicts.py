@@ -126,7 +126,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             verdict = replace(verdict, end_line=claim.end_line)
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
-                verdict = replace(verdict, reason=f"component {claim.component} of {claim.length}: {verdict.reason}")
+                where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
+                verdict = replace(verdict, reason=f"{where}: {verdict.reason}")
         links.after(claim, verdict)
         results.append((claim, verdict))
     return results

@@ -1,0 +1,305 @@
+r"""One side of a link in a worked example with numeric matrices, computed.
+
+``\begin{bmatrix} 0.1 & 0.2 \end{bmatrix} \begin{bmatrix} 1 \\ 2 \end{bmatrix} + 0.5``: tokens
+(matrices of numbers read from the file's text with its ``&``, lists ``[a, b]``, numbers,
+signs, ``^T``, round brackets holding a matrix) and a small reader of sums and products
+over them, with SymPy matrices. Each value keeps the text of each entry (``0.1 \cdot 1 +
+0.2 \cdot 2 + 0.5``), so that a claim shows the arithmetic it checks and the rounding of
+its inputs can be followed. Anything it cannot read with one meaning raises
+:class:`NotRead` with the reason (see ``numeric_matrices.py``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .numeric_lists import _components, _number, _PLAIN_NUMBER
+
+
+_ENV = re.compile(r"\\begin\s*\{\s*(\w+\*?)\s*\}")
+_MATRICES = ("bmatrix", "pmatrix", "matrix", "smallmatrix")
+_TRANSPOSE = re.compile(r"\s*\^\s*(?:\{\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})\s*\}|T(?![A-Za-z])|\\top(?![A-Za-z])|"
+                        r"\\intercal(?![A-Za-z]))")
+_OPERATOR = re.compile(r"\\cdot(?![A-Za-z])|\\times(?![A-Za-z])|\\odot(?![A-Za-z])|[+\-−*·⋅×]")
+_SPACE = re.compile(r"(?:\s|\\[,;:! ]|\\quad(?![A-Za-z])|\\qquad(?![A-Za-z]))+")
+_OPEN = re.compile(r"\\left\s*([\[(])|\\[bB]igg?l?\s*([\[(])|([\[(])")
+MAX_ENTRIES = 64
+
+
+class NotRead(Exception):
+    """Why a side is not computed."""
+
+
+@dataclass
+class _Value:
+    """A number (``matrix`` None) or a matrix with the text of each entry; ``loose``: a
+    list ``[a, b]`` whose orientation nothing has fixed yet."""
+
+    number: sp.Expr | None
+    text: object  # str, or a list of lists of str
+    matrix: sp.Matrix | None = None
+    loose: bool = False
+    has_matrix: bool = False
+
+
+def _wrap(text: str) -> str:
+    if text.startswith("(") and text.endswith(")") and _closing(text, 1, "(") == len(text):
+        return text
+    return text if _PLAIN_NUMBER.fullmatch(text.strip()) and not text.strip().startswith(("-", "−")) else f"({text})"
+
+
+def _closing(text: str, start: int, opener: str) -> int:
+    """Index just after the bracket that closes the one before ``start``."""
+    pairs = {"(": ")", "[": "]"}
+    depth = 1
+    k = start
+    while k < len(text):
+        ch = text[k]
+        if ch == "\\" and k + 1 < len(text) and not text[k + 1].isalpha():
+            k += 2
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                if ch != pairs[opener]:
+                    raise NotRead("brackets that do not pair")
+                return k + 1
+        k += 1
+    raise NotRead("a bracket that does not close")
+
+
+def _matrix(body: str, offset: int) -> _Value:
+    """The matrix of numbers written ``a & b \\\\ c & d`` (``body`` from the file, with its ``&``)."""
+    rows = [r for r in re.split(r"\\\\", body) if r.strip()]
+    cells, texts = [], []
+    for row in rows:
+        entries = row.split("&")
+        values, shown = [], []
+        for entry in entries:
+            value = _number(entry)
+            if value is None:
+                raise NotRead(f"an entry that is not a number ({' '.join(entry.split()) or 'empty'})")
+            values.append(value)
+            shown.append(" ".join(entry.split()))
+        cells.append(values)
+        texts.append(shown)
+    if not cells or len({len(r) for r in cells}) != 1 or len(cells) * len(cells[0]) > MAX_ENTRIES:
+        raise NotRead("rows of different lengths, or too many entries")
+    return _Value(None, texts, sp.Matrix(cells), has_matrix=True)
+
+
+def _tokens(latex: str, original: str) -> list:
+    """The side as tokens: ("value", _Value), ("op", sign), ("T",), ("group", tokens)."""
+    out, k, scalar = [], 0, []
+
+    def flush():
+        text = "".join(scalar).strip()
+        scalar.clear()
+        if text:
+            value = _number(text)
+            if value is None:
+                raise NotRead(f"{' '.join(text.split())} is not a number")
+            out.append(("value", _Value(value, " ".join(text.split()))))
+
+    while k < len(latex):
+        m = _SPACE.match(latex, k)
+        if m:
+            scalar.append(" ")
+            k = m.end()
+            continue
+        m = _ENV.match(latex, k)
+        if m:
+            flush()
+            env = m.group(1)
+            end = re.compile(r"\\end\s*\{\s*" + re.escape(env) + r"\s*\}").search(latex, m.end())
+            if env in ("vmatrix", "Vmatrix"):
+                raise NotRead("a vmatrix is a determinant")
+            if env not in _MATRICES or end is None:
+                raise NotRead(f"\\begin{{{env}}} is not a matrix of numbers")
+            out.append(("value", _matrix(original[m.end():end.start()], m.end())))
+            k = end.end()
+            continue
+        m = _TRANSPOSE.match(latex, k)
+        if m and out and not scalar:
+            out.append(("T",))
+            k = m.end()
+            continue
+        m = _OPEN.match(latex, k)
+        if m:
+            opener = next(g for g in m.groups() if g)
+            close = _closing(latex, m.end(), opener)
+            inner_end = close - 1
+            inner = latex[m.end():inner_end]
+            inner = re.sub(r"\\right\s*$|\\[bB]igg?r?\s*$", "", inner)
+            if opener == "[" and "\\begin" not in inner:
+                flush()
+                found = _components(latex[k:close], 0)
+                if found is None:
+                    raise NotRead(f"a list that is not of numbers ({' '.join(latex[k:close].split())})")
+                out.append(("value", _Value(None, [[f.text for f in found]], sp.Matrix([[f.value for f in found]]),
+                                            loose=True)))
+                k = close
+                continue
+            if "\\begin" in inner or "[" in inner:
+                if "".join(scalar).strip():
+                    raise NotRead(f"{' '.join(''.join(scalar).split())}(…) applied to a matrix")
+                flush()
+                out.append(("group", _tokens(inner, original[m.end():m.end() + len(inner)])))
+                k = close
+                continue
+            scalar.append(latex[k:close])
+            k = close
+            continue
+        m = _OPERATOR.match(latex, k)
+        if m and not (m.group() in "+-−" and scalar and re.search(r"[eE\^]\s*$", "".join(scalar))):
+            flush()
+            sign = {"−": "-", "*": "\\cdot", "·": "\\cdot", "⋅": "\\cdot", "×": "\\times"}.get(m.group(), m.group())
+            out.append(("op", sign))
+            k = m.end()
+            continue
+        if latex[k] == "{":
+            close = _closing(latex.replace("{", "(").replace("}", ")"), k + 1, "(")
+            scalar.append(latex[k:close])
+            k = close
+            continue
+        scalar.append(latex[k])
+        k += 1
+    flush()
+    return out
+
+
+def _add(a: _Value, b: _Value, sign: str) -> _Value:
+    a, b = _one_by_one(a, b), _one_by_one(b, a)
+    if a.matrix is None and b.matrix is None:
+        return _Value(a.number + b.number if sign == "+" else a.number - b.number,
+                      f"{a.text} {sign} {_wrap(b.text) if sign == '-' or b.text.startswith(('-', '−')) else b.text}", has_matrix=a.has_matrix or b.has_matrix)
+    if a.matrix is None or b.matrix is None:
+        raise NotRead("a number added to a matrix")
+    a, b = _orient(a, b.matrix.shape, b.loose), _orient(b, a.matrix.shape, a.loose)
+    if a.matrix.shape != b.matrix.shape:
+        raise NotRead(f"a sum of a {_shape(a)} and a {_shape(b)} matrix")
+    texts = [[f"{x} {sign} {_wrap(y) if sign == '-' or y.lstrip().startswith(('-', '−')) else y}" for x, y in zip(r, s)] for r, s in zip(a.text, b.text)]
+    return _Value(None, texts, a.matrix + b.matrix if sign == "+" else a.matrix - b.matrix, a.loose and b.loose,
+                  a.has_matrix or b.has_matrix)
+
+
+def _one_by_one(v: _Value, other: _Value) -> _Value:
+    """A 1×1 product (a row times a column) added to a number is a number."""
+    if v.matrix is not None and v.matrix.shape == (1, 1) and other.matrix is None:
+        return _Value(v.matrix[0, 0], v.text[0][0], has_matrix=True)
+    return v
+
+
+def _orient(v: _Value, shape: tuple, other_loose: bool) -> _Value:
+    """A loose list next to a vector of its length takes that vector's orientation."""
+    if v.loose and not other_loose and shape == (v.matrix.cols, 1):
+        return _transpose(v)
+    return v
+
+
+def _shape(v: _Value) -> str:
+    return f"{v.matrix.rows}×{v.matrix.cols}"
+
+
+def _transpose(v: _Value) -> _Value:
+    if v.matrix is None:
+        raise NotRead("a transpose of a number")
+    # [0.9, 0.1]^T: a list is written as a row, so its transpose is a column
+    return _Value(None, [list(c) for c in zip(*v.text)], v.matrix.T, False, True)
+
+
+def _multiply(a: _Value, b: _Value, sign: str) -> _Value:
+    if a.matrix is None or b.matrix is None:
+        if a.matrix is None and b.matrix is None:
+            return _Value(a.number * b.number, f"{_wrap(a.text)} \\cdot {_wrap(b.text)}")
+        number, m = (a, b) if a.matrix is None else (b, a)
+        texts = [[f"{_wrap(number.text)} \\cdot {_wrap(t)}" for t in row] for row in m.text]
+        return _Value(None, texts, number.number * m.matrix, m.loose, m.has_matrix)
+    if sign == "\\odot":
+        if a.matrix.shape != b.matrix.shape:
+            raise NotRead(f"\\odot of a {_shape(a)} and a {_shape(b)} matrix")
+        texts = [[f"{_wrap(x)} \\cdot {_wrap(y)}" for x, y in zip(r, s)] for r, s in zip(a.text, b.text)]
+        return _Value(None, texts, a.matrix.multiply_elementwise(b.matrix), a.loose and b.loose, True)
+    if a.loose and b.loose:
+        raise NotRead("a product of two lists")
+    if b.loose and a.matrix.cols == b.matrix.cols > 1 and a.matrix.rows > 1:  # M [1, 2]: a column
+        b = _Value(None, [list(c) for c in zip(*b.text)], b.matrix.T, False, b.has_matrix)
+    vectors = 1 in a.matrix.shape and 1 in b.matrix.shape and len(a.matrix) == len(b.matrix) > 1
+    if sign in ("\\cdot", "\\times") and vectors and not (a.matrix.rows == 1 and b.matrix.cols == 1):
+        raise NotRead(f"{sign} between two vectors of length {len(a.matrix)}: a dot, cross, outer or elementwise "
+                      "product")
+    if a.matrix.cols != b.matrix.rows:
+        raise NotRead(f"a product of a {_shape(a)} and a {_shape(b)} matrix")
+    texts = [[" + ".join(f"{_wrap(a.text[i][k])} \\cdot {_wrap(b.text[k][j])}" for k in range(a.matrix.cols))
+              for j in range(b.matrix.cols)] for i in range(a.matrix.rows)]
+    return _Value(None, texts, a.matrix * b.matrix, False, True)
+
+
+def _negate(v: _Value) -> _Value:
+    if v.matrix is None:
+        return _Value(-v.number, f"-{_wrap(v.text)}", has_matrix=v.has_matrix)
+    return _Value(None, [[f"-{_wrap(t)}" for t in row] for row in v.text], -v.matrix, v.loose, v.has_matrix)
+
+
+class _Parser:
+    def __init__(self, toks: list):
+        self.toks, self.i = toks, 0
+
+    def peek(self):
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def expr(self) -> _Value:
+        negative = False
+        if self.peek() == ("op", "+") or self.peek() == ("op", "-"):
+            negative = self.toks[self.i][1] == "-"
+            self.i += 1
+        value = self.term(negative)
+        while self.peek() in (("op", "+"), ("op", "-")):
+            sign = self.toks[self.i][1]
+            self.i += 1
+            value = _add(value, self.term(), sign)
+        return value
+
+    def term(self, negative: bool = False) -> _Value:
+        value = self.factor()
+        if negative:  # -0.5 \cdot M: the sign belongs to the first factor
+            value = _negate(value)
+        while True:
+            tok = self.peek()
+            if tok is not None and tok[0] == "op" and tok[1] not in "+-":
+                self.i += 1
+                value = _multiply(value, self.factor(), tok[1])
+            elif tok is not None and tok[0] in ("value", "group"):
+                value = _multiply(value, self.factor(), "")
+            else:
+                return value
+
+    def factor(self) -> _Value:
+        tok = self.peek()
+        if tok is None or tok[0] not in ("value", "group"):
+            raise NotRead("a sign where a number or a matrix was expected")
+        self.i += 1
+        value = tok[1] if tok[0] == "value" else _evaluate(tok[1])
+        while self.peek() == ("T",):
+            self.i += 1
+            value = _transpose(value)
+        return value
+
+
+def _evaluate(toks: list) -> _Value:
+    if not toks:
+        raise NotRead("an empty side")
+    parser = _Parser(toks)
+    value = parser.expr()
+    if parser.peek() is not None:
+        raise NotRead("something after the expression")
+    return value
+
+
+def evaluate_side(latex: str, original: str) -> _Value:
+    """The value of one side of a relation. Raises :class:`NotRead`."""
+    return _evaluate(_tokens(latex, original))
