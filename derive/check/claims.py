@@ -43,6 +43,7 @@ from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
 from .inner_products import inner_products_as_scalars
 from .names import read_names
+from .plain_math import plain_segments
 from .numeric_lists import read_list_links
 from .one_output import one_output_aliases
 from .primed_names import primed_names
@@ -63,7 +64,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     spellings: dict[str, str] = {}
     at_length_one: list[int] = []  # rows whose inner products are read with vectors of length 1
     functions = FunctionParameters()  # \frac{\partial J}{\partial w}(w,b) after J(w,b) = …: the derivative
-    for whole in math_segments(text):
+    for whole in sorted(math_segments(text) + plain_segments(text), key=lambda seg: seg.start):
         for seg, statement in _parsed_rows(functions.read(whole), at_length_one):
             if isinstance(statement, LatexError):
                 parsed.append((seg, statement))

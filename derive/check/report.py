@@ -6,6 +6,7 @@ import math
 from collections import Counter
 
 from .greek_names import show_name
+from .plain_math import plain_regions
 from .verdicts import VERDICTS, StepVerdict
 
 
@@ -78,6 +79,8 @@ def fixed_notes(text: str, judged: list[tuple[object, StepVerdict]]) -> str:
          if verdict.span and verdict.verdict == "wrong" and verdict.expected),
         reverse=True,
     )
+    converted = plain_regions(text)  # plain-text lines read as LaTeX: their offsets are not the file's
     for start, end, expected in edits:
-        text = text[:start] + expected + text[end:]
+        if not any(a <= start < b for a, b in converted):
+            text = text[:start] + expected + text[end:]
     return text
