@@ -10,8 +10,8 @@ prose words; colons) leaves the line unread, silently. A leading label ending
 in ``:`` without ``=`` (``Step 2:``) is dropped, and ``→`` splits two statements.
 Fences tagged with a language (```` ```python ````) are never read.
 
-A converted segment is longer than its source, so offsets inside it are not
-offsets in the file: ``plain_regions`` lets ``--fix`` leave such lines alone.
+A converted segment is longer than its source, so it is placed at virtual
+offsets past the end of the file (see ``plain_segments``).
 """
 from __future__ import annotations
 
@@ -128,19 +128,27 @@ def _candidates(text: str) -> list[tuple[int, str, int]]:
     return found
 
 
-def plain_segments(text: str) -> list[Segment]:
-    """The math segments of the plain-text lines of ``text`` that read completely."""
-    segments = []
+def plain_segments(text: str) -> list[tuple[int, Segment]]:
+    """(offset in the file, segment) of each plain-text statement of ``text``
+    that reads completely. A converted segment is longer than its source, so
+    its ``start`` is a virtual offset past the end of ``text`` (regions apart,
+    in reading order): ``--fix`` never edits it, and ``plain_line`` finds its line."""
+    segments, virtual = [], len(text) + 1
     for offset, line, block in _candidates(text):
         if not line.strip():
             continue
-        parts = _statement_parts(line)
-        for column, latex in parts or ():
+        for column, latex in _statement_parts(line) or ():
             start = offset + column
-            segments.append(Segment(text.count("\n", 0, start) + 1, start, latex, block))
+            segments.append((start, Segment(text.count("\n", 0, start) + 1, virtual, latex, block)))
+            virtual += len(latex) + 1
     return segments
 
 
-def plain_regions(text: str) -> list[tuple[int, int]]:
-    """Where converted segments lie, as read (their offsets are not the file's)."""
-    return [(s.start, s.start + len(s.latex)) for s in plain_segments(text)]
+def plain_line(segments: list[tuple[int, Segment]], offset: int) -> int:
+    """The line of a virtual ``offset`` inside one of ``segments``."""
+    line = segments[0][1].line if segments else 1
+    for _, seg in segments:
+        if seg.start > offset:
+            break
+        line = seg.line
+    return line

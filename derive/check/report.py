@@ -6,7 +6,6 @@ import math
 from collections import Counter
 
 from .greek_names import show_name
-from .plain_math import plain_regions
 from .verdicts import VERDICTS, StepVerdict
 
 
@@ -79,8 +78,7 @@ def fixed_notes(text: str, judged: list[tuple[object, StepVerdict]]) -> str:
          if verdict.span and verdict.verdict == "wrong" and verdict.expected),
         reverse=True,
     )
-    converted = plain_regions(text)  # plain-text lines read as LaTeX: their offsets are not the file's
     for start, end, expected in edits:
-        if not any(a <= start < b for a, b in converted):
+        if end <= len(text):  # past the end: a plain-text line read as LaTeX (plain_math.py), not edited
             text = text[:start] + expected + text[end:]
     return text
