@@ -35,7 +35,7 @@ _CODE = re.compile(r"==|!=|\+=|-=|\*=|/=|\*\*|//|#|;|\[|\]|\{|\}|\\|`|\$|&|\||<|
                    r"\b(?:def|return|import|print|for|while|if|else|np|lambda|in|is|and|or|not)\b|\w\.\w*[A-Za-z]")
 _FUNCTIONS = {"sin", "cos", "tan", "tanh", "ln", "log", "exp", "sigmoid"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_ALLOWED = re.compile(r"[A-Za-z0-9α-ωΑ-Ω\s+\-=()/.,^_'²³≈×·*]*")
+_ALLOWED = re.compile(r"[A-Za-z0-9α-ωΑ-Ω∂₀-₉ⁿ\s+\-=()/.,^_'²³≈×·*]*")
 
 
 def _power_groups(line: str) -> str | None:
