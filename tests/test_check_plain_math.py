@@ -75,3 +75,13 @@ def test_fix_leaves_plain_lines_alone():
     assert (2, "wrong") in [(v.line, str(v.verdict)) for v in result.verdicts]
     judged = [(None, v) for v in result.verdicts]
     assert fixed_notes(notes, judged) == notes
+
+
+def test_an_upper_case_name_is_one_name_and_a_stepped_head_stays_unread():
+    notes = "```\nSSE = 0.5 * (Y - c - k*X)^2\n∂SSE/∂c = -(Y - c - k*X)\n```\n"
+    assert verdicts(notes) == [(2, "definition"), (3, "proved")]
+    assert verdicts(notes.replace("-(Y - c", "(Y - c")) == [(2, "definition"), (3, "wrong")]
+    # c(t+1) is c at the next step, not c times t + 1: the update line is not read
+    stepped = notes + "```\nc(t+1) = c(t) - 0.1 * ∂SSE/∂c\n```\n"
+    assert verdicts(stepped) == [(2, "definition"), (3, "proved")]
+    assert plain_to_latex("MAX(Y) = 3950") is None

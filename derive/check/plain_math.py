@@ -24,8 +24,10 @@ from .markdown import Segment
 _FENCE = re.compile(r"^[ \t]*(```|~~~)[ \t]*([^\n`]*?)[ \t]*\n(.*?)^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _PLAIN_TAGS = {"", "text", "plain", "txt"}
 _CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
-_NAME = r"[A-Za-zα-ωΑ-Ω][₀-₉0-9]*"
-_SLASH_DERIVATIVE = re.compile(rf"(?<![A-Za-z0-9_])([d∂])({_NAME})\s*/\s*([d∂])({_NAME})(?![A-Za-z0-9_₀-₉])")
+_NAME = r"(?:[A-Z]{2,4}(?![A-Za-z(])|[A-Za-zα-ωΑ-Ω][₀-₉0-9]*)"
+#: An upper-case name of a few letters (``SSE``, ``MSE``), not called like a function: one name.
+_CAPITALS = re.compile(r"(?<![A-Za-z\\])[A-Z]{2,4}(?![A-Za-z(])")
+_SLASH_DERIVATIVE = re.compile(rf"(?<![A-Za-z0-9_])([d∂])((?:\\mathrm\{{[A-Z]+\}})|{_NAME})\s*/\s*([d∂])({_NAME})(?![A-Za-z0-9_₀-₉])")
 _SUBSCRIPT = re.compile(r"([A-Za-zα-ωΑ-Ω])([₀-₉]+)")
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _SUPERSCRIPT = str.maketrans({"ⁿ": "^{n}", "⁻": "^{-1}" if False else "⁻"})
@@ -59,18 +61,22 @@ def _power_groups(line: str) -> str | None:
     return "".join(out)
 
 
+#: ``a(t+1) =``: a name at a step or an index, not a function of plain names (``f(u) =``).
+_INDEXED_HEAD = re.compile(r"^[^=]*[A-Za-zα-ω]'?\((?![A-Za-zα-ω](?:\s*,\s*[A-Za-zα-ω])*\))")
+
+
 def plain_to_latex(text: str) -> str | None:
     """The LaTeX of one plain statement, or None when any of it is not math."""
-    if _CODE.search(text) or not _ALLOWED.fullmatch(text):
+    if _CODE.search(text) or not _ALLOWED.fullmatch(text) or _INDEXED_HEAD.match(text.split("=")[0] + "="):
         return None
-    for word in _WORD.findall(_SLASH_DERIVATIVE.sub(" ", text)):
+    for word in _WORD.findall(_CAPITALS.sub(" ", _SLASH_DERIVATIVE.sub(" ", text))):
         if word not in _FUNCTIONS and len(word) > 2:
             return None
     if re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", text):
         return None  # two words in a row: prose
     frac = lambda m: (rf"\frac{{{_differential(m.group(1))}{m.group(2)}}}"
                       rf"{{{_differential(m.group(3))}{m.group(4)}}}") if (m.group(1) == m.group(3)) else m.group(0)
-    latex = _SLASH_DERIVATIVE.sub(frac, text)
+    latex = _SLASH_DERIVATIVE.sub(frac, _CAPITALS.sub(lambda m: rf"\mathrm{{{m.group(0)}}}", text))
     if "/d" in latex or "/∂" in latex:
         return None
     latex = _SUBSCRIPT.sub(lambda m: f"{m.group(1)}_{{{m.group(2).translate(_SUBSCRIPT_DIGITS)}}}", latex)
