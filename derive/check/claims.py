@@ -43,7 +43,7 @@ from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
 from .inner_products import inner_products_as_scalars
 from .names import read_names
-from .plain_math import plain_line, plain_segments
+from .plain_math import plain_lines, plain_segments
 from .numeric_lists import read_list_links
 from .one_output import one_output_aliases
 from .primed_names import primed_names
@@ -58,9 +58,10 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     plain = plain_segments(text)  # plain-text math, at virtual offsets past the end of the text
+    plain_line = plain_lines(plain)
 
     def line_of(offset: int) -> int:
-        return plain_line(plain, offset) if offset > len(text) else bisect.bisect_right(line_starts, offset)
+        return plain_line(offset) if offset > len(text) else bisect.bisect_right(line_starts, offset)
 
     parsed: list[tuple[Segment, object]] = []
     spellings: dict[str, str] = {}

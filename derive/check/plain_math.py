@@ -15,13 +15,15 @@ offsets past the end of the file (see ``plain_segments``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .latex import parse_statement
 from .latex_errors import LatexError
+from .delimited import Work, paired_spans
 from .markdown import Segment
 
-_FENCE = re.compile(r"^[ \t]*(```|~~~)[ \t]*([^\n`]*?)[ \t]*\n(.*?)^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)[ \t]*([^\n`]*?)[ \t]*\n", re.MULTILINE)
 _PLAIN_TAGS = {"", "text", "plain", "txt"}
 _CODE_SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 _NAME = r"(?:[A-Z]{2,4}(?![A-Za-z(])|[A-Za-zα-ωΑ-Ω][₀-₉0-9]*)"
@@ -119,18 +121,20 @@ def _statement_parts(line: str) -> list[tuple[int, str]] | None:
 def _candidates(text: str) -> list[tuple[int, str, int]]:
     """(offset, text, block) of each line of an untagged fence and each code span."""
     found, covered = [], []
-    for k, fence in enumerate(_FENCE.finditer(text)):
-        covered.append((fence.start(), fence.end()))
+    closer = lambda m: (m.group(1), re.compile(rf"^[ \t]*{re.escape(m.group(1))}[ \t]*$", re.MULTILINE))
+    for k, (fence, close) in enumerate(paired_spans(text, _FENCE_OPEN, closer, Work())):  # linear in the text
+        covered.append((fence.start(), close.end()))
         if fence.group(2).strip().lower() not in _PLAIN_TAGS:
             continue
-        offset = fence.start(3)
-        for line in fence.group(3).split("\n"):
+        offset = fence.end()
+        for line in text[fence.end():close.start()].split("\n"):
             found.append((offset, line, 10**6 + k))
             offset += len(line) + 1
-    for k, span in enumerate(_CODE_SPAN.finditer(text)):
-        if any(a <= span.start() < b for a, b in covered):
+    for n, span in enumerate(_CODE_SPAN.finditer(text)):
+        k = bisect.bisect_right(covered, (span.start(), len(text) + 1)) - 1
+        if k >= 0 and span.start() < covered[k][1]:
             continue
-        found.append((span.start(1), span.group(1), 2 * 10**6 + k))
+        found.append((span.start(1), span.group(1), 2 * 10**6 + n))
     return found
 
 
@@ -138,23 +142,24 @@ def plain_segments(text: str) -> list[tuple[int, Segment]]:
     """(offset in the file, segment) of each plain-text statement of ``text``
     that reads completely. A converted segment is longer than its source, so
     its ``start`` is a virtual offset past the end of ``text`` (regions apart,
-    in reading order): ``--fix`` never edits it, and ``plain_line`` finds its line."""
+    in reading order): ``--fix`` never edits it, and ``plain_lines`` finds its line."""
     segments, virtual = [], len(text) + 1
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     for offset, line, block in _candidates(text):
         if not line.strip():
             continue
         for column, latex in _statement_parts(line) or ():
             start = offset + column
-            segments.append((start, Segment(text.count("\n", 0, start) + 1, virtual, latex, block)))
+            segments.append((start, Segment(bisect.bisect_right(line_starts, start), virtual, latex, block)))
             virtual += len(latex) + 1
     return segments
 
 
-def plain_line(segments: list[tuple[int, Segment]], offset: int) -> int:
-    """The line of a virtual ``offset`` inside one of ``segments``."""
-    line = segments[0][1].line if segments else 1
-    for _, seg in segments:
-        if seg.start > offset:
-            break
-        line = seg.line
+def plain_lines(segments: list[tuple[int, Segment]]):
+    """A function giving the line of a virtual offset inside one of ``segments``."""
+    starts = [seg.start for _, seg in segments]
+
+    def line(offset: int) -> int:
+        k = bisect.bisect_right(starts, offset) - 1
+        return segments[max(k, 0)][1].line if segments else 1
     return line
