@@ -43,6 +43,7 @@ from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
 from .inner_products import inner_products_as_scalars
 from .names import read_names
+from .plain_math import plain_lines, plain_segments
 from .numeric_lists import read_list_links
 from .numeric_matrices import read_matrix_links
 from .one_output import one_output_aliases
@@ -57,14 +58,18 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     name it stands for (``{"omega": "w"}``); others are detected."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
+    plain = plain_segments(text)  # plain-text math, at virtual offsets past the end of the text
+    plain_line = plain_lines(plain)
+
     def line_of(offset: int) -> int:
-        return bisect.bisect_right(line_starts, offset)
+        return plain_line(offset) if offset > len(text) else bisect.bisect_right(line_starts, offset)
 
     parsed: list[tuple[Segment, object]] = []
     spellings: dict[str, str] = {}
     at_length_one: list[int] = []  # rows whose inner products are read with vectors of length 1
     functions = FunctionParameters()  # \frac{\partial J}{\partial w}(w,b) after J(w,b) = …: the derivative
-    for whole in math_segments(text):
+    in_order = sorted([(seg.start, seg) for seg in math_segments(text)] + plain, key=lambda pair: pair[0])
+    for whole in (seg for _, seg in in_order):
         for seg, statement in _parsed_rows(functions.read(whole), at_length_one):
             if isinstance(statement, LatexError):
                 parsed.append((seg, statement))

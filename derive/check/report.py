@@ -79,5 +79,6 @@ def fixed_notes(text: str, judged: list[tuple[object, StepVerdict]]) -> str:
         reverse=True,
     )
     for start, end, expected in edits:
-        text = text[:start] + expected + text[end:]
+        if end <= len(text):  # past the end: a plain-text line read as LaTeX (plain_math.py), not edited
+            text = text[:start] + expected + text[end:]
     return text
