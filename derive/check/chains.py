@@ -15,6 +15,7 @@ from .chain_links import _applications, _barrier, _Chain, _continued_chain, _dom
 from .conditions import shown as shown_condition
 from .decimals import printed_decimals, rounded_inputs, written_numbers
 from .derivation import Definition, Derivation, Skip, Step
+from .function_rows import FunctionRows
 from .function_values import learn_function
 from .greek_names import _show
 from .latex import Expression, Piece
@@ -23,13 +24,13 @@ from .per_sample import per_sample_applied, per_sample_definition
 from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
 from .undefined_links import read_clean_links
-from .reused_names import reapplied_function, redefined_name
+from .reused_names import redefined_name
 from .worded_heads import worded_head
-from .rule_statements import calls_rule_function, rule_definition, rule_steps
-from .primes import applied, calls_defined, function_definition, is_update_head, named_function
+from .rule_statements import calls_rule_function, rule_steps
+from .primes import applied, calls_defined, is_update_head
 
 
-class _Reader:
+class _Reader(FunctionRows):
     """Reads pieces in order into claims, keeping the chains that a row
     starting with ``=`` may continue."""
 
@@ -214,61 +215,6 @@ class _Reader:
         self.claims.append(Definition(len(self.claims), line, text, head, whole))
         self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, whole))
         del self.conditional[head]
-
-    def define_function(self, exprs, piece: Piece, seg: Segment, line: int) -> bool:
-        """``f(x) = body``: f is a function from here on (``f'(a)`` is its
-        derivative at a); the rest of the chain is checked against the body."""
-        function = function_definition(exprs[0].value, applied(exprs[1].value, self.functions))
-        if function is None or self.domain:
-            return False
-        previous = self.functions.get(function.name)
-        self.functions[function.name] = function
-        for e in exprs:
-            self.seen |= e.value.free_symbols
-        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
-                                      symbol(function.name), function.body))
-        first = Expression(function.body, exprs[0].start, exprs[0].end, exprs[0].text)
-        chain = _Chain(first, None, last=exprs[1])
-        self.chains.append(chain)
-        if exprs[2:] and (why := reapplied_function(previous, function, [e.value for e in exprs[2:]])):
-            self.skip(line, " = ".join(e.text for e in exprs[1:]), why)  # reused_names.py
-            return True
-        rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
-        self.add_steps(chain, rest, piece.relations[1:], seg)
-        return True
-
-    def define_rule_function(self, exprs, line: int) -> bool:
-        """``f(x) = g(x)/h(x)`` with g, h undefined: f is that quotient from here
-        on (rule_statements.py), in place of any earlier definition of f."""
-        function = rule_definition(exprs[0].value, applied(exprs[1].value, self.functions))
-        if function is None or self.domain:
-            return False
-        self.functions[function.name] = function
-        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
-                                      symbol(function.name), function.body))
-        return True
-
-    def name_function(self, piece: Piece, line: int) -> bool:
-        """``L = g(u) = body``: g is defined (as a function, or as a name when
-        the reader made ``g_1(u)`` a name) before L is defined as the body."""
-        exprs = piece.exprs
-        if piece.continues or self.domain or piece.relations[:2] != ("=", "="):
-            return False
-        middle = named_function(tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text)
-                                      if i == 2 else e for i, e in enumerate(exprs)))
-        text = f"{exprs[1].text} = {exprs[2].text}"
-        if isinstance(middle, sp.Symbol):  # a second z = g_1(x) = … redefines g_1 from here on
-            self.claims.append(Definition(len(self.claims), line, text, middle, exprs[2].value))
-            self.derivation._definitions.setdefault(middle, []).append((len(self.claims) - 1, exprs[2].value))
-            return True
-        if middle is None:
-            return False
-        function = function_definition(middle, applied(exprs[2].value, self.functions))
-        if function is None:
-            return False
-        self.functions[function.name] = function  # a second z = f(x, y) = … redefines f from here on
-        self.claims.append(Definition(len(self.claims), line, text, symbol(function.name), function.body))
-        return True
 
     def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
         if self.domain:  # y = x (x > 0): one piece of a piecewise definition, not y everywhere

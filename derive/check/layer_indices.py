@@ -6,11 +6,13 @@ powers, ``a^2 = \sigma(z^2)`` says a·a = σ(z·z) and a true row turns "wrong".
 A name the notes raise to 1 (nobody writes ``b^1`` for b) or to the layer
 letter (``z^l``, ``W^{l+1}``, ``\delta^{L}``) is a name with layer indices in
 those notes; a "wrong" verdict on a row that raises it to anything is not
-certain, and verdicts.py skips it with the reason given here.
+certain, and verdicts.py skips it with the reason given here. So are names the notes put an
+index letter over (``s^i``, ``(e^z)^j``): there a superscript is a component.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 #: ``a^1``, ``W^{1}``, ``z^l``, ``\delta^{l+1}``, ``W^{L-1}``: a name over 1 or over the layer letter.
 _LAYER_SUPERSCRIPT = re.compile(
@@ -32,3 +34,22 @@ def layer_index_bases(latexes) -> dict[str, str]:
             found[base] = (f"these notes number layers with superscripts ({written}), so {base} raised to a "
                            f"number may be {base} of that layer, not a power; not checked")
     return found
+
+
+#: A superscript that is an index letter (sⁱ, (eᶻ)ʲ), after the name or bracket it decorates.
+_INDEX_SUPERSCRIPT = re.compile(r"(\\?[A-Za-z]+|\)|\})\s*\^\s*(?:\{\s*([ijk])\s*\}|([ijk])(?![A-Za-z]))")
+_POWER = re.compile(r"(\\?[A-Za-z]+|\)|\})\s*\^")
+
+
+def superscript_indices(latexes: Iterable[str]) -> frozenset:
+    """The names (and closing brackets) the notes' claims ``latexes`` put an index
+    letter over (``s^i``, ``(e^z)^j``): there a superscript is a component, not a power."""
+    return frozenset(m.group(1) for latex in latexes for m in _INDEX_SUPERSCRIPT.finditer(latex))
+
+
+def indexed_power(latex: str, bases: frozenset) -> str:
+    """The first base in ``latex`` raised to something, among ``bases``; "" if none."""
+    for m in _POWER.finditer(latex):
+        if m.group(1) in bases:
+            return m.group(1)
+    return ""

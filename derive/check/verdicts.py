@@ -12,7 +12,6 @@ step is tested at points only, again within the budget.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -27,7 +26,7 @@ from .example_formulas import proved_from_formulas
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
 from .numeric_lists import ComponentStep
-from .layer_indices import layer_index_bases
+from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .outcome import Outcome
 from .stated_links import StatedLinks, linked_outcome
@@ -88,7 +87,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
     """Each claim of ``derivation`` with its verdict, in reading order."""
     results, defined_at, cache = [], {}, {}
     equation = None  # (first, claim, line, order) of the last equation set to 0
-    index_bases = superscript_indices(derivation)
+    index_bases = superscript_indices(claim.latex for claim in derivation.claims)
     layers = layer_index_bases(claim.latex for claim in derivation.claims)  # a^1, z^l: layer_indices.py
     links = StatedLinks()  # values the notes stated for derivatives of undefined names
     for claim in derivation.claims:
@@ -119,7 +118,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"{call} may be a function applied to its argument or a product; read as "
                                       "a product the step does not hold, so it is not judged",
                                       span=(claim.start, claim.end))
-            if verdict.verdict == "wrong" and (base := _indexed_power(claim.latex, index_bases | set(layers))):
+            if verdict.verdict == "wrong" and (base := indexed_power(claim.latex, index_bases | set(layers))):
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
                                       layers[base] if base not in index_bases else
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
@@ -164,29 +163,6 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
 
 #: The reason algebra gives for sides in names the notes never relate.
 UNRELATED = "the sides are written in different names"
-#: A superscript that is an index letter (sⁱ, (eᶻ)ʲ), after the name or bracket it decorates.
-_INDEX_SUPERSCRIPT = re.compile(r"(\\?[A-Za-z]+|\)|\})\s*\^\s*(?:\{\s*([ijk])\s*\}|([ijk])(?![A-Za-z]))")
-_POWER = re.compile(r"(\\?[A-Za-z]+|\)|\})\s*\^")
-
-
-def superscript_indices(derivation: Derivation) -> frozenset:
-    """The names (and closing brackets) the notes put an index letter over
-    (``s^i``, ``(e^z)^j``): there a superscript is a component, not a power."""
-    bases = set()
-    for claim in derivation.claims:
-        for m in _INDEX_SUPERSCRIPT.finditer(claim.latex):
-            bases.add(m.group(1))
-    return frozenset(bases)
-
-
-def _indexed_power(latex: str, bases: frozenset) -> str:
-    """The first base in ``latex`` raised to something, among ``bases``; "" if none."""
-    for m in _POWER.finditer(latex):
-        if m.group(1) in bases:
-            return m.group(1)
-    return ""
-
-
 def _definition_reason(claim: Definition, defined_at: dict) -> str:
     name = show_name(claim.name.name)
     if claim.given:

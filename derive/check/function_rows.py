@@ -1,0 +1,75 @@
+"""Rows that define a function (``chains.py``): ``f(x) = body``, a function
+written in unknown functions (``f(x) = g(x)/h(x)``), and a function named on the
+way (``L = g(u) = -\\log u``). A mixin of the row reader, which holds the claims,
+the chains, the functions in force and the names seen."""
+from __future__ import annotations
+
+import sympy as sp
+
+from ..symbols import symbol
+from .chain_links import _Chain
+from .derivation import Definition
+from .latex import Expression, Piece
+from .markdown import Segment
+from .primes import applied, function_definition, named_function
+from .reused_names import reapplied_function
+from .rule_statements import rule_definition
+
+
+class FunctionRows:
+    """How the row reader (``chains._Reader``) reads rows that define functions."""
+
+    def define_function(self, exprs, piece: Piece, seg: Segment, line: int) -> bool:
+        """``f(x) = body``: f is a function from here on (``f'(a)`` is its
+        derivative at a); the rest of the chain is checked against the body."""
+        function = function_definition(exprs[0].value, applied(exprs[1].value, self.functions))
+        if function is None or self.domain:
+            return False
+        previous = self.functions.get(function.name)
+        self.functions[function.name] = function
+        for e in exprs:
+            self.seen |= e.value.free_symbols
+        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
+                                      symbol(function.name), function.body))
+        first = Expression(function.body, exprs[0].start, exprs[0].end, exprs[0].text)
+        chain = _Chain(first, None, last=exprs[1])
+        self.chains.append(chain)
+        if exprs[2:] and (why := reapplied_function(previous, function, [e.value for e in exprs[2:]])):
+            self.skip(line, " = ".join(e.text for e in exprs[1:]), why)  # reused_names.py
+            return True
+        rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
+        self.add_steps(chain, rest, piece.relations[1:], seg)
+        return True
+
+    def define_rule_function(self, exprs, line: int) -> bool:
+        """``f(x) = g(x)/h(x)`` with g, h undefined: f is that quotient from here
+        on (rule_statements.py), in place of any earlier definition of f."""
+        function = rule_definition(exprs[0].value, applied(exprs[1].value, self.functions))
+        if function is None or self.domain:
+            return False
+        self.functions[function.name] = function
+        self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
+                                      symbol(function.name), function.body))
+        return True
+
+    def name_function(self, piece: Piece, line: int) -> bool:
+        """``L = g(u) = body``: g is defined (as a function, or as a name when
+        the reader made ``g_1(u)`` a name) before L is defined as the body."""
+        exprs = piece.exprs
+        if piece.continues or self.domain or piece.relations[:2] != ("=", "="):
+            return False
+        middle = named_function(tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text)
+                                      if i == 2 else e for i, e in enumerate(exprs)))
+        text = f"{exprs[1].text} = {exprs[2].text}"
+        if isinstance(middle, sp.Symbol):  # a second z = g_1(x) = … redefines g_1 from here on
+            self.claims.append(Definition(len(self.claims), line, text, middle, exprs[2].value))
+            self.derivation._definitions.setdefault(middle, []).append((len(self.claims) - 1, exprs[2].value))
+            return True
+        if middle is None:
+            return False
+        function = function_definition(middle, applied(exprs[2].value, self.functions))
+        if function is None:
+            return False
+        self.functions[function.name] = function  # a second z = f(x, y) = … redefines f from here on
+        self.claims.append(Definition(len(self.claims), line, text, symbol(function.name), function.body))
+        return True
