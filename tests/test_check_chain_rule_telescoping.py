@@ -127,3 +127,18 @@ def test_a_function_written_as_two_undefined_names_side_by_side_is_still_undefin
              "$$\\frac{d(손실y_{2})}{dh} = \\frac{d손실y_{2}}{d합_{2}} \\cdot \\frac{d합_{2}}{dh}$$\n")
     (line, verdict, reason) = judged(notes)[-1]
     assert (line, verdict) == (7, "proved") and reason.startswith("the chain rule through 합_2")
+
+
+def test_a_route_between_two_inputs_of_one_definition_is_not_vouched_for():
+    # s = p t + q writes p and q into one formula: q is an input beside p, so ∂q/∂p is 0 and
+    # "C reaches p through q" is not the chain rule; through s (defined from p) it is
+    notes = ("# own notes\n\n$$s = p t + q$$\n\n"
+             f"$${D % ('C', 'p')} = {D % ('C', 'q')}{D % ('q', 'p')}$$\n\n"
+             f"$${D % ('C', 'p')} = {D % ('C', 's')}{D % ('s', 'p')}$$\n\n"
+             f"$${D % ('C', 'p')} = {D % ('C', 'u')}{D % ('u', 'p')}$$\n")
+    got = [j for j in judged(notes) if j[1] != "definition"]
+    assert got[0][:2] == (5, "skipped")
+    assert "q and p are both inputs of s" in got[0][2] and "∂q/∂p is 0" in got[0][2]
+    assert got[1][:2] == (7, "proved")
+    assert got[2][:2] == (9, "proved")  # u appears in no definition beside p: the notes' own claim
+    assert check_text(notes).wrong == []

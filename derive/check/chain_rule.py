@@ -141,20 +141,38 @@ def _route_of(left: sp.Expr, right: sp.Expr) -> Route | None:
     return a if a is not None and b is not None else None
 
 
-def _contradicted(left: sp.Expr, right: sp.Expr, defs: dict, unknown: frozenset) -> str:
+def _contradicted(left: sp.Expr, right: sp.Expr, defs: dict, unknown: frozenset, every: dict) -> str:
     """A factor that contradicts the notes' definitions, said, or "": a name
-    defined without the factor's variable (h₁ = σ(w₁x) then ∂h₁/∂w₅), or a
-    factor the definitions make 0."""
+    defined without the factor's variable (h₁ = σ(w₁x) then ∂h₁/∂w₅), a
+    factor the definitions make 0, or one between two inputs of a definition
+    (``every``: all definitions in force, not only those the step names)."""
     products = [side for side in (left, right) if _link(side) is None]  # not the derivative they explain
     factors = {f for side in products for term in sp.Add.make_args(side)
                for f in sp.Mul.make_args(term) if _link(f) is not None}
     for factor in sorted(factors, key=str):
+        if (inputs := _sibling_inputs(factor, every)):
+            return inputs
         value = evaluate(factor, defs, unknown=unknown)
         if value == 0:
             return f"{shown_derivative(factor)} is 0 by the notes' definitions"
         if any(s.name.startswith(OPAQUE) and s.name.endswith(UNWRITTEN) for s in value.free_symbols):
             function, variable = _link(factor)
             return f"the notes define {_shown(function)} without {_shown(variable)}"
+    return ""
+
+
+def _sibling_inputs(factor: sp.Expr, defs: dict) -> str:
+    """``∂b/∂w`` where the notes define neither b nor w but write both into one
+    definition (z = w x + b): two inputs of one formula are independent, so
+    the factor is 0 and a route through b does not reach w; said, or ""."""
+    function, variable = _link(factor)
+    if not (isinstance(function, sp.Symbol) and isinstance(variable, sp.Symbol)) or \
+            function in defs or variable in defs:
+        return ""
+    for name, body in sorted(defs.items(), key=lambda item: item[0].name):
+        if {function, variable} <= body.free_symbols:
+            return (f"{_shown(function)} and {_shown(variable)} are both inputs of {_shown(name)} as the "
+                    f"notes define it, so {shown_derivative(factor)} is 0 unless the notes say otherwise")
     return ""
 
 
@@ -185,19 +203,20 @@ def _agrees_with_definitions(left: sp.Expr, right: sp.Expr, defs: dict, unknown:
 
 
 def chain_rule_outcome(first: sp.Expr, claim: sp.Expr, previous: sp.Expr | None, defs: dict,
-                       unknown: frozenset) -> Outcome | None:
+                       unknown: frozenset, every: dict | None = None) -> Outcome | None:
     """The verdict on a step whose sides hold derivatives of an undefined name:
     proved by the chain rule when its factors telescope (against the chain's
     first expression, or the one just before the claim) and no definition
     contradicts a factor, skipped with the reason when it is a chain-rule
     product that does not telescope or that a definition contradicts; None
-    otherwise (left to the judgement already made)."""
+    otherwise (left to the judgement already made). ``every`` holds all the
+    definitions in force (``defs`` only those the step's names reach)."""
     for left in (first, previous):
         reason = chain_rule_reason(left, claim) if left is not None else ""
         if not reason:
             continue
         try:
-            why = _contradicted(left, claim, defs, unknown)
+            why = _contradicted(left, claim, defs, unknown, defs if every is None else every)
             if not why and not _agrees_with_definitions(left, claim, defs, unknown):
                 return None  # the notes' definitions route it otherwise, or cannot tell: left as judged
         except (ValueError, TypeError):  # a definition the expansion refuses (a cycle): not vouched for

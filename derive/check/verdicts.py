@@ -213,7 +213,8 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
         o = proved_from_formulas(step, derivation, defs,
                                  lambda again, read: _outcome(again, read, spellings, seconds, unknown)) or o
     if o.verdict == "skipped" and _opaque_first(o):  # chain-rule statements: chain_rule.py, stated_links.py
-        o = _within(seconds, chain_rule_outcome, step.first, step.claim, step.previous, defs, unknown) or o
+        o = _within(seconds, chain_rule_outcome, step.first, step.claim, step.previous, defs, unknown,
+                    derivation.definitions_at(step.order)) or o
     if o.verdict == "skipped" and _opaque_first(o) and links is not None:
         o = linked_outcome(step, links, lambda again: _judge_step(replace(again, domain=(), condition=""), derivation,
                                                                      seconds, cache)) or o
