@@ -25,7 +25,10 @@ row per note and the four figures of the issue:
 - recall on the notes' own errors: false claims flagged wrong ÷ all false claims;
 - recall on planted errors: planted lines flagged wrong ÷ notes run (a line the checker
   already calls wrong in the untouched note does not count as finding the plant);
-- coverage: checkable claims that got proved / numeric / wrong ÷ all checkable claims.
+- coverage: checkable claims that got proved / numeric / wrong ÷ all checkable claims;
+- false claims passed (a fifth figure, for trust): false claims that got proved or numeric and no
+  "wrong" anywhere in their span. The checker compares a worked number with the row before it, so a
+  row computed correctly from a wrong number carried on from earlier counts here.
 
 A claim written over several lines (``LHS`` then ``&= RHS`` on the next line) has a ``span``;
 a verdict anywhere in the span counts for the claim. Crashes (no JSON, exit code not 0/1)
@@ -51,6 +54,7 @@ DEFAULT_REPO = HERE.parent
 DEFAULT_TRUTH = HERE / "notes_corpus.json"
 DEFAULT_NOTES = Path("/work/notes-corpus/notes")
 REAL_VERDICTS = {"proved", "numeric", "wrong"}
+PASSING_VERDICTS = {"proved", "numeric"}  # a false claim given one of these (and no "wrong") was passed
 SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "all")
 ALL_SPLITS = ("dev", "heldout")  # what ``--split all`` measures: fresh notes only on request
 
@@ -127,11 +131,13 @@ def score_note(entry: dict, run: Run, planted: Run) -> dict:
     """Per-note counts: wrong lines that are right / false alarms, own errors found, plant, coverage."""
     claims = entry["claims"]
     owner = {line: i for i, c in enumerate(claims) for line in claim_lines(c)}
-    flagged, covered, alarm_lines = set(), set(), set()
+    flagged, covered, passed, alarm_lines = set(), set(), set(), set()
     for line, names in run.verdicts.items():
         i = owner.get(line)
         if i is not None and names & REAL_VERDICTS:
             covered.add(i)
+        if i is not None and names & PASSING_VERDICTS:
+            passed.add(i)
         if "wrong" in names:
             if i is None:
                 alarm_lines.add(line)
@@ -139,6 +145,7 @@ def score_note(entry: dict, run: Run, planted: Run) -> dict:
                 flagged.add(i)
     true_wrong = sorted(i for i in flagged if claims[i]["truth"] == "false")
     false_alarm_claims = sorted(claims[i]["line"] for i in flagged if claims[i]["truth"] == "true")
+    false_passed = sorted(claims[i]["line"] for i in passed - flagged if claims[i]["truth"] == "false")
     plant_claim = next((c for c in claims if c["line"] == entry["plant"]["line"]), {"line": entry["plant"]["line"]})
     plant_span = claim_lines(plant_claim)
     already = any("wrong" in run.verdicts.get(line, set()) for line in plant_span)
@@ -149,7 +156,7 @@ def score_note(entry: dict, run: Run, planted: Run) -> dict:
         "claims": len(claims), "covered": len(covered),
         "false_claims": sum(c["truth"] == "false" for c in claims), "own_errors_flagged": len(true_wrong),
         "wrong_right": len(true_wrong), "false_alarms_on_true_claims": false_alarm_claims,
-        "false_alarms_off_claims": sorted(alarm_lines),
+        "false_alarms_off_claims": sorted(alarm_lines), "false_claims_passed": false_passed,
         "planted_hit": plant_hit and not planted.failure,
         "planted_line_flagged": flagged_in_copy and not planted.failure,
         "failure": run.failure, "planted_failure": planted.failure,
@@ -175,6 +182,7 @@ def figures(rows: list[dict]) -> dict:
         "recall_planted": {"found": sum(r["planted_hit"] for r in rows), "of": len(rows),
                            "value": ratio(sum(r["planted_hit"] for r in rows), len(rows)),
                            "line_flagged_in_copy": sum(r["planted_line_flagged"] for r in rows)},
+        "false_claims_passed": {"count": sum(len(r["false_claims_passed"]) for r in rows), "of": false_claims},
         "coverage": {"covered": sum(r["covered"] for r in rows), "of": claims,
                      "value": ratio(sum(r["covered"] for r in rows), claims)},
         "crashes": sum(r["failure"].startswith("crash") + r["planted_failure"].startswith("crash") for r in rows),
@@ -220,6 +228,9 @@ def print_table(rows: list[dict], figs: dict, split: str, repo: Path) -> None:
     print(f"recall on planted errors:         {pl['found']} of {pl['of']} = {pl['value']}"
           f"  (plant line called wrong in the copy: {pl['line_flagged_in_copy']}, counting lines already wrong before)")
     print(f"claims with a real verdict:       {c['covered']} of {c['of']} = {c['value']}")
+    fp = figs["false_claims_passed"]
+    print(f"false claims passed:              {fp['count']} of {fp['of']}  (proved or numeric, never called wrong; "
+          "a wrong number carried on counts here, as the checker blames it once, at its own line)")
     print(f"crashes: {figs['crashes']}, timeouts: {figs['timeouts']}")
 
 

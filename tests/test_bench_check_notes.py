@@ -49,6 +49,18 @@ def test_a_wrong_verdict_off_the_truth_file_is_a_false_alarm():
     assert figs["precision_wrong"]["flagged_lines"] == 1
 
 
+def test_a_false_claim_proved_or_numeric_and_never_called_wrong_is_passed():
+    """The false claim (lines 5-6) passed by a number on line 5 counts; called wrong anywhere in its span
+    it does not, nor does a true claim proved; a skip is not a pass."""
+    passed = bench.score_note(ENTRY, run(l3={"proved"}, l5={"numeric"}), run())
+    assert passed["false_claims_passed"] == [6]
+    assert bench.figures([passed])["false_claims_passed"] == {"count": 1, "of": 1}
+    caught = bench.score_note(ENTRY, run(l5={"proved"}, l6={"wrong"}), run())
+    assert caught["false_claims_passed"] == []
+    assert bench.score_note(ENTRY, run(l6={"skipped"}), run())["false_claims_passed"] == []
+    assert bench.score_note(ENTRY, run(l6={"proved"}), run())["false_claims_passed"] == [6]
+
+
 def test_coverage_counts_proved_numeric_and_wrong_but_not_skipped_or_definition():
     row = bench.score_note(ENTRY, run(l3={"proved"}, l6={"numeric"}, l9={"skipped", "definition"}), run())
     assert row["covered"] == 2
