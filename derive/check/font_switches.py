@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .latex_errors import LatexError
-from .layout import _PROSE, _brace_pairs, closing_brace
+from .layout import TEXT_OPEN, _PROSE, _brace_pairs, closing_brace
 
 _FONTS = r"(?P<font>bf|rm|it|sf|tt|cal)(?![A-Za-z])"
 _ANY = re.compile(r"\\(?:bf|rm|it|sf|tt|cal)(?![A-Za-z])|\{\s*\\(?:math|text|operatorname)")
@@ -42,7 +42,6 @@ _WRAPPED_NAME = re.compile(r"\{\s*\\(?:mathrm|operatorname|mathit|mathsf|mathcal
 _ARGUMENT_BEFORE = re.compile(r"(?:\\[A-Za-z]+|[_^])\s*$")
 #: Before the first argument of a command that takes two (``\\frac{a}{b}``).
 _TWO_ARGUMENTS = re.compile(r"\\(?:[dtc]?frac|binom|overset|underset|stackrel)\s*$")
-_TEXT_OPEN = re.compile(r"\\(?:text|textrm|textit|textbf|mbox)\s*\{")
 #: What reads bare as one name: a letter, a number, a word of three letters or more, a capitalised
 #: word, capitals, or a function name of two letters.
 _ONE_NAME = re.compile(r"[A-Za-z]|\d+(?:\.\d+)?|(?!d[A-Z])[a-z]{3,}|[A-Z][a-z]{2,}|[A-Z]{2,}|ln|ReLU")
@@ -53,7 +52,7 @@ OPENING = re.compile(r"(?:\{\s*\\(?:bf|rm|it|sf|tt|cal)(?![A-Za-z])\s*\{?|\\(?:b
 
 def _text_spans(latex: str) -> list[tuple[int, int]]:
     spans = []
-    for m in _TEXT_OPEN.finditer(latex):
+    for m in TEXT_OPEN.finditer(latex):
         close = closing_brace(latex, m.end() - 1)
         spans.append((m.start(), close + 1 if close >= 0 else len(latex)))
     return spans

@@ -14,7 +14,8 @@ _SPACING = re.compile(
     r"|\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg)(?![A-Za-z])\.?"
 )
 _SUBSCRIPT_TEXT = re.compile(r"_\s*\{\s*(\\(?:text|textrm|mathrm|mathit|operatorname)\s*\{)")
-_TEXT = re.compile(r"\\(?:text|textrm|textit|textbf|mbox)\s*\{")
+#: The opening of text in math (``\text{``): prose, blanked here, and left alone by font_switches.py.
+TEXT_OPEN = re.compile(r"\\(?:text|textrm|textit|textbf|mbox)\s*\{")
 _KNOWN_TEXT_FUNCTION = re.compile(r"\\text\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh)\s*\}")
 _BOXED = re.compile(r"\\(?:boxed|fbox)\s*\{")
 _TAG = re.compile(r"\\(?:tag\*?|label|eqref|ref|hspace\*?|vspace\*?|phantom)\s*\{")
@@ -70,7 +71,7 @@ def layout_blanked(text: str) -> str:
             chars[close] = " "
     blanked = "".join(chars)
     blanked = _blank_decorations(blanked, chars)
-    for pattern, keep_inside in ((_BOXED, True), (_TEXT, False)):
+    for pattern, keep_inside in ((_BOXED, True), (TEXT_OPEN, False)):
         blanked_to = 0  # a \text{ inside text already blanked is text too: skip it (linear time)
         for m in pattern.finditer(blanked):
             if m.start() < blanked_to:
