@@ -42,3 +42,18 @@ def test_strict_exits_1_when_anything_was_skipped(tmp_path):
     assert run_check(tmp_path, ALL_SKIPPED, "--strict").returncode == 1
     proved_only = "$$\\frac{d}{dw} w^2 = 2w$$\n"
     assert run_check(tmp_path, proved_only, "--strict").returncode == 0
+
+
+def test_a_wrong_component_says_which_one_in_the_text_and_in_json(tmp_path):
+    """A row of several claims (a list, a matrix) has each part judged; a wrong
+    line must say which part it is, or the reader cannot find the number."""
+    notes = tmp_path / "row.md"
+    notes.write_text("$[1 + 2, 2 \\cdot 3, 4 - 1] = [3, 5, 3]$\n")
+    run = subprocess.run([sys.executable, "-m", "derive", "check", str(notes)], capture_output=True, text=True)
+    (wrong,) = [line for line in run.stdout.splitlines() if ": wrong: " in line]
+    assert wrong.startswith(f"{notes}:1: wrong: 2 \\cdot 3 = 5") and wrong.endswith("(component 2 of 3)")
+    run = subprocess.run([sys.executable, "-m", "derive", "check", str(notes), "--json"],
+                         capture_output=True, text=True)
+    steps = json.loads(run.stdout)["steps"]
+    assert [s["where"] for s in steps if s["verdict"] == "wrong"] == ["component 2 of 3"]
+    assert "where" not in [s for s in steps if s["verdict"] == "skipped"][0]

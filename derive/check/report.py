@@ -30,6 +30,7 @@ def text_report(file: str, verdicts: list[StepVerdict], assumptions: list[str], 
                 c = v.counterexample
                 where = _point_text(c["point"]) or "the values given"
                 detail += f"; at {where}: left {c['left']}, right {c['right']}"
+            detail += f" ({v.where})" if v.where else ""
             lines.append(f"{file}:{v.line}: wrong: {v.latex}{detail}")
         elif everything or v.verdict in ("skipped", "numeric"):
             reason = f" ({v.reason})" if v.reason and v.verdict in ("skipped", "numeric") else ""
@@ -50,7 +51,8 @@ def json_report(file: str, verdicts: list[StepVerdict], assumptions: list[str]) 
     steps = [
         {"line": v.line, "latex": v.latex, "verdict": v.verdict, "reason": v.reason,
          "expected": v.expected, "counterexample": v.counterexample,
-         **({"end_line": v.end_line} if v.end_line is not None else {})}
+         **({"end_line": v.end_line} if v.end_line is not None else {}),
+         **({"where": v.where} if v.where else {})}
         for v in verdicts
     ]
     out = {"file": file, "summary": summary(verdicts), "assumptions": assumptions, "steps": steps}

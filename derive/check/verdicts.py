@@ -74,6 +74,7 @@ class StepVerdict:
     counterexample: dict | None = None
     span: tuple[int, int] | None = None
     end_line: int | None = None  # the claim's last line, when it spans several (``A`` then ``&= B``)
+    where: str = ""  # which part of a row of several claims this is ("component 2 of 3", "entry (1, 2) of …")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "verdict", Verdict(self.verdict))
@@ -126,7 +127,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = replace(verdict, end_line=claim.end_line)
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
-                verdict = replace(verdict, reason=f"{where}: {verdict.reason}")
+                verdict = replace(verdict, reason=f"{where}: {verdict.reason}", where=where)
         links.after(claim, verdict)
         results.append((claim, verdict))
     return results
