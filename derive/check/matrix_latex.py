@@ -98,10 +98,14 @@ def function_heads(latex: str) -> set[str]:
     return {head[1].key} if head[0] == "name" and len(chains[0].sides) > 1 else set()
 
 
+_END_OF_SENTENCE = re.compile(r"(?:\s|\\[,;!])*[.,](?:\s|\\[,;!])*$")
+
+
 def read_matrix_row(latex: str, functions: frozenset = frozenset()) -> list[Chain]:
     """The relation chains of one math row. Raises :class:`MatrixSyntax`."""
     if re.search(r"\\(?:sum|prod|begin|int|lim|max|min|operatorname\s*\{\s*(?:softmax|diag|tr)|mathbb\s*\{\s*[RNZCQ])", latex):
         raise MatrixSyntax("sums, matrices written out and number sets are not read here")
+    latex = _END_OF_SENTENCE.sub("", latex)  # "… = \delta a^T." ends a sentence: the stop is no math
     reader = _Reader(latex, functions)
     chains = reader.chains()
     if not chains:

@@ -61,10 +61,17 @@ def tokens(latex: str) -> list[Token]:
         if not m:
             raise MatrixSyntax(f"unexpected {latex[pos]!r}")
         kind = m.lastgroup
+        if kind == "text" and re.match(r"\s*['(]", latex[m.end():]) and not m.group(0).startswith("\\tag"):
+            raise MatrixSyntax("a function written as text (\\text{ReLU}(z)), which this reader does not know")
+        word = re.fullmatch(r"\\(?:text|mbox|textrm)\s*\{\s*([A-Za-z]+)\s*\}", m.group(0)) if kind == "text" else None
+        if word and re.search(r"_\s*\{?\s*$", latex[:m.start()]):  # y_{\text{pred}}: part of the name
+            kind = "word"
         if kind not in ("space", "text"):
             text = m.group(0)
             if kind == "func2":  # log x without a backslash
                 kind, text = "func", "\\" + text
+            elif kind == "word" and word:
+                text = "\\mathrm{" + word.group(1) + "}"
             elif kind == "lword":  # a word is one name (target, out), never t·a·r·g·e·t
                 kind, text = "word", "\\mathrm{" + text + "}"
             if kind == "punct" and text == "−":
