@@ -82,7 +82,10 @@ class _Reader(_ExpressionReader):
             raise MatrixSyntax("the math ends too early")
         node = self.expr()
         last = self.toks[self.i - 1]
-        return Side(node, first.start, last.end, " ".join(self.latex[first.start:last.end].split()))
+        start = first.start
+        left = re.search(r"\\(?:left|bigl|Bigl|big|Big)\s*$", self.latex[:start])  # \left( opens the side
+        start = left.start() if left else start
+        return Side(node, start, last.end, " ".join(self.latex[start:last.end].split()))
 
 
 def function_heads(latex: str) -> set[str]:
