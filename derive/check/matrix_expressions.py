@@ -17,6 +17,7 @@ from .matrix_tokens import MatrixSyntax, Token
 _FUNCTIONS = {"exp": "exp", "log": "log", "ln": "log", "tanh": "tanh", "sigma": "sigmoid"}
 #: An index and a transpose in one superscript (``a^{(1)T}``, ``W^{[2]\\top}``): the name's key ends in it.
 _INDEXED_TRANSPOSE = re.compile(r"(?<=[)\]])(?:T|\\top|\\intercal)$")
+_WORD_T = re.compile(r"\\(?:mathsf|mathrm|mathit)\s*\{\s*T\s*\}")
 #: Functions whose derivative may be written with a prime (``\sigma'(z)``, ``\tanh'(z)``).
 _PRIMED = {"sigmoid", "tanh"}
 
@@ -100,14 +101,20 @@ class _ExpressionReader(_NameReader):
             node = self.superscript(node)
         return node
 
+    def _at_transpose(self) -> bool:
+        r"""``T``, ``\top``, ``\intercal``, or T in a font (``\mathsf{T}``, ``\mathrm{T}``, ``\text{T}``)."""
+        t = self.peek()
+        return t is not None and (t.kind == "transpose" or (t.kind == "letter" and t.text == "T")
+                                  or (t.kind == "word" and _WORD_T.fullmatch(t.text) is not None))
+
     def superscript(self, node: tuple) -> tuple:
-        if self.at("transpose") or (self.at("letter", "T")):
+        if self._at_transpose():
             self.take()
             return ("T", node)
         braced = self.at("punct", "{")
         if braced:
             self.take()
-            if (self.at("transpose") or self.at("letter", "T")) and self.at("punct", "}", 1):
+            if self._at_transpose() and self.at("punct", "}", 1):
                 self.take()
                 self.take()
                 return ("T", node)

@@ -64,7 +64,7 @@ def tokens(latex: str) -> list[Token]:
         if kind == "text" and re.match(r"\s*['(]", latex[m.end():]) and not m.group(0).startswith("\\tag"):
             raise MatrixSyntax("a function written as text (\\text{ReLU}(z)), which this reader does not know")
         word = re.fullmatch(r"\\(?:text|mbox|textrm)\s*\{\s*([A-Za-z]+)\s*\}", m.group(0)) if kind == "text" else None
-        if word and re.search(r"_\s*\{?\s*$", latex[:m.start()]):  # y_{\text{pred}}: part of the name
+        if word and re.search(r"[_^]\s*\{?\s*$", latex[:m.start()]):  # y_{\text{pred}}, X^{\text{T}}: no prose
             kind = "word"
         if kind not in ("space", "text"):
             text = m.group(0)
