@@ -106,6 +106,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             continue
         if not isinstance(statement, LatexError):
             matrices.interrupt()
+        if isinstance(statement, LatexError) and matrices.read_component(seg, derivation.claims):
+            reader.chains.append(_barrier(f"the row at line {seg.line} is written entry by entry"))
+            continue  # (∂u/∂v)_{ij} = …: component_jacobians.py
         if isinstance(statement, LatexError):
             skip = _unreadable(seg, statement, text, line_of, len(derivation.claims))
             derivation.claims.append(skip)

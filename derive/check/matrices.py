@@ -23,6 +23,7 @@ import sympy as sp
 
 from ..symbols import symbol
 from ..worker import Overrun, run_with_budget
+from .component_jacobians import component_step, judge_component
 from .latex_errors import LatexError
 from .layer_gradients import Layers, LayerReading, judge_through_layer, layer_reading
 from .matrix_latex import Chain, MatrixSyntax, function_heads, read_matrix_row
@@ -56,6 +57,8 @@ class MatrixStep:
     unread: frozenset = frozenset()
     #: read through a layer (``δ = ∂L/∂z``, ``z = W a + b``): layer_gradients.py
     layer: LayerReading | None = None
+    #: the indices of a claim written entry by entry, (∂u/∂v)_{ij} = …: component_jacobians.py
+    component: tuple = ()
 
 
 @dataclass
@@ -162,6 +165,14 @@ class MatrixReader:
             self._chain(chain, seg, claims, make_skip, make_definition)
         return True
 
+    def read_component(self, seg, claims: list) -> bool:
+        """A row ``(∂u/∂v)_{ij} = …`` as a claim (component_jacobians.py); False when it is none."""
+        step = component_step(self, seg, len(claims), _reached, MatrixStep)
+        if step is not None:
+            claims.append(step)
+            self.chain = None
+        return step is not None
+
     def _line(self, seg, offset: int) -> int:
         return self.line_of(seg.start + offset)
 
@@ -255,6 +266,8 @@ def unread_heads(parsed) -> frozenset:
 
 def judge_matrix(step: MatrixStep, seconds: float) -> MatrixOutcome:
     """The verdict on a matrix claim, within ``seconds``."""
+    if step.component:
+        return judge_component(step, seconds)
     if step.layer is not None:
         return judge_through_layer(step, step.layer, seconds, _assess, free_names)
     defs = dict(step.defs)
