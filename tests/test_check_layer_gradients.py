@@ -146,3 +146,9 @@ def test_the_reader_keeps_text_subscripts_and_refuses_text_functions():
     derivative, transposed = chain.sides[1].node[1:]
     assert derivative[:2] == ("fn", "sigmoid'") and derivative[2][1].key == "z"
     assert transposed[0] == "T" and transposed[1][1].key == "a^(1)"
+
+
+def test_a_continued_row_that_begins_with_a_derivative_is_no_gradient_row():
+    # "= \frac{∂E}{∂o}" continues a chain: no δ is named (this row once crashed the reader)
+    layers = collect_layers(["\n   = \\frac{\\partial E_{total}}{\\partial o_{1}} ", r"z = W x"])
+    assert layers.deltas == {}

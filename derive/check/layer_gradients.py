@@ -91,8 +91,13 @@ def _gradient(latex: str):
     if not m:
         return None
     try:
-        (chain,) = read_matrix_row(f"{m.group('head')} = {m.group('deriv')}")
+        chains = read_matrix_row(f"{m.group('head')} = {m.group('deriv')}")
     except (MatrixSyntax, ValueError, RecursionError):
+        return None
+    if len(chains) != 1:
+        return None
+    (chain,) = chains
+    if len(chain.sides) != 2 or chain.continues:
         return None
     head, value = chain.sides[0].node, chain.sides[1].node
     if head[0] != "name" or value[0] != "deriv" or value[1][0] != "name":
