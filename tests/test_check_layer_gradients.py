@@ -152,3 +152,9 @@ def test_a_continued_row_that_begins_with_a_derivative_is_no_gradient_row():
     # "= \frac{∂E}{∂o}" continues a chain: no δ is named (this row once crashed the reader)
     layers = collect_layers(["\n   = \\frac{\\partial E_{total}}{\\partial o_{1}} ", r"z = W x"])
     assert layers.deltas == {}
+
+
+def test_a_continuation_of_an_earlier_display_is_not_called_wrong_through_a_layer():
+    notes = LAYERS + "\n$$\\frac{\\partial L}{\\partial W^{(2)}}$$\n\nwhere\n\n$$= 2\\delta^{(2)} a^{(1)T}$$\n"
+    v = verdicts(notes)
+    assert all(str(x.verdict) != "wrong" for x in v.values())

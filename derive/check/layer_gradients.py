@@ -267,6 +267,10 @@ def judge_through_layer(step, reading: LayerReading, seconds: float, assess, fre
     left, right = (set(free_names(side, defs, step.stop)) for side in (step.first, step.claim))
     doubt = reading.doubt or (f"the right side holds {', '.join(sorted(right - left))}, which the left side "
                               f"does not reach" if right - left else "")
+    if not doubt and step.across_blocks:
+        doubt = "it continues a chain of an earlier display, so what it continues is not certain"
+    elif not doubt and step.doubtful & set(defs):
+        doubt = f"{', '.join(sorted(step.doubtful & set(defs)))} is defined ahead of it or more than once"
     if doubt:
         return MatrixOutcome("skipped", f"matrix notation: differs when {reading.loss} depends on the rest only "
                                         f"through {reading.layer}, but {doubt}; not judged")
