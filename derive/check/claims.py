@@ -37,6 +37,7 @@ from .given_values import given_matrix_values
 from .greek_names import _detect_aliases, _show, normalize_name
 from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
+from .layer_gradients import collect_layers
 from .markdown import Segment, dangling_equals_blanked, math_segments
 from .matrices import MatrixReader, unread_heads
 from .matrix_latex import MatrixSyntax, read_matrix_row
@@ -95,6 +96,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
     matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
+    matrices.layers = collect_layers(seg.latex for seg, _ in parsed)  # δ = ∂L/∂z, z = W a + b: layer_gradients.py
     carried = None  # the last side of a row of numeric matrices, which a row "= …" after it continues
     for seg, statement in parsed:
         before, carried = carried, None  # only the row right after may continue it
@@ -104,6 +106,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             continue
         if not isinstance(statement, LatexError):
             matrices.interrupt()
+        if isinstance(statement, LatexError) and matrices.read_component(seg, derivation.claims):
+            reader.chains.append(_barrier(f"the row at line {seg.line} is written entry by entry"))
+            continue  # (∂u/∂v)_{ij} = …: component_jacobians.py
         if isinstance(statement, LatexError):
             skip = _unreadable(seg, statement, text, line_of, len(derivation.claims))
             derivation.claims.append(skip)

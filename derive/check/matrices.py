@@ -23,7 +23,9 @@ import sympy as sp
 
 from ..symbols import symbol
 from ..worker import Overrun, run_with_budget
+from .component_jacobians import component_step, judge_component
 from .latex_errors import LatexError
+from .layer_gradients import Layers, LayerReading, judge_through_layer, layer_reading
 from .matrix_latex import Chain, MatrixSyntax, function_heads, read_matrix_row
 from .matrix_values import MatrixOutcome, assess_matrix
 from .names import unreadable_head
@@ -53,6 +55,10 @@ class MatrixStep:
     #: definitions reached that are not certain: read ahead of their row, or one of several
     doubtful: frozenset = frozenset()
     unread: frozenset = frozenset()
+    #: read through a layer (``δ = ∂L/∂z``, ``z = W a + b``): layer_gradients.py
+    layer: LayerReading | None = None
+    #: the indices of a claim written entry by entry, (∂u/∂v)_{ij} = …: component_jacobians.py
+    component: tuple = ()
 
 
 @dataclass
@@ -116,6 +122,9 @@ class MatrixReader:
     #: names defined more than once: notes reuse a name (l(β) for a likelihood, then for its negative)
     redefined: set = field(default_factory=set)
     chain: _MatrixChain | None = None
+    #: the notes' layers and gradients δ = ∂L/∂z, from all their rows (layer_gradients.py)
+    layers: Layers | None = None
+    ragged: bool = False
 
     def prescan(self, latexes) -> None:
         """The names the notes differentiate by, anywhere (a later ``w = …``
@@ -150,9 +159,19 @@ class MatrixReader:
         except (MatrixSyntax, RecursionError):
             self.chain = None
             return False
+        # "= \delta^{(2)} , a^{(1)T}": a comma inside a product, not a list; no layer reading of such a row
+        self.ragged = len(chains) > 1 and any(len(c.sides) == 1 for c in chains)
         for chain in chains:
             self._chain(chain, seg, claims, make_skip, make_definition)
         return True
+
+    def read_component(self, seg, claims: list) -> bool:
+        """A row ``(∂u/∂v)_{ij} = …`` as a claim (component_jacobians.py); False when it is none."""
+        step = component_step(self, seg, len(claims), _reached, MatrixStep)
+        if step is not None:
+            claims.append(step)
+            self.chain = None
+        return step is not None
 
     def _line(self, seg, offset: int) -> int:
         return self.line_of(seg.start + offset)
@@ -222,12 +241,13 @@ class MatrixReader:
             reached = _reached(in_force, nodes + ((chain.last,) if chain.last is not None else ()))
             doubtful = frozenset(k for k in reached if k in self.redefined or k not in self.defs)
             previous = chain.last if chain.last is not None and chain.last != chain.first else None
+            layer = layer_reading(self.layers, nodes, in_force) if self.layers and not self.ragged else None
             claims.append(MatrixStep(len(claims), self._line(seg, side.start), f"{chain.first_text} = {side.text}",
                                      chain.first, side.node, tuple(sorted(reached.items())), stop,
                                      frozenset(self.symmetric), seg.start + side.start, seg.start + side.end,
                                      previous, chain.block != seg.block, redefines,
                                      self.outside - set(self.defs) - set(self.ahead), doubtful,
-                                     self.unread - set(self.defs) - set(self.ahead)))
+                                     self.unread - set(self.defs) - set(self.ahead), layer))
             chain.last = side.node
             chain.block, chain.bare = seg.block, False
 
@@ -246,6 +266,10 @@ def unread_heads(parsed) -> frozenset:
 
 def judge_matrix(step: MatrixStep, seconds: float) -> MatrixOutcome:
     """The verdict on a matrix claim, within ``seconds``."""
+    if step.component:
+        return judge_component(step, seconds)
+    if step.layer is not None:
+        return judge_through_layer(step, step.layer, seconds, _assess, free_names)
     defs = dict(step.defs)
     held = sorted(set().union(*(_hidden(node, defs, step) for side in (step.first, step.claim)
                                 for node in _walk(side) if node[0] in ("grad", "deriv"))))

@@ -4,6 +4,8 @@ norms, functions, fractions, and ``\\nabla_v`` / ``\\frac{\\partial}{\\partial
 v}`` applied to the rest of the product."""
 from __future__ import annotations
 
+import re
+
 from .matrix_names import Name, _function_like, _NameReader
 from .matrix_tokens import MatrixSyntax, Token
 
@@ -13,6 +15,11 @@ from .matrix_tokens import MatrixSyntax, Token
 # ("fn", name, a) ("grad", Name, a) ("deriv", a, Name); J(θ) is ("name", J)
 
 _FUNCTIONS = {"exp": "exp", "log": "log", "ln": "log", "tanh": "tanh", "sigma": "sigmoid"}
+#: An index and a transpose in one superscript (``a^{(1)T}``, ``W^{[2]\\top}``): the name's key ends in it.
+_INDEXED_TRANSPOSE = re.compile(r"(?<=[)\]])(?:T|\\top|\\intercal)$")
+_WORD_T = re.compile(r"\\(?:mathsf|mathrm|mathit)\s*\{\s*T\s*\}")
+#: Functions whose derivative may be written with a prime (``\sigma'(z)``, ``\tanh'(z)``).
+_PRIMED = {"sigmoid", "tanh"}
 
 
 class _ExpressionReader(_NameReader):
@@ -83,6 +90,9 @@ class _ExpressionReader(_NameReader):
         node = self.atom()
         if isinstance(node, _Operator):
             return node
+        if node[0] == "name" and _INDEXED_TRANSPOSE.search(node[1].key):  # a^{(1)T}: the transpose of a^(1)
+            key = _INDEXED_TRANSPOSE.sub("", node[1].key)
+            node = ("T", ("name", Name(key, node[1].bold)))
         if node[0] == "name" and self.at("punct", "_"):  # { \beta }_{ 1 }: a subscript after braces
             self.take()
             node = ("name", Name(node[1].key + "_" + self.subscript_text(), node[1].bold))
@@ -91,14 +101,20 @@ class _ExpressionReader(_NameReader):
             node = self.superscript(node)
         return node
 
+    def _at_transpose(self) -> bool:
+        r"""``T``, ``\top``, ``\intercal``, or T in a font (``\mathsf{T}``, ``\mathrm{T}``, ``\text{T}``)."""
+        t = self.peek()
+        return t is not None and (t.kind == "transpose" or (t.kind == "letter" and t.text == "T")
+                                  or (t.kind == "word" and _WORD_T.fullmatch(t.text) is not None))
+
     def superscript(self, node: tuple) -> tuple:
-        if self.at("transpose") or (self.at("letter", "T")):
+        if self._at_transpose():
             self.take()
             return ("T", node)
         braced = self.at("punct", "{")
         if braced:
             self.take()
-            if (self.at("transpose") or self.at("letter", "T")) and self.at("punct", "}", 1):
+            if self._at_transpose() and self.at("punct", "}", 1):
                 self.take()
                 self.take()
                 return ("T", node)
@@ -160,6 +176,9 @@ class _ExpressionReader(_NameReader):
         if t.kind == "func":
             self.take()
             name = _FUNCTIONS[t.text[1:]]
+            if self.at("punct", "'") and name in _PRIMED:  # \sigma'(z): the derivative, entry by entry
+                self.take()
+                name += "'"
             if self.at("punct", "^"):
                 raise MatrixSyntax("a power of a function")
             return ("fn", name, self.factor())

@@ -82,7 +82,10 @@ class _Reader(_ExpressionReader):
             raise MatrixSyntax("the math ends too early")
         node = self.expr()
         last = self.toks[self.i - 1]
-        return Side(node, first.start, last.end, " ".join(self.latex[first.start:last.end].split()))
+        start = first.start
+        left = re.search(r"\\(?:left|bigl|Bigl|big|Big)\s*$", self.latex[:start])  # \left( opens the side
+        start = left.start() if left else start
+        return Side(node, start, last.end, " ".join(self.latex[start:last.end].split()))
 
 
 def function_heads(latex: str) -> set[str]:
@@ -98,10 +101,14 @@ def function_heads(latex: str) -> set[str]:
     return {head[1].key} if head[0] == "name" and len(chains[0].sides) > 1 else set()
 
 
+_END_OF_SENTENCE = re.compile(r"(?:\s|\\[,;!])*[.,](?:\s|\\[,;!])*$")
+
+
 def read_matrix_row(latex: str, functions: frozenset = frozenset()) -> list[Chain]:
     """The relation chains of one math row. Raises :class:`MatrixSyntax`."""
     if re.search(r"\\(?:sum|prod|begin|int|lim|max|min|operatorname\s*\{\s*(?:softmax|diag|tr)|mathbb\s*\{\s*[RNZCQ])", latex):
         raise MatrixSyntax("sums, matrices written out and number sets are not read here")
+    latex = _END_OF_SENTENCE.sub("", latex)  # "… = \delta a^T." ends a sentence: the stop is no math
     reader = _Reader(latex, functions)
     chains = reader.chains()
     if not chains:

@@ -61,16 +61,24 @@ def tokens(latex: str) -> list[Token]:
         if not m:
             raise MatrixSyntax(f"unexpected {latex[pos]!r}")
         kind = m.lastgroup
+        if kind == "text" and re.match(r"\s*['(]", latex[m.end():]) and not m.group(0).startswith("\\tag"):
+            raise MatrixSyntax("a function written as text (\\text{ReLU}(z)), which this reader does not know")
+        word = re.fullmatch(r"\\(?:text|mbox|textrm)\s*\{\s*([A-Za-z]+)\s*\}", m.group(0)) if kind == "text" else None
+        if word and re.search(r"[_^]\s*\{?\s*$", latex[:m.start()]):  # y_{\text{pred}}, X^{\text{T}}: no prose
+            kind = "word"
         if kind not in ("space", "text"):
             text = m.group(0)
             if kind == "func2":  # log x without a backslash
                 kind, text = "func", "\\" + text
+            elif kind == "word" and word:
+                text = "\\mathrm{" + word.group(1) + "}"
             elif kind == "lword":  # a word is one name (target, out), never t·a·r·g·e·t
                 kind, text = "word", "\\mathrm{" + text + "}"
             if kind == "punct" and text == "−":
                 text = "-"
             out.append(Token(kind, text, m.start(), m.end()))
         pos = m.end()
+    out = _bold_products(latex, out)
     merged: list[Token] = []
     for t in out:  # \big| \big| written for a norm
         if t.kind == "abs" and t.text == "|" and merged and merged[-1].kind == "abs" and merged[-1].text == "|" \
@@ -79,6 +87,26 @@ def tokens(latex: str) -> list[Token]:
             continue
         merged.append(t)
     return merged
+
+
+def _bold_products(latex: str, toks: list[Token]) -> list[Token]:
+    r"""``\mathbf{Ax}``, ``\mathbf{Wx}``: a capital then one lower-case letter in one bold group is the
+    product of the two (a matrix times a vector), as ``\mathbf{A}\mathbf{x}``."""
+    out, k = [], 0
+    while k < len(toks):
+        t = toks[k]
+        group = toks[k + 1:k + 5]
+        if (t.kind == "bold" and len(group) == 4 and [g.text for g in (group[0], group[3])] == ["{", "}"]
+                and group[1].kind == "letter" and group[1].text.isupper() and group[2].kind == "letter"
+                and group[2].text.islower() and re.fullmatch(r"\{[A-Z][a-z]\}", latex[group[0].start:group[3].end])):
+            brace, a, b, close = group
+            out += [t, brace, a, Token("punct", "}", a.end, a.end), Token("bold", t.text, b.start, b.start),
+                    Token("punct", "{", b.start, b.start), b, close]
+            k += 5
+            continue
+        out.append(t)
+        k += 1
+    return out
 
 
 class TokenCursor:

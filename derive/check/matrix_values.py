@@ -71,6 +71,14 @@ def _add(a, b):
     return a + b
 
 
+def _sigmoid(x):
+    return 1 / (1 + sp.exp(-x))
+
+
+_FUNCTIONS = {"exp": sp.exp, "log": sp.log, "tanh": sp.tanh, "sigmoid": _sigmoid,
+              "sigmoid'": lambda x: _sigmoid(x) * (1 - _sigmoid(x)), "tanh'": lambda x: 1 - sp.tanh(x) ** 2}
+
+
 class _Evaluator:
     def __init__(self, env: dict, defs: dict, stop: frozenset, layout: str = "numerator"):
         self.env, self.defs, self.stop, self.layout = env, defs, stop, layout
@@ -103,6 +111,9 @@ class _Evaluator:
                     and a.cols == 1 and b.cols == 1):
                 return a.T * b
             return _mul(a, b)
+        if kind == "inner":
+            a, b = self.value(node[1]), self.value(node[2])
+            return sp.Matrix([[sum(x * y for x, y in zip(a, b))]])
         if kind == "had":
             a, b = self.value(node[1]), self.value(node[2])
             if _scale(a) or _scale(b):
@@ -125,7 +136,7 @@ class _Evaluator:
             a = self.value(node[1])
             return sp.Matrix([[sp.sqrt(sum(e**2 for e in a))]])
         if kind == "fn":
-            f = {"exp": sp.exp, "log": sp.log, "tanh": sp.tanh, "sigmoid": lambda x: 1 / (1 + sp.exp(-x))}[node[1]]
+            f = _FUNCTIONS[node[1]]
             return self.value(node[2]).applyfunc(f)
         if kind == "grad":
             return self.derivative(node[2], node[1])
@@ -135,9 +146,12 @@ class _Evaluator:
 
     def derivative(self, operand: tuple, var) -> sp.Matrix:
         key = var.key
-        point = self.env[key]
+        # a variable the notes define (δ = ∂L/∂z with z = Wx + b) is taken at its defined value
+        point = self.value(("name", var)) if key in self.defs and key not in self.stop else self.env[key]
+        if not isinstance(point, sp.MatrixBase):
+            raise ValueError("a derivative by the identity")
         marks = sp.Matrix(point.rows, point.cols, lambda i, j: sp.Symbol(f"∂{key}[{i},{j}]"))
-        inner = _Evaluator({**self.env, key: marks}, self.defs, self.stop, self.layout)
+        inner = _Evaluator({**self.env, key: marks}, self.defs, self.stop | {key}, self.layout)
         f = inner.value(operand)
         if isinstance(f, _Eye):
             raise ValueError("a derivative of the identity")

@@ -95,6 +95,13 @@ class _Inference:
             return self.shape(node[1])
         if kind in ("add",):
             return self.same(node[1], node[2])
+        if kind == "inner":  # Σ_ij a_ij b_ij of two arrays of one shape (layer_gradients.py's loss δ·z)
+            a, b = self.shape(node[1]), self.shape(node[2])
+            if self.scalar(a) != self.scalar(b):
+                raise Inconsistent("an inner product of a scalar and a vector")
+            if not self.scalar(a):
+                self.unified(a, b)
+            return SCALAR
         if kind == "had":
             a, b = self.shape(node[1]), self.shape(node[2])
             if self.scalar(a):
@@ -134,7 +141,8 @@ class _Inference:
         if kind in ("grad", "deriv"):
             var, operand = (node[1], node[2]) if kind == "grad" else (node[2], node[1])
             self.check_operand(operand, var)
-            f, v = self.shape(operand), self.name_shape(var.key)
+            defined = var.key in self.defs and var.key not in self.stop  # ∂L/∂z with z = Wx + b: z's shape
+            f, v = self.shape(operand), (self.shape(("name", var)) if defined else self.name_shape(var.key))
             if self.scalar(f):
                 return v
             if kind == "deriv" and self.scalar(v):

@@ -50,12 +50,11 @@ def free_names(node: tuple, defs: dict, stop: frozenset, seen: tuple = ()) -> di
                 return
             out.setdefault(key, []).append(n[1])
             return
-        if n[0] == "T" and n[1][0] == "name":
+        if n[0] == "T" and n[1][0] == "name" and (n[1][1].key not in defs or n[1][1].key in stop):
             out.setdefault(n[1][1].key, []).append(Name(n[1][1].key, True))  # transposed: not a scalar
-        if n[0] == "grad":
-            out.setdefault(n[1].key, []).append(n[1])
-        if n[0] == "deriv":
-            out.setdefault(n[2].key, []).append(n[2])
+        var = n[1] if n[0] == "grad" else n[2] if n[0] == "deriv" else None
+        if var is not None and (var.key not in defs or var.key in stop):  # a defined one is read from its definition
+            out.setdefault(var.key, []).append(var)
         for child in n[1:]:
             if isinstance(child, tuple):
                 walk(child, seen)
