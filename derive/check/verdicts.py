@@ -22,6 +22,7 @@ from . import algebra, expansion
 from .chain_rule import chain_rule_outcome
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
+from .equation_rows import NUMBER_SET_EQUAL, number_set_equal
 from .example_formulas import proved_from_formulas
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
@@ -141,6 +142,8 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
     if (step.claim == 0 or step.first == 0) and step.digits is None and verdict.verdict == "wrong":
         return skipped("sets the expression to 0: an equation to solve, not an identity"), \
             (step.first, step.claim, step.line, step.order)
+    if number_set_equal(step, verdict):  # 1 = 7a_0 + 0a_1 (a row of a system): equation_rows.py
+        return skipped(NUMBER_SET_EQUAL), equation
     if step.consequence and not step.first.has(sp.Derivative):
         return skipped("a consequence (⇒, ∴) of the statement before it, such as a step in solving "
                        "an equation; not checked as an identity"), equation
