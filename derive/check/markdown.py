@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .delimited import NextMatch, Work, paired_spans
+from .markdown_escapes import escapes_read
 from .tex_rows import rows_opened
 
 #: Where a piece of math may begin: a line holding only "$" (tried before a dollar), a dollar, a
@@ -96,7 +97,7 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
              for start, body in sorted(_math_spans(scan, work) + fenced)]
     segments: list[Segment] = []
     for block, (start, body) in enumerate(found):
-        body = _blank(body, _ENVIRONMENT)
+        body = escapes_read(_blank(body, _ENVIRONMENT))  # \_ and GitLab's $`…`$ (markdown_escapes.py)
         if _QUOTED_LINE.match(text, line_starts[bisect.bisect_right(line_starts, start) - 1]):
             body = _blank(body, _BLOCKQUOTE_MARK)  # a display inside a blockquote: "> " on each line
         body, breaks = rows_opened(body)  # \cr rows, a column of equations in a matrix (tex_rows.py)
