@@ -55,6 +55,7 @@ call: FUNC paren               -> call
     | SIGMA_CALL paren         -> sigmoid
 
 undefined_call: FNAME PRIME* arguments
+    | FNAME PRIME+ "^" script arguments -> primed_call_power  // f'^{2}(x): (f'(x))^2
 applied: APPLIED arguments
     | APPLIED_SUB arguments
 primed: (name | FNAME) PRIME+
@@ -111,7 +112,7 @@ RBRACE: /\\\}/
 PRIME: "'" | "′"
 CONST: /\\pi(?![A-Za-z])/ | "π"
 EXP_E.3: /e(?=\s*\^)/
-FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\()/
+FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\(|'+\s*\^\s*(?:\{\s*\d+\s*\}|\d)\s*\()/
 APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+\s*\})(?=\s*\()/
 APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
 SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/

@@ -29,6 +29,7 @@ from .matrices import MatrixStep, judge_matrix
 from .numeric_lists import ComponentStep
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
+from .powered_calls import powered_call
 from .outcome import Outcome
 from .stated_links import StatedLinks, linked_outcome
 from .rule_statements import RuleStep, judge_rule
@@ -119,6 +120,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"{call} may be a function applied to its argument or a product; read as "
                                       "a product the step does not hold, so it is not judged",
                                       span=(claim.start, claim.end))
+            if verdict.verdict == "wrong" and (why := powered_call(claim.latex)):  # f^2(x): powered_calls.py
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, why, span=(claim.start, claim.end))
             if verdict.verdict == "wrong" and (base := indexed_power(claim.latex, index_bases | set(layers))):
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
                                       layers[base] if base not in index_bases else
