@@ -8,6 +8,7 @@ import re
 from .bold_numbers import bold_numbers_read
 from .font_switches import font_switches_read
 from .script_groups import script_groups_read
+from .font_scripts import font_scripts_read
 from .indices import AmbiguousExponent, indices_rewritten
 from .index_transpose import index_transpose_refused
 from .delta_derivatives import delta_derivatives_as_partials
@@ -160,7 +161,7 @@ def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
     latex = _interval_membership_blanked(_signature_refused(index_transpose_refused(font_switches_read(latex))))  # {\bf w} is \mathbf{w}
-    latex = _inverse_function_refused(script_groups_read(latex))  # \delta{_2} is \delta_2
+    latex = _inverse_function_refused(script_groups_read(font_scripts_read(latex)))  # \delta{_2} is \delta_2
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
     latex = bold_numbers_read(latex)  # \mathbf{6.0}: emphasis, the number
     latex = superscript_primes_read(_text_subscripts_braced(latex))  # f^{\prime}, f^{'}: superscript_primes.py
