@@ -192,3 +192,9 @@ def test_a_box_around_an_aligned_block_is_blanked():
 
 def test_a_box_in_one_row_is_left_to_the_layout():
     assert [s.latex for s in math_segments("$$\\boxed{x = 1}$$\n")] == ["\\boxed{x = 1}"]
+
+
+def test_cases_giving_one_name_two_values_are_alternatives_not_opened():
+    latex = r"\begin{cases} \hat{y} = 1 \\ \hat{y} = 0 \end{cases}"
+    assert r"\begin{cases}" in one_segment(latex)
+    assert "wrong" not in [v for _, v in verdicts(f"$$\n{latex}\n$$\n")]

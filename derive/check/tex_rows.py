@@ -14,7 +14,8 @@ Real notes write a list of equations
   relation or an operator (``&=&``, ``&+&``, ``&= …``), so the cells joined are
   the row as written. A row whose ``&`` separates two things with nothing
   between them (``x & \text{if } x > 0``, ``1 & 2``) keeps the environment as
-  it was (a piecewise definition, a matrix).
+  it was (a piecewise definition, a matrix). A ``cases`` whose rows give one
+  name two values (``y = 1 \\ y = 0``) lists alternatives and stays as it was.
 
 An environment read as such a column has its ``\begin{…}``/``\end{…}`` (and a
 ``\left.``/``\right\}`` drawn around it) blanked, and each of them ends a row:
@@ -91,6 +92,13 @@ def _equation_row(row: str) -> bool:
     cells = _cells(row)
     return all(_OPERATOR_END.search(left) or _OPERATOR_START.match(right)
                for left, right in zip(cells, cells[1:]))
+
+
+def _a_head_repeats(rows: list[str]) -> bool:
+    """Whether two rows have the same left side (``y = 1``, ``y = 0``)."""
+    heads = [" ".join(_RELATION.split(r.replace("&", " "), 1)[0].split()) for r in rows]
+    heads = [h for h in heads if h]
+    return len(heads) != len(set(heads))
 
 
 def _rows(inner: str) -> list[str]:
@@ -182,6 +190,8 @@ def rows_opened(body: str) -> tuple[str, list[tuple[int, int]]]:
         rows = _rows(body[inner_start:end.start()])
         if not rows or not all(_equation_row(r) for r in rows):
             continue
+        if begin.group(2) == "cases" and _a_head_repeats(rows):
+            continue  # y = 1 \\ y = 0 in cases: alternatives, not a list of results
         around = rows_of.alone(begin, end) if depths[begin.start()] == 0 else None
         if around is None:
             continue
