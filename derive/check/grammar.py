@@ -35,6 +35,7 @@ negated_factor: MINUS factor
     | name
     | CONST             -> constant
     | FRAC group group  -> frac
+    | SHORT_FRAC        -> short_frac  // \frac12: TeX's one-digit arguments without braces
     | "\\sqrt" group    -> sqrt
     | LVERT expr RVERT  -> abs
     | EXP_E "^" script  -> exp_power
@@ -95,6 +96,7 @@ ARROW.2: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|
 BECAUSE.2: /\\because(?![A-Za-z])/ | "∵"
 COMMA: ","
 FRAC: /\\[dtc]?frac(?![A-Za-z])/
+SHORT_FRAC.4: /\\[dtc]?frac\s*\d\s*\d/
 EQ: "=" | ":=" | /\\coloneqq(?![A-Za-z])/
 // w^*, w^{+}: a mark that makes another name (an optimum, an updated weight), not a power
 MARK.3: /\^\s*(?:[*+]|\\star(?![A-Za-z])|\{\s*(?:[*+]|\\star)\s*\})/

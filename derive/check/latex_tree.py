@@ -243,6 +243,11 @@ class _ToSympy(Transformer):
     def frac(self, items):
         return _fraction(_value(items[1]), _value(items[2]))
 
+    def short_frac(self, items):
+        """``\\frac12`` (``\\tfrac 3 4``): TeX takes one digit for each argument, so it is 1/2."""
+        top, bottom = re.findall(r"\d", str(items[0]))
+        return _fraction(sp.Integer(top), sp.Integer(bottom))
+
     def sum_op(self, items):
         index, low, high = items[0], _value(items[2]), _value(items[3])
         return _Operator("sum", sp.Symbol(index.name, integer=True), low, high)
