@@ -42,7 +42,7 @@ from .layout import closing_brace
 
 _ENV = re.compile(r"\\(begin|end)\s*\{\s*(cases|[bpvBV]?matrix|smallmatrix|array)\s*\}")
 #: An odd backslash at the end of a line: ``\\\`` is a row end and then a control space.
-_CONTROL_SPACE = re.compile(r"(?<!\\)((?:\\\\)*)\\(?=[ \t]*(?:\r?\n|$))")
+_CONTROL_SPACE = re.compile(r"(?<!\\)((?:\\\\)*)\\(?=[ \t]*\r?\n)")
 _BOX = re.compile(r"\\(?:boxed|fbox)\s*\{")
 _ARRAY_SPEC = re.compile(r"\s*\{[^{}]*\}")
 _CR = re.compile(r"\\cr(?![A-Za-z])")
