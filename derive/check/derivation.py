@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from .solutions import is_solution
+
 
 @dataclass(frozen=True)
 class Step:
@@ -83,13 +85,21 @@ class Derivation:
         for name, entries in self._definitions.items():
             k = bisect.bisect_right(entries, order, key=lambda entry: entry[0])
             if k:
-                result[name] = entries[k - 1][1]
+                if not self._solution(name, entries[k - 1][1]):
+                    result[name] = entries[k - 1][1]
             elif not entries[0][1].is_number and (name not in self.variables
                                                   or self._intermediate(name, entries[0][1])):
                 # neither the values of a later worked example nor a later solution
                 # for a parameter (w = Σxy / Σx²) are read back
                 result[name] = entries[0][1]
         return result
+
+    def _solution(self, name: sp.Symbol, value: sp.Expr) -> bool:
+        """A parameter the notes differentiate by, given as a closed form over the data
+        (``a = \\frac{n \\sum x_i y_i - …}{…}`` stated before the derivation): the value at
+        which the gradient vanishes. Put in for a, every gradient formula, right or wrong,
+        would be 0 there: it is not read as a's value (``solutions.py``)."""
+        return is_solution(name, value, self.variables)
 
     def _intermediate(self, name: sp.Symbol, value: sp.Expr) -> bool:
         """A differentiation variable defined later by a formula in other

@@ -35,6 +35,7 @@ negated_factor: MINUS factor
     | name
     | CONST             -> constant
     | FRAC group group  -> frac
+    | SHORT_FRAC        -> short_frac  // \frac12: TeX's one-digit arguments without braces
     | "\\sqrt" group    -> sqrt
     | LVERT expr RVERT  -> abs
     | EXP_E "^" script  -> exp_power
@@ -55,6 +56,7 @@ call: FUNC paren               -> call
     | SIGMA_CALL paren         -> sigmoid
 
 undefined_call: FNAME PRIME* arguments
+    | FNAME PRIME+ "^" script arguments -> primed_call_power  // f'^{2}(x): (f'(x))^2
 applied: APPLIED arguments
     | APPLIED_SUB arguments
 primed: (name | FNAME) PRIME+
@@ -94,6 +96,7 @@ ARROW.2: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|
 BECAUSE.2: /\\because(?![A-Za-z])/ | "∵"
 COMMA: ","
 FRAC: /\\[dtc]?frac(?![A-Za-z])/
+SHORT_FRAC.4: /\\[dtc]?frac\s*\d\s*\d/
 EQ: "=" | ":=" | /\\coloneqq(?![A-Za-z])/
 // w^*, w^{+}: a mark that makes another name (an optimum, an updated weight), not a power
 MARK.3: /\^\s*(?:[*+]|\\star(?![A-Za-z])|\{\s*(?:[*+]|\\star)\s*\})/
@@ -111,7 +114,7 @@ RBRACE: /\\\}/
 PRIME: "'" | "′"
 CONST: /\\pi(?![A-Za-z])/ | "π"
 EXP_E.3: /e(?=\s*\^)/
-FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\()/
+FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\(|'+\s*\^\s*(?:\{\s*\d+\s*\}|\d)\s*\()/
 APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+\s*\})(?=\s*\()/
 APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
 SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/

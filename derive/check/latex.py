@@ -40,6 +40,7 @@ from .font_switches import OPENING
 from .layout import layout_blanked
 from .piecewise import PiecewiseError, cases_read
 from .prose_separators import equations_apart
+from .unread_reasons import clearer_reason
 
 MAX_LENGTH = 4_000
 MAX_NESTING = 50
@@ -114,6 +115,7 @@ def _what_was_not_understood(message: str, pos: int, text: str) -> str:
     that is a known kind: a value at a point, a list or tuple of values."""
     if message.startswith("unexpected") and _AT_A_POINT.search(text, max(0, pos - 12)):
         return "a value taken at a point (…|_{x=a}) is not read"
+    message = clearer_reason(message, pos, text)  # (…)_i, a.b, ...: unread_reasons.py
     if message == "unexpected ','":
         depth = sum((ch in "([") - (ch in ")]") for ch in text[:pos])
         if depth > 0:

@@ -8,6 +8,7 @@ import re
 from .bold_numbers import bold_numbers_read
 from .font_switches import font_switches_read
 from .script_groups import script_groups_read
+from .font_scripts import font_scripts_read
 from .indices import AmbiguousExponent, indices_rewritten
 from .index_transpose import index_transpose_refused
 from .delta_derivatives import delta_derivatives_as_partials
@@ -15,6 +16,7 @@ from .kronecker import indicators_as_deltas
 from .operator_reach import operator_reach_checked
 from .latex_errors import LatexError
 from .scalar_norms import scalar_norms
+from .superscript_primes import SUPERSCRIPT_PRIME, superscript_primes_read
 
 
 _MATRIX = re.compile(
@@ -99,19 +101,6 @@ def _bold_read_as_scalars(latex: str) -> str:
     return "".join(chars)
 
 
-#: A prime written as a superscript (``f^{\prime}``, ``f^\prime``, ``f^{\prime\prime}``).
-SUPERSCRIPT_PRIME = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*)+)\}|(\\prime)(?![A-Za-z]))")
-
-
-def _superscript_primes_as_apostrophes(latex: str) -> str:
-    r"""``f^{\prime}`` is how TeX spells ``f'``: each becomes apostrophes padded
-    with spaces to the same length, so positions in the text stay put."""
-    def apostrophes(m: re.Match) -> str:
-        count = (m.group(1) or m.group(2)).count("\\prime")
-        return ("'" * count).ljust(len(m.group(0)))
-    return SUPERSCRIPT_PRIME.sub(apostrophes, latex)
-
-
 #: A subscript that is a text command without braces around it (``x_\text{max}``).
 _BARE_TEXT_SUBSCRIPT = re.compile(r"_\s*(\\(?:text|mathrm|textrm|rm)\s*)(?=\{)")
 
@@ -172,10 +161,10 @@ def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
     latex = _interval_membership_blanked(_signature_refused(index_transpose_refused(font_switches_read(latex))))  # {\bf w} is \mathbf{w}
-    latex = _inverse_function_refused(script_groups_read(latex))  # \delta{_2} is \delta_2
+    latex = _inverse_function_refused(script_groups_read(font_scripts_read(latex)))  # \delta{_2} is \delta_2
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
     latex = bold_numbers_read(latex)  # \mathbf{6.0}: emphasis, the number
-    latex = _superscript_primes_as_apostrophes(_text_subscripts_braced(latex))
+    latex = superscript_primes_read(_text_subscripts_braced(latex))  # f^{\prime}, f^{'}: superscript_primes.py
     latex = _bold_read_as_scalars(_number_sets_blanked(latex))
     latex = scalar_norms(latex)  # \|t_{o1} - o_{o1}\|: a norm of one number is its absolute value
     m = _MATRIX.search(latex)

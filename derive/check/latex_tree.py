@@ -209,6 +209,11 @@ class _ToSympy(Transformer):
         name = re.sub(r"[{},\s]", "", str(items[0]))  # f_{w,b}(x): the function f_wb, its parameters w, b
         return sp.Function(name + "'" * primes)(*args)
 
+    def primed_call_power(self, items):
+        """``f'^{2}(x)`` (TeX's ``f^{'2}(x)``): the power of the call, (f'(x))²."""
+        call = self.undefined_call([i for i in items[:-2]] + [items[-1]])
+        return _power(call, items[-2])
+
     def primed(self, items):
         return sp.Symbol(str(items[0]) + "'" * (len(items) - 1))
 
@@ -237,6 +242,11 @@ class _ToSympy(Transformer):
 
     def frac(self, items):
         return _fraction(_value(items[1]), _value(items[2]))
+
+    def short_frac(self, items):
+        """``\\frac12`` (``\\tfrac 3 4``): TeX takes one digit for each argument, so it is 1/2."""
+        top, bottom = re.findall(r"\d", str(items[0]))
+        return _fraction(sp.Integer(top), sp.Integer(bottom))
 
     def sum_op(self, items):
         index, low, high = items[0], _value(items[2]), _value(items[3])

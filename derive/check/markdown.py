@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 
 from .delimited import NextMatch, Work, paired_spans
+from .markdown_escapes import escapes_read
+from .tex_rows import rows_opened
 
 #: Where a piece of math may begin: a line holding only "$" (tried before a dollar), a dollar, a
 #: backslash, a line holding only "[", or Hugo's ``{{< katex >}}`` shortcode (``{{< katex display >}}``,
@@ -95,10 +97,11 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
              for start, body in sorted(_math_spans(scan, work) + fenced)]
     segments: list[Segment] = []
     for block, (start, body) in enumerate(found):
-        body = _blank(body, _ENVIRONMENT)
+        body = escapes_read(_blank(body, _ENVIRONMENT))  # \_ and GitLab's $`…`$ (markdown_escapes.py)
         if _QUOTED_LINE.match(text, line_starts[bisect.bisect_right(line_starts, start) - 1]):
             body = _blank(body, _BLOCKQUOTE_MARK)  # a display inside a blockquote: "> " on each line
-        rows = _split_rows(body, work)
+        body, breaks = rows_opened(body)  # \cr rows, a column of equations in a matrix (tex_rows.py)
+        rows = _split_rows(body, work, breaks)
         for offset, row in rows:
             row = row.replace("&", " ")
             stripped = row.lstrip()
@@ -215,17 +218,18 @@ def _math_at(text: str, candidate: re.Match, first) -> tuple[int, int, int] | No
     return p + 1, close.start(), close.end()
 
 
-def _split_rows(body: str, work: Work) -> list[tuple[int, str]]:
-    """(offset, text) of each ``\\\\``-separated row of a math block."""
+def _split_rows(body: str, work: Work, breaks: list[tuple[int, int]] = ()) -> list[tuple[int, str]]:
+    """(offset, text) of each ``\\\\``-separated row of a math block; ``breaks``
+    are more (start, end) spans that end a row (``\\cr``)."""
     rows, pos = [], 0
     kept = [(start.start(), end.end()) for start, end in  # rows of cases and matrices stay together
             paired_spans(body, _ROW_KEEPING_OPEN, lambda m: ("end", _ROW_KEEPING_CLOSE), work)]
     kept_starts = [a for a, _ in kept]
-    for brk in _ROW_BREAK.finditer(body):
-        k = bisect.bisect_right(kept_starts, brk.start()) - 1
-        if k >= 0 and brk.start() < kept[k][1]:
+    for start, end in sorted({(m.start(), m.end()) for m in _ROW_BREAK.finditer(body)} | set(breaks)):
+        k = bisect.bisect_right(kept_starts, start) - 1
+        if (k >= 0 and start < kept[k][1]) or start < pos:
             continue
-        rows.append((pos, body[pos:brk.start()]))
-        pos = brk.end()
+        rows.append((pos, body[pos:start]))
+        pos = end
     rows.append((pos, body[pos:]))
     return rows

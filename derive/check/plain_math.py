@@ -22,6 +22,7 @@ from .latex import parse_statement
 from .latex_errors import LatexError
 from .delimited import Work, paired_spans
 from .markdown import Segment
+from .markdown_escapes import gitlab_math_span
 
 _FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)[ \t]*([^\n`]*?)[ \t]*\n", re.MULTILINE)
 _PLAIN_TAGS = {"", "text", "plain", "txt"}
@@ -132,8 +133,8 @@ def _candidates(text: str) -> list[tuple[int, str, int]]:
             offset += len(line) + 1
     for n, span in enumerate(_CODE_SPAN.finditer(text)):
         k = bisect.bisect_right(covered, (span.start(), len(text) + 1)) - 1
-        if k >= 0 and span.start() < covered[k][1]:
-            continue
+        if (k >= 0 and span.start() < covered[k][1]) or gitlab_math_span(text, span.start(), span.end()):
+            continue  # in a fence, or GitLab's $`…`$, which is LaTeX (markdown_escapes.py)
         found.append((span.start(1), span.group(1), 2 * 10**6 + n))
     return found
 

@@ -22,12 +22,14 @@ from . import algebra, expansion
 from .chain_rule import chain_rule_outcome
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
+from .equation_rows import NUMBER_SET_EQUAL, number_set_equal
 from .example_formulas import proved_from_formulas
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
 from .numeric_lists import ComponentStep
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
+from .powered_calls import powered_call
 from .outcome import Outcome
 from .stated_links import StatedLinks, linked_outcome
 from .rule_statements import RuleStep, judge_rule
@@ -119,6 +121,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"{call} may be a function applied to its argument or a product; read as "
                                       "a product the step does not hold, so it is not judged",
                                       span=(claim.start, claim.end))
+            if verdict.verdict == "wrong" and (why := powered_call(claim.latex)):  # f^2(x): powered_calls.py
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, why, span=(claim.start, claim.end))
             if verdict.verdict == "wrong" and (base := indexed_power(claim.latex, index_bases | set(layers))):
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
                                       layers[base] if base not in index_bases else
@@ -142,6 +146,8 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
     if (step.claim == 0 or step.first == 0) and step.digits is None and verdict.verdict == "wrong":
         return skipped("sets the expression to 0: an equation to solve, not an identity"), \
             (step.first, step.claim, step.line, step.order)
+    if number_set_equal(step, verdict):  # 1 = 7a_0 + 0a_1 (a row of a system): equation_rows.py
+        return skipped(NUMBER_SET_EQUAL), equation
     if step.consequence and not step.first.has(sp.Derivative):
         return skipped("a consequence (⇒, ∴) of the statement before it, such as a step in solving "
                        "an equation; not checked as an identity"), equation
