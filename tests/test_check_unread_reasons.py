@@ -13,9 +13,12 @@ def skipped(notes: str) -> list[tuple[int, str]]:
 
 
 def test_a_component_of_a_bracket_is_named():
-    notes = r"$$\left( \frac{\partial E}{\partial \mathbf{u}} \right)_k = 2 u_k$$" + "\n"
+    notes = r"$$\left( \mathbf{a} + \mathbf{b} \right)_k = a_k + b_k$$" + "\n"
     [(line, reason)] = skipped(notes)
     assert line == 1 and "a subscript on a bracket ((…)_i)" in reason
+    # a Jacobian written by components is read by component_jacobians.py; with E undefined it stays skipped
+    jacobian = r"$$\left( \frac{\partial E}{\partial \mathbf{u}} \right)_k = 2 u_k$$" + "\n"
+    assert [line for line, _ in skipped(jacobian)] == [1]
 
 
 def test_a_period_between_names_is_named_and_stays_skipped():
