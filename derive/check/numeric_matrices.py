@@ -29,7 +29,8 @@ from .chain_links import _Chain
 from .derivation import Step
 from .latex import Expression
 from .numeric_lists import ComponentStep, _RELATION, _split
-from .numeric_matrix_sides import NotRead, _orient, _shape, _Value, evaluate_side
+from .matrix_arithmetic import _orient, _shape, _Value
+from .numeric_matrix_sides import NotRead, evaluate_side
 
 
 @dataclass(frozen=True)
