@@ -19,6 +19,10 @@ class NotRead(Exception):
     """Why a side is not computed."""
 
 
+class NoOneMeaning(NotRead):
+    """A function of a whole matrix with more than one reading (``matrix_functions.py``)."""
+
+
 @dataclass
 class _Value:
     """A number (``matrix`` None) or a matrix with the text of each entry; ``loose``: a

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 import sympy as sp
 
-from .matrix_arithmetic import NotRead, _add, _closing, _multiply, _negate, _transpose, _Value
+from .matrix_arithmetic import NoOneMeaning, NotRead, _add, _closing, _multiply, _negate, _transpose, _Value
+from .matrix_functions import Unreadable, matrix_at
 from .numeric_lists import _components, _number
 
 
@@ -47,8 +48,9 @@ def _matrix(body: str, offset: int) -> _Value:
     return _Value(None, texts, sp.Matrix(cells), has_matrix=True)
 
 
-def _tokens(latex: str, original: str) -> list:
-    """The side as tokens: ("value", _Value), ("op", sign), ("T",), ("group", tokens)."""
+def _tokens(latex: str, original: str, known=None) -> list:
+    """The side as tokens: ("value", _Value), ("op", sign), ("T",), ("group", tokens); ``known``
+    maps names to the numeric matrices the notes gave them (``matrix_functions.py``)."""
     out, k, scalar = [], 0, []
 
     def flush():
@@ -65,6 +67,15 @@ def _tokens(latex: str, original: str) -> list:
         if m:
             scalar.append(" ")
             k = m.end()
+            continue
+        try:  # e^{Z}, \sigma(Z), ReLU(…), softmax(…) of a numeric matrix, or a name given one
+            found = matrix_at(latex, original, k, known, lambda t, o: _evaluate(_tokens(t, o, known)))
+        except Unreadable as err:
+            raise NoOneMeaning(str(err)) from None
+        if found is not None:
+            flush()
+            out.append(("value", found[0]))
+            k = found[1]
             continue
         m = _ENV.match(latex, k)
         if m:
@@ -103,7 +114,7 @@ def _tokens(latex: str, original: str) -> list:
                 if "".join(scalar).strip():
                     raise NotRead(f"{' '.join(''.join(scalar).split())}(…) applied to a matrix")
                 flush()
-                out.append(("group", _tokens(inner, original[m.end():m.end() + len(inner)])))
+                out.append(("group", _tokens(inner, original[m.end():m.end() + len(inner)], known)))
                 k = close
                 continue
             scalar.append(latex[k:close])
@@ -182,6 +193,6 @@ def _evaluate(toks: list) -> _Value:
     return value
 
 
-def evaluate_side(latex: str, original: str) -> _Value:
-    """The value of one side of a relation. Raises :class:`NotRead`."""
-    return _evaluate(_tokens(latex, original))
+def evaluate_side(latex: str, original: str, known=None) -> _Value:
+    """The value of one side of a relation (``known``: names given numeric matrices). Raises :class:`NotRead`."""
+    return _evaluate(_tokens(latex, original, known))
