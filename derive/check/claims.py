@@ -113,7 +113,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             if read_list_links(reader, seg):  # [a, b] ≈ [0.88, 0.91]: each component checked
                 derivation.claims[skip.order] = replace(skip, reason=skip.reason + "; the links between its lists "
                                                         "of numbers are checked component by component")
-            added, why, last = read_matrix_links(reader, seg, text[seg.start:seg.start + len(seg.latex)], before, known)
+            own = seg.start > len(text)  # a plain-text row (plain_math.py) is its own LaTeX
+            original = seg.latex if own else text[seg.start:seg.start + len(seg.latex)]
+            added, why, last = read_matrix_links(reader, seg, original, before, known)
             carried = last if last is not None and last.matrix is not None else None
             if added or why:  # numeric matrices: each entry checked (numeric_matrices.py)
                 skip = derivation.claims[skip.order]

@@ -19,6 +19,10 @@ class NotRead(Exception):
     """Why a side is not computed."""
 
 
+class TwoVectors(NotRead):
+    """``u \\cdot v`` of two vectors of one length: a dot, outer or elementwise product."""
+
+
 class NoOneMeaning(NotRead):
     """A function of a whole matrix with more than one reading (``matrix_functions.py``)."""
 
@@ -103,7 +107,10 @@ def _transpose(v: _Value) -> _Value:
     return _Value(None, [list(c) for c in zip(*v.text)], v.matrix.T, False, True)
 
 
-def _multiply(a: _Value, b: _Value, sign: str) -> _Value:
+def _multiply(a: _Value, b: _Value, sign: str, dot: bool = False) -> _Value:
+    """``a`` times ``b``; ``dot``: a ``\\cdot`` between two row vectors of one length (whose
+    matrix product is not defined) is their dot product, as the other side of the link is a
+    number, which fixes the reading (a column times a row, which is a matrix, is not)."""
     if a.matrix is None or b.matrix is None:
         if a.matrix is None and b.matrix is None:
             return _Value(a.number * b.number, f"{_wrap(a.text)} \\cdot {_wrap(b.text)}")
@@ -115,13 +122,17 @@ def _multiply(a: _Value, b: _Value, sign: str) -> _Value:
             raise NotRead(f"\\odot of a {_shape(a)} and a {_shape(b)} matrix")
         texts = [[f"{_wrap(x)} \\cdot {_wrap(y)}" for x, y in zip(r, s)] for r, s in zip(a.text, b.text)]
         return _Value(None, texts, a.matrix.multiply_elementwise(b.matrix), a.loose and b.loose, True)
+    if dot and sign == "\\cdot" and not (a.loose or b.loose) and a.matrix.rows == b.matrix.rows == 1 < a.matrix.cols == b.matrix.cols:
+        flat = [t for row in a.text for t in row], [t for row in b.text for t in row]
+        return _Value(sum((x * y for x, y in zip(a.matrix, b.matrix)), sp.Integer(0)),
+                      " + ".join(f"{_wrap(x)} \\cdot {_wrap(y)}" for x, y in zip(*flat)), has_matrix=True)
     if a.loose and b.loose:
-        raise NotRead("a product of two lists")
+        raise TwoVectors("a product of two lists")
     if b.loose and a.matrix.cols == b.matrix.cols > 1 and a.matrix.rows > 1:  # M [1, 2]: a column
         b = _Value(None, [list(c) for c in zip(*b.text)], b.matrix.T, False, b.has_matrix)
     vectors = 1 in a.matrix.shape and 1 in b.matrix.shape and len(a.matrix) == len(b.matrix) > 1
     if sign in ("\\cdot", "\\times") and vectors and not (a.matrix.rows == 1 and b.matrix.cols == 1):
-        raise NotRead(f"{sign} between two vectors of length {len(a.matrix)}: a dot, cross, outer or elementwise "
+        raise TwoVectors(f"{sign} between two vectors of length {len(a.matrix)}: a dot, cross, outer or elementwise "
                       "product")
     if a.matrix.cols != b.matrix.rows:
         raise NotRead(f"a product of a {_shape(a)} and a {_shape(b)} matrix")

@@ -7,12 +7,13 @@ link (``numeric_matrix_sides.py``) reads
 
 - a name the notes gave a numeric matrix (``named_matrices.py`` keeps the table)
   as that matrix;
-- a function of a numeric matrix, entry by entry, only where the function has
+- a function of a named numeric matrix, entry by entry, only where the function has
   one meaning: ``e^{…}`` and ``\exp`` of a matrix that is not square (of a square
   one it may be the matrix exponential), ``\sigma`` / sigmoid, ReLU (also
   ``g_{\text{ReLU}}``) and ``\max(0, …)``, and ``\text{softmax}`` of a vector
   (of a matrix: by rows or by columns?). Anything else about a matrix stays
-  unread with the reason.
+  unread with the reason, and so does a function written around a matrix of
+  numbers itself (``\sigma(\begin{bmatrix}…)``), as before.
 
 Each entry keeps its text (``e^{0.05}``), so a claim shows what it computes and
 the rounding of its inputs is followed as for any number.
@@ -96,6 +97,8 @@ def function_at(latex: str, original: str, k: int, evaluate):
             inner, inner_original = first, inner_original[:comma]
         else:
             return None
+    if NAME.fullmatch(inner.strip()) is None:
+        return None  # \sigma(\begin{bmatrix}…): only a matrix the notes named (a row's own value) is read
     try:
         value = evaluate(inner, inner_original[:len(inner)])
     except Exception:  # noqa: BLE001 - a side it cannot compute is the scalar reader's

@@ -29,7 +29,7 @@ from .chain_links import _Chain
 from .derivation import Step
 from .latex import Expression
 from .numeric_lists import ComponentStep, _RELATION, _split
-from .matrix_arithmetic import NoOneMeaning, _orient, _shape, _Value
+from .matrix_arithmetic import NoOneMeaning, TwoVectors, _orient, _shape, _Value
 from .named_matrices import KnownMatrices, head_name, settle_head
 from .numeric_matrix_sides import NotRead, evaluate_side
 
@@ -72,7 +72,7 @@ def read_matrix_links(reader, seg, original: str, carried: _Value | None = None,
     (``named_matrices.py``), which a row ``Z = …`` sets or restates. Returns
     (claims added, why links were not read, the row's last side when it was computed)."""
     pieces = _split(seg.latex, _RELATION)
-    values, why = [], []
+    values, why, vectors = [], [], []
     head = head_name(seg.latex[pieces[0][0]:pieces[0][1]]) if known is not None and len(pieces) > 1 else None
     for start, end, _ in pieces:
         text = seg.latex[start:end]
@@ -83,12 +83,26 @@ def read_matrix_links(reader, seg, original: str, carried: _Value | None = None,
             values.append(evaluate_side(text, original[start:end], known))
         except NotRead as err:
             values.append(None)
+            if isinstance(err, TwoVectors):
+                vectors.append((len(values) - 1, text, original[start:end], err))
+                continue
             if "\\begin" in text or isinstance(err, NoOneMeaning):
                 shown = " ".join(text.split())
                 why.append(f"{shown[:80]}{'…' if len(shown) > 80 else ''}: {err}")
         except (ValueError, TypeError, ZeroDivisionError, sp.SympifyError) as err:
             values.append(None)
             why.append(f"{' '.join(text.split())[:60]}: not computed ({type(err).__name__})")
+    for k, text, side, err in vectors:  # u \cdot v = 0.5: the number fixes the reading, a dot product
+        if any(0 <= j < len(values) and values[j] is not None and (values[j].matrix is None or values[j].matrix.shape
+               == (1, 1)) for j in (k - 1, k + 1)):
+            try:
+                values[k] = evaluate_side(text, side, known, dot=True)
+                continue
+            except (NotRead, ValueError, TypeError, ZeroDivisionError, sp.SympifyError) as again:
+                err = again
+        if "\\begin" in text:
+            shown = " ".join(text.split())
+            why.append(f"{shown[:80]}{'…' if len(shown) > 80 else ''}: {err}")
     added = 0
     if head is not None and len(values) > 1:
         values[0], note = settle_head(known, head, seg.latex[pieces[1][0]:pieces[1][1]], values[1])

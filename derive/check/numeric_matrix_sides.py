@@ -139,8 +139,8 @@ def _tokens(latex: str, original: str, known=None) -> list:
 
 
 class _Parser:
-    def __init__(self, toks: list):
-        self.toks, self.i = toks, 0
+    def __init__(self, toks: list, dot: bool = False):
+        self.toks, self.i, self.dot = toks, 0, dot
 
     def peek(self):
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -165,9 +165,9 @@ class _Parser:
             tok = self.peek()
             if tok is not None and tok[0] == "op" and tok[1] not in "+-":
                 self.i += 1
-                value = _multiply(value, self.factor(), tok[1])
+                value = _multiply(value, self.factor(), tok[1], self.dot)
             elif tok is not None and tok[0] in ("value", "group"):
-                value = _multiply(value, self.factor(), "")
+                value = _multiply(value, self.factor(), "", self.dot)
             else:
                 return value
 
@@ -176,23 +176,24 @@ class _Parser:
         if tok is None or tok[0] not in ("value", "group"):
             raise NotRead("a sign where a number or a matrix was expected")
         self.i += 1
-        value = tok[1] if tok[0] == "value" else _evaluate(tok[1])
+        value = tok[1] if tok[0] == "value" else _evaluate(tok[1], self.dot)
         while self.peek() == ("T",):
             self.i += 1
             value = _transpose(value)
         return value
 
 
-def _evaluate(toks: list) -> _Value:
+def _evaluate(toks: list, dot: bool = False) -> _Value:
     if not toks:
         raise NotRead("an empty side")
-    parser = _Parser(toks)
+    parser = _Parser(toks, dot)
     value = parser.expr()
     if parser.peek() is not None:
         raise NotRead("something after the expression")
     return value
 
 
-def evaluate_side(latex: str, original: str, known=None) -> _Value:
-    """The value of one side of a relation (``known``: names given numeric matrices). Raises :class:`NotRead`."""
-    return _evaluate(_tokens(latex, original, known))
+def evaluate_side(latex: str, original: str, known=None, dot: bool = False) -> _Value:
+    """The value of one side of a relation (``known``: names given numeric matrices; ``dot``:
+    ``u \\cdot v`` of two vectors is their dot product). Raises :class:`NotRead`."""
+    return _evaluate(_tokens(latex, original, known), dot)
