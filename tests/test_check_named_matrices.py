@@ -126,3 +126,10 @@ $$
     assert all(verdicts(square, line) == {"skipped"} for line in (6, 10, 14, 18))
     assert "matrix exponential" in " ".join(r for _, r in at(square, 6))
     assert "by rows or by columns" in " ".join(r for _, r in at(square, 10))
+
+
+def test_e_is_not_exp_when_the_notes_name_a_matrix_e():
+    notes = LAYER.replace("$$\ne^{q}", "$$\ne = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}\n$$\n\n$$\ne^{q}").replace(
+        "0.8187", "0.9999")
+    assert not [v for v in rows(notes) if str(v.verdict) == "wrong"]
+    assert "wrong" in {str(v.verdict) for v in rows(LAYER.replace("0.8187", "0.9999"))}

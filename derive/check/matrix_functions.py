@@ -135,7 +135,8 @@ def apply(kind: str, v):
 def matrix_at(latex: str, original: str, k: int, known, evaluate):
     """``(value, end)`` of a function of a matrix (:func:`function_at`) or of a name
     ``known`` gives a numeric matrix, starting at ``k``; None for anything else."""
-    found = function_at(latex, original, k, evaluate)
+    named_e = bool(known) and known.get("e") is not None  # e = [..] (an error vector): e^{…} is not exp
+    found = None if named_e and latex.startswith("e", k) else function_at(latex, original, k, evaluate)
     if found is not None or not known:
         return found
     if k > 0 and (latex[k - 1].isalnum() or latex[k - 1] in "\\_^"):
