@@ -84,7 +84,8 @@ def settle_head(known: KnownMatrices, head: str, first_text: str, first) -> tupl
         known.values[head] = first
         return None, ""
     if not _agrees(old, first):
-        return None, (f"{head} is written again with another value (an update or a new example?): "
+        other = "shape" if old.matrix is None or old.matrix.shape != first.matrix.shape else "value"
+        return None, (f"{head} is written again with another {other} (an update or a new example?): "
                       "that link is not checked, and the name's value is forgotten")
     known.values[head] = first
     return old, ""
