@@ -68,3 +68,8 @@ def test_an_indented_block_in_a_list_is_not_read():
     assert verdicts(listed, 3) == set()
     block = "Code:\n\n    s = [ 1  2 ] ⋅ [ 3  4 ] = 12\n"
     assert [v.line for v in rows(block) if str(v.verdict) == "wrong"] == [3]
+
+
+def test_an_indented_block_of_code_is_not_read():
+    code = "Code:\n\n    def f(x):\n        return x\n    s = [ 1  2 ] ⋅ [ 3  4 ] = 12\n"
+    assert [v for v in rows(code) if str(v.verdict) != "skipped"] == []

@@ -17,7 +17,8 @@ whole example in an indented block::
 - ``sgn(x)`` of a number other than 0 is the sign; ``sgn(0)`` has no one value (bipolar
   units take 1 or -1), so a line with it is not read;
 - an indented code block (four blanks or a tab, after a blank line, not inside a list)
-  holds plain lines as an untagged fence does.
+  holds plain lines as an untagged fence does, unless a line of it is one only a program
+  has (``def``, ``return``, ``==``, ``**``, a line ending in ``:``): then it is code.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d+[.)])[ \t]")
 def placeholders(text: str) -> tuple[str, list[str]]:
     """``text`` with each vector (and ``sgn`` of a nonzero number) replaced by a
     placeholder number, so that the plain reader's checks see no brackets, and the
-    LaTeX of each, in order; a ``sgn(0)`` leaves a bracket, so the line is not read."""
+    LaTeX of each, in order; a ``sgn(0)`` is left as it is, so the line is not read."""
     found: list[str] = []
 
     def vector(m: re.Match) -> str:
@@ -44,7 +45,7 @@ def placeholders(text: str) -> tuple[str, list[str]]:
 
     def sign(m: re.Match) -> str:
         if float(m.group(1).replace("−", "-")) == 0:
-            return "[sgn(0)]"
+            return m.group(0)  # left as the word sgn, which the plain reader does not read
         found.append(rf"\operatorname{{sign}}({m.group(1)})")
         return f" 7{len(found) - 1}7 "
 
@@ -59,9 +60,21 @@ def restore(latex: str, found: list[str]) -> str:
     return latex
 
 
+#: A line only a program has: a block with one is code, and none of its lines is read.
+_PROGRAM = re.compile(r"==|!=|\+=|-=|\*=|/=|\*\*|//|;\s*$|^\s*#|\bnp\.|:\s*$|"
+                      r"^\s*(?:def|class|return|import|from|for|while|if|elif|else|print|let|var|const)\b")
+
+
 def indented_blocks(text: str, covered) -> list[tuple[int, str, int]]:
     """(offset, line, block) of each line of an indented code block outside ``covered``
-    (the fences' spans): indented lines after a blank line, not in a list."""
+    (the fences' spans): indented lines after a blank line, not in a list, in a block
+    with no line only a program has (``def``, ``==``, ``**``, a trailing ``:``…)."""
+    found = _indented_lines(text, covered)
+    programs = {block for _, line, block in found if _PROGRAM.search(line)}
+    return [c for c in found if c[2] not in programs]
+
+
+def _indented_lines(text: str, covered) -> list[tuple[int, str, int]]:
     found, offset, inside, in_list, after_blank, block = [], 0, False, False, True, 0
     for line in text.split("\n"):
         blank = not line.strip()
