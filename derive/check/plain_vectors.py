@@ -41,13 +41,13 @@ def placeholders(text: str) -> tuple[str, list[str]]:
     def vector(m: re.Match) -> str:
         entries = m.group(1).replace("−", "-").split()
         found.append(r"\begin{bmatrix} " + " & ".join(entries) + r" \end{bmatrix}" + ("^T" if m.group(2) else ""))
-        return f" 7{len(found) - 1}7 "
+        return f" 70707{len(found) - 1}70707 "
 
     def sign(m: re.Match) -> str:
         if float(m.group(1).replace("−", "-")) == 0:
             return m.group(0)  # left as the word sgn, which the plain reader does not read
         found.append(rf"\operatorname{{sign}}({m.group(1)})")
-        return f" 7{len(found) - 1}7 "
+        return f" 70707{len(found) - 1}70707 "
 
     text = _SIGN.sub(sign, VECTOR.sub(vector, text))
     return _NAME_TRANSPOSE.sub("^T ", text), found
@@ -56,7 +56,7 @@ def placeholders(text: str) -> tuple[str, list[str]]:
 def restore(latex: str, found: list[str]) -> str:
     """The LaTeX with the placeholders of :func:`placeholders` put back."""
     for k in reversed(range(len(found))):
-        latex = latex.replace(f" 7{k}7 ", f" {found[k]} ")
+        latex = latex.replace(f" 70707{k}70707 ", f" {found[k]} ")
     return latex
 
 
