@@ -47,6 +47,7 @@ from .names import read_names
 from .plain_math import plain_lines, plain_segments
 from .numeric_lists import read_list_links
 from .numeric_matrices import read_matrix_links
+from .named_matrices import KnownMatrices
 from .one_output import one_output_aliases
 from .primed_names import primed_names
 from .primes import forward_functions
@@ -98,8 +99,10 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
     matrices.layers = collect_layers(seg.latex for seg, _ in parsed)  # δ = ∂L/∂z, z = W a + b: layer_gradients.py
     carried = None  # the last side of a row of numeric matrices, which a row "= …" after it continues
+    known = KnownMatrices()  # names given numeric matrices (named_matrices.py)
     for seg, statement in parsed:
         before, carried = carried, None  # only the row right after may continue it
+        known.start_row(seg.latex)
         if isinstance(statement, LatexError) and statement.notation and matrices.read(
                 seg, derivation.claims, Skip, Definition):
             reader.chains.append(_barrier(f"the row at line {seg.line} holds matrix notation"))
@@ -115,7 +118,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             if read_list_links(reader, seg):  # [a, b] ≈ [0.88, 0.91]: each component checked
                 derivation.claims[skip.order] = replace(skip, reason=skip.reason + "; the links between its lists "
                                                         "of numbers are checked component by component")
-            added, why, last = read_matrix_links(reader, seg, text[seg.start:seg.start + len(seg.latex)], before)
+            own = seg.start > len(text)  # a plain-text row (plain_math.py) is its own LaTeX
+            original = seg.latex if own else text[seg.start:seg.start + len(seg.latex)]
+            added, why, last = read_matrix_links(reader, seg, original, before, known)
             carried = last if last is not None and last.matrix is not None else None
             if added or why:  # numeric matrices: each entry checked (numeric_matrices.py)
                 skip = derivation.claims[skip.order]

@@ -29,7 +29,9 @@ from .chain_links import _Chain
 from .derivation import Step
 from .latex import Expression
 from .numeric_lists import ComponentStep, _RELATION, _split
-from .numeric_matrix_sides import NotRead, _orient, _shape, _Value, evaluate_side
+from .matrix_arithmetic import NoOneMeaning, TwoVectors, _orient, _shape, _Value
+from .named_matrices import KnownMatrices, head_name, settle_head
+from .numeric_matrix_sides import NotRead, evaluate_side
 
 
 @dataclass(frozen=True)
@@ -62,52 +64,77 @@ def _entries(a: _Value, b: _Value) -> list[tuple[str, sp.Expr, str, sp.Expr, str
     return out
 
 
-def read_matrix_links(reader, seg, original: str, carried: _Value | None = None):
+def read_matrix_links(reader, seg, original: str, carried: _Value | None = None, known: KnownMatrices | None = None):
     """Check each link of the row ``seg`` between two sides built of numeric
     matrices, one claim per entry; ``original`` is the row as the file writes it
     (with its ``&``), ``carried`` the last side of the row before, which a row
-    that begins with ``=`` continues. Returns (claims added, why links were not
-    read, the row's last side when it was computed)."""
+    that begins with ``=`` continues; ``known`` the names given numeric matrices
+    (``named_matrices.py``), which a row ``Z = …`` sets or restates. Returns
+    (claims added, why links were not read, the row's last side when it was computed)."""
     pieces = _split(seg.latex, _RELATION)
-    values, why = [], []
+    values, why, vectors = [], [], []
+    head = head_name(seg.latex[pieces[0][0]:pieces[0][1]]) if known is not None and len(pieces) > 1 else None
     for start, end, _ in pieces:
         text = seg.latex[start:end]
-        if not text.strip():
-            values.append(carried if start == 0 else None)
+        if not text.strip() or (head is not None and start == pieces[0][0]):
+            values.append(carried if start == 0 and not text.strip() else None)
             continue
         try:
-            values.append(evaluate_side(text, original[start:end]))
+            values.append(evaluate_side(text, original[start:end], known))
         except NotRead as err:
             values.append(None)
-            if "\\begin" in text:
+            if isinstance(err, TwoVectors):
+                vectors.append((len(values) - 1, text, original[start:end], err))
+                continue
+            if "\\begin" in text or isinstance(err, NoOneMeaning):
                 shown = " ".join(text.split())
                 why.append(f"{shown[:80]}{'…' if len(shown) > 80 else ''}: {err}")
         except (ValueError, TypeError, ZeroDivisionError, sp.SympifyError) as err:
             values.append(None)
             why.append(f"{' '.join(text.split())[:60]}: not computed ({type(err).__name__})")
+    for k, text, side, err in vectors:  # u \cdot v = 0.5: the number fixes the reading, a dot product
+        if any(0 <= j < len(values) and values[j] is not None and (values[j].matrix is None or values[j].matrix.shape
+               == (1, 1)) for j in (k - 1, k + 1)):
+            try:
+                values[k] = evaluate_side(text, side, known, dot=True)
+                continue
+            except (NotRead, ValueError, TypeError, ZeroDivisionError, sp.SympifyError) as again:
+                err = again
+        if "\\begin" in text:
+            shown = " ".join(text.split())
+            why.append(f"{shown[:80]}{'…' if len(shown) > 80 else ''}: {err}")
     added = 0
+    if head is not None and len(values) > 1:
+        values[0], note = settle_head(known, head, seg.latex[pieces[1][0]:pieces[1][1]], values[1])
+        why += [note] if note else []
     matrices = any(v is not None and v.has_matrix for v in values)
     for k in range(1, len(values)):
         a, b = values[k - 1], values[k]
         if a is None or b is None or not matrices or (a.loose and b.loose and not (a.has_matrix or b.has_matrix)):
             continue  # links of lists alone are numeric_lists.py's
         entries = _entries(a, b)
-        relation = "=" if pieces[k][2] == "=" else "≈"
         if entries is None:
             why.append(f"a {_shape(a) if a.matrix is not None else 'number'} side set equal to a "
                        f"{_shape(b) if b.matrix is not None else 'number'} side")
             continue
-        start, end = pieces[k][0], pieces[k][1]
-        lead = len(seg.latex[start:end]) - len(seg.latex[start:end].lstrip())
-        for where, left, left_text, right, right_text in entries:
-            first = Expression(left, pieces[k - 1][0], pieces[k - 1][1], left_text)
-            claim = Expression(right, start + lead, end, right_text)
-            before = len(reader.claims)
-            reader.add_steps(_Chain(first, None, last=first), [claim], (relation,), seg)
-            for order in range(before, len(reader.claims)):
-                step = reader.claims[order]
-                if type(step) is Step and where:
-                    reader.claims[order] = EntryStep(**{f.name: getattr(step, f.name) for f in fields(Step)},
-                                                     where=where)
-            added += len(reader.claims) - before
+        added += _add_entries(reader, seg, entries, pieces[k - 1], pieces[k])
     return added, why, values[-1] if values else None
+
+
+def _add_entries(reader, seg, entries, left_piece, piece) -> int:
+    """One claim per entry of the link between the sides at ``left_piece`` and ``piece``."""
+    relation = "=" if piece[2] == "=" else "≈"
+    start, end = piece[0], piece[1]
+    lead = len(seg.latex[start:end]) - len(seg.latex[start:end].lstrip())
+    before = len(reader.claims)
+    for where, left, left_text, right, right_text in entries:
+        first = Expression(left, left_piece[0], left_piece[1], left_text)
+        claim = Expression(right, start + lead, end, right_text)
+        at = len(reader.claims)
+        reader.add_steps(_Chain(first, None, last=first), [claim], (relation,), seg)
+        for order in range(at, len(reader.claims)):
+            step = reader.claims[order]
+            if type(step) is Step and where:
+                reader.claims[order] = EntryStep(**{f.name: getattr(step, f.name) for f in fields(Step)},
+                                                 where=where)
+    return len(reader.claims) - before

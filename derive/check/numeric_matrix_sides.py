@@ -11,11 +11,11 @@ its inputs can be followed. Anything it cannot read with one meaning raises
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 import sympy as sp
 
-from .numeric_lists import _components, _number, _PLAIN_NUMBER
+from .matrix_arithmetic import NoOneMeaning, NotRead, _add, _closing, _multiply, _negate, _transpose, _Value
+from .matrix_functions import Unreadable, matrix_at
+from .numeric_lists import _components, _number
 
 
 _ENV = re.compile(r"\\begin\s*\{\s*(\w+\*?)\s*\}")
@@ -26,50 +26,6 @@ _OPERATOR = re.compile(r"\\cdot(?![A-Za-z])|\\times(?![A-Za-z])|\\odot(?![A-Za-z
 _SPACE = re.compile(r"(?:\s|\\[,;:! ]|\\quad(?![A-Za-z])|\\qquad(?![A-Za-z]))+")
 _OPEN = re.compile(r"\\left\s*([\[(])|\\[bB]igg?l?\s*([\[(])|([\[(])")
 MAX_ENTRIES = 64
-
-
-class NotRead(Exception):
-    """Why a side is not computed."""
-
-
-@dataclass
-class _Value:
-    """A number (``matrix`` None) or a matrix with the text of each entry; ``loose``: a
-    list ``[a, b]`` whose orientation nothing has fixed yet."""
-
-    number: sp.Expr | None
-    text: object  # str, or a list of lists of str
-    matrix: sp.Matrix | None = None
-    loose: bool = False
-    has_matrix: bool = False
-
-
-def _wrap(text: str) -> str:
-    if text.startswith("(") and text.endswith(")") and _closing(text, 1, "(") == len(text):
-        return text
-    return text if _PLAIN_NUMBER.fullmatch(text.strip()) and not text.strip().startswith(("-", "−")) else f"({text})"
-
-
-def _closing(text: str, start: int, opener: str) -> int:
-    """Index just after the bracket that closes the one before ``start``."""
-    pairs = {"(": ")", "[": "]"}
-    depth = 1
-    k = start
-    while k < len(text):
-        ch = text[k]
-        if ch == "\\" and k + 1 < len(text) and not text[k + 1].isalpha():
-            k += 2
-            continue
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth == 0:
-                if ch != pairs[opener]:
-                    raise NotRead("brackets that do not pair")
-                return k + 1
-        k += 1
-    raise NotRead("a bracket that does not close")
 
 
 def _matrix(body: str, offset: int) -> _Value:
@@ -92,8 +48,9 @@ def _matrix(body: str, offset: int) -> _Value:
     return _Value(None, texts, sp.Matrix(cells), has_matrix=True)
 
 
-def _tokens(latex: str, original: str) -> list:
-    """The side as tokens: ("value", _Value), ("op", sign), ("T",), ("group", tokens)."""
+def _tokens(latex: str, original: str, known=None) -> list:
+    """The side as tokens: ("value", _Value), ("op", sign), ("T",), ("group", tokens); ``known``
+    maps names to the numeric matrices the notes gave them (``matrix_functions.py``)."""
     out, k, scalar = [], 0, []
 
     def flush():
@@ -110,6 +67,15 @@ def _tokens(latex: str, original: str) -> list:
         if m:
             scalar.append(" ")
             k = m.end()
+            continue
+        try:  # e^{Z}, \sigma(Z), ReLU(…), softmax(…) of a numeric matrix, or a name given one
+            found = matrix_at(latex, original, k, known, lambda t, o: _evaluate(_tokens(t, o, known)))
+        except Unreadable as err:
+            raise NoOneMeaning(str(err)) from None
+        if found is not None:
+            flush()
+            out.append(("value", found[0]))
+            k = found[1]
             continue
         m = _ENV.match(latex, k)
         if m:
@@ -148,7 +114,7 @@ def _tokens(latex: str, original: str) -> list:
                 if "".join(scalar).strip():
                     raise NotRead(f"{' '.join(''.join(scalar).split())}(…) applied to a matrix")
                 flush()
-                out.append(("group", _tokens(inner, original[m.end():m.end() + len(inner)])))
+                out.append(("group", _tokens(inner, original[m.end():m.end() + len(inner)], known)))
                 k = close
                 continue
             scalar.append(latex[k:close])
@@ -172,82 +138,9 @@ def _tokens(latex: str, original: str) -> list:
     return out
 
 
-def _add(a: _Value, b: _Value, sign: str) -> _Value:
-    a, b = _one_by_one(a, b), _one_by_one(b, a)
-    if a.matrix is None and b.matrix is None:
-        return _Value(a.number + b.number if sign == "+" else a.number - b.number,
-                      f"{a.text} {sign} {_wrap(b.text) if sign == '-' or b.text.startswith(('-', '−')) else b.text}", has_matrix=a.has_matrix or b.has_matrix)
-    if a.matrix is None or b.matrix is None:
-        raise NotRead("a number added to a matrix")
-    a, b = _orient(a, b.matrix.shape, b.loose), _orient(b, a.matrix.shape, a.loose)
-    if a.matrix.shape != b.matrix.shape:
-        raise NotRead(f"a sum of a {_shape(a)} and a {_shape(b)} matrix")
-    texts = [[f"{x} {sign} {_wrap(y) if sign == '-' or y.lstrip().startswith(('-', '−')) else y}" for x, y in zip(r, s)] for r, s in zip(a.text, b.text)]
-    return _Value(None, texts, a.matrix + b.matrix if sign == "+" else a.matrix - b.matrix, a.loose and b.loose,
-                  a.has_matrix or b.has_matrix)
-
-
-def _one_by_one(v: _Value, other: _Value) -> _Value:
-    """A 1×1 product (a row times a column) added to a number is a number."""
-    if v.matrix is not None and v.matrix.shape == (1, 1) and other.matrix is None:
-        return _Value(v.matrix[0, 0], v.text[0][0], has_matrix=True)
-    return v
-
-
-def _orient(v: _Value, shape: tuple, other_loose: bool) -> _Value:
-    """A loose list next to a vector of its length takes that vector's orientation."""
-    if v.loose and not other_loose and shape == (v.matrix.cols, 1):
-        return _transpose(v)
-    return v
-
-
-def _shape(v: _Value) -> str:
-    return f"{v.matrix.rows}×{v.matrix.cols}"
-
-
-def _transpose(v: _Value) -> _Value:
-    if v.matrix is None:
-        raise NotRead("a transpose of a number")
-    # [0.9, 0.1]^T: a list is written as a row, so its transpose is a column
-    return _Value(None, [list(c) for c in zip(*v.text)], v.matrix.T, False, True)
-
-
-def _multiply(a: _Value, b: _Value, sign: str) -> _Value:
-    if a.matrix is None or b.matrix is None:
-        if a.matrix is None and b.matrix is None:
-            return _Value(a.number * b.number, f"{_wrap(a.text)} \\cdot {_wrap(b.text)}")
-        number, m = (a, b) if a.matrix is None else (b, a)
-        texts = [[f"{_wrap(number.text)} \\cdot {_wrap(t)}" for t in row] for row in m.text]
-        return _Value(None, texts, number.number * m.matrix, m.loose, m.has_matrix)
-    if sign == "\\odot":
-        if a.matrix.shape != b.matrix.shape:
-            raise NotRead(f"\\odot of a {_shape(a)} and a {_shape(b)} matrix")
-        texts = [[f"{_wrap(x)} \\cdot {_wrap(y)}" for x, y in zip(r, s)] for r, s in zip(a.text, b.text)]
-        return _Value(None, texts, a.matrix.multiply_elementwise(b.matrix), a.loose and b.loose, True)
-    if a.loose and b.loose:
-        raise NotRead("a product of two lists")
-    if b.loose and a.matrix.cols == b.matrix.cols > 1 and a.matrix.rows > 1:  # M [1, 2]: a column
-        b = _Value(None, [list(c) for c in zip(*b.text)], b.matrix.T, False, b.has_matrix)
-    vectors = 1 in a.matrix.shape and 1 in b.matrix.shape and len(a.matrix) == len(b.matrix) > 1
-    if sign in ("\\cdot", "\\times") and vectors and not (a.matrix.rows == 1 and b.matrix.cols == 1):
-        raise NotRead(f"{sign} between two vectors of length {len(a.matrix)}: a dot, cross, outer or elementwise "
-                      "product")
-    if a.matrix.cols != b.matrix.rows:
-        raise NotRead(f"a product of a {_shape(a)} and a {_shape(b)} matrix")
-    texts = [[" + ".join(f"{_wrap(a.text[i][k])} \\cdot {_wrap(b.text[k][j])}" for k in range(a.matrix.cols))
-              for j in range(b.matrix.cols)] for i in range(a.matrix.rows)]
-    return _Value(None, texts, a.matrix * b.matrix, False, True)
-
-
-def _negate(v: _Value) -> _Value:
-    if v.matrix is None:
-        return _Value(-v.number, f"-{_wrap(v.text)}", has_matrix=v.has_matrix)
-    return _Value(None, [[f"-{_wrap(t)}" for t in row] for row in v.text], -v.matrix, v.loose, v.has_matrix)
-
-
 class _Parser:
-    def __init__(self, toks: list):
-        self.toks, self.i = toks, 0
+    def __init__(self, toks: list, dot: bool = False):
+        self.toks, self.i, self.dot = toks, 0, dot
 
     def peek(self):
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -272,9 +165,9 @@ class _Parser:
             tok = self.peek()
             if tok is not None and tok[0] == "op" and tok[1] not in "+-":
                 self.i += 1
-                value = _multiply(value, self.factor(), tok[1])
+                value = _multiply(value, self.factor(), tok[1], self.dot)
             elif tok is not None and tok[0] in ("value", "group"):
-                value = _multiply(value, self.factor(), "")
+                value = _multiply(value, self.factor(), "", self.dot)
             else:
                 return value
 
@@ -283,23 +176,24 @@ class _Parser:
         if tok is None or tok[0] not in ("value", "group"):
             raise NotRead("a sign where a number or a matrix was expected")
         self.i += 1
-        value = tok[1] if tok[0] == "value" else _evaluate(tok[1])
+        value = tok[1] if tok[0] == "value" else _evaluate(tok[1], self.dot)
         while self.peek() == ("T",):
             self.i += 1
             value = _transpose(value)
         return value
 
 
-def _evaluate(toks: list) -> _Value:
+def _evaluate(toks: list, dot: bool = False) -> _Value:
     if not toks:
         raise NotRead("an empty side")
-    parser = _Parser(toks)
+    parser = _Parser(toks, dot)
     value = parser.expr()
     if parser.peek() is not None:
         raise NotRead("something after the expression")
     return value
 
 
-def evaluate_side(latex: str, original: str) -> _Value:
-    """The value of one side of a relation. Raises :class:`NotRead`."""
-    return _evaluate(_tokens(latex, original))
+def evaluate_side(latex: str, original: str, known=None, dot: bool = False) -> _Value:
+    """The value of one side of a relation (``known``: names given numeric matrices; ``dot``:
+    ``u \\cdot v`` of two vectors is their dot product). Raises :class:`NotRead`."""
+    return _evaluate(_tokens(latex, original, known), dot)

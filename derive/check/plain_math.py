@@ -23,6 +23,7 @@ from .latex_errors import LatexError
 from .delimited import Work, paired_spans
 from .markdown import Segment
 from .markdown_escapes import gitlab_math_span
+from .plain_vectors import VECTOR, indented_blocks, placeholders, restore
 
 _FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)[ \t]*([^\n`]*?)[ \t]*\n", re.MULTILINE)
 _PLAIN_TAGS = {"", "text", "plain", "txt"}
@@ -40,7 +41,8 @@ _CODE = re.compile(r"==|!=|\+=|-=|\*=|/=|\*\*|//|#|;|\[|\]|\{|\}|\\|`|\$|&|\||<|
                    r"\b(?:def|return|import|print|for|while|if|else|np|lambda|in|is|and|or|not)\b|\w\.\w*[A-Za-z]")
 _FUNCTIONS = {"sin", "cos", "tan", "tanh", "ln", "log", "exp", "sigmoid"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_ALLOWED = re.compile(r"[A-Za-z0-9α-ωΑ-Ω∂₀-₉ⁿ\s+\-=()/.,^_'²³≈×·*]*")
+_ALLOWED = re.compile(r"[A-Za-z0-9α-ωΑ-Ω∂₀-₉ⁿ\s+\-=()/.,^_'²³≈×·⋅*]*")
+_SUBSCRIPTED = re.compile(r"[₀-₉]")
 
 
 def _power_groups(line: str) -> str | None:
@@ -70,11 +72,12 @@ _INDEXED_HEAD = re.compile(r"^[^=]*[A-Za-zα-ω]'?\((?![A-Za-zα-ω](?:\s*,\s*[A
 
 def plain_to_latex(text: str) -> str | None:
     """The LaTeX of one plain statement, or None when any of it is not math."""
+    text, vectors = placeholders(text)  # [ 0  1 -1 ]ᵗ, sgn(2): plain_vectors.py
     if _CODE.search(text) or not _ALLOWED.fullmatch(text) or _INDEXED_HEAD.match(text.split("=")[0] + "="):
         return None
-    for word in _WORD.findall(_CAPITALS.sub(" ", _SLASH_DERIVATIVE.sub(" ", text))):
-        if word not in _FUNCTIONS and len(word) > 2:
-            return None
+    for word in _WORD.finditer(_CAPITALS.sub(" ", _SLASH_DERIVATIVE.sub(" ", text))):
+        if word.group() not in _FUNCTIONS and len(word.group()) > 2 and not _SUBSCRIPTED.match(word.string, word.end()):
+            return None  # a word, unless it is a name with a subscript (net₁)
     if re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", text):
         return None  # two words in a row: prose
     frac = lambda m: (rf"\frac{{{_differential(m.group(1))}{m.group(2)}}}"
@@ -83,9 +86,10 @@ def plain_to_latex(text: str) -> str | None:
     if "/d" in latex or "/∂" in latex:
         return None
     latex = _SUBSCRIPT.sub(lambda m: f"{m.group(1)}_{{{m.group(2).translate(_SUBSCRIPT_DIGITS)}}}", latex)
-    latex = latex.replace("×", r" \times ").replace("·", r" \cdot ").replace("*", r" \cdot ")
+    latex = latex.replace("×", r" \times ").replace("·", r" \cdot ").replace("⋅", r" \cdot ").replace("*", r" \cdot ")
     latex = latex.replace("ⁿ", "^{n}")
-    return _power_groups(latex)
+    latex = _power_groups(latex)
+    return restore(latex, vectors) if latex is not None else None
 
 
 def _differential(mark: str) -> str:
@@ -99,12 +103,11 @@ def _statement_parts(line: str) -> list[tuple[int, str]] | None:
         start = label.end()
     else:
         start = 0
-    parts, pos = [], start
-    for piece in re.split(r"(→)", line[start:]) + [""]:
-        if piece in ("→", ""):
-            continue
-        column = pos + (len(piece) - len(piece.lstrip()))
-        pos += len(piece) + 1
+    parts = []
+    between = _STATEMENTS_WITH_VECTORS if VECTOR.search(line) else _STATEMENTS
+    for m in re.finditer(rf"(?:(?!{between.pattern}).)+", line[start:]):
+        piece = m.group()
+        column = start + m.start() + (len(piece) - len(piece.lstrip()))
         body = piece.strip()
         if not body:
             return None
@@ -114,9 +117,15 @@ def _statement_parts(line: str) -> list[tuple[int, str]] | None:
         try:
             parse_statement(latex)
         except (LatexError, Exception):
-            return None
+            if "\\begin{bmatrix}" not in latex:
+                return None  # a row with numeric vectors is numeric_matrices.py's
         parts.append((column, latex))
     return parts or None
+
+
+_STATEMENTS = re.compile(r"→")
+#: with vectors (which the scalar reader's comma lists do not take), ``x₁ = [ 2  1 ]ᵗ, t₁ = -1`` is two statements
+_STATEMENTS_WITH_VECTORS = re.compile(r"→|,[ \t]+(?=[A-Za-zα-ω][₀-₉0-9]*[ \t]*=)")
 
 
 def _candidates(text: str) -> list[tuple[int, str, int]]:
@@ -131,6 +140,7 @@ def _candidates(text: str) -> list[tuple[int, str, int]]:
         for line in text[fence.end():close.start()].split("\n"):
             found.append((offset, line, 10**6 + k))
             offset += len(line) + 1
+    found += indented_blocks(text, covered)  # plain_vectors.py
     for n, span in enumerate(_CODE_SPAN.finditer(text)):
         k = bisect.bisect_right(covered, (span.start(), len(text) + 1)) - 1
         if (k >= 0 and span.start() < covered[k][1]) or gitlab_math_span(text, span.start(), span.end()):
