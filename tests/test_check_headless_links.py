@@ -41,6 +41,8 @@ def test_the_numbers_after_an_unread_sum_are_checked():
     # the head's own claim stays skipped, and says that its numbers were checked
     skipped = {line: reason for line, verdict, _, reason in verdicts(SUMS) if verdict == "skipped"}
     assert "numbers are checked on their own" in skipped[3] and "numbers are checked on their own" in skipped[4]
+    # and why the head was not read: a sum over data, not over indexed names
+    assert "a sum over data without an index" in skipped[3]
 
 
 def test_a_wrong_sum_after_an_unread_head_is_wrong_and_says_the_head_was_not_read():
