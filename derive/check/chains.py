@@ -17,6 +17,7 @@ from .decimals import printed_decimals, rounded_inputs, written_numbers
 from .derivation import Definition, Derivation, Skip, Step
 from .function_rows import FunctionRows
 from .function_values import learn_function
+from .implied_functions import learn_implied, mark_implied_calls, read_implied_calls
 from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
@@ -63,6 +64,12 @@ class _Reader(FunctionRows):
         self.skip(self.line_of(seg.start + pieces[0].exprs[0].start), text, reason)
 
     def read(self, piece: Piece, seg: Segment) -> None:
+        start = len(self.claims)
+        piece, said = read_implied_calls(piece, self.functions)  # y(3) after y = 2x
+        self.read_piece(piece, seg)
+        mark_implied_calls(self.claims, start, said)
+
+    def read_piece(self, piece: Piece, seg: Segment) -> None:
         exprs = piece.exprs
         text = " = ".join(e.text for e in exprs)
         line = self.line_of(seg.start + exprs[0].start)
@@ -243,6 +250,7 @@ class _Reader(FunctionRows):
             self.block_of[head] = seg.block
             self.written[head] = exprs[1].text
             learn_function(self.functions, head, exprs[0].text, value, self.names.mapping)  # J(w) = w²: J(3)
+            learn_implied(self.functions, head, exprs[0].text, value, self.names.defined)  # y = 2x: y(3)
         # w = w - η g = 0.5 - 0.1·3: the numbers are the new w, compared with w - η g, not with the old w
         chain = _Chain(exprs[1], None, last=exprs[1]) if update else _Chain(exprs[0], head, last=exprs[1])
         if not aside:

@@ -53,6 +53,7 @@ from .primed_names import primed_names
 from .primes import forward_functions
 from .rule_statements import rule_definition
 from .tails import readable_tail
+from .headless_links import read_headless_links
 
 
 def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivation:
@@ -127,6 +128,10 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
                 derivation.claims[skip.order] = replace(skip, reason=skip.reason + (
                     "; the links between its numeric matrices are checked entry by entry" if added else "")
                     + "".join(f"; not computed: {w}" for w in why))
+            if len(derivation.claims) == skip.order + 1 and read_headless_links(reader, seg):  # \sum x = 40 + 50 = 90
+                skip = derivation.claims[skip.order]
+                derivation.claims[skip.order] = replace(skip, reason=skip.reason + "; the links between its "
+                                                        "numbers are checked on their own")
             barrier = _barrier(f"the row at line {seg.line} could not be read")
             matrix = statement.notation and "matrix" in str(statement)  # its names may be vectors: no tail
             tail = None if matrix else readable_tail(seg.latex)

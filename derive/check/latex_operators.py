@@ -55,6 +55,9 @@ def _guess_index(operand: sp.Expr) -> sp.Symbol:
         base, _, sub = s.name.rpartition("_")
         if base and sub in _INDEX_LETTERS:
             counts[sub] = counts.get(sub, 0) + 1
+    if not counts:  # \sum x, \sum xy: the data are not indexed names, so which values are added is not written
+        raise LatexError("a sum over data without an index (its terms are not indexed names, so the values it "
+                         "adds are not written where the checker reads them)")
     if len(counts) != 1:
         raise LatexError("a sum without an index, over terms whose index is not clear")
     return sp.Symbol(next(iter(counts)), integer=True)

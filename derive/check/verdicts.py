@@ -27,6 +27,7 @@ from .example_formulas import proved_from_formulas
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
 from .numeric_lists import ComponentStep
+from .implied_functions import doubted
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .powered_calls import powered_call
@@ -128,7 +129,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       layers[base] if base not in index_bases else
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
-            verdict = replace(verdict, end_line=claim.end_line)
+            verdict = replace(doubted(verdict, claim), end_line=claim.end_line)  # y(3) after y = 2x
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
                 verdict = replace(verdict, reason=f"{where}: {verdict.reason}", where=where)
