@@ -61,9 +61,15 @@ def test_a_sum_written_with_dots_stays_skipped():
 
 
 def test_each_row_of_an_unsplit_environment_is_read_on_its_own():
-    assert real(SOLVED) == [(2, "numeric", r"\frac{2}{9} ≈ 0.22222"), (3, "numeric", r"\frac{40}{9} ≈ 4.44444")]
+    # tex_rows.py opens a column of equations into rows; each row's approximation is then checked
+    checked = [(line, verdict) for line, verdict, _ in real(SOLVED) if verdict != "definition"]
+    assert checked == [(2, "numeric"), (3, "numeric")]
     planted = SOLVED.replace("4.44444", "4.44944")
-    assert [(line, verdict) for line, verdict, _ in real(planted)] == [(2, "numeric"), (3, "wrong")]
+    assert [(line, verdict) for line, verdict, _ in real(planted) if verdict != "definition"] == [
+        (2, "numeric"), (3, "wrong")]
+    # rows whose heads cannot be read: the numbers after each head are checked row by row
+    sums = "$$\\begin{pmatrix}\n\\sum x &=& 12 + 15 &=& 27 \\\\\n\\sum y &=& 3 + 4 &=& 8\n\\end{pmatrix}$$\n"
+    assert real(sums) == [(2, "proved", "12 + 15 = 27"), (3, "wrong", "3 + 4 = 8")]
 
 
 def test_no_link_is_compared_across_an_unread_part():

@@ -16,6 +16,8 @@ from hypothesis import example, given, settings, strategies as st
 
 from derive.check.delimited import Work
 from derive.check.markdown import Segment, math_segments
+from derive.check.markdown_escapes import escapes_read
+from derive.check.tex_rows import rows_opened
 
 # ---- the former scanner (regular expressions, quadratic on unclosed openers) ----
 _MATH = re.compile(
@@ -81,16 +83,17 @@ def _reference_segments(text: str) -> list[Segment]:
     found = sorted([(m.start(m.lastgroup), m.group(m.lastgroup)) for m in _math_matches(scan)] + fenced)
     segments = []
     for block, (start, body) in enumerate(found):
-        body = _blank(body, _ENVIRONMENT)
+        body = escapes_read(_blank(body, _ENVIRONMENT))  # what is done to a body once found is shared
         if _QUOTED_LINE.match(text, line_starts[bisect.bisect_right(line_starts, start) - 1]):
             body = _blank(body, _BLOCKQUOTE_MARK)
+        body, breaks = rows_opened(body)
         rows, pos = [], 0
         kept = [m.span() for m in _ROW_KEEPING.finditer(body)]
-        for brk in _ROW_BREAK.finditer(body):
-            if any(a <= brk.start() < b for a, b in kept):
+        for brk_start, brk_end in sorted({m.span() for m in _ROW_BREAK.finditer(body)} | set(breaks)):
+            if any(a <= brk_start < b for a, b in kept) or brk_start < pos:
                 continue
-            rows.append((pos, body[pos:brk.start()]))
-            pos = brk.end()
+            rows.append((pos, body[pos:brk_start]))
+            pos = brk_end
         rows.append((pos, body[pos:]))
         for offset, row in rows:
             row = row.replace("&", " ")
@@ -121,6 +124,7 @@ notes = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 @example("x\n$\na = b\n$\n$x\n$\nc\n$\n")          # "$" lines: a display, then a "$" that closes "$x"
 @example("$\n\na\n$\n{{< katex >}}a = b{{< /katex >}}")  # a blank line: no display; a katex shortcode
 @example("$$a = b =$$\n$$= c$$\n$$d =$$ $$e$$")          # a trailing "=" continued by the next row only
+@example("$$$$$$\\\n]\n$$")                             # a backslash before a line break is a control space
 def test_the_linear_scanner_finds_what_the_regular_expressions_found(text):
     assert math_segments(text) == _reference_segments(text)
 
