@@ -178,7 +178,10 @@ def _definition_reason(claim: Definition, defined_at: dict) -> str:
 
 def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
                 links: StatedLinks | None = None) -> StepVerdict:
-    defs = expansion.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
+    # the row before is evaluated too (a number is compared with it): what it reaches counts, or a
+    # name only it reaches (q = u t in ∂p/∂q·∂q/∂t) would be a constant and its derivative 0
+    sides = (step.first, step.claim) + ((step.previous,) if step.previous is not None else ())
+    defs = expansion.relevant_definitions(derivation.definitions_at(step.order), sides)
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
     key = (step.first, step.claim, step.previous, step.digits, step.rounding, step.references, step.literals,
