@@ -138,8 +138,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
         reader.domain = statement.domain
         read_pieces(reader, pieces, seg)  # a chain then ", C": comma_gaps.py
     derivation.variables = names.variables
-    derivation.unknown = (names.unknown | {symbol(INPUT + s.name) for s in names.inputs}
-                          | {symbol(FORMULA + s.name) for s in names.symbolic})
+    derivation.unknown = ((names.unknown - reader.bare_functions) | reader.unsure_functions
+                          | {symbol(INPUT + s.name) for s in names.inputs}
+                          | {symbol(FORMULA + s.name) for s in names.symbolic | reader.bare_functions})
     return derivation
 
 

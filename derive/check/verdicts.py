@@ -23,6 +23,7 @@ from .chain_rule import chain_rule_outcome
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
+from .graph_functions import RestatedStep, restated
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
 from .numeric_lists import ComponentStep
@@ -221,6 +222,8 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
     if o.verdict == "skipped" and _opaque_first(o) and links is not None:
         o = linked_outcome(step, links, lambda again: _judge_step(replace(again, domain=(), condition=""), derivation,
                                                                      seconds, cache)) or o
+    if isinstance(step, RestatedStep):  # f(x) = g + b after f(x) = w x + b: graph_functions.py
+        o = restated(step, o)
     reason = o.reason + (f"; checked where {shown_condition(step.domain)}, as the notes say" if step.domain else "")
     reason += f"; read where {step.condition}, as the notes say" if step.condition else ""
     return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
