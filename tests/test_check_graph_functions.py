@@ -112,3 +112,31 @@ def test_the_bare_name_of_a_function_defined_without_the_variable_is_not_judged(
     notes = BARE + "\n$$\\frac{\\partial g}{\\partial w} = 0$$\n"
     assert at(notes, 7)[0][0] == "skipped"
     assert wrong_lines(notes.replace("= 0$$\n", "= 5$$\n")) == []
+
+
+RULE = r"""# the chain rule, then an example
+
+$$E = (t - p)^2, \quad p = a s$$
+
+$$\frac{dE}{da} = \frac{d}{da}(t - p)^2$$
+
+$$y = f(g(a))$$
+
+$$y' = f'(g(a)) \cdot g'(a)$$
+
+$$g(a) = -p$$
+
+$$p = a s$$
+
+$$= 2(t - p) \cdot \frac{d}{da}(-p)$$
+
+$$= -2(t - p) s$$
+"""
+
+
+def test_a_function_of_a_rule_statement_is_not_defined_through_names():
+    # g is the inner function of the rule (g'(a), f(g(a))): g(a) = -p names it for the example, and the
+    # rows after it go on with dE/da, as they did before functions were read through names
+    assert wrong_lines(RULE) == []
+    assert [(line, verdict) for line, verdict, _ in verdicts(RULE) if line >= 15] == [(15, "proved"), (17, "proved")]
+    assert wrong_lines(RULE.replace("= -2(t - p) s$$", "= 2(t - p) s$$")) == [17]

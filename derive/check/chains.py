@@ -50,6 +50,7 @@ class _Reader(FunctionRows):
         self.function_lines: dict = {}  # f → the line of its latest definition f(x) = …
         self.bare_functions: set = set()  # f, whose bare name is its body (graph_functions.py)
         self.unsure_functions: set = set()  # f…, standing for an f restated differently: unknown
+        self.abstract: frozenset = frozenset()  # functions of rule statements (f(g(x)), g'(x)): graph_functions.py
 
     @property
     def claims(self) -> list:

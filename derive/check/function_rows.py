@@ -25,7 +25,7 @@ class FunctionRows:
         derivative at a); the rest of the chain is checked against the body."""
         body = applied(exprs[1].value, self.functions)
         function = function_definition(exprs[0].value, body)
-        through = None if function is not None or self.domain else \
+        through = None if function is not None or self.domain or _name(exprs[0].value) in self.abstract else \
             function_through_names(exprs[0].value, body, self.derivation.definitions_at(len(self.claims)))
         function = function or through  # f(x) = g + b after g = w x: graph_functions.py
         if function is None or self.domain:
@@ -104,3 +104,8 @@ class FunctionRows:
         self.functions[function.name] = function  # a second z = f(x, y) = … redefines f from here on
         self.claims.append(Definition(len(self.claims), line, text, symbol(function.name), function.body))
         return True
+
+
+def _name(head: sp.Expr) -> str:
+    """f for the head f(x) of a row, "" for any other head."""
+    return head.func.__name__ if isinstance(head, sp.core.function.AppliedUndef) else ""

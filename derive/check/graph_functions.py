@@ -56,6 +56,21 @@ def _expanded(expr: sp.Expr, formulas: dict, stop: frozenset, depth: int = 0) ->
     return _expanded(replaced, formulas, stop, depth + 1)
 
 
+def abstract_functions(statements) -> frozenset[str]:
+    """The functions the notes speak of in general (rule statements): written with a prime
+    (``g'(x)``) or applied to a call (``f(g(x))``) anywhere. ``g(x) = -\\hat{y}`` about such a g
+    names the inner function of a rule, so it is not read as a definition through names."""
+    found: set[str] = set()
+    for st in statements:
+        for piece in st.pieces:
+            for e in piece.exprs:
+                for call in e.value.atoms(AppliedUndef):
+                    name = call.func.__name__
+                    if "'" in name or any(isinstance(a, AppliedUndef) or a.atoms(AppliedUndef) for a in call.args):
+                        found.add(name.rstrip("'"))
+    return frozenset(found)
+
+
 def function_through_names(head: sp.Expr, body: sp.Expr, in_force: dict) -> Function | None:
     """``f(x) = body`` whose body does not write every argument but reaches each one
     through the formulas in force (``in_force``: name → formula; worked numbers are

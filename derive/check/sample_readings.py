@@ -95,7 +95,9 @@ def per_sample_outcome(first: sp.Expr, left: sp.Expr, right: sp.Expr, defs: dict
                        domain: tuple = ()) -> Outcome | None:
     """A skip when sides that differ agree once the number of samples is 1 (the claim
     holds for one sample's loss, as many notes mean a derivative by ŷ_i); else None."""
-    counts = sample_counts(first, defs, unknown)
+    # only a factor of the mean (1/n) left in the derivative makes the readings differ: n in the
+    # claim alone (∂/∂z_j Σ_k e^{z_k} = n e^{z_j}) is no reading of it
+    counts = {n for n in sample_counts(first, defs, unknown) if n in left.free_symbols}
     if not counts:
         return None
     one = {n: sp.Integer(1) for n in counts}
