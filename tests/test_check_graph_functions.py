@@ -140,3 +140,15 @@ def test_a_function_of_a_rule_statement_is_not_defined_through_names():
     assert wrong_lines(RULE) == []
     assert [(line, verdict) for line, verdict, _ in verdicts(RULE) if line >= 15] == [(15, "proved"), (17, "proved")]
     assert wrong_lines(RULE.replace("= -2(t - p) s$$", "= 2(t - p) s$$")) == [17]
+
+
+def test_the_bare_name_of_a_function_the_notes_also_compose_is_not_read():
+    # f is the outer function of f(g(x)) and, redefined, the whole composite: a bare f may be either
+    notes = r"""$$g(x) = 2x + 1, \quad f(u) = u^2$$
+
+$$f(x) = (2x + 1)^2$$
+
+$$\frac{df}{dx} = \frac{d}{dx}[f(g(x))]$$
+"""
+    assert wrong_lines(notes) == []
+    assert [verdict for line, verdict, _ in verdicts(notes) if line == 5] == ["skipped"]

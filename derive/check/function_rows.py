@@ -40,7 +40,8 @@ class FunctionRows:
         self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
                                       symbol(function.name), function.body))
         self.function_lines[function.name] = line
-        if function.name not in self.samples:  # the bare name f is the body (graph_functions.py)
+        if function.name not in self.samples and function.name not in self.abstract:  # bare f: its body
+            # (graph_functions.py); f of f(g(x)) may be the composite or the outer function: not read
             self.derivation._definitions.setdefault(symbol(function.name), []).append((len(self.claims) - 1, body))
             self.bare_functions.add(symbol(function.name))
         first = Expression(function.body, exprs[0].start, exprs[0].end, exprs[0].text)
