@@ -21,6 +21,7 @@ from .expected import expected_latex, to_latex
 from .kronecker import delta_outcome
 from .outcome import Outcome
 from .points import TOLERANCE, _concrete, _point_variables, _points, counterexample, numeric_difference, value_at
+from .sample_readings import one_sample_outcome, per_sample_outcome
 from .rounding import _numeric_reference, _other_values, printed_precision, rounding_slack, within_rounding
 
 
@@ -130,7 +131,10 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
     equal, found = numeric_difference(left, right, domain)
-    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
+    if found is not None and (sample := one_sample_outcome(first, left, right, defs, unknown, spellings, domain)):
+        return sample  # ∂J/∂w = 2(w x_i - y_i) x_i: the loss of one sample (sample_readings.py)
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)
+                                  or per_sample_outcome(first, left, right, defs, unknown, domain)):
         return unknown_outcome
     if found is not None and (indicator := delta_outcome(left, right, domain)) is not None:
         return indicator if indicator.verdict != "wrong" else Outcome(
@@ -157,7 +161,10 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
         return sides
     left, right = sides
     equal, found = numeric_difference(left, right, domain)
-    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)):
+    if found is not None and (sample := one_sample_outcome(first, left, right, defs, unknown, spellings, domain)):
+        return sample  # ∂J/∂w = 2(w x_i - y_i) x_i: the loss of one sample (sample_readings.py)
+    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)
+                                  or per_sample_outcome(first, left, right, defs, unknown, domain)):
         return unknown_outcome
     if found is not None and (indicator := delta_outcome(left, right, domain)) is not None:
         return indicator if indicator.verdict != "wrong" else Outcome(

@@ -48,6 +48,10 @@ class _Reader(FunctionRows):
         self.written: dict = {}  # name → its definition as written (z = w x + b, then z = 0.5·2 + 1)
         self.samples: dict = {}  # f → per_sample.PerSample: f(x_i) = body names the term of sample i
         self.primed: frozenset = frozenset()  # y' read as a name of its own (primed_names.py)
+        self.function_lines: dict = {}  # f → the line of its latest definition f(x) = …
+        self.bare_functions: set = set()  # f, whose bare name is its body (graph_functions.py)
+        self.unsure_functions: set = set()  # f…, standing for an f restated differently: unknown
+        self.abstract: frozenset = frozenset()  # functions of rule statements (f(g(x)), g'(x)): graph_functions.py
 
     @property
     def claims(self) -> list:

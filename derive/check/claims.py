@@ -34,6 +34,7 @@ from .derivation import Definition, Derivation, Skip
 from .derivative_arguments import FunctionParameters
 from .expansion import FORMULA, INPUT
 from .given_values import given_matrix_values
+from .graph_functions import abstract_functions
 from .greek_names import _detect_aliases, _show, normalize_name
 from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
@@ -95,6 +96,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     reader = _Reader(derivation, names, line_of)
     reader.forward = forward_functions(statements, lambda head, value: rule_definition(head, value) is not None)
     reader.primed = primed_names(statements)
+    reader.abstract = abstract_functions(statements)  # g in y = f(g(x)): not defined through names
     # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
     matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
@@ -153,8 +155,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
         reader.domain = statement.domain
         read_pieces(reader, pieces, seg)  # a chain then ", C": comma_gaps.py
     derivation.variables = names.variables
-    derivation.unknown = (names.unknown | {symbol(INPUT + s.name) for s in names.inputs}
-                          | {symbol(FORMULA + s.name) for s in names.symbolic})
+    derivation.unknown = ((names.unknown - reader.bare_functions) | reader.unsure_functions
+                          | {symbol(INPUT + s.name) for s in names.inputs}
+                          | {symbol(FORMULA + s.name) for s in names.symbolic | reader.bare_functions})
     return derivation
 
 

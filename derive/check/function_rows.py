@@ -9,6 +9,7 @@ import sympy as sp
 from ..symbols import symbol
 from .chain_links import _Chain
 from .derivation import Definition
+from .graph_functions import RestatedStep, function_through_names, same_function
 from .latex import Expression, Piece
 from .markdown import Segment
 from .primes import applied, function_definition, named_function
@@ -22,15 +23,27 @@ class FunctionRows:
     def define_function(self, exprs, piece: Piece, seg: Segment, line: int) -> bool:
         """``f(x) = body``: f is a function from here on (``f'(a)`` is its
         derivative at a); the rest of the chain is checked against the body."""
-        function = function_definition(exprs[0].value, applied(exprs[1].value, self.functions))
+        body = applied(exprs[1].value, self.functions)
+        function = function_definition(exprs[0].value, body)
+        through = None if function is not None or self.domain or _name(exprs[0].value) in self.abstract else \
+            function_through_names(exprs[0].value, body, self.derivation.definitions_at(len(self.claims)))
+        function = function or through  # f(x) = g + b after g = w x: graph_functions.py
         if function is None or self.domain:
             return False
         previous = self.functions.get(function.name)
-        self.functions[function.name] = function
         for e in exprs:
             self.seen |= e.value.free_symbols
+        if through is not None and previous is not None:  # the same f, written through g: a claim too
+            if not self.restate_function(previous, function, exprs, seg, line, body):
+                return True
+        self.functions[function.name] = function
         self.claims.append(Definition(len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
                                       symbol(function.name), function.body))
+        self.function_lines[function.name] = line
+        if function.name not in self.samples and function.name not in self.abstract:  # bare f: its body
+            # (graph_functions.py); f of f(g(x)) may be the composite or the outer function: not read
+            self.derivation._definitions.setdefault(symbol(function.name), []).append((len(self.claims) - 1, body))
+            self.bare_functions.add(symbol(function.name))
         first = Expression(function.body, exprs[0].start, exprs[0].end, exprs[0].text)
         chain = _Chain(first, None, last=exprs[1])
         self.chains.append(chain)
@@ -40,6 +53,25 @@ class FunctionRows:
         rest = tuple(Expression(applied(e.value, self.functions), e.start, e.end, e.text) for e in exprs[2:])
         self.add_steps(chain, rest, piece.relations[1:], seg)
         return True
+
+    def restate_function(self, previous, function, exprs, seg: Segment, line: int, body) -> bool:
+        """``f(x) = g + b`` after ``f(x) = w x + b``: a claim that the bodies agree; True when
+        they were seen to agree (the row then defines f anew), else f is unknown from here
+        on (a new function, or a slip in one of the two): its calls and bare name are not judged."""
+        in_force = self.derivation.definitions_at(len(self.claims))
+        kept = same_function(previous, function, in_force)
+        self.claims.append(RestatedStep(
+            len(self.claims), line, f"{exprs[0].text} = {exprs[1].text}",
+            previous.body.xreplace(dict(zip(previous.params, function.params))), body, seg.start + exprs[1].start,
+            seg.start + exprs[1].end, name=function.name, defined_at=self.function_lines[function.name], kept=kept))
+        if not kept:
+            del self.functions[function.name]
+            self.forward.pop(function.name, None)
+            unsure = symbol(f"{function.name}\u2026")
+            self.derivation._definitions.setdefault(symbol(function.name), []).append((len(self.claims) - 1, unsure))
+            self.bare_functions.add(symbol(function.name))
+            self.unsure_functions.add(unsure)
+        return kept
 
     def define_rule_function(self, exprs, line: int) -> bool:
         """``f(x) = g(x)/h(x)`` with g, h undefined: f is that quotient from here
@@ -73,3 +105,8 @@ class FunctionRows:
         self.functions[function.name] = function  # a second z = f(x, y) = … redefines f from here on
         self.claims.append(Definition(len(self.claims), line, text, symbol(function.name), function.body))
         return True
+
+
+def _name(head: sp.Expr) -> str:
+    """f for the head f(x) of a row, "" for any other head."""
+    return head.func.__name__ if isinstance(head, sp.core.function.AppliedUndef) else ""

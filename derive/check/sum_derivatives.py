@@ -21,8 +21,8 @@ def _component(v: sp.Expr) -> tuple[str, sp.Expr] | None:
     if not isinstance(v, sp.Symbol):
         return None
     base, _, index = v.name.rpartition("_")
-    if not base or not index or "_" in base:
-        return None
+    if not base or not index or "_" in base.removesuffix("_hat").removesuffix("_bar").removesuffix("_tilde"):
+        return None  # z_j and ŷ_j (y_hat_j), not x_1_k
     if index.isdigit():
         return base, sp.Integer(int(index))
     if len(index) == 1 and index.isalpha():

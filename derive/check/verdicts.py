@@ -24,6 +24,7 @@ from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
 from .equation_rows import NUMBER_SET_EQUAL, number_set_equal
 from .example_formulas import proved_from_formulas
+from .graph_functions import RestatedStep, restated
 from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
 from .numeric_lists import ComponentStep
@@ -186,7 +187,10 @@ def _definition_reason(claim: Definition, defined_at: dict) -> str:
 
 def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
                 links: StatedLinks | None = None) -> StepVerdict:
-    defs = expansion.relevant_definitions(derivation.definitions_at(step.order), (step.first, step.claim))
+    # the row before is evaluated too (a number is compared with it): what it reaches counts, or a
+    # name only it reaches (q = u t in ∂p/∂q·∂q/∂t) would be a constant and its derivative 0
+    sides = (step.first, step.claim) + ((step.previous,) if step.previous is not None else ())
+    defs = expansion.relevant_definitions(derivation.definitions_at(step.order), sides)
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     unknown = derivation.unknown
     key = (step.first, step.claim, step.previous, step.digits, step.rounding, step.references, step.literals,
@@ -226,6 +230,8 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
     if o.verdict == "skipped" and _opaque_first(o) and links is not None:
         o = linked_outcome(step, links, lambda again: _judge_step(replace(again, domain=(), condition=""), derivation,
                                                                      seconds, cache)) or o
+    if isinstance(step, RestatedStep):  # f(x) = g + b after f(x) = w x + b: graph_functions.py
+        o = restated(step, o)
     reason = o.reason + (f"; checked where {shown_condition(step.domain)}, as the notes say" if step.domain else "")
     reason += f"; read where {step.condition}, as the notes say" if step.condition else ""
     return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
