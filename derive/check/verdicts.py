@@ -20,6 +20,7 @@ import sympy as sp
 from ..worker import Overrun, run_with_budget
 from . import algebra, expansion
 from .chain_rule import chain_rule_outcome
+from .number_equations import equation_reason, unknowns_solved_for
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
@@ -142,6 +143,9 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
     if (step.claim == 0 or step.first == 0) and step.digits is None and verdict.verdict == "wrong":
         return skipped("sets the expression to 0: an equation to solve, not an identity"), \
             (step.first, step.claim, step.line, step.order)
+    if verdict.verdict == "wrong" and step.digits is None and (names := _within_names(seconds, step, derivation)):
+        # 4.2 = b_0 + 0.9·3: an equation in b_0 (number_equations.py)
+        return skipped(equation_reason(names)), (step.first, step.claim, step.line, step.order)
     if step.consequence and not step.first.has(sp.Derivative):
         return skipped("a consequence (⇒, ∴) of the statement before it, such as a step in solving "
                        "an equation; not checked as an identity"), equation
@@ -160,6 +164,15 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
                            f"a rearrangement of the equation at line {equation[2]}",
                            span=(step.start, step.end)), equation
     return skipped(f"a step in solving the equation at line {equation[2]}; not checked"), equation
+
+
+def _within_names(seconds: float, step: Step, derivation: Derivation) -> list[str]:
+    """The names a wrong ``number = expression`` row is an equation in (number_equations.py)."""
+    try:
+        return run_with_budget(unknowns_solved_for, (step.first, step.claim, derivation.definitions_at(step.order),
+                                                     derivation.unknown), seconds)
+    except (Overrun, RuntimeError):
+        return []
 
 
 #: The reason algebra gives for sides in names the notes never relate.
