@@ -19,6 +19,7 @@ import sympy as sp
 
 from ..worker import Overrun, run_with_budget
 from . import algebra, expansion
+from .activations import activation_reason, other_activation
 from .chain_rule import chain_rule_outcome
 from .number_equations import equation_reason, unknowns_solved_for
 from .conditions import shown as shown_condition
@@ -125,6 +126,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       layers[base] if base not in index_bases else
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
+            if verdict.verdict == "wrong":  # σ(x) = max(0, x)
+                verdict = _second_reading(claim, verdict, derivation, seconds)
             verdict = replace(verdict, end_line=claim.end_line)
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
@@ -173,6 +176,16 @@ def _within_names(seconds: float, step: Step, derivation: Derivation) -> list[st
                                                      derivation.unknown), seconds)
     except (Overrun, RuntimeError):
         return []
+
+
+def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, seconds: float) -> StepVerdict:
+    """A wrong step that another reading of the notes makes a definition or a
+    right step is skipped, with that reading: σ named as another activation
+    (activations.py)."""
+    why = ""
+    if name := other_activation(step.first, step.claim):
+        why = activation_reason(step.latex.split(" = ")[0], name)
+    return replace(verdict, verdict=Verdict.SKIPPED, reason=why, expected=None, counterexample=None) if why else verdict
 
 
 #: The reason algebra gives for sides in names the notes never relate.
