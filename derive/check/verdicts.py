@@ -21,6 +21,7 @@ from ..worker import Overrun, run_with_budget
 from . import algebra, expansion
 from .activations import activation_reason, other_activation
 from .chain_rule import chain_rule_outcome
+from .earlier_meanings import earlier_meaning
 from .number_equations import equation_reason, unknowns_solved_for
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
@@ -126,7 +127,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       layers[base] if base not in index_bases else
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
-            if verdict.verdict == "wrong":  # σ(x) = max(0, x)
+            if verdict.verdict == "wrong":  # σ(x) = max(0, x); a name used in an earlier meaning
                 verdict = _second_reading(claim, verdict, derivation, seconds)
             verdict = replace(verdict, end_line=claim.end_line)
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
@@ -181,10 +182,14 @@ def _within_names(seconds: float, step: Step, derivation: Derivation) -> list[st
 def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, seconds: float) -> StepVerdict:
     """A wrong step that another reading of the notes makes a definition or a
     right step is skipped, with that reading: σ named as another activation
-    (activations.py)."""
+    (activations.py), a name used in a meaning it had before (earlier_meanings.py)."""
     why = ""
     if name := other_activation(step.first, step.claim):
         why = activation_reason(step.latex.split(" = ")[0], name)
+    else:
+        spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
+        why = earlier_meaning(step, derivation, lambda defs: _outcome(
+            step, defs, spellings, seconds, derivation.unknown).verdict in ("proved", "numeric"))
     return replace(verdict, verdict=Verdict.SKIPPED, reason=why, expected=None, counterexample=None) if why else verdict
 
 
