@@ -154,8 +154,12 @@ def test_a_number_first_stays_wrong_when_the_notes_give_every_value():
 def test_a_number_set_equal_to_unknowns_alone_is_an_equation():
     notes = "$$5 = 4 p + 0 q$$\n\n$$4 p + 0 q = 5$$\n"
     got = check_text(notes).verdicts
-    assert [(v.line, str(v.verdict)) for v in got] == [(1, "skipped"), (3, "skipped")]
-    assert "an equation to solve" in got[0].reason
+    assert [(v.line, str(v.verdict)) for v in got] == [(1, "skipped"), (3, "numeric")]
+    assert "an equation to solve" in got[0].reason and "a rearrangement of the equation at line 1" in got[1].reason
+    # a system's rows are each an equation; a row after it is a rearrangement of it or a step in solving
+    system = "$$1 = 7 p$$\n\n$$44 = 4 q$$\n\n$$2q = 22$$\n\n$$2q = 24$$\n"
+    assert [(v.line, str(v.verdict)) for v in check_text(system).verdicts] == [
+        (1, "skipped"), (3, "skipped"), (5, "numeric"), (7, "skipped")]
 
 
 CONTROL_SPACE = r"""\begin{align}

@@ -19,10 +19,12 @@ import sympy as sp
 
 from ..worker import Overrun, run_with_budget
 from . import algebra, expansion
+from .activations import activation_reason, other_activation
 from .chain_rule import chain_rule_outcome
+from .earlier_meanings import earlier_meaning
+from .number_equations import equation_reason, unknowns_solved_for
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
-from .equation_rows import NUMBER_SET_EQUAL, number_set_equal
 from .example_formulas import proved_from_formulas
 from .graph_functions import RestatedStep, restated
 from .greek_names import show_name
@@ -130,6 +132,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       layers[base] if base not in index_bases else
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
+            if verdict.verdict == "wrong":  # σ(x) = max(0, x); a name used in an earlier meaning
+                verdict = _second_reading(claim, verdict, derivation, seconds)
             verdict = replace(doubted(verdict, claim), end_line=claim.end_line)  # y(3) after y = 2x
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
@@ -148,8 +152,9 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
     if (step.claim == 0 or step.first == 0) and step.digits is None and verdict.verdict == "wrong":
         return skipped("sets the expression to 0: an equation to solve, not an identity"), \
             (step.first, step.claim, step.line, step.order)
-    if number_set_equal(step, verdict):  # 1 = 7a_0 + 0a_1 (a row of a system): equation_rows.py
-        return skipped(NUMBER_SET_EQUAL), equation
+    if verdict.verdict == "wrong" and step.digits is None and (names := _within_names(seconds, step, derivation)):
+        # 4.2 = b_0 + 0.9·3: an equation in b_0 (number_equations.py)
+        return skipped(equation_reason(names)), (step.first, step.claim, step.line, step.order)
     if step.consequence and not step.first.has(sp.Derivative):
         return skipped("a consequence (⇒, ∴) of the statement before it, such as a step in solving "
                        "an equation; not checked as an identity"), equation
@@ -168,6 +173,29 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
                            f"a rearrangement of the equation at line {equation[2]}",
                            span=(step.start, step.end)), equation
     return skipped(f"a step in solving the equation at line {equation[2]}; not checked"), equation
+
+
+def _within_names(seconds: float, step: Step, derivation: Derivation) -> list[str]:
+    """The names a wrong ``number = expression`` row is an equation in (number_equations.py)."""
+    try:
+        return run_with_budget(unknowns_solved_for, (step.first, step.claim, derivation.definitions_at(step.order),
+                                                     derivation.unknown), seconds)
+    except (Overrun, RuntimeError):
+        return []
+
+
+def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, seconds: float) -> StepVerdict:
+    """A wrong step that another reading of the notes makes a definition or a
+    right step is skipped, with that reading: σ named as another activation
+    (activations.py), a name used in a meaning it had before (earlier_meanings.py)."""
+    why = ""
+    if name := other_activation(step.first, step.claim):
+        why = activation_reason(step.latex.split(" = ")[0], name)
+    else:
+        spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
+        why = earlier_meaning(step, derivation, lambda defs: _outcome(
+            step, defs, spellings, seconds, derivation.unknown).verdict in ("proved", "numeric"))
+    return replace(verdict, verdict=Verdict.SKIPPED, reason=why, expected=None, counterexample=None) if why else verdict
 
 
 #: The reason algebra gives for sides in names the notes never relate.

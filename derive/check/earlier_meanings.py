@@ -1,0 +1,51 @@
+r"""A name the notes define again for a side example, then use in its first meaning.
+
+Notes on computation graphs define ``y = \frac{1}{1 + e^{-x}}``, then explain each
+node with the same two names (``y = \frac{1}{x}``, ``\frac{\partial y}{\partial x} =
+-y^2``; ``y = \exp(x)``, …) and go back to the sigmoid's y. Read with the latest
+definition in force, the rows about the sigmoid are "wrong". A later definition
+replaces an earlier one (``derivation.py``), and that is usually what notes mean,
+but when a "wrong" row holds with an earlier formula of one of its names, which
+meaning the notes use there is not settled: the row is skipped, saying so.
+
+Only formulas count: a name that held a number (a worked example's value, the
+step before an update) is not tried again, so a row computed with a stale value
+is still wrong; and so is a row that holds with no definition of the name.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import sympy as sp
+
+from .derivation import Derivation, Step
+from .expansion import relevant_definitions
+from .greek_names import show_name
+
+#: How many earlier formulas are tried for one row.
+MAX_TRIES = 4
+
+
+def earlier_meaning(step: Step, derivation: Derivation, holds: Callable[[dict], bool]) -> str:
+    """Why ``step`` (judged wrong) is skipped: it holds (``holds(defs)``) when one
+    name it reaches takes a formula the notes gave it before the one in force;
+    "" when no such formula makes it hold."""
+    defs = derivation.definitions_at(step.order)
+    reached = relevant_definitions(defs, (step.first, step.claim))
+    tries = 0
+    for name, now in reached.items():
+        if now.is_number:
+            continue
+        entries = derivation._definitions.get(name, [])
+        in_force = [order for order, value in entries if order < step.order and value == now]
+        for order, value in entries:
+            if order >= step.order or value == now or value.is_number or tries >= MAX_TRIES:
+                continue
+            tries += 1
+            if holds(relevant_definitions({**defs, name: value}, (step.first, step.claim))):
+                first, shown = derivation.claims[order], show_name(name.name)
+                again = f", but the notes define {shown} again at line {derivation.claims[in_force[-1]].line}" \
+                    if in_force else ""
+                return (f"holds with {first.latex} (line {first.line}){again}: which meaning of {shown} they use "
+                        "here is not settled; not checked")
+    return ""
