@@ -101,7 +101,10 @@ def per_sample_outcome(first: sp.Expr, left: sp.Expr, right: sp.Expr, defs: dict
     if not counts:
         return None
     one = {n: sp.Integer(1) for n in counts}
-    equal, found = numeric_difference(left.xreplace(one), right.xreplace(one), domain)
+    try:  # a sum left over (over another index) may not come to a number: then no such reading
+        equal, found = numeric_difference(left.xreplace(one).doit(), right.xreplace(one).doit(), domain)
+    except (TypeError, ValueError):
+        return None
     if found is not None or equal == 0:
         return None
     shown = ", ".join(sorted(str(n) for n in counts))
