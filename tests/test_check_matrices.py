@@ -230,3 +230,13 @@ def test_a_layer_output_defined_in_matrix_form_is_followed():
              "$$\\nabla_{\\mathbf b} \\tfrac12\\|\\mathbf{z}^{[1]}\\|^2 = \\mathbf{z}^{[1]}$$\n")
     v = verdicts(notes)
     assert [str(v[k].verdict) for k in (1, 2, 3)] == ["definition", "wrong", "numeric"]
+
+
+def test_random_draws_decide_only_on_agreement_or_three_disagreements():
+    """One or two odd draws (a near-singular inverse, a rounding) are no counterexample;
+    a single agreeing draw among disagreements makes the claim unclear, not wrong."""
+    from derive.check.matrix_values import draws_verdict
+    assert draws_verdict(5, 0) == "equal" and draws_verdict(1, 0) == "equal"
+    assert draws_verdict(0, 3) == "differ" and draws_verdict(0, 5) == "differ"
+    assert draws_verdict(0, 2) == "unclear" and draws_verdict(1, 4) == "unclear"
+    assert draws_verdict(4, 1) == "unclear" and draws_verdict(0, 0) == "unclear"

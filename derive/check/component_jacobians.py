@@ -27,7 +27,7 @@ from ..worker import Overrun, run_with_budget
 from .matrix_latex import read_matrix_row
 from .matrix_names import Name
 from .matrix_tokens import MatrixSyntax
-from .matrix_values import DRAWS, MatrixOutcome, _compare, _draw, _Evaluator, _number_text, _shape_text
+from .matrix_values import DRAWS, MatrixOutcome, _compare, _draw, _Evaluator, _number_text, _shape_text, draws_verdict
 from .shape_inference import Inconsistent, Unknown
 from .shapes import free_names, readings
 
@@ -152,7 +152,7 @@ def assess_component(deriv: tuple, indices: tuple, rhs: tuple, defs: dict, symme
                     k = result[1][0]
                     example = (reading, entries[k][0], result[2], result[3])
         else:
-            verdicts.append("equal" if equal and not differ else "differ" if differ >= 3 and not equal else "unclear")
+            verdicts.append(draws_verdict(equal, differ))
             shapes.append(_shape_text(reading))
     where = "; or ".join(shapes)
     if verdicts and all(v == "equal" for v in verdicts):

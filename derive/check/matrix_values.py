@@ -240,6 +240,12 @@ def _number_text(v) -> str:
     return str(v) if v.is_Rational else f"{float(v):.8g}"
 
 
+def draws_verdict(equal: int, differ: int) -> str:
+    """What random draws say: "equal" when every draw that ran agreed, "differ" when
+    at least 3 disagreed and none agreed (one odd draw is no counterexample), else "unclear"."""
+    return "equal" if equal and not differ else "differ" if differ >= 3 and not equal else "unclear"
+
+
 def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozenset = frozenset(),
                   seed: int = 20240515) -> MatrixOutcome:
     """Compare ``sides[0]`` with ``sides[1]`` in every consistent reading."""
@@ -282,14 +288,9 @@ def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozense
             elif isinstance(result, tuple):
                 differ += 1
                 example = example or result
-        if equal and not differ:
-            verdicts.append("equal")
-        elif differ >= 3 and not equal:
-            verdicts.append("differ")
-            if first_wrong is None:
-                first_wrong = (reading, example)
-        else:
-            verdicts.append("unclear")
+        verdicts.append(draws_verdict(equal, differ))
+        if verdicts[-1] == "differ" and first_wrong is None:
+            first_wrong = (reading, example)
         shapes.append(_shape_text(reading) + (f", the Jacobian in {layout} layout" if reading.layouts else ""))
     where = "; or ".join(s or "all scalars" for s in shapes)
     if all(v == "equal" for v in verdicts):
