@@ -31,6 +31,7 @@ from .greek_names import show_name
 from .matrices import MatrixStep, judge_matrix
 from .numeric_lists import ComponentStep
 from .implied_functions import doubted
+from .euler_names import e_power_doubted
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .powered_calls import powered_call
@@ -134,7 +135,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             if verdict.verdict == "wrong":  # σ(x) = max(0, x); a name used in an earlier meaning
                 verdict = _second_reading(claim, verdict, derivation, seconds)
-            verdict = replace(doubted(verdict, claim), end_line=claim.end_line)  # y(3) after y = 2x
+            verdict = e_power_doubted(doubted(verdict, claim), claim, derivation)  # y(3) after y = 2x; e^2 after e = …
+            verdict = replace(verdict, end_line=claim.end_line)
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
                 verdict = replace(verdict, reason=f"{where}: {verdict.reason}", where=where)
