@@ -102,7 +102,13 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
             body = _blank(body, _BLOCKQUOTE_MARK)  # a display inside a blockquote: "> " on each line
         body, breaks = rows_opened(body)  # \cr rows, a column of equations in a matrix (tex_rows.py)
         rows = _split_rows(body, work, breaks)
+        last = None  # (index in segments, offset) of this block's last row
         for offset, row in rows:
+            if last is not None and _OPERATOR_CONTINUATION.match(row):  # &+ 21 = 48: the row above goes on
+                k, before = last
+                row = segments[k].latex + " " * (offset - before - len(segments[k].latex)) + row.replace("&", " ")
+                segments[k] = Segment(segments[k].line, segments[k].start, row, block)
+                continue
             row = row.replace("&", " ")
             stripped = row.lstrip()
             if not stripped.strip():
@@ -110,7 +116,13 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
             first = start + offset + len(row) - len(stripped)
             line = bisect.bisect_right(line_starts, first)
             segments.append(Segment(line, start + offset, row, block))
+            last = (len(segments) - 1, offset)
     return _dangling_equals_continued(segments)
+
+
+#: A row of an aligned block that begins, after its ``&``, with a binary operator
+#: (``&+ 21 = 48``, ``&\quad - 4``): the expression of the row above goes on over it.
+_OPERATOR_CONTINUATION = re.compile(r"\s*&\s*(?:\\(?:quad|qquad|[,;:! ])\s*)*(?:\+|-|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])|\\pm(?![A-Za-z]))")
 
 
 #: A row's last ``=`` (``A = B =``), maybe followed by spacing; not ``:=``, ``<=``, ``==``.
