@@ -33,7 +33,7 @@ def increments_read(latex: str) -> str:
     """``latex`` with each increment ``\\Delta x`` written as the one name ``\\Delta_x``
     (same length); raises LatexError for an increment that cannot be written so."""
     def name(m: re.Match) -> str:
-        delta = "\\Delta" if m.group("delta") == "\\Delta" else "Δ"
+        delta = m.group("delta")
         if m.group("word") is not None:  # \Delta xy: the change of x times y, or of xy?
             raise LatexError(f"an increment of several letters ({' '.join(m.group(0).split())}) is not read",
                              m.start())
