@@ -28,7 +28,8 @@ from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
 from .graph_functions import RestatedStep, restated
 from .greek_names import show_name
-from .matrices import MatrixStep, judge_matrix
+from .matrices import MatrixStep
+from .matrix_verdicts import judge_matrix
 from .numeric_lists import ComponentStep
 from .implied_functions import doubted
 from .euler_names import e_power_doubted
@@ -106,7 +107,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = StepVerdict(claim.line, claim.latex, "definition", _definition_reason(claim, defined_at))
         elif isinstance(claim, RuleStep):  # the chain rule for any f, g: rule_statements.py
             verdict = StepVerdict(claim.line, claim.latex, *judge_rule(claim, seconds))
-        elif isinstance(claim, MatrixStep):  # vectors and matrices: matrices.py
+        elif isinstance(claim, MatrixStep):  # vectors and matrices: matrix_verdicts.py
             o = judge_matrix(claim, seconds)
             verdict = StepVerdict(claim.line, claim.latex, o.verdict, o.reason, o.expected, o.counterexample,
                                   (claim.start, claim.end))
