@@ -97,7 +97,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     reader.forward = forward_functions(statements, lambda head, value: rule_definition(head, value) is not None)
     reader.primed = primed_names(statements)
     reader.abstract = abstract_functions(statements)  # g in y = f(g(x)): not defined through names
-    # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
+    # matrix rows (X^T, \nabla, norms) are read by matrices.py, judged by matrix_verdicts.py
     matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
     matrices.layers = collect_layers(seg.latex for seg, _ in parsed)  # δ = ∂L/∂z, z = W a + b: layer_gradients.py
