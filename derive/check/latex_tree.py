@@ -35,6 +35,7 @@ class _ToSympy(Transformer):
         self.spellings: dict[str, str] = {}
         self.applied_names: set[str] = set()
         self.cases: tuple = ()
+        self.euler_powers: list = []  # exponents of e^{…} read as exp: a name e may mean them (euler_names.py)
 
     def piecewise_mark(self, items):  # a cases environment, read by piecewise.py
         return self.cases[int(str(items[0])[1:].rstrip("\ue005"))]
@@ -138,6 +139,7 @@ class _ToSympy(Transformer):
         return _power(items[0], items[1])
 
     def exp_power(self, items):
+        self.euler_powers.append(_value(items[-1]))
         return sp.exp(_value(items[-1]))
 
     def paren(self, items):
