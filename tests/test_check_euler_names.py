@@ -68,6 +68,11 @@ def test_a_row_that_also_writes_exp_keeps_the_exponential():
     assert [str(v.verdict) for v in at(notes, 13)] == ["numeric"]
 
 
+def test_e_to_the_first_power_stays_the_exponential_and_renames_nothing_else():
+    notes = ERROR + "\n$s = 2 e^{1} = 5.4366$\n"  # exp(1) is E: read as e it would rename every E of the row
+    assert [str(v.verdict) for v in at(notes, 13)] == ["numeric"]
+
+
 def test_without_a_name_e_the_exponential_is_judged():
     notes = "$$s = \\frac{1}{1 + e^{-0.5}} = 0.7$$\n"
     assert [verdict for _, verdict in verdicts(notes)].count("wrong") == 1

@@ -43,6 +43,12 @@ def _named(parsed) -> int | None:
     return None
 
 
+def _whole(k: sp.Expr) -> bool:
+    """A whole-number exponent other than 0 and 1 (exp(1) is E itself, and would
+    rename every Euler's number of the row; e^0 is 1 either way)."""
+    return bool(k.is_Integer) and k not in (0, 1)
+
+
 class EulerPowers:
     """Which ``e^k`` of the notes ``parsed`` are powers of a name e (see the module)."""
 
@@ -50,13 +56,13 @@ class EulerPowers:
         start = None if EULER in mapping else _named(parsed)
         self.after = {id(seg) for seg, _ in parsed[start:]} if start is not None else set()
         self.powers = frozenset(k for _, st in parsed if start is not None
-                                for k in getattr(st, "euler_powers", ()) if k.is_Integer)
+                                for k in getattr(st, "euler_powers", ()) if _whole(k))
 
     def mapping(self, seg, statement) -> dict:
         """The renaming that reads the whole-number powers of ``statement`` (on ``seg``) as powers of e."""
         if id(seg) not in self.after or _EXP.search(seg.latex):
             return {}
-        return {sp.exp(k): EULER ** k for k in statement.euler_powers if k.is_Integer}
+        return {sp.exp(k): EULER ** k for k in statement.euler_powers if _whole(k)}
 
 
 def _readings(powers: frozenset) -> list[tuple[str, dict]]:

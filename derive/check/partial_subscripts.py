@@ -31,9 +31,9 @@ _NAME = re.compile(r"\s*(?:\\(?:hat|bar|tilde|widehat|overline|vec|mathcal|mathr
                    r"(?:\{[^{}]*\}|\s[A-Za-z])|\\[A-Za-z]+|[A-Za-zα-ωΓΔΘΛΞΣΦΨΩŷ])"
                    r"(?:\s*_\s*" + _SCRIPT + r")?")
 #: What may follow the operand: the end of a term or a factor that is itself a derivative.
-_AFTER = re.compile(r"\s*(?:$|[=+\-−),.;&<>|\]}]|\\(?:cdot|times|approx|neq|ne|leq?|geq?|quad|qquad|right|to|text|tag|end|"
-                    r"Rightarrow|implies|\\|,|;|!|partial|[dt]?frac\s*\{\s*(?:\\partial|∂|d))(?![A-Za-z])|[*·×⋅∂≈≠≤≥→⇒]"
-                    r"|\\\\|\\[,;!])")
+_AFTER = re.compile(r"\s*(?:$|[=+\-−),.;&<>|\]}]|[*·×⋅∂≈≠≤≥→⇒]|\\\\|\\[,;!]"
+                    r"|\\(?:cdot|times|approx|neq|ne|leq?|geq?|quad|qquad|right|to|text|tag|end|Rightarrow|implies"
+                    r"|partial|[dt]?frac\s*\{\s*(?:\\partial|∂|d))(?![A-Za-z]))")
 _NOT_A_NAME = re.compile(r"\s*(?:∂|\\(?:sum|frac|dfrac|tfrac|sqrt|left|cdot|times|partial|int|prod|lim|nabla|"
                          r"mathbf|boldsymbol|bm)(?![A-Za-z]))")
 _INDEX = re.compile(r"[ijklmn]|\d+")
@@ -86,8 +86,9 @@ def partial_subscripts_checked(latex: str) -> str:
             raise LatexError(f"what {m.group(0).strip()} differentiates is not one name or bracket ({shown}…); "
                              "not read", m.start())
         if re.match(r"\s*\^", latex[end:]):
-            raise LatexError(f"{m.group(0).strip()} before a power ({' '.join(latex[m.start():end + 4].split())}…): the "
-                             "derivative of the power, or a power of the derivative? not read", m.start())
+            power = " ".join(latex[m.start():end + 4].split())
+            raise LatexError(f"{m.group(0).strip()} before a power ({power}…): the derivative of the power, or a "
+                             "power of the derivative? not read", m.start())
         if not _AFTER.match(latex, end):
             after = " ".join(latex[m.start():end + 6].split())
             raise LatexError(f"{m.group(0).strip()} is followed by more than one name or bracket ({after}…): whether "
