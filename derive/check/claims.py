@@ -45,6 +45,7 @@ from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
 from .inner_products import inner_products_as_scalars
 from .names import read_names
+from .euler_names import EulerPowers
 from .plain_math import plain_lines, plain_segments
 from .numeric_lists import read_list_links
 from .numeric_matrices import read_matrix_links
@@ -93,6 +94,8 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     names = read_names(parsed, {**given, **{k: v for k, (v, _) in found.items()}})
 
     derivation = Derivation([], spellings, assumptions)
+    powers = EulerPowers(parsed, names.mapping)  # e^2 after e = ŷ - y: a power of the name e (euler_names.py)
+    derivation.euler_powers = powers.powers
     reader = _Reader(derivation, names, line_of)
     reader.forward = forward_functions(statements, lambda head, value: rule_definition(head, value) is not None)
     reader.primed = primed_names(statements)
@@ -143,7 +146,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
                 barrier.last = Expression(tail.value.xreplace(names.mapping), tail.start, tail.end, tail.text)
             reader.chains.append(barrier)
             continue
-        pieces = [_aliased(piece, names.mapping) for piece in statement.pieces]
+        pieces = [_aliased(piece, {**names.mapping, **powers.mapping(seg, statement)}) for piece in statement.pieces]
         condition = _condition(pieces)
         under = index_condition(pieces, seg.latex, names.defined) if condition else None
         if condition and under is None:

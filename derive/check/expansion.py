@@ -11,6 +11,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..symbols import numeric_form, symbol
+from .greek_names import show_name
 from .latex_operators import indexed
 from .index_conditions import component_definition
 from .siblings import sibling
@@ -45,7 +46,7 @@ def unknown_inputs(unknown: frozenset) -> set:
 
 
 def _shown(name: str) -> str:
-    return name.replace("_hat", "\u0302")
+    return show_name(name).replace("_hat", "\u0302")
 
 
 def opaque_names(*exprs: sp.Expr) -> list[str]:

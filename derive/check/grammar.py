@@ -39,12 +39,14 @@ negated_factor: MINUS factor
     | "\\sqrt" group    -> sqrt
     | LVERT expr RVERT  -> abs
     | EXP_E "^" script  -> exp_power
+    | PARTIAL_SUB partial_operand -> partial_sub  // \partial_{\theta_j} J: partial_subscripts.py
     | undefined_call
     | applied
     | primed
     | sigma_primed
     | function_primed
     | PIECEWISE         -> piecewise_mark
+?partial_operand: name | applied | paren
 paren: "(" expr ")" | "[" expr "]" | group | LBRACE expr RBRACE
 group: "{" expr "}"
 arguments: "(" expr (COMMA expr)* ")"
@@ -126,6 +128,7 @@ FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
     | /\\(?:operatorname|mathrm|text)\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh|ReLU|relu)\s*\}/
 OPNAME: /\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf|mathscr)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}/
 PARTIAL: /\\partial(?![A-Za-z])/ | "∂"
+PARTIAL_SUB.4: /(?:\\partial(?![A-Za-z])|∂)\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])/
 ACCENT: /\\(?:hat|bar|tilde|dot|vec|widehat|widetilde|overline)(?![A-Za-z])/
 GREEK: /\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Sigma|Phi|Psi|Omega)(?![A-Za-z])/
 UNICODE_GREEK: /[α-ωΓΔΘΛΞΣΦΨΩ]/

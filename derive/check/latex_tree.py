@@ -13,6 +13,7 @@ from ..symbols import sigmoid, symbol
 from .function_values import at_numbers
 from .indices import INDEX_JOIN
 from .latex_errors import LatexError
+from .partial_subscripts import partial_variable
 from .latex_operators import D, PARTIAL, SUM_UPPER, _combine, _fraction, _Operator, _power, _value
 
 
@@ -35,6 +36,7 @@ class _ToSympy(Transformer):
         self.spellings: dict[str, str] = {}
         self.applied_names: set[str] = set()
         self.cases: tuple = ()
+        self.euler_powers: list = []  # exponents of e^{…} read as exp: a name e may mean them (euler_names.py)
 
     def piecewise_mark(self, items):  # a cases environment, read by piecewise.py
         return self.cases[int(str(items[0])[1:].rstrip("\ue005"))]
@@ -138,7 +140,12 @@ class _ToSympy(Transformer):
         return _power(items[0], items[1])
 
     def exp_power(self, items):
+        self.euler_powers.append(_value(items[-1]))
         return sp.exp(_value(items[-1]))
+
+    def partial_sub(self, items):
+        """``\\partial_{v} F``: ∂F/∂v (partial_subscripts.py refused the unclear ones)."""
+        return sp.Derivative(_value(items[1]), partial_variable(str(items[0])))
 
     def paren(self, items):
         return [i for i in items if not isinstance(i, Token)][0]
@@ -272,14 +279,16 @@ class _ToSympy(Transformer):
 
 
 def _refuse_slash_derivative(items) -> None:
-    """``dx/dz`` (d next to a name, a slash, d next to a name) is a derivative
-    written inline, not the quotient (d·x)/(d·z): refuse rather than read it."""
+    """``dx/dz`` or ``∂L/∂w`` (d next to a name, a slash, d next to a name) is a
+    derivative written inline, not the quotient (d·x)/(d·z) (∂L/∂w was read as L·w):
+    refuse rather than read it."""
     kinds = ["/" if isinstance(i, Token) and i.type == "MULOP" and i.value == "/" else
-             "d" if isinstance(i, sp.Basic) and i == D else "name" if isinstance(i, sp.Symbol) else "op"
+             "d" if isinstance(i, sp.Basic) and i in (D, PARTIAL) else "name" if isinstance(i, sp.Symbol) else "op"
              if isinstance(i, Token) else "other" for i in items]
     text = " ".join(kinds)
     if re.search(r"\bd name\b.*/ d name\b", text):
-        raise LatexError("d…/d… written with a slash (a derivative, or a quotient of products with d?) is not read")
+        raise LatexError("d…/d… or ∂…/∂… written with a slash (a derivative, or a quotient of products with d?) "
+                         "is not read")
 
 
 class _Arguments(list):

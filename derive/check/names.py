@@ -57,6 +57,7 @@ def unreadable_head(latex: str) -> sp.Symbol | None:
 def read_names(parsed, aliases: dict) -> Names:
     """The names of the notes ``parsed`` ((segment, statement or error) pairs)."""
     defined, symbolic, inputs, unknown, variables = set(), set(), set(), set(), set()
+    summed = False  # e_i in a sum (\sum_i e_i^2): e is the notes' name, not Euler's number
     for seg, statement in parsed:
         if isinstance(statement, LatexError):
             head = unreadable_head(seg.latex)
@@ -84,8 +85,9 @@ def read_names(parsed, aliases: dict) -> Names:
                 if isinstance(d.expr, sp.Symbol):
                     unknown.add(d.expr)
             unknown |= {s for s in v.free_symbols if "_hat" in s.name}
+            summed |= any(str(i.base) == EULER.name for i in v.atoms(sp.Indexed))
     mapping = dict(aliases)
-    if EULER not in defined:
+    if EULER not in defined and not summed:
         mapping[EULER] = sp.E
     rename = lambda names: frozenset(mapping.get(n, n) for n in names if n != EULER or EULER in defined)
     unknown = rename(unknown) - rename(symbolic)

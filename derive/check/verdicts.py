@@ -128,7 +128,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             if verdict.verdict == "wrong":  # σ(x) = max(0, x); a name used in an earlier meaning
                 verdict = _second_reading(claim, verdict, derivation, seconds)
-            verdict = e_power_doubted(doubted(verdict, claim), claim, derivation)  # y(3) after y = 2x; e^2 after e = …
+            verdict = e_power_doubted(doubted(verdict, claim), claim, derivation, lambda again, defs: _outcome(
+                again, defs, {k: v for k, v in derivation.spellings.items() if k != "d"}, seconds, derivation.unknown))
             verdict = replace(verdict, end_line=claim.end_line)
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
