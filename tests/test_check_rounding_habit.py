@@ -71,3 +71,12 @@ def test_how_a_value_is_printed_at_the_edges():
     assert how_printed(r("-0.24951"), r("-0.249"), 3) == "cut off"
     assert how_printed(r("-0.24949"), r("-0.249"), 3) == "both"
     assert how_printed(r("-0.2499"), r("-0.250"), 3) == "rounded"
+
+
+def test_a_value_computed_from_a_given_decimal_printed_rounded_is_not_judged_by_habit():
+    """p = σ(0.39) = 0.59628 prints 0.596; −log(0.596) = 0.51751 cut off is 0.517, but
+    −log(σ(0.39)) = 0.51704 rounds to 0.517: the notes worked with p unrounded. L's value
+    is known only through the printed 0.596, so it is not called wrong (a false alarm on
+    real notes before this guard)."""
+    notes = ROUNDS + "$$p = \\sigma(0.39) \\approx 0.596$$\n\n$$L = -\\log(0.596) \\approx 0.517$$\n"
+    assert "wrong" not in [v[1] for v in verdicts(notes)]

@@ -7,7 +7,7 @@ and then print 0.4694 · 0.5306 = 0.24906 as 0.2490 made a slip: rounded, it is 
 A claim is called wrong here only when all of this holds: its row computes it from
 numbers alone (the row just before it has no names), that value prints as the claim
 only cut off, the exact value of the chain's first expression (at the values the notes
-give) does not print as it rounded either, and the same notes print at least
+give, none of them a decimal printed rounded) does not print as it rounded either, and the same notes print at least
 :data:`SHOWN` other such values that only rounding gives and no other value that only
 cutting off gives (a note that does both has no habit to hold it to)."""
 from __future__ import annotations
@@ -19,6 +19,7 @@ import sympy as sp
 from ..worker import Overrun, run_with_budget
 from .derivation import Step
 from .expansion import evaluate
+from .given_rounding import rounded_decimal
 from .points import _plain, value_at
 from .rounding import printed_interval
 
@@ -46,7 +47,13 @@ def _values(exprs: list) -> list:
 
 
 def _exact(first: sp.Expr, defs: dict, unknown: frozenset):
-    return value_at(evaluate(first, defs, unknown=unknown), {})
+    """The exact value of ``first``, or None when it is computed from a decimal the notes
+    printed rounded (L = −log(0.596), 0.596 being σ(0.39) = 0.59628: rounded or not,
+    the value the notes meant is not known)."""
+    value = evaluate(first, defs, unknown=unknown)
+    if any(rounded_decimal(atom) is not None for atom in value.atoms(sp.Rational)):
+        return None
+    return value_at(value, {})
 
 
 def held_to_rounding(judged: list, derivation, seconds: float) -> list:
@@ -74,7 +81,7 @@ def held_to_rounding(judged: list, derivation, seconds: float) -> list:
     except (Overrun, RuntimeError):
         return judged
     if exact is None or how_printed(exact, step.claim, step.digits) in ("rounded", "both"):
-        return judged  # worked with unrounded values, the printed number is right
+        return judged  # worked with unrounded values (or not known exactly): the printed number may be right
     lines = ", ".join(str(line) for line in sorted(set(rounded))[:3])
     shown = f"{float(value):.{step.digits}f}"
     where = f"{verdict.where}: " if verdict.where else ""
