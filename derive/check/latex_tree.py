@@ -12,13 +12,15 @@ from ..names import GREEK
 from ..symbols import sigmoid, symbol
 from .function_values import at_numbers
 from .indices import INDEX_JOIN
+from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
+from .primed_brackets import bracket_variable
 from .latex_operators import D, PARTIAL, SUM_UPPER, _combine, _fraction, _Operator, _power, _value
 
 
 _FUNCTIONS = {"ln": sp.log, "log": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos,
               "tanh": sp.tanh, "sgn": sp.sign, "sign": sp.sign, "sigmoid": sigmoid, "sqrt": sp.sqrt,
-              "abs": sp.Abs}
+              "abs": sp.Abs} | ELEMENTARY
 _ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
             "dot": "dot", "vec": "vec"}
 
@@ -168,6 +170,9 @@ class _ToSympy(Transformer):
             return sp.Max(0, args[0])
         return _FUNCTIONS[name](args[0])
 
+    def call_power(self, items):
+        return powered_call(self.call([items[0], items[-1]]), items[1])
+
     @v_args(meta=True)
     def applied(self, meta, items):
         token, args = items
@@ -220,12 +225,12 @@ class _ToSympy(Transformer):
     def primed_paren(self, items):
         """``(…)'``: the derivative by the one name inside; with several, by which is not said."""
         value = _value(items[0])
-        names = [s for s in value.free_symbols if isinstance(s, sp.Symbol)]
-        if len(names) != 1 or value.atoms(sp.Indexed) or value.is_Symbol:
+        variable = bracket_variable(value)  # (x^n)': by x beside constants, primed_brackets.py
+        if variable is None:
             raise LatexError("a prime on a bracket of one bare name, several names or none: by which name "
                              "it is differentiated is not said; "
                              "not read", notation=True)
-        return sp.Derivative(value, names[0])
+        return sp.Derivative(value, variable)
 
     def primed_sum(self, items):
         raise LatexError("a prime on a sum (\\sum'): what is summed and by what it is differentiated are not "
