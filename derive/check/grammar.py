@@ -73,6 +73,7 @@ operator: "\\sum" "_" "{" name EQ expr "}" "^" script -> sum_op
     | "\\sum" "_" "{" name "}" ("^" script)?        -> sum_op_index
     | "\\sum" "_" "{" name NEQ name "}" ("^" script)? -> sum_op_except
     | "\\sum" ("^" script)?                         -> sum_op_bare
+    | "\\lim" "_" "{" name ARROW expr "}"           -> lim_op  // limits.py
 
 ?script: NUMBER -> number
     | name

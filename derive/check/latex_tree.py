@@ -14,6 +14,7 @@ from .function_values import at_numbers
 from .indices import INDEX_JOIN
 from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
+from .limits import limit_reach
 from .primed_brackets import bracket_variable
 from .latex_operators import D, PARTIAL, SUM_UPPER, _combine, _fraction, _Operator, _power, _value
 
@@ -111,9 +112,11 @@ class _ToSympy(Transformer):
         return symbol(full)
 
     def add(self, items):
+        limit_reach(_value(items[0]), _value(items[2]))
         return _value(items[0]) + _value(items[2])
 
     def sub(self, items):
+        limit_reach(_value(items[0]), _value(items[2]))
         return _value(items[0]) - _value(items[2])
 
     def negated_factor(self, items):  # 2 * -x
@@ -270,6 +273,9 @@ class _ToSympy(Transformer):
         index, excluded = items[0], items[2]
         high = _value(items[3]) if len(items) > 3 and items[3] is not None else SUM_UPPER
         return _Operator("sum", sp.Symbol(index.name, integer=True), sp.Integer(1), high, excluded)
+
+    def lim_op(self, items):
+        return _Operator("limit", _value(items[0]), _value(items[2]))
 
     def sum_op_bare(self, items):
         high = _value(items[0]) if items and items[0] is not None else SUM_UPPER
