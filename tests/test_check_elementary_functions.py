@@ -55,3 +55,13 @@ def test_a_wrong_row_is_wrong(slip, fixed, line):
 ])
 def test_near_misses_stay_skipped(row):
     assert [verdict for _, verdict in verdicts(row + "\n")] == ["skipped"]
+
+
+@pytest.mark.parametrize("row", [r"$\ln 2x = \ln 2 + \ln x$", r"$\sin 2\theta = 2 \sin\theta \cos\theta$"])
+def test_a_function_of_a_number_then_a_name_without_a_bracket_is_not_read(row):
+    """TeX readers mean ln(2x); the grammar took ln(2)·x and called the true row wrong."""
+    assert [verdict for _, verdict in verdicts(row + "\n")] == ["skipped"]
+
+
+def test_a_function_of_a_number_alone_is_still_read():
+    assert verdicts("$\\sin 0.5 \\approx 0.4794$ and $\\ln 2 = 0.6931$\n") == [(1, "numeric"), (1, "numeric")]

@@ -12,11 +12,15 @@ the grammar's FUNC token takes them by, and the power of such a function,
 ``\sin^2 x`` and ``cos^2(x)``, read as (sin x)² as every textbook means it.
 
 Refused: ``\sin^{-1} x`` and other exponents that are not whole positive
-numbers (the inverse function, or 1/sin x?). Left as they were: the Russian
+numbers (the inverse function, or 1/sin x?), and ``\sin 3h`` or ``\ln 2x``
+(a number, then a name, with no bracket), which the grammar would take as
+sin(3)·h where the writer means sin(3h). Left as they were: the Russian
 hyperbolic spellings ``sh``, ``ch``, ``th``, ``cth``, which end in h and would
 take ``ch(x)``, a constant c times a function h the notes define, for cosh x.
 """
 from __future__ import annotations
+
+import re
 
 import sympy as sp
 
@@ -50,3 +54,18 @@ def powered_call(value: sp.Expr, exponent) -> sp.Expr:
         raise LatexError(f"a power {exponent} written on a function's name (the inverse function, or a power "
                          "of its value?) is not read", notation=True)
     return _power(value, exponent)
+
+
+#: ``\sin 3h``, ``\ln 2x``: a function name, a number, then a name with no bracket.
+_NUMBER_THEN_NAME = re.compile(r"\\(?:sin|cos|ln|log|exp|tanh|" + _NAMES + r")(?![A-Za-z])\s*\d+(?:\.\d+)?\s*"
+                               r"(?=[A-Za-z]|\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|lambda|mu|"
+                               r"nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Delta)(?![A-Za-z]))")
+
+
+def number_then_name_refused(latex: str) -> str:
+    """Refuse ``\\sin 3h``: TeX readers mean sin(3h), the grammar takes sin(3)·h."""
+    m = _NUMBER_THEN_NAME.search(latex)
+    if m:
+        raise LatexError(f"{' '.join(m.group(0).split())}… without a bracket: the function of the product, or of the "
+                         "number times the name? not read", m.start())
+    return latex

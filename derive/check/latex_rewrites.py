@@ -9,6 +9,7 @@ from .bold_numbers import bold_numbers_read
 from .font_switches import font_switches_read
 from .script_groups import script_groups_read
 from .font_scripts import font_scripts_read
+from .elementary_functions import number_then_name_refused
 from .ell_letter import ell_read
 from .increments import increments_read
 from .indices import AmbiguousExponent, indices_rewritten
@@ -163,7 +164,7 @@ def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
     latex = increments_read(latex)  # \Delta x is one name, the change of x (increments.py)
-    latex = ell_read(latex)  # \ell, ℓ: the letter l (ell_letter.py)
+    latex = number_then_name_refused(ell_read(latex))  # \ell, ℓ: the letter l; \sin 3h refused (elementary_functions.py)
     latex = _interval_membership_blanked(_signature_refused(index_transpose_refused(font_switches_read(latex))))  # {\bf w} is \mathbf{w}
     latex = _inverse_function_refused(script_groups_read(font_scripts_read(latex)))  # \delta{_2} is \delta_2
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))
