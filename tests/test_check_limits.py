@@ -71,8 +71,8 @@ def test_limits_that_cannot_be_worked_out_are_skipped(row, why):
 
 
 def test_a_limit_compared_with_a_derivative_of_a_redefined_name_is_not_called_wrong():
-    """y is redefined in a row the checker cannot read (\\newline): dy/dx keeps the old y."""
-    notes = ("$$y = x^2 + 1$$\n\n$$y=x^3\\newline z = 1$$\n\n"
+    """y is redefined in a row the checker cannot read (z = ?): dy/dx keeps the old y."""
+    notes = ("$$y = x^2 + 1$$\n\n$$y=x^3 \\quad z = ?$$\n\n"
              "$$\\frac{dy}{dx} = \\lim_{h \\to 0} \\frac{(x+h)^3 - x^3}{h}$$\n")
     found = check_text(notes).verdicts
     row = [v for v in found if v.line == 5]
