@@ -12,14 +12,17 @@ from ..names import GREEK
 from ..symbols import sigmoid, symbol
 from .function_values import at_numbers
 from .indices import INDEX_JOIN
+from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
 from .partial_subscripts import partial_variable
+from .limits import limit_reach
+from .primed_brackets import bracket_variable
 from .latex_operators import D, PARTIAL, SUM_UPPER, _combine, _fraction, _Operator, _power, _value
 
 
 _FUNCTIONS = {"ln": sp.log, "log": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos,
               "tanh": sp.tanh, "sgn": sp.sign, "sign": sp.sign, "sigmoid": sigmoid, "sqrt": sp.sqrt,
-              "abs": sp.Abs}
+              "abs": sp.Abs} | ELEMENTARY
 _ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
             "dot": "dot", "vec": "vec"}
 
@@ -111,9 +114,11 @@ class _ToSympy(Transformer):
         return symbol(full)
 
     def add(self, items):
+        limit_reach(_value(items[0]), _value(items[2]))
         return _value(items[0]) + _value(items[2])
 
     def sub(self, items):
+        limit_reach(_value(items[0]), _value(items[2]))
         return _value(items[0]) - _value(items[2])
 
     def negated_factor(self, items):  # 2 * -x
@@ -175,6 +180,9 @@ class _ToSympy(Transformer):
             return sp.Max(0, args[0])
         return _FUNCTIONS[name](args[0])
 
+    def call_power(self, items):
+        return powered_call(self.call([items[0], items[-1]]), items[1])
+
     @v_args(meta=True)
     def applied(self, meta, items):
         token, args = items
@@ -227,12 +235,12 @@ class _ToSympy(Transformer):
     def primed_paren(self, items):
         """``(…)'``: the derivative by the one name inside; with several, by which is not said."""
         value = _value(items[0])
-        names = [s for s in value.free_symbols if isinstance(s, sp.Symbol)]
-        if len(names) != 1 or value.atoms(sp.Indexed) or value.is_Symbol:
+        variable = bracket_variable(value)  # (x^n)': by x beside constants, primed_brackets.py
+        if variable is None:
             raise LatexError("a prime on a bracket of one bare name, several names or none: by which name "
                              "it is differentiated is not said; "
                              "not read", notation=True)
-        return sp.Derivative(value, names[0])
+        return sp.Derivative(value, variable)
 
     def primed_sum(self, items):
         raise LatexError("a prime on a sum (\\sum'): what is summed and by what it is differentiated are not "
@@ -272,6 +280,9 @@ class _ToSympy(Transformer):
         index, excluded = items[0], items[2]
         high = _value(items[3]) if len(items) > 3 and items[3] is not None else SUM_UPPER
         return _Operator("sum", sp.Symbol(index.name, integer=True), sp.Integer(1), high, excluded)
+
+    def lim_op(self, items):
+        return _Operator("limit", _value(items[0]), _value(items[2]))
 
     def sum_op_bare(self, items):
         high = _value(items[0]) if items and items[0] is not None else SUM_UPPER
