@@ -35,6 +35,7 @@ from .euler_names import e_power_doubted
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .powered_calls import powered_call
+from .prior_links import wrong_link
 from .outcome import Outcome
 from .stated_links import StatedLinks, linked_outcome
 from .rule_statements import RuleStep, judge_rule
@@ -250,6 +251,8 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
                                             "is not checked: " + o.reason + ")")
         elif cache[key].verdict == "skipped" and "sum to 1" in cache[key].reason:
             o = cache[key]  # the link itself is the assumption the notes make: say that
+        elif wrong := wrong_link(step.previous, step.claim, cache[key], o.reason):  # prior_links.py
+            o = wrong
     if o.verdict == "skipped" and _opaque_first(o) and step.digits is None:
         # ŷ_1 = w_5 a_1 + …, then ŷ_1 = 0.4943: a proof from the formulas, never a new "wrong"
         o = proved_from_formulas(step, derivation, defs,

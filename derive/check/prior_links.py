@@ -1,0 +1,42 @@
+"""A wrong link between two rows of a chain whose first expression is unknown.
+
+``∂L/∂z = (−y/a + (1−y)/(1−a))·a(1−a) = −y(1−a) + a(1−y) = a + y``: the
+chain's first expression (∂L/∂z, with a defined only in prose) cannot be
+read, so each row is compared with the row before it. Until now only a
+proof of that link was kept, never a "wrong", because the next row may
+substitute something the notes define in prose (``a − y`` then
+``σ(z) − y``, or a value ``0.3 − y``) and differ from the row before it
+only through that unread definition.
+
+A link is called wrong here only when such a substitution cannot be
+what happened: both rows are written in exactly the same names, with no
+derivative or function the notes do not define, and the comparison found
+a counterexample. ``a(1−a)·(…) = −y(1−a) − a(1−y)`` in ``a`` and ``y``
+on both sides is then a slip, whatever ``a`` stands for (the identity
+fails for a value of ``a``, and a definition of ``a`` in other names
+would have changed the names of the row).
+"""
+from __future__ import annotations
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+
+from .outcome import Outcome
+
+
+def _plain(expr: sp.Expr) -> bool:
+    """No derivative, integral, limit or undefined function: nothing a prose definition could hide in."""
+    return not (expr.has(sp.Derivative) or expr.has(sp.Integral) or expr.has(sp.Limit)
+                or expr.atoms(AppliedUndef))
+
+
+def wrong_link(previous: sp.Expr, claim: sp.Expr, link: Outcome, head_reason: str) -> Outcome | None:
+    """``link`` (previous vs claim) as a wrong verdict when it can be trusted, else None."""
+    if link.verdict != "wrong" or not head_reason.startswith("depends on "):
+        return None
+    names = previous.free_symbols
+    if not names or names != claim.free_symbols or not (_plain(previous) and _plain(claim)):
+        return None
+    return Outcome("wrong", f"not equal to the row before it, which is written in the same names "
+                            f"({link.reason}); the chain's first expression is not checked: {head_reason}",
+                   link.expected, link.counterexample)
