@@ -24,7 +24,7 @@ from sympy.core.function import AppliedUndef
 from .outcome import Outcome
 
 
-def _plain(expr: sp.Expr) -> bool:
+def plain(expr: sp.Expr) -> bool:
     """No derivative, integral, limit or undefined function: nothing a prose definition could hide in."""
     return not (expr.has(sp.Derivative) or expr.has(sp.Integral) or expr.has(sp.Limit)
                 or expr.atoms(AppliedUndef))
@@ -35,7 +35,7 @@ def wrong_link(previous: sp.Expr, claim: sp.Expr, link: Outcome, head_reason: st
     if link.verdict != "wrong" or not head_reason.startswith("depends on "):
         return None
     names = previous.free_symbols
-    if not names or names != claim.free_symbols or not (_plain(previous) and _plain(claim)):
+    if not names or names != claim.free_symbols or not (plain(previous) and plain(claim)):
         return None
     return Outcome("wrong", f"not equal to the row before it, which is written in the same names "
                             f"({link.reason}); the chain's first expression is not checked: {head_reason}",

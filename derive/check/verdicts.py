@@ -35,7 +35,7 @@ from .euler_names import e_power_doubted
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .powered_calls import powered_call
-from .number_links import wrong_number_link
+from .solving_links import wrong_solving_link
 from .prior_links import wrong_link
 from .outcome import Outcome
 from .stated_links import StatedLinks, linked_outcome
@@ -166,7 +166,7 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
         return verdict, equation
     if not (step.first.free_symbols or step.claim.free_symbols):  # 7/30 = 2.333: numbers only, no unknown to solve for
         return verdict, equation
-    if link := wrong_number_link(step, lambda again: _outcome(again, {}, {}, seconds, derivation.unknown)):
+    if link := wrong_solving_link(step, lambda again: _judge_step(again, derivation, seconds, {})):  # solving_links.py
         return StepVerdict(step.line, step.latex, "wrong", link.reason, link.expected, link.counterexample,
                            (step.start, step.end)), equation
     defs = derivation.definitions_at(step.order)

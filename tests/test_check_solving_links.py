@@ -1,11 +1,12 @@
-r"""A wrong link between two numbers in a row that solves an equation (issue 9, recall).
+r"""A wrong link inside a row taken as a step in solving an equation (issue 9, recall).
 
-Notes written here. A row soon after an equation (``7a = 2``) is taken as a step in solving
-it and is not judged as an identity. A row like ``a = \frac{3}{7} \approx 0.4286`` also links
-two numbers, and that link holds or fails whatever the equation says: it is now judged, and a
-wrong decimal there is called wrong. Whether the fraction solves the equation is still not
-judged (a wrong root stays skipped), and a row with a name on both sides of its link stays a
-step in solving.
+Notes written here. A row soon after an equation (``7a = 2``, or a relation in names the notes
+never tie together, ``\frac{\Delta y}{\Delta x} = …``) is taken as a step in solving it and is
+not judged as an identity. A row like ``a = \frac{3}{7} \approx 0.4286`` also links two numbers,
+and ``\frac{6x\Delta x + 3\Delta x^2}{\Delta x} = 6x + 3\Delta x`` two expressions in the same
+names: such a link holds or fails whatever the equation says. It is now judged, and a slip there
+is called wrong. Whether a value solves the equation is still not judged (a wrong root stays
+skipped), and a link whose sides are in different names stays a step in solving.
 """
 from fractions import Fraction
 
@@ -71,3 +72,25 @@ def test_a_step_in_solving_with_a_name_in_its_link_stays_skipped():
 def test_a_root_alone_is_a_definition_not_a_link():
     notes = "Solve the fit:\n\n$$30 = 0a + 14b$$\n\n$$b = 2.5$$\n"
     assert verdicts(notes) == [(3, "skipped"), (5, "definition")]
+
+
+QUOTIENT = r"""The slope of $y = 3x^2$ from its definition:
+
+$$\frac{\Delta y}{\Delta x} = \frac{3(x + \Delta x)^2 - 3x^2}{\Delta x}$$
+
+$$\frac{3(x + \Delta x)^2 - 3x^2}{\Delta x} = \frac{6x\Delta x + 3\Delta x^2}{\Delta x} = 6x + 3\Delta x$$
+"""
+
+
+def test_a_slip_after_a_relation_in_other_names_is_wrong():
+    """The Δy row is a relation in names the notes do not tie (kept as an equation to solve)."""
+    assert wrong_lines(QUOTIENT) == []
+    assert (3, "skipped") in verdicts(QUOTIENT)
+    planted = QUOTIENT.replace("= 6x + 3\\Delta x$$", "= 6x + \\Delta x$$")
+    assert planted != QUOTIENT and wrong_lines(planted) == [5]
+
+
+def test_a_link_that_drops_a_name_after_such_a_relation_stays_skipped():
+    """6x·Δx/Δx → 6x as Δx → 0 is a limit taken in words, not an identity: not called wrong."""
+    notes = QUOTIENT.replace("= 6x + 3\\Delta x$$", "= 6x$$")
+    assert notes != QUOTIENT and wrong_lines(notes) == []
