@@ -73,6 +73,7 @@ def test_a_wrong_power_after_the_chain_rule_is_wrong():
     "& = a - y + b\n",          # a name the row before does not have
     "& = a - y^2 \\frac{\\partial y}{\\partial z}\n",  # a derivative of something undefined
     "& = a - g(y)\n",          # a function the notes do not define
+    "& = \\sqrt{a^2} - y\n",    # a root: equal to a - y only where a ≥ 0, which the notes may mean
 ])
 def test_a_row_in_other_names_after_an_unknown_head_stays_skipped(row):
     notes = SIGMOID.replace("& = a - y\n", "& = a - y \\\\\n" + row)

@@ -94,3 +94,13 @@ def test_a_link_that_drops_a_name_after_such_a_relation_stays_skipped():
     """6x·Δx/Δx → 6x as Δx → 0 is a limit taken in words, not an identity: not called wrong."""
     notes = QUOTIENT.replace("= 6x + 3\\Delta x$$", "= 6x$$")
     assert notes != QUOTIENT and wrong_lines(notes) == []
+
+
+def test_a_link_with_roots_after_such_a_relation_stays_skipped():
+    """√(x+Δx)·√x = √(x² + xΔx) holds for the x > 0 the notes mean and fails only off that domain."""
+    notes = ("Let $y = \\sqrt{x}$.\n\n"
+             "$$\\frac{\\Delta y}{\\Delta x} = \\frac{\\sqrt{x + \\Delta x} - \\sqrt{x}}{\\Delta x}$$\n\n"
+             "$$\\frac{\\Delta y}{\\Delta x} \\cdot y = \\frac{\\sqrt{x + \\Delta x} - \\sqrt{x}}{\\Delta x}\\cdot\\sqrt{x}"
+             " = \\frac{\\sqrt{x + \\Delta x}\\cdot\\sqrt{x} - x}{\\Delta x} = \\frac{\\sqrt{x^2 + x\\Delta x} - x}{\\Delta x}$$\n")
+    assert wrong_lines(notes) == []
+    assert (5, "skipped") in verdicts(notes)

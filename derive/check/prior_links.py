@@ -25,9 +25,13 @@ from .outcome import Outcome
 
 
 def plain(expr: sp.Expr) -> bool:
-    """No derivative, integral, limit or undefined function: nothing a prose definition could hide in."""
-    return not (expr.has(sp.Derivative) or expr.has(sp.Integral) or expr.has(sp.Limit)
-                or expr.atoms(AppliedUndef))
+    """No derivative, integral, limit or undefined function (nothing a prose definition could hide in),
+    and, when it has names, no root (or |…|), logarithm or power by a name: ``\sqrt{x}\sqrt{x + h} = \sqrt{x^2 + xh}``
+    holds where the notes mean it (x > 0) and fails only off that domain, which they do not say."""
+    if expr.has(sp.Derivative) or expr.has(sp.Integral) or expr.has(sp.Limit) or expr.atoms(AppliedUndef):
+        return False
+    return not expr.free_symbols or not (expr.has(sp.log) or expr.has(sp.Abs)
+                                         or any(not p.exp.is_integer for p in expr.atoms(sp.Pow)))
 
 
 def wrong_link(previous: sp.Expr, claim: sp.Expr, link: Outcome, head_reason: str) -> Outcome | None:
