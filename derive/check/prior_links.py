@@ -1,4 +1,4 @@
-"""A wrong link between two rows of a chain whose first expression is unknown.
+r"""A wrong link between two rows of a chain whose first expression is unknown.
 
 ``∂L/∂z = (−y/a + (1−y)/(1−a))·a(1−a) = −y(1−a) + a(1−y) = a + y``: the
 chain's first expression (∂L/∂z, with a defined only in prose) cannot be
@@ -25,7 +25,7 @@ from .outcome import Outcome
 
 
 def plain(expr: sp.Expr) -> bool:
-    """No derivative, integral, limit or undefined function (nothing a prose definition could hide in),
+    r"""No derivative, integral, limit or undefined function (nothing a prose definition could hide in),
     and, when it has names, no root (or |…|), logarithm or power by a name: ``\sqrt{x}\sqrt{x + h} = \sqrt{x^2 + xh}``
     holds where the notes mean it (x > 0) and fails only off that domain, which they do not say."""
     if expr.has(sp.Derivative) or expr.has(sp.Integral) or expr.has(sp.Limit) or expr.atoms(AppliedUndef):
@@ -44,3 +44,25 @@ def wrong_link(previous: sp.Expr, claim: sp.Expr, link: Outcome, head_reason: st
     return Outcome("wrong", f"not equal to the row before it, which is written in the same names "
                             f"({link.reason}); the chain's first expression is not checked: {head_reason}",
                    link.expected, link.counterexample)
+
+
+#: How the reasons of these links begin (here and in ``solving_links.py``).
+LINK_REASONS = ("not equal to the row before it, which is written in the same names",
+                "not equal to the expression before it (")
+
+
+def unconfirmed(claim, verdict, results: list) -> str:
+    """Why a wrong link of this module (or ``solving_links.py``) is not kept, or "".
+
+    ``∂E/∂y = (t − y) \\ = −(t − y)``: when the row before is on another line and was not
+    itself seen to agree with the row before it, either row may hold the slip (here the
+    first does, and the second is right), so the line of the claim is not blamed. When the
+    row before is on the same line, or agreed with its own row before, the claim is the odd
+    one out."""
+    if str(verdict.verdict) != "wrong" or not verdict.reason.startswith(LINK_REASONS) or not results:
+        return ""
+    before_claim, before = results[-1]
+    if before_claim.line == claim.line or str(before.verdict) in ("proved", "numeric"):
+        return ""
+    return ("differs from the row before it, on another line that was not itself checked: which of the two "
+            "rows holds the slip is not known; not judged")

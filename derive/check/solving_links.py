@@ -1,4 +1,4 @@
-"""A link between two rows of a chain that may be a step in solving an equation.
+r"""A link between two rows of a chain that may be a step in solving an equation.
 
 ``7a = 1`` then ``a = \\frac{3}{7} \\approx 0.14286``: the row after an equation (a
 row set to 0, a number set equal to an expression, or a relation between names

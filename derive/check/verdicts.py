@@ -36,7 +36,7 @@ from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .powered_calls import powered_call
 from .solving_links import wrong_solving_link
-from .prior_links import wrong_link
+from .prior_links import unconfirmed, wrong_link
 from .outcome import Outcome
 from .stated_links import StatedLinks, linked_outcome
 from .rule_statements import RuleStep, judge_rule
@@ -142,6 +142,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
                 verdict = replace(verdict, reason=f"{where}: {verdict.reason}", where=where)
+        if why := unconfirmed(claim, verdict, results):  # prior_links.py: which row holds the slip?
+            verdict = replace(verdict, verdict=Verdict.SKIPPED, reason=why, expected=None, counterexample=None)
         links.after(claim, verdict)
         results.append((claim, verdict))
     return results
