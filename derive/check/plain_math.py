@@ -70,6 +70,16 @@ def _power_groups(line: str) -> str | None:
 _INDEXED_HEAD = re.compile(r"^[^=]*[A-Za-zα-ω]'?\((?![A-Za-zα-ω](?:\s*,\s*[A-Za-zα-ω])*\))")
 
 
+def _after_value_head(body: str) -> str | None:
+    """``f'(4.4) = 2*4.4 - 4 = 8.8 - 4 = 4.8`` without its head, when the head is a name at a
+    value or a step (``f'(4.4)``, ``a(t+1)``, refused as a head by ``_INDEXED_HEAD``) and two
+    or more expressions follow it: their links are read on their own, the head is not."""
+    head, _, rest = body.partition("=")
+    if not _INDEXED_HEAD.match(head + "=") or "=" not in rest or not re.fullmatch(r"\s*[^\W\d_]'*\([^()=]*\)\s*", head):
+        return None
+    return rest.lstrip()
+
+
 def plain_to_latex(text: str) -> str | None:
     """The LaTeX of one plain statement, or None when any of it is not math."""
     text, vectors = placeholders(text)  # [ 0  1 -1 ]ᵗ, sgn(2): plain_vectors.py
@@ -111,6 +121,8 @@ def _statement_parts(line: str) -> list[tuple[int, str]] | None:
         body = piece.strip()
         if not body:
             return None
+        if (rest := _after_value_head(body)) is not None:  # f'(4.4) = 2*4.4 - 4 = 4.8: the links after f'(4.4)
+            column, body = column + len(body) - len(rest), rest
         latex = plain_to_latex(body)
         if latex is None or ("=" not in body and "≈" not in body):
             return None

@@ -36,6 +36,8 @@ from .euler_names import e_power_doubted
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .powered_calls import powered_call
+from .solving_links import wrong_solving_link
+from .prior_links import unconfirmed, wrong_link
 from .outcome import Outcome
 from .stated_links import StatedLinks, linked_outcome
 from .rule_statements import RuleStep, judge_rule
@@ -134,6 +136,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
                 verdict = replace(verdict, reason=f"{where}: {verdict.reason}", where=where)
+        if why := unconfirmed(claim, verdict, results):  # prior_links.py: which row holds the slip?
+            verdict = replace(verdict, verdict=Verdict.SKIPPED, reason=why, expected=None, counterexample=None)
         links.after(claim, verdict)
         results.append((claim, verdict))
     return results
@@ -158,6 +162,9 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
         return verdict, equation
     if not (step.first.free_symbols or step.claim.free_symbols):  # 7/30 = 2.333: numbers only, no unknown to solve for
         return verdict, equation
+    if link := wrong_solving_link(step, lambda again: _judge_step(again, derivation, seconds, {})):  # solving_links.py
+        return StepVerdict(step.line, step.latex, "wrong", link.reason, link.expected, link.counterexample,
+                           (step.start, step.end)), equation
     defs = derivation.definitions_at(step.order)
     try:
         follows = run_with_budget(algebra.is_consequence,
@@ -244,6 +251,8 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
                                             "is not checked: " + o.reason + ")")
         elif cache[key].verdict == "skipped" and "sum to 1" in cache[key].reason:
             o = cache[key]  # the link itself is the assumption the notes make: say that
+        elif wrong := wrong_link(step.previous, step.claim, cache[key], o.reason):  # prior_links.py
+            o = wrong
     if o.verdict == "skipped" and _opaque_first(o) and step.digits is None:
         # ŷ_1 = w_5 a_1 + …, then ŷ_1 = 0.4943: a proof from the formulas, never a new "wrong"
         o = proved_from_formulas(step, derivation, defs,
