@@ -53,6 +53,7 @@ from .one_output import one_output_aliases
 from .primed_names import primed_names
 from .primes import forward_functions
 from .rule_statements import rule_definition
+from .sections import heading_lines
 from .tails import readable_tail
 from .headless_links import read_headless_links
 
@@ -92,7 +93,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
         assumptions.append(f"{_show(k.name)} ≡ {_show(v.name)} ({why})")
     names = read_names(parsed, {**given, **{k: v for k, (v, _) in found.items()}})
 
-    derivation = Derivation([], spellings, assumptions)
+    derivation = Derivation([], spellings, assumptions, headings=heading_lines(text))
     reader = _Reader(derivation, names, line_of)
     reader.forward = forward_functions(statements, lambda head, value: rule_definition(head, value) is not None)
     reader.primed = primed_names(statements)

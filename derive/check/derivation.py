@@ -72,6 +72,7 @@ class Derivation:
     #: without a definition the checker could read: unknown functions.
     unknown: frozenset = frozenset()
     variables: frozenset = frozenset()
+    headings: tuple[int, ...] = ()  # the lines of the notes' Markdown headings (sections.py)
 
     def defined_names(self) -> frozenset[str]:
         """The names the notes define anywhere (as the checker holds them)."""
