@@ -20,7 +20,7 @@ from typing import Callable
 
 import sympy as sp
 
-from .derivation import Derivation, Step
+from .derivation import Definition, Derivation, Step
 from .expansion import relevant_definitions
 from .greek_names import show_name
 from .sections import same_section
@@ -57,8 +57,16 @@ def earlier_meaning(step: Step, derivation: Derivation, holds: Callable[[dict], 
 def _other_section(step: Step, derivation: Derivation, defs: dict, reached: dict,
                    holds: Callable[[dict], bool]) -> str:
     """Why ``step`` is skipped: it holds when a name whose formula in force was given
-    under another heading is read as an input of its own (a later example's letter)."""
-    for name, now in list(reached.items())[:MAX_TRIES]:
+    under another heading is read as an input of its own (a later example's letter). The
+    name must be an input of a formula given in the step's own section (``y = (a + b) c``),
+    and not what the step differentiates (freed, dL/da would be a symbol of its own and
+    anything would hold)."""
+    differentiated = set().union(*(d.expr.free_symbols for e in (step.first, step.claim)
+                                   for d in e.atoms(sp.Derivative)))
+    inputs = set().union(*(claim.value.free_symbols for claim in derivation.claims[:step.order]
+                           if isinstance(claim, Definition)
+                           and same_section(derivation.headings, claim.line, step.line)))
+    for name, now in [(k, v) for k, v in reached.items() if k in inputs - differentiated][:MAX_TRIES]:
         orders = [order for order, value in derivation._definitions.get(name, []) if value == now]
         before = [order for order in orders if order < step.order]
         order = before[-1] if before else (orders[0] if orders else None)
