@@ -31,10 +31,11 @@ if "MUTANT_UNDER_TEST" in os.environ:  # mutmut's trampolines triple the stack d
     # the checker's default budget of 3 s a step runs out under mutmut's tracing on busy shared cores,
     # and a step "skipped: no verdict within the time budget" fails a test that is not about time:
     # ten times the budget from the default up (a test of the budget itself passes less, and keeps it)
-    from derive.check import verdicts as _verdicts
+    # (budgeted_outcome.py's phases of a step, and verdicts.py's own budgeted calls: both look up _within)
+    from derive.check import budgeted_outcome as _budgeted, verdicts as _verdicts
 
-    _within = _verdicts._within
-    _verdicts._within = lambda seconds, function, *args: _within(
+    _within = _budgeted._within
+    _budgeted._within = _verdicts._within = lambda seconds, function, *args: _within(
         seconds * 10 if seconds >= _verdicts.DEFAULT_SECONDS else seconds, function, *args)
 
 

@@ -14,7 +14,7 @@ import sympy as sp
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from derive import worker
-from derive.check import algebra, check_text, verdicts
+from derive.check import algebra, budgeted_outcome, check_text, verdicts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,7 +74,8 @@ def judged_under_budget(monkeypatch):
             assert inside[0], f"algebra.{_name} ran outside the time budget"
             return _real(*args)
         monkeypatch.setattr(algebra, name, guarded)
-    monkeypatch.setattr(verdicts, "run_with_budget", budgeted)
+    monkeypatch.setattr(verdicts, "run_with_budget", budgeted)  # equations (is_consequence)
+    monkeypatch.setattr(budgeted_outcome, "run_with_budget", budgeted)  # a step's phases (assess, numeric_only)
     return calls
 
 
@@ -119,6 +120,7 @@ def test_a_step_whose_every_phase_overruns_is_skipped_after_at_most_two_budgets(
     notes = "".join(f"$${a} = {b}$$\n\n" for a, b in rows)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(verdicts, "run_with_budget", overrun)
+        patch.setattr(budgeted_outcome, "run_with_budget", overrun)
         result = check_text(notes, seconds=0.25)
     steps = [v for v in result.verdicts if v.verdict != "definition" and "could not read" not in v.reason]
     judged = [v for v in steps if v.reason == "no verdict within the time budget (0.25 s per step)"]
@@ -132,11 +134,11 @@ def test_the_power_after_substitution_multiplies_through_the_definitions():
     w, x = sp.symbols("w x")
     A, B, C = sp.symbols("A B C")
     defs = {A: (w + 1) ** 100, B: A ** 20, C: B ** 3 + x}
-    assert verdicts.substituted_power((C ** 2, sp.Integer(1)), defs) == 100 * 20 * 3 * 2
-    assert verdicts.substituted_power((A * x ** 7,), defs) == 100
-    assert verdicts.substituted_power((sp.Integer(5) ** 300,), {}) == 0  # a number: no symbol to expand
+    assert budgeted_outcome.substituted_power((C ** 2, sp.Integer(1)), defs) == 100 * 20 * 3 * 2
+    assert budgeted_outcome.substituted_power((A * x ** 7,), defs) == 100
+    assert budgeted_outcome.substituted_power((sp.Integer(5) ** 300,), {}) == 0  # a number: no symbol to expand
     cycle = {A: B ** 2, B: A ** 3}  # reported elsewhere; here it must only end
-    assert verdicts.substituted_power((A,), cycle) == 6
+    assert budgeted_outcome.substituted_power((A,), cycle) == 6
 
 
 @settings(max_examples=50)
@@ -149,7 +151,7 @@ def test_a_chain_of_definitions_multiplies_its_exponents(exponents):
     for name, k in zip(names, exponents):
         defs[name] = previous ** k
         previous = name
-    assert verdicts.substituted_power((previous,), defs) == math.prod(exponents)
+    assert budgeted_outcome.substituted_power((previous,), defs) == math.prod(exponents)
 
 
 CHAIN = "$$A = (w + 1)^{100}$$\n\n$$B = A^{100}$$\n\n$$C = B^{100}$$\n\n$$C - 1 = C$$\n"
@@ -160,6 +162,7 @@ def test_a_step_too_large_after_substitution_is_skipped_without_starting_any_wor
     def refuse(function, args, seconds):
         raise AssertionError(f"{function.__name__} was started on a step over the size budget")
     monkeypatch.setattr(verdicts, "run_with_budget", refuse)
+    monkeypatch.setattr(budgeted_outcome, "run_with_budget", refuse)
     step = check_text(CHAIN, seconds=3).verdicts[-1]
     assert step.verdict == "skipped"
     assert step.reason == ("too large to judge: its powers multiply to 1e+06 once the definitions are "

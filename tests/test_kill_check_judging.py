@@ -1,4 +1,4 @@
-"""The checker's judging (derive/check/verdicts.py, algebra.py): which steps are proved,
+"""The checker's judging (derive/check/verdicts.py, budgeted_outcome.py, algebra.py): which steps are proved,
 numeric, wrong or skipped, and why, on notes written here with the right answer worked out
 by hand. Each test names the bug it catches; the edges are tested on both sides (a printed
 decimal exactly 3 units off and 4 units off; an equation's rearrangement 5 and 6 claims
@@ -10,7 +10,7 @@ import pytest
 import sympy as sp
 
 from derive.check import check_text
-from derive.check import algebra, verdicts as verdicts_module
+from derive.check import algebra, budgeted_outcome
 from derive.check.algebra import is_consequence, numeric_only
 from derive.check.outcome import Outcome
 from derive.check.points import FIRST_POINT, POINTS, numeric_difference, value_at
@@ -258,7 +258,7 @@ def test_a_cheap_step_equal_at_points_whose_proof_runs_out_of_time_is_numeric(mo
         calls.append(args[4])  # thorough?
         return None if args[4] else Outcome("undecided", "equal at 14 test points")
 
-    monkeypatch.setattr(verdicts_module, "_within", within)
+    monkeypatch.setattr(budgeted_outcome, "_within", within)
     assert verdicts(STEP_PROVED_ONLY_BY_SIMPLIFY, seconds=5) == [
         (1, "numeric", "equal at 14 test points; not proved symbolically within 5 s")]
     assert calls == [False, True]
@@ -273,7 +273,7 @@ def test_a_cheap_step_over_every_budget_is_skipped_and_says_so(monkeypatch):
         phases.append(function)
         return None
 
-    monkeypatch.setattr(verdicts_module, "_within", out_of_time)
+    monkeypatch.setattr(budgeted_outcome, "_within", out_of_time)
     assert verdicts(STEP_PROVED_ONLY_BY_SIMPLIFY, seconds=5) == [
         (1, "skipped", "no verdict within the time budget (5 s per step)")]
     assert phases == [algebra.assess, algebra.numeric_only]  # quick, then points only: two budgets at most
@@ -300,7 +300,7 @@ def test_a_step_not_cheap_over_budget_goes_straight_to_the_proof_then_points_and
         phases.append((function, args[4] if function is algebra.assess else None))
         return None
 
-    monkeypatch.setattr(verdicts_module, "_within", out_of_time)
+    monkeypatch.setattr(budgeted_outcome, "_within", out_of_time)
     assert verdicts(notes, seconds=5) == [(1, "skipped", "no verdict within the time budget (5 s per step)")]
     assert phases == [(algebra.assess, True), (algebra.numeric_only, None)]  # no quick judgement first
 
@@ -310,28 +310,28 @@ x, w = sp.symbols("x w")
 
 def test_powers_up_to_twelve_are_cheap():
     """Catches CHEAP_POWER moved either way, or ``>`` made ``>=``."""
-    assert verdicts_module._cheap(x**12) and not verdicts_module._cheap(x**13)
-    assert verdicts_module._cheap(x**-12) and not verdicts_module._cheap(x**-13)
+    assert budgeted_outcome._cheap(x**12) and not budgeted_outcome._cheap(x**13)
+    assert budgeted_outcome._cheap(x**-12) and not budgeted_outcome._cheap(x**-13)
 
 
 def test_a_symbolic_or_decimal_exponent_is_not_cheap_and_a_fraction_is():
-    assert not verdicts_module._cheap(x**w)
-    assert not verdicts_module._cheap(x**sp.Float(0.5))
-    assert verdicts_module._cheap(x**sp.Rational(1, 2))
+    assert not budgeted_outcome._cheap(x**w)
+    assert not budgeted_outcome._cheap(x**sp.Float(0.5))
+    assert budgeted_outcome._cheap(x**sp.Rational(1, 2))
 
 
 def test_more_than_300_operations_in_all_are_not_cheap():
     """CHEAP_OPS on both sides of its edge, counted over every expression of the step."""
     names = sp.symbols("a0:400")
-    assert verdicts_module._cheap(sp.Add(*names[:301]))  # 300 additions
-    assert not verdicts_module._cheap(sp.Add(*names[:302]))  # 301
-    assert verdicts_module._cheap(sp.Add(*names[:151]), sp.Add(*names[200:351]))  # 150 + 150
-    assert not verdicts_module._cheap(sp.Add(*names[:151]), sp.Add(*names[200:352]))  # 150 + 151
+    assert budgeted_outcome._cheap(sp.Add(*names[:301]))  # 300 additions
+    assert not budgeted_outcome._cheap(sp.Add(*names[:302]))  # 301
+    assert budgeted_outcome._cheap(sp.Add(*names[:151]), sp.Add(*names[200:351]))  # 150 + 150
+    assert not budgeted_outcome._cheap(sp.Add(*names[:151]), sp.Add(*names[200:352]))  # 150 + 151
 
 
 def test_a_sum_is_not_cheap():
     i, n = sp.symbols("i n")
-    assert not verdicts_module._cheap(sp.Sum(sp.Indexed("x", i), (i, 1, n)))
+    assert not budgeted_outcome._cheap(sp.Sum(sp.Indexed("x", i), (i, 1, n)))
 
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .claims import read_derivation
+from .rounding_habit import held_to_rounding
 from .sources import Notes, markdown_notes, read_notes
 from .verdicts import DEFAULT_SECONDS, StepVerdict, Verdict, judge
 
@@ -60,7 +61,7 @@ def check_notes(notes: Notes, aliases: dict[str, str] | None = None,
                 seconds: float = DEFAULT_SECONDS) -> CheckResult:
     """Check the text of ``notes`` (a Markdown file or a notebook's Markdown cells)."""
     derivation = read_derivation(notes.text, aliases)
-    judged = judge(derivation, seconds)
+    judged = held_to_rounding(judge(derivation, seconds), derivation, seconds)  # rounding_habit.py
     verdicts = [v for _, v in judged]
     if notes.is_notebook:  # "defined at line 36" → "defined at cell 2, line 1"
         verdicts = [replace(v, reason=notes.relabel(v.reason)) if v.reason else v for v in verdicts]

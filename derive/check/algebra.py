@@ -21,6 +21,7 @@ from .expected import expected_latex, to_latex
 from .kronecker import delta_outcome
 from .outcome import Outcome
 from .points import TOLERANCE, _concrete, _point_variables, _points, counterexample, numeric_difference, value_at
+from .given_rounding import given_rounding_outcome
 from .sample_readings import one_sample_outcome, per_sample_outcome
 from .rounding import _numeric_reference, _other_values, printed_precision, rounding_slack, within_rounding
 
@@ -139,6 +140,8 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
     if found is not None and (indicator := delta_outcome(left, right, domain)) is not None:
         return indicator if indicator.verdict != "wrong" else Outcome(
             "wrong", indicator.reason, expected_latex(left, defs, (first, claim), spellings), indicator.counterexample)
+    if found is not None and (close := given_rounding_outcome(first, claim, defs, unknown, found)):
+        return close  # a link judged at values the notes gave rounded: given_rounding.py
     if found is not None:
         expected = expected_latex(left, defs, (first, claim), spellings)
         return Outcome("wrong", "the two sides differ", expected, counterexample(found))
@@ -169,6 +172,8 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
     if found is not None and (indicator := delta_outcome(left, right, domain)) is not None:
         return indicator if indicator.verdict != "wrong" else Outcome(
             "wrong", indicator.reason, to_latex(left, spellings), indicator.counterexample)
+    if found is not None and (close := given_rounding_outcome(first, claim, defs, unknown, found)):
+        return close  # a link judged at values the notes gave rounded: given_rounding.py
     if found is not None:
         return Outcome("wrong", "the two sides differ", to_latex(left, spellings), counterexample(found))
     if equal == 0:

@@ -10,6 +10,7 @@ from dataclasses import replace
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from .alias_chains import alias_name
 from ..symbols import symbol
 from .chain_links import _applications, _barrier, _Chain, _continued_chain, _domain, _rule_functions
 from .conditions import shown as shown_condition
@@ -180,6 +181,9 @@ class _Reader(FunctionRows):
             if piece.after_arrow and head in used_before and head not in self.derivation._definitions:
                 self.skip(line, text, f"solves for {_show(head.name)}: a consequence of an equation, not checked")
                 return
+            if alias := alias_name(exprs, piece.relations, set(self.derivation._definitions), used_before):
+                self.define(alias, exprs[1:], replace(piece, relations=piece.relations[1:]), seg, line, aside)
+                exprs = exprs[:2]  # ŷ = a = w x + b: a by its formula, ŷ by a (alias_chains.py)
             self.define(head, exprs, piece, seg, line, aside)
             return
         chain = _Chain(exprs[0], None)

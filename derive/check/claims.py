@@ -45,6 +45,7 @@ from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
 from .inner_products import inner_products_as_scalars
 from .names import read_names
+from .euler_names import EulerPowers
 from .plain_math import plain_lines, plain_segments
 from .numeric_lists import read_list_links
 from .numeric_matrices import read_matrix_links
@@ -94,11 +95,13 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     names = read_names(parsed, {**given, **{k: v for k, (v, _) in found.items()}})
 
     derivation = Derivation([], spellings, assumptions, headings=heading_lines(text))
+    powers = EulerPowers(parsed, names.mapping)  # e^2 after e = ŷ - y: a power of the name e (euler_names.py)
+    derivation.euler_powers = powers.powers
     reader = _Reader(derivation, names, line_of)
     reader.forward = forward_functions(statements, lambda head, value: rule_definition(head, value) is not None)
     reader.primed = primed_names(statements)
     reader.abstract = abstract_functions(statements)  # g in y = f(g(x)): not defined through names
-    # matrix rows (X^T, \nabla, norms) are read and judged by matrices.py
+    # matrix rows (X^T, \nabla, norms) are read by matrices.py, judged by matrix_verdicts.py
     matrices = MatrixReader(line_of, outside=frozenset(s.name for s in names.symbolic), unread=unread_heads(parsed))
     matrices.prescan(seg.latex for seg, st in parsed if isinstance(st, LatexError) and st.notation)
     matrices.layers = collect_layers(seg.latex for seg, _ in parsed)  # δ = ∂L/∂z, z = W a + b: layer_gradients.py
@@ -144,7 +147,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
                 barrier.last = Expression(tail.value.xreplace(names.mapping), tail.start, tail.end, tail.text)
             reader.chains.append(barrier)
             continue
-        pieces = [_aliased(piece, names.mapping) for piece in statement.pieces]
+        pieces = [_aliased(piece, {**names.mapping, **powers.mapping(seg, statement)}) for piece in statement.pieces]
         condition = _condition(pieces)
         under = index_condition(pieces, seg.latex, names.defined) if condition else None
         if condition and under is None:

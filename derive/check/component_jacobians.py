@@ -24,10 +24,11 @@ import re
 import sympy as sp
 
 from ..worker import Overrun, run_with_budget
+from .matrix_evaluator import _Evaluator
 from .matrix_latex import read_matrix_row
 from .matrix_names import Name
 from .matrix_tokens import MatrixSyntax
-from .matrix_values import DRAWS, MatrixOutcome, _compare, _draw, _Evaluator, _number_text, _shape_text, draws_verdict
+from .matrix_values import DRAWS, MatrixOutcome, _compare, _draw, _number_text, _shape_text, draws_verdict
 from .shape_inference import Inconsistent, Unknown
 from .shapes import free_names, readings
 

@@ -26,7 +26,13 @@ def written_numbers(text: str) -> tuple | None:
 
 
 def rounded_inputs(text: str) -> tuple[int, int] | None:
-    """(how many decimal numbers, fewest decimals) in an expression such as
-    ``0.5498 \\cdot 0.4502``: arithmetic on rounded values, or None."""
-    decimals = re.findall(r"(?<![\w.])\d*\.(\d+)", text)
-    return (len(decimals), min(len(d) for d in decimals)) if decimals else None
+    """(how many decimal numbers, fewest decimals of a rounded one) in an expression such
+    as ``0.5498 \\cdot 0.4502``: arithmetic on rounded values, or None. A decimal of fewer
+    than three significant digits (1.0, 0.5 in ``-1.0 \\times 0.6225 + 0.5``) is exact, as
+    ``rounding.rounding_slack`` reads it, and does not set the places (which made the
+    allowance 3·10⁻¹ there); with no rounded decimal, the fewest decimals of any."""
+    decimals = re.findall(r"(?<![\w.])(\d*)\.(\d+)", text)
+    if not decimals:
+        return None
+    rounded = [len(places) for whole, places in decimals if len((whole + places).lstrip("0")) >= 3]
+    return len(decimals), min(rounded or [len(places) for _, places in decimals])

@@ -73,6 +73,7 @@ class Derivation:
     unknown: frozenset = frozenset()
     variables: frozenset = frozenset()
     headings: tuple[int, ...] = ()  # the lines of the notes' Markdown headings (sections.py)
+    euler_powers: frozenset = frozenset()  # e^k the notes may mean as a power of their name e (euler_names.py)
 
     def defined_names(self) -> frozenset[str]:
         """The names the notes define anywhere (as the checker holds them)."""

@@ -11,8 +11,10 @@ from __future__ import annotations
 import sympy as sp
 
 from ..symbols import numeric_form, symbol
+from .greek_names import show_name
 from .latex_operators import indexed
 from .index_conditions import component_definition
+from .limits import limit_value
 from .siblings import sibling
 from .sum_derivatives import indexed_bases, sum_derivative
 
@@ -45,7 +47,7 @@ def unknown_inputs(unknown: frozenset) -> set:
 
 
 def _shown(name: str) -> str:
-    return name.replace("_hat", "\u0302")
+    return show_name(name).replace("_hat", "\u0302")
 
 
 def opaque_names(*exprs: sp.Expr) -> list[str]:
@@ -85,6 +87,8 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
         result = result.replace(lambda e: isinstance(e, sp.Heaviside) and e.args[1:] != (sp.nan,),
                                 lambda e: sp.Heaviside(e.args[0], sp.nan))
         return evaluate(result, defs, stop, expanding, unknown)
+    if isinstance(expr, sp.Limit):  # \lim_{h \to 0}: worked out once the definitions are in (limits.py)
+        return limit_value(evaluate(expr.args[0], defs, stop | {expr.args[1]}, expanding, unknown), *expr.args[1:3])
     if isinstance(expr, sp.Symbol):
         if expr in defs and expr not in stop:
             if expr in expanding:

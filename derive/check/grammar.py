@@ -3,6 +3,8 @@
 Kept in a Python module so it ships with the package like any code.
 """
 
+from .elementary_functions import FUNC_PATTERN
+
 GRAMMAR = r"""
 // LaTeX as gradient-descent notes write it. LALR(1); layout commands
 // (\left, \quad, \text{…} annotations, \boxed{ }, \tag{…}) are blanked
@@ -39,12 +41,14 @@ negated_factor: MINUS factor
     | "\\sqrt" group    -> sqrt
     | LVERT expr RVERT  -> abs
     | EXP_E "^" script  -> exp_power
+    | PARTIAL_SUB partial_operand -> partial_sub  // \partial_{\theta_j} J: partial_subscripts.py
     | undefined_call
     | applied
     | primed
     | sigma_primed
     | function_primed
     | PIECEWISE         -> piecewise_mark
+?partial_operand: name | applied | paren
 paren: "(" expr ")" | "[" expr "]" | group | LBRACE expr RBRACE
 group: "{" expr "}"
 arguments: "(" expr (COMMA expr)* ")"
@@ -52,6 +56,8 @@ arguments: "(" expr (COMMA expr)* ")"
 call: FUNC paren               -> call
     | FUNC bare                -> call
     | FUNC call                -> call
+    | FUNC "^" script paren    -> call_power  // \sin^2 x, cos^2(x): elementary_functions.py
+    | FUNC "^" script bare     -> call_power
     | WORD_FUNC arguments      -> call
     | SIGMA_CALL paren         -> sigmoid
 
@@ -69,6 +75,7 @@ operator: "\\sum" "_" "{" name EQ expr "}" "^" script -> sum_op
     | "\\sum" "_" "{" name "}" ("^" script)?        -> sum_op_index
     | "\\sum" "_" "{" name NEQ name "}" ("^" script)? -> sum_op_except
     | "\\sum" ("^" script)?                         -> sum_op_bare
+    | "\\lim" "_" "{" name ARROW expr "}"           -> lim_op  // limits.py
 
 ?script: NUMBER -> number
     | name
@@ -122,10 +129,12 @@ FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|ta
 SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
 WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
 FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
+    | ELEMENTARY_FUNCS
     | /(?<![A-Za-z\\])(?:ln|log|exp|tanh)(?=\s+[A-Za-z0-9\\])/
     | /\\(?:operatorname|mathrm|text)\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh|ReLU|relu)\s*\}/
 OPNAME: /\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf|mathscr)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}/
 PARTIAL: /\\partial(?![A-Za-z])/ | "∂"
+PARTIAL_SUB.4: /(?:\\partial(?![A-Za-z])|∂)\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])/
 ACCENT: /\\(?:hat|bar|tilde|dot|vec|widehat|widetilde|overline)(?![A-Za-z])/
 GREEK: /\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Sigma|Phi|Psi|Omega)(?![A-Za-z])/
 UNICODE_GREEK: /[α-ωΓΔΘΛΞΣΦΨΩ]/
@@ -138,4 +147,4 @@ INDEX_JOIN: /\ue003/
 PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
-"""
+""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN)

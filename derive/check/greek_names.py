@@ -45,9 +45,13 @@ def _detect_aliases(statements, given: set) -> dict[sp.Symbol, tuple[sp.Symbol, 
     return found
 
 
-#: LaTeX name → Greek letter for showing symbols (ω for omega), from derive's
-#: one table; pi and omicron keep their names (pi is the constant).
-_GREEK = {name: letter for name, letter in GREEK.items() if name.islower() and name not in ("pi", "omicron")}
+#: The capitals LaTeX writes as commands (\Delta, \Sigma, …), which the notes' names
+#: are read from; Alpha, Beta, … look like Latin letters and keep their names.
+_CAPITALS = ("Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Upsilon", "Phi", "Psi", "Omega")
+#: LaTeX name → Greek letter for showing symbols (ω for omega, Δ for Delta), from
+#: derive's one table; pi and omicron keep their names (pi is the constant).
+_GREEK = {name: letter for name, letter in GREEK.items()
+          if (name.islower() and name not in ("pi", "omicron")) or name in _CAPITALS}
 #: Greek letter → its name (ω → omega), the final sigma ς too.
 _GREEK_NAMES = {letter: name for name, letter in GREEK.items()} | {"ς": "sigma"}
 

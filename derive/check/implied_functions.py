@@ -27,6 +27,7 @@ from .derivation import Step
 from .latex import Piece
 from .numeric_lists import ComponentStep
 from .primes import Function
+from .limits import limit_doubted
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def mark_implied_calls(claims: list, start: int, said: str) -> None:
 def doubted(verdict, claim):
     """A ``wrong`` verdict on an ``ImpliedCallStep`` as a skip that gives the
     value read: the call was read by inference, so a disagreement may be a misreading."""
+    verdict = limit_doubted(verdict, claim)  # dy/dx = \lim …: limits.py
     if not isinstance(claim, ImpliedCallStep) or verdict.verdict != "wrong":
         return verdict
     found = f"it is {verdict.expected}, not the value claimed" if verdict.expected else "it does not hold"

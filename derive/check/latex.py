@@ -79,6 +79,7 @@ class Statement:
     spellings: tuple[tuple[str, str], ...]
     applied: tuple[str, ...] = ()  # names written as functions of arguments: J(w, b), h_θ(x)
     domain: tuple[tuple[str, int, str], ...] = ()  # a trailing sign condition: (("x", 1, ">"),) for (x > 0)
+    euler_powers: tuple = ()  # the exponents of its e^{…}, read as exp until the notes name e (euler_names.py)
 
 
 _PARSER = Lark(
@@ -164,7 +165,7 @@ def parse_statement(latex: str) -> Statement:
     if bold:
         _refuse_vector_products(pieces, bold)
     return Statement(tuple(pieces), tuple(sorted(transformer.spellings.items())),
-                     tuple(sorted(transformer.applied_names)), domain)
+                     tuple(sorted(transformer.applied_names)), domain, tuple(transformer.euler_powers))
 
 
 def _one_side(latex: str) -> sp.Expr:

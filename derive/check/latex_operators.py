@@ -9,6 +9,7 @@ import sympy as sp
 
 from ..symbols import symbol
 from .latex_errors import LatexError
+from .limits import limit_of
 
 MAX_EXPONENT = 100
 
@@ -34,6 +35,8 @@ class _Operator:
     def apply(self, operand: sp.Expr) -> sp.Expr:
         if self.kind == "derivative":
             return sp.Derivative(operand, self.var)
+        if self.kind == "limit":  # \lim_{h \to 0}: limits.py
+            return limit_of(operand, self.var, self.low)
         var = self.var if self.var is not None else _guess_index(operand)
         shifted = [s.name for s in operand.free_symbols if re.search(rf"_{re.escape(var.name)}[+-]\d+$", s.name)]
         if shifted:  # \sum_t w_{t+1}: the term after each term, not read as an indexed name

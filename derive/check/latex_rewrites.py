@@ -9,12 +9,15 @@ from .bold_numbers import bold_numbers_read
 from .font_switches import font_switches_read
 from .script_groups import script_groups_read
 from .font_scripts import font_scripts_read
+from .elementary_functions import number_then_name_refused
+from .ell_letter import ell_read
 from .increments import increments_read
 from .indices import AmbiguousExponent, indices_rewritten
 from .index_transpose import index_transpose_refused
 from .delta_derivatives import delta_derivatives_as_partials
 from .kronecker import indicators_as_deltas
 from .operator_reach import operator_reach_checked
+from .partial_subscripts import partial_subscripts_checked
 from .latex_errors import LatexError
 from .scalar_norms import scalar_norms
 from .superscript_primes import SUPERSCRIPT_PRIME, superscript_primes_read
@@ -161,7 +164,8 @@ def _interval_membership_blanked(latex: str) -> str:
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
-    latex = increments_read(latex)  # \Delta x is one name, the change of x (increments.py)
+    latex = increments_read(partial_subscripts_checked(latex))  # \Delta x is one name (increments.py); \partial_w L
+    latex = number_then_name_refused(ell_read(latex))  # \ell, ℓ: the letter l; \sin 3h refused (elementary_functions.py)
     latex = _interval_membership_blanked(_signature_refused(index_transpose_refused(font_switches_read(latex))))  # {\bf w} is \mathbf{w}
     latex = _inverse_function_refused(script_groups_read(font_scripts_read(latex)))  # \delta{_2} is \delta_2
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))

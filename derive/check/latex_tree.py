@@ -12,13 +12,17 @@ from ..names import GREEK
 from ..symbols import sigmoid, symbol
 from .function_values import at_numbers
 from .indices import INDEX_JOIN
+from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
+from .partial_subscripts import partial_variable
+from .limits import limit_reach
+from .primed_brackets import bracket_variable
 from .latex_operators import D, PARTIAL, SUM_UPPER, _combine, _fraction, _Operator, _power, _value
 
 
 _FUNCTIONS = {"ln": sp.log, "log": sp.log, "exp": sp.exp, "sin": sp.sin, "cos": sp.cos,
               "tanh": sp.tanh, "sgn": sp.sign, "sign": sp.sign, "sigmoid": sigmoid, "sqrt": sp.sqrt,
-              "abs": sp.Abs}
+              "abs": sp.Abs} | ELEMENTARY
 _ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
             "dot": "dot", "vec": "vec"}
 
@@ -35,6 +39,7 @@ class _ToSympy(Transformer):
         self.spellings: dict[str, str] = {}
         self.applied_names: set[str] = set()
         self.cases: tuple = ()
+        self.euler_powers: list = []  # exponents of e^{…} read as exp: a name e may mean them (euler_names.py)
 
     def piecewise_mark(self, items):  # a cases environment, read by piecewise.py
         return self.cases[int(str(items[0])[1:].rstrip("\ue005"))]
@@ -109,9 +114,11 @@ class _ToSympy(Transformer):
         return symbol(full)
 
     def add(self, items):
+        limit_reach(_value(items[0]), _value(items[2]))
         return _value(items[0]) + _value(items[2])
 
     def sub(self, items):
+        limit_reach(_value(items[0]), _value(items[2]))
         return _value(items[0]) - _value(items[2])
 
     def negated_factor(self, items):  # 2 * -x
@@ -138,7 +145,12 @@ class _ToSympy(Transformer):
         return _power(items[0], items[1])
 
     def exp_power(self, items):
+        self.euler_powers.append(_value(items[-1]))
         return sp.exp(_value(items[-1]))
+
+    def partial_sub(self, items):
+        """``\\partial_{v} F``: ∂F/∂v (partial_subscripts.py refused the unclear ones)."""
+        return sp.Derivative(_value(items[1]), partial_variable(str(items[0])))
 
     def paren(self, items):
         return [i for i in items if not isinstance(i, Token)][0]
@@ -167,6 +179,9 @@ class _ToSympy(Transformer):
         if name == "relu":
             return sp.Max(0, args[0])
         return _FUNCTIONS[name](args[0])
+
+    def call_power(self, items):
+        return powered_call(self.call([items[0], items[-1]]), items[1])
 
     @v_args(meta=True)
     def applied(self, meta, items):
@@ -220,12 +235,12 @@ class _ToSympy(Transformer):
     def primed_paren(self, items):
         """``(…)'``: the derivative by the one name inside; with several, by which is not said."""
         value = _value(items[0])
-        names = [s for s in value.free_symbols if isinstance(s, sp.Symbol)]
-        if len(names) != 1 or value.atoms(sp.Indexed) or value.is_Symbol:
+        variable = bracket_variable(value)  # (x^n)': by x beside constants, primed_brackets.py
+        if variable is None:
             raise LatexError("a prime on a bracket of one bare name, several names or none: by which name "
                              "it is differentiated is not said; "
                              "not read", notation=True)
-        return sp.Derivative(value, names[0])
+        return sp.Derivative(value, variable)
 
     def primed_sum(self, items):
         raise LatexError("a prime on a sum (\\sum'): what is summed and by what it is differentiated are not "
@@ -266,20 +281,25 @@ class _ToSympy(Transformer):
         high = _value(items[3]) if len(items) > 3 and items[3] is not None else SUM_UPPER
         return _Operator("sum", sp.Symbol(index.name, integer=True), sp.Integer(1), high, excluded)
 
+    def lim_op(self, items):
+        return _Operator("limit", _value(items[0]), _value(items[2]))
+
     def sum_op_bare(self, items):
         high = _value(items[0]) if items and items[0] is not None else SUM_UPPER
         return _Operator("sum", None, sp.Integer(1), high, bare=True)
 
 
 def _refuse_slash_derivative(items) -> None:
-    """``dx/dz`` (d next to a name, a slash, d next to a name) is a derivative
-    written inline, not the quotient (d·x)/(d·z): refuse rather than read it."""
+    """``dx/dz`` or ``∂L/∂w`` (d next to a name, a slash, d next to a name) is a
+    derivative written inline, not the quotient (d·x)/(d·z) (∂L/∂w was read as L·w):
+    refuse rather than read it."""
     kinds = ["/" if isinstance(i, Token) and i.type == "MULOP" and i.value == "/" else
-             "d" if isinstance(i, sp.Basic) and i == D else "name" if isinstance(i, sp.Symbol) else "op"
+             "d" if isinstance(i, sp.Basic) and i in (D, PARTIAL) else "name" if isinstance(i, sp.Symbol) else "op"
              if isinstance(i, Token) else "other" for i in items]
     text = " ".join(kinds)
     if re.search(r"\bd name\b.*/ d name\b", text):
-        raise LatexError("d…/d… written with a slash (a derivative, or a quotient of products with d?) is not read")
+        raise LatexError("d…/d… or ∂…/∂… written with a slash (a derivative, or a quotient of products with d?) "
+                         "is not read")
 
 
 class _Arguments(list):

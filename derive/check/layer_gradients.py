@@ -252,7 +252,7 @@ def _doubt(layers: Layers, loss: str, layer: str, variables: set, defs: dict) ->
 
 
 def judge_through_layer(step, reading: LayerReading, seconds: float, assess, free_names):
-    """The verdict on ``step`` read through ``reading`` (``assess`` is matrices.py's
+    """The verdict on ``step`` read through ``reading`` (``assess`` is matrix_verdicts.py's
     judge of two sides under definitions; ``free_names`` shapes.py's)."""
     from .matrix_values import MatrixOutcome
 

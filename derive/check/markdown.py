@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .delimited import NextMatch, Work, paired_spans
+from .image_formulas import image_math
 from .markdown_escapes import escapes_read
 from .tex_rows import rows_opened
 
@@ -94,7 +95,7 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
     code = paired_spans(text, _FENCE_OPEN, lambda m: _fence_closer(m.group(1), r"[^\n]*"), work)
     scan = _blank_spans(text, [(start.start(), end.end()) for start, end in code])  # offsets stay offsets
     found = [_with_leading_equals(text, line_starts, start, body)
-             for start, body in sorted(_math_spans(scan, work) + fenced)]
+             for start, body in sorted(_math_spans(scan, work) + fenced + image_math(scan))]  # image_formulas.py
     segments: list[Segment] = []
     for block, (start, body) in enumerate(found):
         body = escapes_read(_blank(body, _ENVIRONMENT))  # \_ and GitLab's $`…`$ (markdown_escapes.py)

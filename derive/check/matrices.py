@@ -1,6 +1,6 @@
 """Vector and matrix claims: the rows the scalar reader refuses as matrix
-notation, read by ``matrix_latex.py`` and judged at random small shapes
-(``shapes.py``, ``matrix_values.py``).
+notation, read by ``matrix_latex.py`` into claims, which ``matrix_verdicts.py``
+judges at random small shapes (``shapes.py``, ``matrix_values.py``).
 
 :class:`MatrixReader` follows the notes like the scalar reader does:
 ``NAME = expr`` defines NAME (``\\hat{\\mathbf y} = X\\mathbf w``,
@@ -22,14 +22,11 @@ from dataclasses import dataclass, field
 import sympy as sp
 
 from ..symbols import symbol
-from ..worker import Overrun, run_with_budget
-from .component_jacobians import component_step, judge_component
+from .component_jacobians import component_step
 from .latex_errors import LatexError
-from .layer_gradients import Layers, LayerReading, judge_through_layer, layer_reading
+from .layer_gradients import Layers, LayerReading, layer_reading
 from .matrix_latex import Chain, MatrixSyntax, function_heads, read_matrix_row
-from .matrix_values import MatrixOutcome, assess_matrix
 from .names import unreadable_head
-from .shapes import free_names
 
 
 @dataclass(frozen=True)
@@ -264,63 +261,4 @@ def unread_heads(parsed) -> frozenset:
     return frozenset(h.name for h in heads if h is not None)
 
 
-def judge_matrix(step: MatrixStep, seconds: float) -> MatrixOutcome:
-    """The verdict on a matrix claim, within ``seconds``."""
-    if step.component:
-        return judge_component(step, seconds)
-    if step.layer is not None:
-        return judge_through_layer(step, step.layer, seconds, _assess, free_names)
-    defs = dict(step.defs)
-    held = sorted(set().union(*(_hidden(node, defs, step) for side in (step.first, step.claim)
-                                for node in _walk(side) if node[0] in ("grad", "deriv"))))
-    if held:
-        return MatrixOutcome("skipped", f"matrix notation: a derivative of something that depends on "
-                                        f"{', '.join(held)}, which the notes define in a row read as scalars or "
-                                        "not at all: it may depend on the variable; not checked")
-    outcome = _assess((step.first, step.claim), defs, step.stop, step.symmetric, seconds)
-    if outcome.verdict != "numeric" and step.previous is not None:
-        # a line that agrees with the line before it is right about that link, whatever went
-        # wrong (or could not be read) earlier in the chain
-        again = _assess((step.previous, step.claim), defs, step.stop | frozenset(_variables(step.previous)),
-                        step.symmetric, seconds)
-        if again.verdict == "numeric":
-            return MatrixOutcome("numeric", "equal to the expression before it; " + again.reason)
-        if again.verdict == "wrong" and outcome.verdict == "skipped" and not step.across_blocks:
-            # not comparable with the chain's first expression, but clearly not equal to the row before
-            return MatrixOutcome("wrong", "differs from the expression before it; " + again.reason,
-                                 again.expected, again.counterexample)
-    if step.redefines and outcome.verdict != "numeric":
-        return MatrixOutcome("definition", f"redefines {step.redefines} from here on")
-    if outcome.verdict == "wrong" and step.doubtful:
-        names = ", ".join(sorted(step.doubtful))
-        return MatrixOutcome("skipped", f"differs, but depends on {names}, whose definition is read ahead of it or "
-                                        "is one of several in these notes: which one is meant is not certain, so it is "
-                                        "not judged")
-    if outcome.verdict == "wrong" and step.across_blocks:
-        return MatrixOutcome("skipped", "continues a chain of an earlier display, and differs from it: what it "
-                                        "continues is not certain, so it is not judged")
-    return outcome
-
-
-def _hidden(node: tuple, defs: dict, step: MatrixStep) -> set[str]:
-    """Names in a derivative's operand that may hide a dependence on its variable: an
-    undefined ŷ, the head of a row no reader read (a = softmax(z)), or a name a scalar
-    row defines by a formula when the operand does not contain the variable at all
-    (the derivative would wrongly come out 0). The scalar reader names z^{[1]} by z."""
-    operand, var = (node[2], node[1]) if node[0] == "grad" else (node[1], node[2])
-    names = set(free_names(operand, defs, step.stop))
-    base = lambda k: {k, k.split("^")[0]}
-    return {k for k in names - step.stop
-            if "_hat" in k or base(k) & step.unread or (base(k) & step.outside and var.key not in names)}
-
-
-def _assess(sides, defs, stop, symmetric, seconds) -> MatrixOutcome:
-    try:
-        return run_with_budget(assess_matrix, (sides, defs, stop, symmetric), seconds)
-    except Overrun:
-        return MatrixOutcome("skipped", f"matrix notation: no verdict within the time budget ({seconds:g} s per step)")
-    except RuntimeError as err:
-        return MatrixOutcome("skipped", f"matrix notation: could not evaluate: {err}")
-
-
-__all__ = ["MatrixReader", "MatrixStep", "judge_matrix"]
+__all__ = ["MatrixReader", "MatrixStep"]

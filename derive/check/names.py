@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from .alias_chains import alias_name
 from ..symbols import symbol
 from .latex import parse_statement
 from .latex_errors import LatexError
@@ -56,7 +57,8 @@ def unreadable_head(latex: str) -> sp.Symbol | None:
 
 def read_names(parsed, aliases: dict) -> Names:
     """The names of the notes ``parsed`` ((segment, statement or error) pairs)."""
-    defined, symbolic, inputs, unknown, variables = set(), set(), set(), set(), set()
+    defined, symbolic, inputs, unknown, variables, seen = set(), set(), set(), set(), set(), set()
+    summed = False  # e_i in a sum (\sum_i e_i^2): e is the notes' name, not Euler's number
     for seg, statement in parsed:
         if isinstance(statement, LatexError):
             head = unreadable_head(seg.latex)
@@ -72,6 +74,11 @@ def read_names(parsed, aliases: dict) -> Names:
         if isinstance(middle, sp.Symbol):  # L = g_1(u) = body: g_1 is defined too
             defined.add(middle)
             symbolic.add(middle)
+        alias = None if piece.continues else alias_name(piece.exprs, piece.relations, defined, seen)
+        seen |= {s for v in values for s in v.free_symbols}
+        if alias is not None:  # ŷ = a = w x + b: a is defined too (alias_chains.py)
+            defined.add(alias)
+            symbolic.add(alias)
         if isinstance(head, sp.Symbol) and len(values) > 1 and not piece.continues:
             defined.add(head)
             if not values[1].is_number and head not in values[1].free_symbols:  # w = w - η…: an update
@@ -84,8 +91,9 @@ def read_names(parsed, aliases: dict) -> Names:
                 if isinstance(d.expr, sp.Symbol):
                     unknown.add(d.expr)
             unknown |= {s for s in v.free_symbols if "_hat" in s.name}
+            summed |= any(str(i.base) == EULER.name for i in v.atoms(sp.Indexed))
     mapping = dict(aliases)
-    if EULER not in defined:
+    if EULER not in defined and not summed:
         mapping[EULER] = sp.E
     rename = lambda names: frozenset(mapping.get(n, n) for n in names if n != EULER or EULER in defined)
     unknown = rename(unknown) - rename(symbolic)

@@ -4,7 +4,9 @@ Real notes write a list of equations
 
 * with plain TeX's row end ``\cr`` instead of ``\\`` (``\sum_i y_i &= … \cr``):
   outside braces it ends a row, as ``\\`` does (inside braces it belongs to a
-  plain-TeX ``\matrix{…}`` and is left alone);
+  plain-TeX ``\matrix{…}`` and is left alone); LaTeX's ``\newline`` (``y = f(x)
+  \newline f(x) = \sqrt{x}``, one equation a line in ``eqnarray`` or ``$$``)
+  is read the same way;
 * as a column set in a matrix, ``cases`` or ``array`` environment, the way
   ``eqnarray`` aligns them (``a_0 &=& \frac{3}{7} &\approx& 0.42857 \\``), or
   with a brace drawn beside a system (``\left. \begin{matrix} a = … \cr b = …
@@ -45,8 +47,8 @@ _ENV = re.compile(r"\\(begin|end)\s*\{\s*(cases|[bpvBV]?matrix|smallmatrix|array
 _CONTROL_SPACE = re.compile(r"(?<!\\)((?:\\\\)*)\\(?=[ \t]*\r?\n)")
 _BOX = re.compile(r"\\(?:boxed|fbox)\s*\{")
 _ARRAY_SPEC = re.compile(r"\s*\{[^{}]*\}")
-_CR = re.compile(r"\\cr(?![A-Za-z])")
-_ROW_END = re.compile(r"\\\\(?:\s*\[[^\]\[]*\])?|\\cr(?![A-Za-z])")
+_CR = re.compile(r"\\(?:cr|newline)(?![A-Za-z])")
+_ROW_END = re.compile(r"\\\\(?:\s*\[[^\]\[]*\])?|\\(?:cr|newline)(?![A-Za-z])")
 _LEFT = re.compile(r"\\(?:left|bigl|Bigl|biggl|Biggl)\s*(?:\\\{|\\lbrace(?![A-Za-z])|[.(\[])\s*$")
 _RIGHT = re.compile(r"\s*\\(?:right|bigr|Bigr|biggr|Biggr)\s*(?:\\\}|\\rbrace(?![A-Za-z])|[.)\]])")
 _ARROW = re.compile(r"(?:\\(?:Rightarrow|implies|therefore|to|Longrightarrow|longrightarrow|iff)|⇒|→|∴)\s*$")

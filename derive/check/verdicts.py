@@ -4,11 +4,10 @@ Every piece of judging runs in the worker process of :mod:`derive.worker`
 under the time budget (``--timeout``), cheap steps included: a step whose
 size appears only when its definitions are substituted, or whose numbers
 are too large to evaluate (``e^{e^{e^{100}}}``), is skipped with that reason
-when the budget runs out, never waited for. Cheap steps (small, no sums,
-small powers) are first judged quickly, by expanding and by exact evaluation
-at test points; anything else, and any step whose quick proof fails while
-the points agree, gets the thorough symbolic proof; when that overruns, the
-step is tested at points only, again within the budget.
+when the budget runs out, never waited for. How one step is judged within
+the budget (quick, thorough, then points only) is ``budgeted_outcome.py``;
+here each claim is given its verdict, and a wrong one checked against the
+other readings of the notes.
 """
 from __future__ import annotations
 
@@ -20,6 +19,7 @@ import sympy as sp
 from ..worker import Overrun, run_with_budget
 from . import algebra, expansion
 from .activations import activation_reason, other_activation
+from .budgeted_outcome import _outcome, _within
 from .chain_rule import chain_rule_outcome
 from .earlier_meanings import earlier_meaning
 from .number_equations import equation_reason, unknowns_solved_for
@@ -28,7 +28,8 @@ from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
 from .graph_functions import RestatedStep, restated
 from .greek_names import show_name
-from .matrices import MatrixStep, judge_matrix
+from .matrices import MatrixStep
+from .matrix_verdicts import judge_matrix
 from .numeric_lists import ComponentStep
 from .implied_functions import doubted
 from .euler_names import e_power_doubted
@@ -57,14 +58,6 @@ class Verdict(str, Enum):
 
 VERDICTS = tuple(v.value for v in Verdict)
 DEFAULT_SECONDS = 3.0
-CHEAP_OPS = 300
-CHEAP_POWER = 12
-#: The size budget: past this product of nested powers, once the definitions are
-#: substituted, a step is only tested at points (expanding (w + 1)^{10000}, a
-#: power of 100 of a power of 100, took 900 MB within a 3 s budget) …
-SYMBOLIC_POWER = 1000
-#: … and past this, not evaluated at all.
-NUMERIC_POWER = 100_000
 
 
 @dataclass(frozen=True)
@@ -106,7 +99,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = StepVerdict(claim.line, claim.latex, "definition", _definition_reason(claim, defined_at))
         elif isinstance(claim, RuleStep):  # the chain rule for any f, g: rule_statements.py
             verdict = StepVerdict(claim.line, claim.latex, *judge_rule(claim, seconds))
-        elif isinstance(claim, MatrixStep):  # vectors and matrices: matrices.py
+        elif isinstance(claim, MatrixStep):  # vectors and matrices: matrix_verdicts.py
             o = judge_matrix(claim, seconds)
             verdict = StepVerdict(claim.line, claim.latex, o.verdict, o.reason, o.expected, o.counterexample,
                                   (claim.start, claim.end))
@@ -135,7 +128,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             if verdict.verdict == "wrong":  # σ(x) = max(0, x); a name used in an earlier meaning
                 verdict = _second_reading(claim, verdict, derivation, seconds)
-            verdict = e_power_doubted(doubted(verdict, claim), claim, derivation)  # y(3) after y = 2x; e^2 after e = …
+            verdict = e_power_doubted(doubted(verdict, claim), claim, derivation, lambda again, defs: _outcome(
+                again, defs, {k: v for k, v in derivation.spellings.items() if k != "d"}, seconds, derivation.unknown))
             verdict = replace(verdict, end_line=claim.end_line)
             if isinstance(claim, ComponentStep):  # [a, b] = [c, d]: which component this is
                 where = getattr(claim, "where", "") or f"component {claim.component} of {claim.length}"
@@ -266,86 +260,6 @@ def _judge_step(step: Step, derivation: Derivation, seconds: float, cache: dict,
     reason += f"; read where {step.condition}, as the notes say" if step.condition else ""
     return StepVerdict(step.line, step.latex, o.verdict, reason, o.expected, o.counterexample,
                        (step.start, step.end))
-
-
-def _outcome(step: Step, defs: dict, spellings: dict, seconds: float, unknown: frozenset) -> Outcome:
-    """The verdict of ``algebra`` on ``step``: each phase in the worker within ``seconds``."""
-    first, claim = step.first, step.claim
-    args = (first, claim, defs, spellings)
-    extra = (unknown, step.previous, step.digits, step.rounding, step.references, step.literals, step.domain)
-    power = substituted_power((first, claim), defs)
-    if power > NUMERIC_POWER:
-        return Outcome("skipped", f"too large to judge: its powers multiply to {power:.3g} once the definitions "
-                                  f"are substituted (at most {NUMERIC_POWER:,})")
-    if power > SYMBOLIC_POWER:  # too large to expand or simplify: points only
-        fallback = _within(seconds, algebra.numeric_only, *args, *extra)
-        if fallback is None:
-            return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
-        return replace(fallback, reason=fallback.reason.replace(
-            "the symbolic proof ran out of time", f"too large to prove symbolically (its powers multiply to {power:g})"))
-    cheap = _cheap(first, claim, *defs.values())
-    quick = _within(seconds, algebra.assess, *args, False, *extra) if cheap else None
-    if quick is not None and quick.verdict != "undecided":
-        return quick
-    if quick is not None or not cheap:  # equal at the points, or too large to try quickly: prove it
-        thorough = _within(seconds, algebra.assess, *args, True, *extra)
-        if thorough is not None:
-            return thorough
-    if quick is not None:
-        return Outcome("numeric", quick.reason + f"; not proved symbolically within {seconds:g} s")
-    fallback = _within(seconds, algebra.numeric_only, *args, *extra)
-    if fallback is not None:
-        return fallback
-    return Outcome("skipped", f"no verdict within the time budget ({seconds:g} s per step)")
-
-
-def _within(seconds: float, function, *args) -> Outcome | None:
-    """``function(*args)`` in the worker within ``seconds``: its outcome, a
-    skip saying why when it failed, or None when it ran out of time."""
-    try:
-        return run_with_budget(function, args, seconds)
-    except Overrun:
-        return None
-    except RuntimeError as err:  # the task's own error (ValueError, …), raised again here
-        return Outcome("skipped", f"could not evaluate: {err}")
-
-
-def substituted_power(exprs, defs: dict) -> float:
-    """The largest product of numeric exponents along a path from a root of
-    ``exprs`` to a symbol, with every name in ``defs`` read as its definition
-    (``L = (w + 1)^{100}`` makes ``L^{100}`` 10⁴): the size that appears only
-    once the definitions are substituted, read from the trees without building it."""
-    names: dict = {}
-
-    def power(e: sp.Basic, within: frozenset) -> float:
-        if e in defs and e not in within:
-            if e not in names:
-                names[e] = power(defs[e], within | {e})
-            return names[e]
-        if not e.args:
-            return 1.0 if e.free_symbols else 0.0
-        if isinstance(e, sp.Pow) and e.exp.is_Number:
-            return power(e.base, within) * abs(float(e.exp))
-        return max(power(a, within) for a in e.args)
-
-    return max((power(e, frozenset()) for e in exprs), default=0.0)
-
-
-def _cheap(*exprs: sp.Expr) -> bool:
-    """Small enough to try the quick judgement (expanding, points) first."""
-    ops = 0
-    for e in exprs:
-        if e.has(sp.Sum):
-            return False
-        for p in e.atoms(sp.Pow):
-            if p.exp.is_Number and (not p.exp.is_Rational or abs(p.exp) > CHEAP_POWER):
-                return False
-            if not p.exp.is_Number:
-                return False
-        ops += sp.count_ops(e)
-        if ops > CHEAP_OPS:
-            return False
-    return True
 
 
 def _opaque_first(o: Outcome) -> bool:
