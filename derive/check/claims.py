@@ -54,6 +54,7 @@ from .one_output import one_output_aliases
 from .primed_names import primed_names
 from .primes import forward_functions
 from .rule_statements import rule_definition
+from .sections import heading_lines
 from .tails import readable_tail
 from .headless_links import read_headless_links
 
@@ -93,7 +94,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
         assumptions.append(f"{_show(k.name)} ≡ {_show(v.name)} ({why})")
     names = read_names(parsed, {**given, **{k: v for k, (v, _) in found.items()}})
 
-    derivation = Derivation([], spellings, assumptions)
+    derivation = Derivation([], spellings, assumptions, headings=heading_lines(text))
     powers = EulerPowers(parsed, names.mapping)  # e^2 after e = ŷ - y: a power of the name e (euler_names.py)
     derivation.euler_powers = powers.powers
     reader = _Reader(derivation, names, line_of)

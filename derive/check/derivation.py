@@ -72,6 +72,7 @@ class Derivation:
     #: without a definition the checker could read: unknown functions.
     unknown: frozenset = frozenset()
     variables: frozenset = frozenset()
+    headings: tuple[int, ...] = ()  # the lines of the notes' Markdown headings (sections.py)
     euler_powers: frozenset = frozenset()  # e^k the notes may mean as a power of their name e (euler_names.py)
 
     def defined_names(self) -> frozenset[str]:

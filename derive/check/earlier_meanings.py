@@ -10,7 +10,9 @@ meaning the notes use there is not settled: the row is skipped, saying so.
 
 Only formulas count: a name that held a number (a worked example's value, the
 step before an update) is not tried again, so a row computed with a stale value
-is still wrong; and so is a row that holds with no definition of the name.
+is still wrong; and so is a row that holds with no definition of the name, unless that
+definition was given under another heading (sections.py): notes that work a second example
+in a new section reuse its letters as inputs of their own.
 """
 from __future__ import annotations
 
@@ -18,9 +20,10 @@ from typing import Callable
 
 import sympy as sp
 
-from .derivation import Derivation, Step
+from .derivation import Definition, Derivation, Step
 from .expansion import relevant_definitions
 from .greek_names import show_name
+from .sections import same_section
 
 #: How many earlier formulas are tried for one row.
 MAX_TRIES = 4
@@ -48,4 +51,32 @@ def earlier_meaning(step: Step, derivation: Derivation, holds: Callable[[dict], 
                     if in_force else ""
                 return (f"holds with {first.latex} (line {first.line}){again}: which meaning of {shown} they use "
                         "here is not settled; not checked")
+    return _other_section(step, derivation, defs, reached, holds)
+
+
+def _other_section(step: Step, derivation: Derivation, defs: dict, reached: dict,
+                   holds: Callable[[dict], bool]) -> str:
+    """Why ``step`` is skipped: it holds when a name whose formula in force was given
+    under another heading is read as an input of its own (a later example's letter). The
+    name must be an input of a formula given in the step's own section (``y = (a + b) c``),
+    and not what the step differentiates (freed, dL/da would be a symbol of its own and
+    anything would hold)."""
+    differentiated = set().union(*(d.expr.free_symbols for e in (step.first, step.claim)
+                                   for d in e.atoms(sp.Derivative)))
+    inputs = set().union(*(claim.value.free_symbols for claim in derivation.claims[:step.order]
+                           if isinstance(claim, Definition)
+                           and same_section(derivation.headings, claim.line, step.line)))
+    for name, now in [(k, v) for k, v in reached.items() if k in inputs - differentiated][:MAX_TRIES]:
+        orders = [order for order, value in derivation._definitions.get(name, []) if value == now]
+        before = [order for order in orders if order < step.order]
+        order = before[-1] if before else (orders[0] if orders else None)
+        if now.is_number or order is None:
+            continue
+        where = derivation.claims[order]
+        if same_section(derivation.headings, where.line, step.line):
+            continue
+        if holds(relevant_definitions({k: v for k, v in defs.items() if k != name}, (step.first, step.claim))):
+            shown = show_name(name.name)
+            return (f"holds with {shown} an input of its own; the notes define {where.latex} at line {where.line}, "
+                    f"in another section: which meaning of {shown} they use here is not settled; not checked")
     return ""

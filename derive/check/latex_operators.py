@@ -146,4 +146,13 @@ def _fraction(num: sp.Expr, den: sp.Expr) -> sp.Expr | _Operator:
         raise LatexError("division by zero")
     if num.has(PARTIAL) or den.has(PARTIAL):
         raise LatexError("\\partial outside a derivative fraction")
+    if any(_bodies(side).has(D) for side in (num, den)):
+        # \frac{dy}{dd} · \frac{dd}{da}: read as y/d · d/a, the d's cancel and the product is y/a;
+        # a d left in a fraction that is not a derivative is refused here, before anything cancels it
+        raise LatexError("the letter d as a name beside derivatives written with d (\\frac{dy}{dd}) is not read")
     return num / den
+
+
+def _bodies(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each sum replaced by its body: a d in a sum's limits (``\\sum_{j=1}^{d}``) is a name."""
+    return expr.replace(lambda e: isinstance(e, sp.Sum), lambda e: e.function)
