@@ -35,6 +35,7 @@ from .implied_functions import doubted
 from .euler_names import e_power_doubted
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
+from .pi_names import pi_named
 from .powered_calls import powered_call
 from .solving_links import wrong_solving_link
 from .prior_links import unconfirmed, wrong_link
@@ -128,6 +129,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       layers[base] if base not in index_bases else
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
+            if verdict.verdict == "wrong" and (why := pi_named(claim, derivation)):  # π = 0.25: pi_names.py
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, why, span=(claim.start, claim.end))
             if verdict.verdict == "wrong":  # σ(x) = max(0, x); a name used in an earlier meaning
                 verdict = _second_reading(claim, verdict, derivation, seconds)
             verdict = e_power_doubted(doubted(verdict, claim), claim, derivation, lambda again, defs: _outcome(
