@@ -31,7 +31,7 @@ from .conditions import sign_condition
 from .ellipsis import EllipsisError, ellipses_read
 from .grammar import GRAMMAR
 from .latex_errors import LatexError
-from .latex_operators import D, PARTIAL, _value
+from .latex_operators import D, PARTIAL, _bodies, _value
 from .latex_rewrites import _BOLD, _MATRIX, SUPERSCRIPT_PRIME, _bold_read_as_scalars, _function_of_sum_bracketed, _notation_check, \
     _number_sets_blanked
 from .latex_tree import _ToSympy
@@ -227,8 +227,7 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
             raise LatexError(f"cannot read this: {inner}", child.meta.start_pos) from None
         except LatexError as err:
             raise LatexError(str(err), child.meta.start_pos) from None
-        bodies = value.replace(lambda e: isinstance(e, sp.Sum), lambda e: e.function)  # d may be a limit
-        if bodies.has(D) or value.has(PARTIAL):
+        if _bodies(value).has(D) or value.has(PARTIAL):  # d may be a sum's limit
             raise LatexError("a differential d or ∂ outside a derivative fraction (\\frac{d…}{d…}) is not read",
                              child.meta.start_pos)
         start, end = child.meta.start_pos, child.meta.end_pos
