@@ -33,6 +33,7 @@ from .matrix_verdicts import judge_matrix
 from .numeric_lists import ComponentStep
 from .implied_functions import doubted
 from .euler_names import e_power_doubted
+from .later_values import later_outcome
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .pi_names import pi_named
@@ -108,6 +109,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                   (claim.start, claim.end))
         else:
             verdict = _judge_step(claim, derivation, seconds, cache, links)
+            if verdict.verdict == "wrong":  # values given after it, names printed rounded: later_values.py, printed_names.py
+                verdict = _values_read_again(claim, verdict, derivation, results, seconds)
             if claim.first.has(sp.Derivative) and claim.claim != 0:
                 equation = None
             if verdict.verdict == "wrong" or (equation and verdict.reason.startswith("a number claimed")):
@@ -188,6 +191,17 @@ def _within_names(seconds: float, step: Step, derivation: Derivation) -> list[st
                                                      derivation.unknown), seconds)
     except (Overrun, RuntimeError):
         return []
+
+
+def _values_read_again(step: Step, verdict: StepVerdict, derivation: Derivation, results: list,
+                       seconds: float) -> StepVerdict:
+    """A wrong step judged again at the values the notes give right after it, then with the
+    names they printed rounded taken as printed: right there, it is not wrong."""
+    spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
+    sides = (step.first, step.claim) + ((step.previous,) if step.previous is not None else ())
+    judge_at = lambda defs: _outcome(step, expansion.relevant_definitions(defs, sides), spellings, seconds,
+                                     derivation.unknown)
+    return later_outcome(step, verdict, derivation, judge_at)
 
 
 def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, seconds: float) -> StepVerdict:
