@@ -34,6 +34,7 @@ from .numeric_lists import ComponentStep
 from .implied_functions import doubted
 from .euler_names import e_power_doubted
 from .later_values import later_outcome
+from .printed_names import printed_outcome
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .pi_names import pi_named
@@ -201,7 +202,8 @@ def _values_read_again(step: Step, verdict: StepVerdict, derivation: Derivation,
     sides = (step.first, step.claim) + ((step.previous,) if step.previous is not None else ())
     judge_at = lambda defs: _outcome(step, expansion.relevant_definitions(defs, sides), spellings, seconds,
                                      derivation.unknown)
-    return later_outcome(step, verdict, derivation, judge_at)
+    verdict = later_outcome(step, verdict, derivation, judge_at)
+    return printed_outcome(step, verdict, derivation, results, judge_at) if verdict.verdict == "wrong" else verdict
 
 
 def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, seconds: float) -> StepVerdict:
