@@ -23,6 +23,7 @@ from .budgeted_outcome import _outcome, _within
 from .chain_rule import chain_rule_outcome
 from .earlier_meanings import earlier_meaning
 from .number_equations import equation_reason, unknowns_solved_for
+from .component_siblings import undefined_component
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
@@ -134,6 +135,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             if verdict.verdict == "wrong" and (why := pi_named(claim, derivation)):  # π = 0.25: pi_names.py
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, why, span=(claim.start, claim.end))
+            if verdict.verdict == "wrong" and (why := undefined_component(claim, derivation)):  # component_siblings.py
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, why, span=(claim.start, claim.end))
             if verdict.verdict == "wrong":  # σ(x) = max(0, x); a name used in an earlier meaning
                 verdict = _second_reading(claim, verdict, derivation, seconds)
