@@ -23,6 +23,7 @@ from .budgeted_outcome import _outcome, _within
 from .chain_rule import chain_rule_outcome
 from .earlier_meanings import earlier_meaning
 from .number_equations import equation_reason, unknowns_solved_for
+from .component_siblings import undefined_component
 from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
@@ -33,6 +34,8 @@ from .matrix_verdicts import judge_matrix
 from .numeric_lists import ComponentStep
 from .implied_functions import doubted
 from .euler_names import e_power_doubted
+from .later_values import later_outcome
+from .printed_names import printed_outcome
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .pi_names import pi_named
@@ -108,6 +111,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                   (claim.start, claim.end))
         else:
             verdict = _judge_step(claim, derivation, seconds, cache, links)
+            if verdict.verdict == "wrong":  # values given after it, names printed rounded: later_values.py, printed_names.py
+                verdict = _values_read_again(claim, verdict, derivation, results, seconds)
             if claim.first.has(sp.Derivative) and claim.claim != 0:
                 equation = None
             if verdict.verdict == "wrong" or (equation and verdict.reason.startswith("a number claimed")):
@@ -130,6 +135,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
             if verdict.verdict == "wrong" and (why := pi_named(claim, derivation)):  # π = 0.25: pi_names.py
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, why, span=(claim.start, claim.end))
+            if verdict.verdict == "wrong" and (why := undefined_component(claim, derivation)):  # component_siblings.py
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, why, span=(claim.start, claim.end))
             if verdict.verdict == "wrong":  # σ(x) = max(0, x); a name used in an earlier meaning
                 verdict = _second_reading(claim, verdict, derivation, seconds)
@@ -188,6 +195,18 @@ def _within_names(seconds: float, step: Step, derivation: Derivation) -> list[st
                                                      derivation.unknown), seconds)
     except (Overrun, RuntimeError):
         return []
+
+
+def _values_read_again(step: Step, verdict: StepVerdict, derivation: Derivation, results: list,
+                       seconds: float) -> StepVerdict:
+    """A wrong step judged again at the values the notes give right after it, then with the
+    names they printed rounded taken as printed: right there, it is not wrong."""
+    spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
+    sides = (step.first, step.claim) + ((step.previous,) if step.previous is not None else ())
+    judge_at = lambda defs: _outcome(step, expansion.relevant_definitions(defs, sides), spellings, seconds,
+                                     derivation.unknown)
+    verdict = later_outcome(step, verdict, derivation, judge_at)
+    return printed_outcome(step, verdict, derivation, results, judge_at) if verdict.verdict == "wrong" else verdict
 
 
 def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, seconds: float) -> StepVerdict:
