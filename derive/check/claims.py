@@ -41,6 +41,7 @@ from .latex_errors import LatexError
 from .layer_gradients import collect_layers
 from .markdown import Segment, dangling_equals_blanked, math_segments
 from .matrices import MatrixReader, unread_heads
+from .matrix_defined import differentiates_matrix_name
 from .matrix_latex import MatrixSyntax, read_matrix_row
 from .index_conditions import index_condition
 from .inner_products import inner_products_as_scalars
@@ -108,6 +109,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     matrices.layers = collect_layers(seg.latex for seg, _ in parsed)  # δ = ∂L/∂z, z = W a + b: layer_gradients.py
     carried = None  # the last side of a row of numeric matrices, which a row "= …" after it continues
     known = KnownMatrices()  # names given numeric matrices (named_matrices.py)
+    scalar_heads = {s.name for s in names.defined}
     for seg, statement in parsed:
         before, carried = carried, None  # only the row right after may continue it
         known.start_row(seg.latex)
@@ -116,6 +118,10 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             reader.chains.append(_barrier(f"the row at line {seg.line} holds matrix notation"))
             continue
         if not isinstance(statement, LatexError):
+            if differentiates_matrix_name(seg.latex, matrices.defs, scalar_heads) and matrices.read(
+                    seg, derivation.claims, Skip, Definition):  # ∂z/∂b after z = w^Tx + b: matrix_defined.py
+                reader.chains.append(_barrier(f"the row at line {seg.line} is about a name defined in matrix notation"))
+                continue
             matrices.interrupt()
         if isinstance(statement, LatexError) and matrices.read_component(seg, derivation.claims):
             reader.chains.append(_barrier(f"the row at line {seg.line} is written entry by entry"))

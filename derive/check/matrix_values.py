@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .matrix_evaluator import _Eye, _Evaluator
-from .shape_inference import Inconsistent, Unknown
+from .shape_inference import ROW, Inconsistent, Unknown
 from .shapes import Reading, free_names, readings
 
 DRAWS = 5
@@ -161,6 +161,8 @@ def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozense
             first_wrong = (reading, example)
         shapes.append(_shape_text(reading) + (f", the Jacobian in {layout} layout" if reading.layouts else ""))
     where = "; or ".join(s or "all scalars" for s in shapes)
+    if any(kind == ROW for reading in found for _, kind in reading.kinds):
+        where += " (vectors read as rows: no reading with column vectors fits)"
     if all(v == "equal" for v in verdicts):
         return MatrixOutcome("numeric", f"equal at random values, {DRAWS} draws, shapes {where}")
     if all(v == "differ" for v in verdicts):

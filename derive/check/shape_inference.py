@@ -11,6 +11,8 @@ SCALAR = "scalar"
 JACOBIAN = "jacobian"
 VECTOR = "vector"
 MATRIX = "matrix"
+#: A row vector, 1×n: only in the readings of row_vectors.py.
+ROW = "row"
 
 
 class Inconsistent(ValueError):
@@ -69,6 +71,8 @@ class _Inference:
                 self.names[key] = SCALAR
             elif kind == VECTOR:
                 self.names[key] = (self.dims.fresh(), 0)
+            elif kind == ROW:  # row_vectors.py: a 1×n row, tried when no column reading fits
+                self.names[key] = (0, self.dims.fresh())
             else:
                 self.names[key] = (self.dims.fresh(), self.dims.fresh())
         return self.names[key]

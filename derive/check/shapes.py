@@ -19,6 +19,7 @@ import itertools
 from dataclasses import dataclass
 
 from .matrix_names import Name
+from .row_vectors import row_candidates, transposed_names
 from .shape_inference import JACOBIAN, MATRIX, SCALAR, VECTOR, ZERO, Inconsistent, Unknown, _Inference
 
 #: At most this many readings of one claim are tried.
@@ -72,17 +73,71 @@ def candidates(key: str, written: list[Name]) -> list[str]:
     return [MATRIX, SCALAR] if capital else [SCALAR, VECTOR]
 
 
-def readings(sides: list[tuple], defs: dict, stop: frozenset):
+def readings(sides: list[tuple], defs: dict, stop: frozenset, rows: bool = False):
     """The consistent readings of ``sides`` (all must have one shape), as
     (Reading, ok) pairs; raises :class:`Unknown` when every reading needs an
-    undefined derivative, :class:`Inconsistent` when none fits."""
+    undefined derivative, :class:`Inconsistent` when none fits. When no reading
+    fits, the vectors are read as rows (``rows``: row_vectors.py)."""
     names: dict[str, list[Name]] = {}
     for side in sides:
         for key, written in free_names(side, defs, stop).items():
             names.setdefault(key, []).extend(written)
     names.pop("I", None)
+    if not rows:
+        try:
+            return _readings(sides, defs, stop, names, candidates)
+        except Inconsistent:
+            if not transposed_names(names) or any(_derivative(side, defs) for side in sides) \
+                    or _columns_elsewhere(sides, defs, stop):
+                raise
+            try:
+                return _readings(sides, defs, stop, names, row_candidates)
+            except (Inconsistent, Unknown):
+                pass
+            raise
+    return _readings(sides, defs, stop, names, row_candidates)
+
+
+def _derivative(node: tuple, defs: dict, seen: frozenset = frozenset()) -> bool:
+    """A derivative in ``node``, or in a definition it reaches (δ = ∂L/∂z)."""
+    if node[0] in ("grad", "deriv"):
+        return True
+    if node[0] == "name" and node[1].key in defs and node[1].key not in seen:
+        return _derivative(defs[node[1].key], defs, seen | {node[1].key})
+    return any(_derivative(c, defs, seen) for c in node[1:] if isinstance(c, tuple))
+
+
+def _columns_elsewhere(sides: list[tuple], defs: dict, stop: frozenset) -> bool:
+    """True when a definition the sides reach reads with column vectors on its own
+    (``z = W x + c``): the notes' convention is columns, so rows are not tried."""
+    todo, seen = [n for side in sides for n in _walk_names(side)], set()
+    while todo:
+        key = todo.pop()
+        if key in seen or key not in defs or key in stop:
+            continue
+        seen.add(key)
+        todo += _walk_names(defs[key])
+        own = {}
+        for k, written in free_names(defs[key], defs, stop).items():
+            own.setdefault(k, []).extend(written)
+        own.pop("I", None)
+        try:
+            _readings([defs[key]], defs, stop, own, candidates)
+            return True
+        except (Inconsistent, Unknown):
+            continue
+    return False
+
+
+def _walk_names(node: tuple) -> list[str]:
+    if node[0] == "name":
+        return [node[1].key]
+    return [k for c in node[1:] if isinstance(c, tuple) for k in _walk_names(c)]
+
+
+def _readings(sides: list[tuple], defs: dict, stop: frozenset, names: dict, kinds_of) -> list[Reading]:
     keys = sorted(names)
-    options = [candidates(k, names[k]) for k in keys]
+    options = [kinds_of(k, names[k]) for k in keys]
     total = 1
     for o in options:
         total *= len(o)
