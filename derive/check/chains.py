@@ -102,7 +102,8 @@ class _Reader(FunctionRows):
             self.skip(line, f"{piece.exprs[0].text} \\in {where.group(0) if where else ''}",
                       f"says where {piece.exprs[0].text} lives; not a claim", barrier=False)
             return
-        if "≠" in piece.relations:
+        if "≠" in piece.relations:  # shown with its relations as written (q < 1), not joined by "="
+            text = " ".join(seg.latex[piece.exprs[0].start:piece.exprs[-1].end].split())
             self.skip(line, text, "an inequality or a condition (≠, <, ≤, ∈) is not checked")
             return
         if not piece.continues and len(values) > 1 and is_update_head(values[0], values[1]):
