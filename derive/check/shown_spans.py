@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+_NUMBER = re.compile(r"\s*[-+]?\d+(?:\.\d+)?\s*")
 _LEFT = re.compile(r"\\left(?![A-Za-z])")
 _RIGHT = re.compile(r"\\right(?![A-Za-z])")
 #: ``\left`` and its delimiter, just before a side that starts after them.
@@ -123,6 +124,8 @@ def _braces_whole(latex: str, start: int, end: int) -> tuple[int, int]:
 def _wrappers_whole(latex: str, start: int, end: int) -> tuple[int, int]:
     r"""A balanced span widened to the wrappers that hold nothing but it
     (``w`` of ``\mathbf{w}``, ``{\theta}_1`` of ``\boldsymbol{\theta}_1``)."""
+    if _NUMBER.fullmatch(latex[start:end]):
+        return start, end  # \mathbf{6.0}: a number in bold is quoted as the number (its decimals are read from it)
     while True:
         command = _WRAPPER_BEFORE.search(latex, 0, start + 1) if latex[start:start + 1] == "{" else None
         if command and command.end() == start + 1:
