@@ -61,7 +61,7 @@ def test_a_limit_of_a_function_the_notes_define_uses_the_definition():
     (r"$$\lim_{h \to 0} \frac{1}{h} = 0$$", "infinite"),
     (r"$$\lim_{h \to 0} \frac{q(x+h) - q(x)}{h} = 0$$", ""),
     (r"$$\lim_{h \to 0} x^2 + h = x^2$$", "whether the limit covers it"),
-    (r"$$\frac{dy}{dx} = \lim_{\Delta x \to 0} \frac{\Delta y}{\Delta x}$$", "Delta_y"),
+    (r"$$\frac{dy}{dx} = \lim_{\Delta x \to 0} \frac{\Delta y}{\Delta x}$$", "Δ_y"),  # reasons show Greek names as letters
 ])
 def test_limits_that_cannot_be_worked_out_are_skipped(row, why):
     """Near misses: each would be wrong or meaningless if worked out blindly."""

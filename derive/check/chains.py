@@ -18,6 +18,7 @@ from .decimals import printed_decimals, rounded_inputs, written_numbers
 from .derivation import Definition, Derivation, Skip, Step
 from .function_rows import FunctionRows
 from .function_values import learn_function
+from .primed_calls import unread_primed_calls
 from .implied_functions import learn_implied, mark_implied_calls, read_implied_calls
 from .greek_names import _show
 from .latex import Expression, Piece
@@ -88,6 +89,9 @@ class _Reader(FunctionRows):
             piece = replace(piece, exprs=(exprs[0],) + exprs[2:], relations=piece.relations[1:])
             exprs, text = piece.exprs, " = ".join(e.text for e in piece.exprs)
         functions = {**self.forward, **self.functions}  # a function used before its one definition reads it
+        if why := unread_primed_calls([e.value for e in exprs], functions):  # g_3'(g_2(g_1(x))): primed_calls.py
+            self.skip(line, text, why)
+            return
         if calls_rule_function([e.value for e in exprs], self.functions):  # f = g/h: about any g, h
             functions = dict(self.functions)
         if functions:
@@ -102,7 +106,8 @@ class _Reader(FunctionRows):
             self.skip(line, f"{piece.exprs[0].text} \\in {where.group(0) if where else ''}",
                       f"says where {piece.exprs[0].text} lives; not a claim", barrier=False)
             return
-        if "≠" in piece.relations:
+        if "≠" in piece.relations:  # shown with its relations as written (q < 1), not joined by "="
+            text = " ".join(seg.latex[piece.exprs[0].start:piece.exprs[-1].end].split())
             self.skip(line, text, "an inequality or a condition (≠, <, ≤, ∈) is not checked")
             return
         if not piece.continues and len(values) > 1 and is_update_head(values[0], values[1]):

@@ -15,8 +15,9 @@ Refused: ``\sin^{-1} x`` and other exponents that are not whole positive
 numbers (the inverse function, or 1/sin x?), and ``\sin 3h`` or ``\ln 2x``
 (a number, then a name, with no bracket), which the grammar would take as
 sin(3)·h where the writer means sin(3h). Left as they were: the Russian
-hyperbolic spellings ``sh``, ``ch``, ``th``, ``cth``, which end in h and would
-take ``ch(x)``, a constant c times a function h the notes define, for cosh x.
+hyperbolic spellings ``sh``, ``ch``, ``th``, ``cth`` written bare, which end in h and
+would take ``ch(x)``, a constant c times a function h the notes define, for cosh x
+(written upright, ``\operatorname{ch} x``, they are read: ``hyperbolic_names.py``).
 """
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ letter used only as a differentiation variable taken for the Latin letter it
 resembles (ω for w)."""
 from __future__ import annotations
 
+import re
+
 import sympy as sp
 
 from ..names import GREEK
@@ -67,3 +69,30 @@ def _show(name: str) -> str:
 
 
 show_name = _show
+
+
+#: A name written in a reason (``theta``, ``theta_1``, ``∂J/∂theta``), not a LaTeX command
+#: (``\theta``), not inside one's braces (``\mathrm{beta}``), not part of a longer word.
+_NAME_IN_TEXT = re.compile(r"(?<![A-Za-z0-9\\{])[A-Za-z]+(?:_[A-Za-z0-9]+)*(?![A-Za-z0-9}])")
+#: What a reason quotes of the notes as written (``near '…'``): left as it is.
+_QUOTED = re.compile(r"'[^']*'")
+
+
+def shown_in_text(text: str) -> str:
+    """A reason with the Greek names in it shown as letters (``∂J/∂theta`` →
+    ∂J/∂θ, ``theta_1`` → θ_1, as :func:`show_name` shows one name); LaTeX
+    commands and what is quoted between single quotes stay as written."""
+    if not text or not _GREEK_WORD.search(text):
+        return text
+    pieces, last = [], 0
+    for m in _QUOTED.finditer(text):
+        pieces += [_names_shown(text[last:m.start()]), m.group(0)]
+        last = m.end()
+    return "".join(pieces) + _names_shown(text[last:])
+
+
+def _names_shown(text: str) -> str:
+    return _NAME_IN_TEXT.sub(lambda m: _show(m.group(0)) if m.group(0).split("_")[0] in _GREEK else m.group(0), text)
+
+
+_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(?:" + "|".join(sorted(_GREEK, key=len, reverse=True)) + r")(?![A-Za-z])")

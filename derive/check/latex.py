@@ -37,6 +37,7 @@ from .latex_rewrites import _BOLD, _MATRIX, SUPERSCRIPT_PRIME, _bold_read_as_sca
 from .latex_tree import _ToSympy
 from .bold_numbers import bold_numbers_read
 from .font_switches import OPENING
+from .shown_spans import shown_span
 from .layout import layout_blanked
 from .piecewise import PiecewiseError, cases_read
 from .prose_separators import equations_apart
@@ -237,5 +238,6 @@ def _piece(chain: Tree, transformer: _ToSympy, latex: str, after_arrow: bool, se
         opened = OPENING.search(latex[:start])
         if opened and latex.count("}", start, end) > latex.count("{", start, end):
             start = opened.start()  # { p }_{ i }, {\rm e}^x: the opening blanked before parsing is the expression's
+        start, end = shown_span(latex, start, end)  # \mathbf{z}, \left( … \right): the wrapper whole (shown_spans.py)
         exprs.append(Expression(value, start, end, " ".join(latex[start:end].split())))
     return Piece(tuple(exprs), continues, after_arrow, approximate, tuple(relations), separator)

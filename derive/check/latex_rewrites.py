@@ -12,6 +12,8 @@ from .font_scripts import font_scripts_read
 from .bare_arguments import bare_arguments_refused
 from .elementary_functions import number_then_name_refused
 from .ell_letter import ell_read
+from .empty_limits import empty_limits_blanked
+from .hyperbolic_names import hyperbolic_read
 from .increments import increments_read
 from .indices import AmbiguousExponent, indices_rewritten
 from .index_transpose import index_transpose_refused
@@ -166,6 +168,7 @@ def _interval_membership_blanked(latex: str) -> str:
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
+    latex = empty_limits_blanked(hyperbolic_read(latex))  # \operatorname{sh} x: sinh (hyperbolic_names.py); \sum_{}^{} (empty_limits.py)
     latex = increments_read(partial_subscripts_checked(latex))  # \Delta x is one name (increments.py); \partial_w L
     latex = number_then_name_refused(ell_read(latex))  # \ell, ℓ: the letter l; \sin 3h refused (elementary_functions.py)
     latex = bare_arguments_refused(latex)  # \log x^2, \operatorname{sech} x, 1/2n: reach not bracketed

@@ -28,7 +28,7 @@ from .conditions import shown as shown_condition
 from .derivation import Definition, Derivation, Skip, Step
 from .example_formulas import proved_from_formulas
 from .graph_functions import RestatedStep, restated
-from .greek_names import show_name
+from .greek_names import show_name, shown_in_text
 from .matrices import MatrixStep
 from .matrix_verdicts import judge_matrix
 from .numeric_lists import ComponentStep
@@ -84,6 +84,7 @@ class StepVerdict:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "verdict", Verdict(self.verdict))
+        object.__setattr__(self, "reason", shown_in_text(self.reason))  # ∂J/∂θ, not ∂J/∂theta (greek_names.py)
 
 
 #: How many claims after an equation set to 0 may be rearrangements of it.
