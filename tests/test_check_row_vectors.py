@@ -18,7 +18,7 @@ def verdicts(notes: str) -> list:
 def test_the_logistic_score_of_a_sample_row_is_checked_with_rows():
     (v,) = verdicts("$$\\frac{1}{1 + e^{-A \\beta^T}} = \\frac{e^{A \\beta^T}}{1 + e^{A \\beta^T}}$$\n")
     assert str(v.verdict) == "numeric"
-    assert "A 1×3" in v.reason and "beta 1×3" in v.reason and "vectors read as rows" in v.reason
+    assert "A 1×3" in v.reason and "β 1×3" in v.reason and "vectors read as rows" in v.reason
 
 
 def test_a_chain_of_such_rows_is_checked_link_by_link():
