@@ -47,6 +47,7 @@ from .inner_products import inner_products_as_scalars
 from .names import read_names
 from .euler_names import EulerPowers
 from .plain_math import plain_lines, plain_segments
+from .prose_numbers import from_prose
 from .numeric_lists import read_list_links
 from .numeric_matrices import read_matrix_links
 from .named_matrices import KnownMatrices
@@ -157,7 +158,10 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             pieces = under[0]
         reader.condition = under[1] if under is not None else ""
         reader.domain = statement.domain
+        chains = list(reader.chains)
         read_pieces(reader, pieces, seg)  # a chain then ", C": comma_gaps.py
+        if from_prose(seg.block):  # 5-2=3 in a sentence: no row "= …" continues it (prose_numbers.py)
+            reader.chains[:] = chains
     derivation.variables = names.variables
     derivation.unknown = ((names.unknown - reader.bare_functions) | reader.unsure_functions
                           | {symbol(INPUT + s.name) for s in names.inputs}
