@@ -64,7 +64,10 @@ def test_a_slip_in_a_prose_sum_is_wrong(right, slip, line):
     "The common log gives log(2 + 8) = 2.",                   # log: base 10 or e is not said
     "Then e^2 = 7.5 roughly.",                                # a power of e (a name in some notes)
     "Take -3 + 5 = 3 as given.",                              # a leading minus: the run is not read
-    "Version 1.2 + 1 = 3.2.1 is out.",                        # a dotted version
+    "Version 1.2 + 1 = 3.2.1 is out.",
+    "Equation (1) = (a) + (b) from above.",                   # brackets around labels, not numbers
+    "The inner part f (x) = sin(2x) again.",                  # a name in the brackets
+    "and lim z -> 0(z) = 1/1 then",                           # a letter inside the bracket                        # a dotted version
     '<img alt="5-2=4" src="x.png">',                          # an HTML attribute
 ])
 def test_runs_that_stay_unread(sentence):

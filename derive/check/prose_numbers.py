@@ -29,7 +29,8 @@ from .markdown import math_segments
 #: One number or a call of a function on a bracket, with an optional power.
 _NUM = r"\d+(?:\.\d+)?"
 _FUN = r"(?:sin|cos|tan|ln|exp)"
-_ATOM = rf"(?:{_NUM}|{_FUN}?\((?:[^()\n]|\([^()\n]*\))*\))(?:\s*\^\s*(?:{_NUM}|\([^()\n]*\))|[²³])?"
+_INNER = r"[\d.\s+\-×·*/−^²³]"  # a bracket holds numbers and operators only: (a), (x), (2x) are not read
+_ATOM = rf"(?:{_NUM}|{_FUN}?\((?:{_INNER}|\({_INNER}*\))*\))(?:\s*\^\s*(?:{_NUM}|\({_INNER}*\))|[²³])?"
 _OP = r"\s*(?:[-+×·*/−]|\*\*)\s*"
 _TERMS = rf"{_ATOM}(?:(?:{_OP}|(?=\())?{_ATOM})*"
 _EXPR = rf"(?:[-−]\s*)?{_TERMS}"
