@@ -65,7 +65,13 @@ def test_a_slip_in_a_prose_sum_is_wrong(right, slip, line):
     "Then e^2 = 7.5 roughly.",                                # a power of e (a name in some notes)
     "Take -3 + 5 = 3 as given.",                              # a leading minus: the run is not read
     "Version 1.2 + 1 = 3.2.1 is out.",
-    "Equation (1) = (a) + (b) from above.",                   # brackets around labels, not numbers
+    "Equation (1) = (a) + (b) from above.",
+    "Three times four: 3 x 4 + 1 = 12 here.",                # x as a times sign before the run
+    "So 12 = 3 x 5 in the grid.",                             # x as a times sign after it
+    "The side is 2 + 3 = 6 m long.",                          # a unit after it
+    "and 2 + 2 = 3 * x so",                                   # an operator after it
+    "thus 2 + 4 = 3 (x + 1) holds",                           # a bracket of math after it
+    "- 2 + 2 = 3 x 4",                                        # in a list item too                   # brackets around labels, not numbers
     "The inner part f (x) = sin(2x) again.",                  # a name in the brackets
     "and lim z -> 0(z) = 1/1 then",                           # a letter inside the bracket                        # a dotted version
     '<img alt="5-2=4" src="x.png">',                          # an HTML attribute

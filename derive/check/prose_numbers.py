@@ -11,6 +11,8 @@ Not read (the run is left alone, silently):
 - a run touching a letter, a digit group or a sign that may belong to it
   (``3x3 = 9``, ``x_1 + 2 = 3``, ``2x + 1 = 7``'s ``1 = 7``, ``1,5 + 1 = 2,5``,
   ``50% = 0.5``, ``1.2.3``, ``2^{10}``);
+- a run with a lone letter or an operator just before or after it (``3 x 4 + 1 = 13``,
+  ``12 = 3 x 4``, ``= 6 m``): a times sign, a name or a unit goes on past the numbers;
 - a run whose first expression is a bare number not after ``=``: a label
   (``step 1 = 0.5``), not a computation; after ``=`` it is a chain's next row;
 - ``log`` (base 10 or e?), a constant ``e`` or ``π``, a name, a unit.
@@ -75,11 +77,17 @@ def _stands_apart(line: str, start: int, end: int) -> bool:
         return False
     if after in ".,;:" and end + 1 < len(line) and line[end + 1].isdigit():
         return False  # 1,5 or 1.2.3: the run is part of a longer number
+    right = line[end:].lstrip()  # a remark in brackets after it, "(with x = 0.3)", is prose
+    if right and not re.match(r"\([^\W\d_]{2,}", right) and (right[0] in "-+×·*/−^(=≈<>\x00" or right[0].isdigit()
+                                                          or re.match(r"[A-Za-z](?![A-Za-z])", right)):
+        return False  # 12 = 3 x 4, = 3 * x, = 6 m: the run goes on in something it does not hold
     left = line[:start].rstrip()
     if _LIST_MARK.fullmatch(line[:start]):
         return True  # - 10 - 2 × 3 = 4: the dash marks a list item
     if left and (left[-1] in "-+×·*/−^.\x00" or left[-1].isdigit()):
         return False  # 2x + 1 = 7, 2**3 + 1: the run would be the tail of something longer
+    if re.search(r"(?:^|[^A-Za-z])[A-Za-z]$", left):
+        return False  # 3 x 4 + 1 = 13, a 2 + 1 = 3: a lone letter (a times sign, a name) before it
     return True
 
 
