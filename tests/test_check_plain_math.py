@@ -64,7 +64,10 @@ def test_code_and_prose_stay_unread():
     assert verdicts("Set `learning_rate = 0.01` first.\n") == []
     assert verdicts("```\nthe slope is y = 2 * 3 = 7 for us\n```\n") == []
     assert verdicts("```\ny = np.exp(2) = 7\n```\n") == []
-    assert verdicts("The product y = 2 × 3 = 7 is written outside code.\n") == []
+    # prose is not read by the plain reader: no statement about y (no definition of it); since round ten the
+    # numbers alone after "y =" are read as a prose sum (prose_numbers.py), and 2 × 3 = 7 is wrong
+    assert verdicts("The product y = 2 × 3 = 7 is written outside code.\n") == [(1, "wrong")]
+    assert verdicts("The product y = 2x × 3 = 7x is written outside code.\n") == []
     for line in ("x == 2", "a += 1", "y = x**2", "z = w.T", "loss = 2 * 3", "y = 2 # six"):
         assert plain_to_latex(line) is None, line
 

@@ -48,6 +48,7 @@ from .inner_products import inner_products_as_scalars
 from .names import read_names
 from .euler_names import EulerPowers
 from .plain_math import plain_lines, plain_segments
+from .prose_numbers import from_prose
 from .numeric_lists import read_list_links
 from .numeric_matrices import read_matrix_links
 from .named_matrices import KnownMatrices
@@ -166,7 +167,10 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
         reader.domain = statement.domain
         if pieces and pieces[0].continues and (words := prose_head(text, seg.start)):  # prose_heads.py
             reader.chains.append(_barrier(f"its left side is said in the prose before it (\"{words}\")"))
+        chains = list(reader.chains)
         read_pieces(reader, pieces, seg)  # a chain then ", C": comma_gaps.py
+        if from_prose(seg.block):  # 5-2=3 in a sentence: no row "= …" continues it (prose_numbers.py)
+            reader.chains[:] = chains
     derivation.variables = names.variables
     derivation.unknown = ((names.unknown - reader.bare_functions) | reader.unsure_functions
                           | {symbol(INPUT + s.name) for s in names.inputs}

@@ -23,6 +23,7 @@ from .latex_errors import LatexError
 from .delimited import Work, paired_spans
 from .markdown import Segment
 from .markdown_escapes import gitlab_math_span
+from .prose_numbers import from_prose, prose_runs
 from .plain_vectors import VECTOR, indented_blocks, placeholders, restore
 
 _FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)[ \t]*([^\n`]*?)[ \t]*\n", re.MULTILINE)
@@ -152,7 +153,9 @@ def _candidates(text: str) -> list[tuple[int, str, int]]:
         for line in text[fence.end():close.start()].split("\n"):
             found.append((offset, line, 10**6 + k))
             offset += len(line) + 1
-    found += indented_blocks(text, covered)  # plain_vectors.py
+    indented = indented_blocks(text, covered)  # plain_vectors.py
+    found += indented
+    found += prose_runs(text, covered + [(at, at + len(line)) for at, line, _ in indented])  # prose_numbers.py
     for n, span in enumerate(_CODE_SPAN.finditer(text)):
         k = bisect.bisect_right(covered, (span.start(), len(text) + 1)) - 1
         if (k >= 0 and span.start() < covered[k][1]) or gitlab_math_span(text, span.start(), span.end()):
@@ -171,7 +174,7 @@ def plain_segments(text: str) -> list[tuple[int, Segment]]:
     for offset, line, block in _candidates(text):
         if not line.strip():
             continue
-        for column, latex in _statement_parts(line) or ():
+        for column, latex in [(0, line)] if from_prose(block) else _statement_parts(line) or ():
             start = offset + column
             segments.append((start, Segment(bisect.bisect_right(line_starts, start), virtual, latex, block)))
             virtual += len(latex) + 1
