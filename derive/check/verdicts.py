@@ -34,6 +34,7 @@ from .numeric_lists import ComponentStep
 from .implied_functions import doubted
 from .euler_names import e_power_doubted
 from .later_values import later_outcome
+from .prose_branches import branch_outcome
 from .printed_names import printed_outcome
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
@@ -112,6 +113,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
             verdict = _judge_step(claim, derivation, seconds, cache, links)
             if verdict.verdict == "wrong":  # values given after it, names printed rounded: later_values.py, printed_names.py
                 verdict = _values_read_again(claim, verdict, derivation, results, seconds)
+            if verdict.verdict == "wrong":  # "For $x \le 0$, $f'(x) = e^x$": on that branch only (prose_branches.py)
+                verdict = branch_outcome(claim, verdict, derivation, seconds)
             if claim.first.has(sp.Derivative) and claim.claim != 0:
                 equation = None
             if verdict.verdict == "wrong" or (equation and verdict.reason.startswith("a number claimed")):
