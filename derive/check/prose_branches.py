@@ -29,6 +29,7 @@ from .derivation import Derivation, Step
 from .expansion import evaluate, relevant_definitions
 from .latex import parse_statement
 from .latex_errors import LatexError
+from .prose_places import place_outcome, place_said
 from .points import TOLERANCE, _BRANCHING, _concrete, _point_variables, counterexample, value_at
 
 _RELATION = re.compile(r"\\leqslant|\\geqslant|\\leq?|\\geq?|\\lt|\\gt|<|>|≤|≥")
@@ -43,9 +44,12 @@ ENOUGH = 5
 
 def branch_said(text: str, start: int) -> tuple[str, str]:
     """The condition the prose puts on the math span starting at ``start``:
-    ("math", LaTeX of an inequality) or ("words", the words), or ("", "")."""
+    ("math", LaTeX of an inequality) or ("words", the words), or ("", ""); or
+    ("place", the words) for a span the words name as a place (prose_places.py)."""
     if start > len(text) or start < 1:
         return "", ""
+    if (place := place_said(text, start))[0]:  # "meet at $|r| = 1$": prose_places.py
+        return place
     opener = start
     while opener > 0 and text[opener - 1] in "$(\\[":
         opener -= 1
@@ -149,6 +153,8 @@ def _judged(step: Step, branch: tuple[str, str], defs: dict, everything: dict, u
 def branch_outcome(step: Step, verdict, derivation: Derivation, seconds: float):
     """``verdict`` (a wrong formula claim) judged again on the branch the prose names."""
     branch = getattr(step, "branch", ("", ""))
+    if branch[0] == "place":
+        return place_outcome(step, verdict, branch[1])
     if not branch[0] or step.digits is not None or not (step.claim.free_symbols or step.first.free_symbols):
         return verdict
     sides = (step.first, step.claim) + ((step.previous,) if step.previous is not None else ())
