@@ -22,7 +22,7 @@ from .latex_errors import LatexError
 from .primes import Function, function_definition
 
 #: ``J(w)``, ``\operatorname{MSE}(w, b)``, ``\mathcal{L}(y, \hat{y})``: a name, then its arguments in brackets.
-_HEAD = re.compile(r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]+\s*\}|\\?[A-Za-z]+)\s*\((?P<args>.*)\)\s*", re.S)
+_HEAD = re.compile(r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]+[0-9]*\s*\}|\\?[A-Za-z]+)\s*\((?P<args>.*)\)\s*", re.S)
 
 
 def at_numbers(name: str, args) -> sp.Expr | None:
