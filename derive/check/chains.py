@@ -46,6 +46,7 @@ class _Reader(FunctionRows):
         self.forward: dict = {}  # the functions defined once in the notes, for rows before that definition
         self.domain: tuple = ()  # the sign condition of the row being read
         self.condition = ""  # the index condition it is read under (", i = j"), as shown
+        self.branch: tuple[str, str] = ("", "")  # a condition said in the prose before the row (prose_branches.py)
         self.conditional: dict = {}  # name → its pieces so far: [(value, domain)]
         self.written: dict = {}  # name → its definition as written (z = w x + b, then z = 0.5·2 + 1)
         self.samples: dict = {}  # f → per_sample.PerSample: f(x_i) = body names the term of sample i
@@ -291,7 +292,7 @@ class _Reader(FunctionRows):
                                         seg.start + e.end, previous, digits, rounded_inputs(e.text),
                                         consequence,
                                         (chain.last.text if chain.last is not None else "", chain.first.text),
-                                        written_numbers(e.text), self.domain, self.condition, end_line))
+                                        written_numbers(e.text), self.domain, self.condition, end_line, self.branch))
             chain.last = e
 
     def names_it(self, chain: _Chain, e: Expression) -> bool:

@@ -56,6 +56,7 @@ from .one_output import one_output_aliases
 from .primed_names import primed_names
 from .primes import forward_functions
 from .prose_heads import prose_head
+from .prose_branches import branch_said
 from .rule_statements import rule_definition
 from .sections import heading_lines
 from .tails import readable_tail
@@ -165,6 +166,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
             pieces = under[0]
         reader.condition = under[1] if under is not None else ""
         reader.domain = statement.domain
+        reader.branch = branch_said(text, seg.start)  # "For $x \le 0$, $f'(x) = …$": prose_branches.py
         if pieces and pieces[0].continues and (words := prose_head(text, seg.start)):  # prose_heads.py
             reader.chains.append(_barrier(f"its left side is said in the prose before it (\"{words}\")"))
         chains = list(reader.chains)

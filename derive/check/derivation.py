@@ -35,6 +35,7 @@ class Step:
     domain: tuple = ()  # a sign condition the claim holds under: (("x", 1, ">"),) for (x > 0)
     condition: str = ""  # an index condition it was read under (", i = j"), as shown
     end_line: int | None = None  # the last line of a claim written over several lines
+    branch: tuple[str, str] = ("", "")  # a condition the prose before it names (prose_branches.py)
 
 
 @dataclass(frozen=True)

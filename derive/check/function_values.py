@@ -23,7 +23,7 @@ from .primed_calls import SUBSCRIPTED_HEAD
 from .primes import Function, function_definition
 
 #: ``J(w)``, ``\operatorname{MSE}(w, b)``, ``\mathcal{L}(y, \hat{y})``: a name, then its arguments in brackets.
-_HEAD = re.compile(r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]+\s*\}|\\?[A-Za-z]+|" + SUBSCRIPTED_HEAD + r")\s*\((?P<args>.*)\)\s*",
+_HEAD = re.compile(r"\s*(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]+[0-9]*\s*\}|\\?[A-Za-z]+|" + SUBSCRIPTED_HEAD + r")\s*\((?P<args>.*)\)\s*",
                    re.S)  # g_1(x) too, for g_1'(x) (primed_calls.py)
 
 

@@ -122,7 +122,7 @@ PRIME: "'" | "′"
 CONST: /\\pi(?![A-Za-z])/ | "π"
 EXP_E.3: /e(?=\s*\^)/
 FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\(|'+\s*\^\s*(?:\{\s*\d+\s*\}|\d)\s*\()/ | /[fghFGH](?:_\{\s*[A-Za-z0-9]\s*\}|_[A-Za-z0-9])(?=\s*['′]+\s*\()/  // g_1'(x): primed_calls.py
-APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+\s*\})(?=\s*\()/
+APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+[0-9]*\s*\})(?=\s*\()/
 APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
 SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
 FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log)(?=\s*['′]\s*\()/

@@ -24,7 +24,9 @@ _JOINING = re.compile(rf"\\q?quad(?![A-Za-z])|{_WORD}")
 _OPERATOR_END = re.compile(r"(?:[+\-*/=<>&^_]|\\(?:cdot|times|pm|mp|approx|leq?|geq?|neq))\s*$")
 _OPERATOR_START = re.compile(r"\s*(?:[+\-*/=<>&^_)\]}]|\\(?:cdot|times|pm|mp|approx|leq?|geq?|neq|right)(?![A-Za-z]))")
 #: Other words next to the gap (``\text{for } x = 1``, ``\text{if}``): a condition, not a second equation.
-_WORDS_NEXT = re.compile(r"\s*(?:\\(?:text|textrm|mathrm|mbox|forall|exists)(?![A-Za-z])|(?:for|if|when|all|each|every"
+_WORDS_NEXT = re.compile(r"\s*(?:\\(?:text|textrm|mathrm|mbox|forall|exists)(?![A-Za-z])"
+                         r"(?!\s*\{\s*[A-Za-z]+[0-9]*\s*\}\s*(?:['′]\s*)*\()"  # \mathrm{relu}'(z): a function, not words
+                         r"|(?:for|if|when|all|each|every"
                          r"|otherwise|else|some|any)(?![A-Za-z]))")
 _WORDS_BEFORE = re.compile(r"\\(?:text|textrm|mathrm|mbox)\s*\{[^{}]*\}\s*$")
 #: ``i = 1``, ``k = 0``: an index given a value (the range of a sum), not an equation.
