@@ -11,7 +11,7 @@ or a row vector (one sample). A bold capital stays a matrix. The claim is then
 judged in every reading that fits, as any matrix claim is (``numeric`` only when
 all agree, ``wrong`` only when all differ on every draw); the reason says that the
 vectors were read as rows. A claim with a column reading never gets here, and
-neither does a claim with a derivative: ``\frac{\partial L}{\partial W} = x\delta^T``
+neither does a claim with a derivative: ``\\frac{\\partial L}{\\partial W} = x\\delta^T``
 after ``z = W x + b`` has a row reading with W a number, which the notes do not mean.
 """
 from __future__ import annotations
