@@ -64,3 +64,16 @@ def test_an_undefined_letter_an_update_and_a_bare_prime_are_not_judged():
     assert got[(15, "w' = w - 0.1 \\cdot 2w")] == "definition"
     assert got[(17, "y' = 3x^2")] == "skipped"
     assert got[(19, "s'(x) = 3x")] == "skipped"  # a small letter: not judged, so no wrong here
+
+
+BRANCH = "$R(w) = 2|w| + w^2$. For $w > 0$,\n\n$$R'(w) = 2 + 2w$$\n"
+
+
+def test_a_branch_said_before_the_display_with_a_comma_is_the_branch_judged():
+    """"For $w > 0$," then a display (prose_branches.py: a sentence ending in "," as in ":"):
+    judged everywhere, the true branch derivative was called wrong at w < 0."""
+    (verdict,) = [v for v in check_text(BRANCH).verdicts if v.latex.startswith("R'")]
+    assert str(verdict.verdict) == "numeric" and "w > 0" in verdict.reason
+    (slip,) = [v for v in check_text(BRANCH.replace("2 + 2w", "2 + w")).verdicts if v.latex.startswith("R'")]
+    assert str(slip.verdict) == "wrong"
+    assert float(slip.counterexample["point"]["w"]) > 0  # the counterexample is on the branch named

@@ -128,6 +128,7 @@ class _Reader(FunctionRows):
             reason = f"a rule statement about {', '.join(undefined)}, which the notes do not define"
             if isinstance(values[0], sp.Symbol) and not piece.continues:
                 reason += f"; not a definition of {_show(values[0].name)}"
+                self.derivation.rule_stated.setdefault(values[0], len(self.claims))  # no forward definition
             known = self.names.defined | self.names.unknown | frozenset(self.derivation._definitions)
             steps = [] if piece.continues else rule_steps(exprs, len(self.claims), known, tuple(undefined), reason,
                                                           lambda e: self.line_of(seg.start + e.start))

@@ -75,6 +75,8 @@ class Derivation:
     variables: frozenset = frozenset()
     headings: tuple[int, ...] = ()  # the lines of the notes' Markdown headings (sections.py)
     euler_powers: frozenset = frozenset()  # e^k the notes may mean as a power of their name e (euler_names.py)
+    #: Names a rule statement gave as an unknown function (``y = f(u)``), by the order of its first one.
+    rule_stated: dict[sp.Symbol, int] = field(default_factory=dict)
 
     def defined_names(self) -> frozenset[str]:
         """The names the notes define anywhere (as the checker holds them)."""
@@ -83,13 +85,17 @@ class Derivation:
     def definitions_at(self, order: int) -> dict[sp.Symbol, sp.Expr]:
         """Definitions in force at claim ``order``: the latest one before it,
         else (a forward reference) the first one after it, unless that one
-        is a number (the values of a worked example further on)."""
+        is a number (the values of a worked example further on) or the notes
+        gave the name before the claim as an unknown function (``y = f(u)``:
+        the general rule, with a concrete y only in an example further on)."""
         result = {}
         for name, entries in self._definitions.items():
             k = bisect.bisect_right(entries, order, key=lambda entry: entry[0])
             if k:
                 if not self._solution(name, entries[k - 1][1]):
                     result[name] = entries[k - 1][1]
+            elif self.rule_stated.get(name, order + 1) < order:
+                continue
             elif not entries[0][1].is_number and (name not in self.variables
                                                   or self._intermediate(name, entries[0][1])):
                 # neither the values of a later worked example nor a later solution

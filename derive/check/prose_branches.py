@@ -5,7 +5,7 @@ The function differentiated is piecewise (a ``cases``, a ``\max``, an ``|.|``), 
 derivative has several branches; the claim is about the one the prose names. Judged
 everywhere, it was called wrong at a point of another branch. Here a wrong claim with
 such a condition in the same sentence before it (or in the sentence ending in ":"
-right before a display) is judged again on that branch only:
+or "," right before a display) is judged again on that branch only:
 
 * a condition written as an inequality (``y f < 1``, ``a > 1``, ``x \le 0``) is read,
   with the notes' definitions (``m < 1`` with ``m = y w x``), and the claim compared at
@@ -55,9 +55,9 @@ def branch_said(text: str, start: int) -> tuple[str, str]:
         opener -= 1
     before = text[:opener]
     display = text[opener:start].startswith(("$$", "\\[")) or (opener == start and "\n" in before[-3:])
-    if display:  # "When $y f < 1$:" then the display: the sentence ending in ":" right before it
+    if display:  # "When $y f < 1$:" (or "For $w > 0$,") then the display: the sentence ending so right before it
         stripped = before.rstrip()
-        if not stripped.endswith(":"):
+        if not stripped.endswith((":", ",")):
             return "", ""
         before = stripped[:-1]
     ends = [m.end() for m in _SENTENCE_END.finditer(before)]
