@@ -176,9 +176,7 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     derivation.variables = names.variables
     derivation.unknown = ((names.unknown - reader.bare_functions) | reader.unsure_functions
                           | {symbol(INPUT + s.name) for s in names.inputs}
-                          | {symbol(FORMULA + s.name) for s in names.symbolic | reader.bare_functions}
-                          | {name for name in derivation.rule_stated if name not in derivation._definitions})
-    # u = g(x) and never defined: an unknown function of everything (a y defined later is that y there)
+                          | {symbol(FORMULA + s.name) for s in names.symbolic | reader.bare_functions})
     return derivation
 
 
