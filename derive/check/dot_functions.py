@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .latex_errors import LatexError
+from .latex_errors import refuse_match
 
 #: ``\dot{x}(``, ``\dot x (``, ``\ddot{\theta}(``: a dotted name with an argument in brackets.
 _DOTTED_CALL = re.compile(r"\\d?dot(?![A-Za-z])\s*(?:\{\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?\s*\}"
@@ -19,8 +19,5 @@ _DOTTED_CALL = re.compile(r"\\d?dot(?![A-Za-z])\s*(?:\{\s*(?:[A-Za-z]|\\[A-Za-z]
 
 def dotted_calls_refused(latex: str) -> str:
     """``latex`` unchanged; :class:`LatexError` when it applies a dotted name to an argument."""
-    m = _DOTTED_CALL.search(latex)
-    if m:
-        raise LatexError(f"a dotted name applied to an argument ({' '.join(m.group(0)[:-1].split())}(…)) is a time "
-                         "derivative (Newton's dot), which is not checked", m.start())
-    return latex
+    return refuse_match(_DOTTED_CALL, latex, lambda m: f"a dotted name applied to an argument "
+                        f"({' '.join(m.group(0)[:-1].split())}(…)) is a time derivative (Newton's dot), which is not checked")

@@ -25,7 +25,7 @@ import re
 
 import sympy as sp
 
-from .latex_errors import LatexError
+from .latex_errors import LatexError, refuse_match
 from .latex_operators import _power, _value
 
 #: name as written → SymPy function (sin, cos, tanh are in latex_tree's own table).
@@ -65,8 +65,5 @@ _NUMBER_THEN_NAME = re.compile(r"\\(?:sin|cos|ln|log|exp|tanh|" + _NAMES + r")(?
 
 def number_then_name_refused(latex: str) -> str:
     """Refuse ``\\sin 3h``: TeX readers mean sin(3h), the grammar takes sin(3)·h."""
-    m = _NUMBER_THEN_NAME.search(latex)
-    if m:
-        raise LatexError(f"{' '.join(m.group(0).split())}… without a bracket: the function of the product, or of the "
-                         "number times the name? not read", m.start())
-    return latex
+    return refuse_match(_NUMBER_THEN_NAME, latex, lambda m: f"{' '.join(m.group(0).split())}… without a bracket: "
+                        "the function of the product, or of the number times the name? not read")

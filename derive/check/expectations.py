@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .latex_errors import LatexError
+from .latex_errors import refuse_match
 
 #: E, \mathrm{E}, \operatorname{E}, \mathbf{E} (\mathbb{E} too), an optional subscript, then ``[``.
 _EXPECTATION = re.compile(r"(?<![A-Za-z\\])(?:E|\\(?:mathrm|operatorname|mathbf|mathbb|text)\s*\{\s*E\s*\})"
@@ -21,7 +21,4 @@ _EXPECTATION = re.compile(r"(?<![A-Za-z\\])(?:E|\\(?:mathrm|operatorname|mathbf|
 
 def expectations_refused(latex: str) -> str:
     """``latex`` unchanged; :class:`LatexError` when it takes an expectation ``E[…]``."""
-    m = _EXPECTATION.search(latex)
-    if m:
-        raise LatexError("an expectation E[…] of a random variable is not checked", m.start())
-    return latex
+    return refuse_match(_EXPECTATION, latex, "an expectation E[…] of a random variable is not checked")

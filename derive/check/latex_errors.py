@@ -2,6 +2,9 @@
 read, where in the segment, and whether it is notation the checker does not judge."""
 from __future__ import annotations
 
+import re
+from typing import Callable
+
 
 class LatexError(ValueError):
     """A segment could not be read; ``pos`` is the 0-based offset in it.
@@ -15,3 +18,13 @@ class LatexError(ValueError):
         self.notation = notation
         self.ambiguous = ambiguous
         super().__init__(message)
+
+
+def refuse_match(pattern: re.Pattern, latex: str, message: str | Callable[[re.Match], str]) -> str:
+    """``latex`` unchanged, or :class:`LatexError` at the first match of ``pattern``:
+    the one shape of the reader's refusals of notation it must not judge
+    (``message`` may say what matched)."""
+    m = pattern.search(latex)
+    if m:
+        raise LatexError(message if isinstance(message, str) else message(m), m.start())
+    return latex

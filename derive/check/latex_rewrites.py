@@ -23,7 +23,7 @@ from .delta_derivatives import delta_derivatives_as_partials
 from .kronecker import indicators_as_deltas
 from .operator_reach import operator_reach_checked
 from .partial_subscripts import partial_subscripts_checked
-from .latex_errors import LatexError
+from .latex_errors import LatexError, refuse_match
 from .scalar_norms import scalar_norms
 from .superscript_primes import SUPERSCRIPT_PRIME, superscript_primes_read
 
@@ -155,10 +155,7 @@ _INVERSE_FUNCTION = re.compile(r"(?:\\sigma|σ|(?<![A-Za-z\\])[fghFGH])\s*\^\s*(
 
 def _inverse_function_refused(latex: str) -> str:
     """``\\sigma^{-1}(p)`` is the inverse function at p, not p/σ: refused with that reason."""
-    m = _INVERSE_FUNCTION.search(latex)
-    if m:
-        raise LatexError("an inverse function (f^{-1}(…)) is not read", m.start())
-    return latex
+    return refuse_match(_INVERSE_FUNCTION, latex, "an inverse function (f^{-1}(…)) is not read")
 
 
 def _interval_membership_blanked(latex: str) -> str:
