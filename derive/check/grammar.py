@@ -4,6 +4,7 @@ Kept in a Python module so it ships with the package like any code.
 """
 
 from .elementary_functions import FUNC_PATTERN
+from .over_fractions import OVER_PATTERN
 
 GRAMMAR = r"""
 // LaTeX as gradient-descent notes write it. LALR(1); layout commands
@@ -51,6 +52,7 @@ negated_factor: MINUS factor
 ?partial_operand: name | applied | paren
 paren: "(" expr ")" | "[" expr "]" | group | LBRACE expr RBRACE
 group: "{" expr "}"
+    | "{" expr OVER expr "}" -> over_group  // {a \over b}: over_fractions.py
 arguments: "(" expr (COMMA expr)* ")"
 
 call: FUNC paren               -> call
@@ -133,6 +135,7 @@ FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
     | /(?<![A-Za-z\\])(?:ln|log|exp|tanh)(?=\s+[A-Za-z0-9\\])/
     | /\\(?:operatorname|mathrm|text)\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh|ReLU|relu)\s*\}/
 OPNAME: /\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf|mathscr)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}/
+OVER: OVER_PATTERN
 PARTIAL: /\\partial(?![A-Za-z])/ | "∂"
 PARTIAL_SUB.4: /(?:\\partial(?![A-Za-z])|∂)\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])/
 ACCENT: /\\(?:hat|bar|tilde|dot|vec|widehat|widetilde|overline)(?![A-Za-z])/
@@ -147,4 +150,4 @@ INDEX_JOIN: /\ue003/
 PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
-""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN)
+""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN).replace("OVER_PATTERN", OVER_PATTERN)

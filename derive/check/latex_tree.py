@@ -16,6 +16,7 @@ from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
 from .partial_subscripts import partial_variable
 from .limits import limit_reach
+from .over_fractions import over_fraction
 from .primed_brackets import bracket_variable
 from .latex_operators import D, PARTIAL, SUM_UPPER, _combine, _fraction, _Operator, _power, _value
 
@@ -257,6 +258,9 @@ class _ToSympy(Transformer):
 
     def frac(self, items):
         return _fraction(_value(items[1]), _value(items[2]))
+
+    def over_group(self, items):
+        return over_fraction(items)  # {a \over b}: over_fractions.py
 
     def short_frac(self, items):
         """``\\frac12`` (``\\tfrac 3 4``): TeX takes one digit for each argument, so it is 1/2."""
