@@ -4,6 +4,7 @@ Kept in a Python module so it ships with the package like any code.
 """
 
 from .elementary_functions import FUNC_PATTERN
+from .hyperbolic_names import COMMAND_PATTERN
 from .over_fractions import OVER_PATTERN
 
 GRAMMAR = r"""
@@ -132,6 +133,7 @@ SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
 WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
 FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
     | ELEMENTARY_FUNCS
+    | HYPERBOLIC_COMMANDS  // \sh x, \ch^2 x: hyperbolic_names.py
     | /(?<![A-Za-z\\])(?:ln|log|exp|tanh)(?=\s+[A-Za-z0-9\\])/
     | /\\(?:operatorname|mathrm|text)\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh|ReLU|relu)\s*\}/
 OPNAME: /\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf|mathscr)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}/
@@ -150,4 +152,5 @@ INDEX_JOIN: /\ue003/
 PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
-""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN).replace("OVER_PATTERN", OVER_PATTERN)
+""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN).replace("OVER_PATTERN", OVER_PATTERN) \
+    .replace("HYPERBOLIC_COMMANDS", COMMAND_PATTERN)

@@ -15,6 +15,7 @@ from .indices import INDEX_JOIN
 from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
 from .partial_subscripts import partial_variable
+from .hyperbolic_names import COMMANDS
 from .limits import limit_reach
 from .over_fractions import over_fraction
 from .primed_brackets import bracket_variable
@@ -179,7 +180,7 @@ class _ToSympy(Transformer):
             raise LatexError(f"{name} takes one argument; got {len(args)}")
         if name == "relu":
             return sp.Max(0, args[0])
-        return _FUNCTIONS[name](args[0])
+        return (_FUNCTIONS.get(name) or COMMANDS[name])(args[0])  # \ch x: hyperbolic_names.py
 
     def call_power(self, items):
         return powered_call(self.call([items[0], items[-1]]), items[1])
