@@ -18,6 +18,7 @@ import sympy as sp
 from ..symbols import symbol
 from .expansion import UNWRITTEN, _shown, evaluate, is_zero_fast, is_zero_full, opaque_names
 from .expected import expected_latex, to_latex
+from .case_slips import case_slip_outcome
 from .kronecker import delta_outcome
 from .outcome import Outcome
 from .points import TOLERANCE, _concrete, _point_variables, _points, counterexample, numeric_difference, value_at
@@ -37,6 +38,8 @@ def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
     """Why sides that differ are not known to be wrong: a derivative of
     something undefined, or names on each side that the other lacks (the
     step replaced a name the notes never define)."""
+    if slip := case_slip_outcome(left, right, _names_of):  # e^X in a row about x (case_slips.py)
+        return slip
     names = opaque_names(left, right)
     only_left, only_right = _names_of(left) - _names_of(right), _names_of(right) - _names_of(left)
     means = sorted(_shown(s.name) for s in only_left | only_right if s.name.endswith("_bar"))

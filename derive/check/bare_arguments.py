@@ -19,7 +19,7 @@ _GREEK = (r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|varthe
           r"tau|phi|varphi|chi|psi|omega)(?![A-Za-z])")
 #: one name: a letter or a Greek letter, with a subscript
 _NAME = rf"(?:[A-Za-z]|{_GREEK})(?:\s*_\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9]))?"
-_FUNCTIONS = ("sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|coth|arcsin|arccos|arctan|ln|log|exp|lg")
+_FUNCTIONS = ("sin|cos|tan|cot|sec|csc|sinh|cosh|tanh|coth|sh|ch|th|cth|arcsin|arccos|arctan|ln|log|exp|lg")
 #: \log x^2, \log x^{-1}, \ln ab, \log wx, \cos x^2, \log \sigma^2
 _BARE_ARGUMENT = re.compile(rf"\\(?:{_FUNCTIONS})(?![A-Za-z])\s*(?!\\(?:left|right|frac|big))"
                             rf"{_NAME}\s*(?=\^|[A-Za-z]|{_GREEK})")

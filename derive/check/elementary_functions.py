@@ -58,7 +58,7 @@ def powered_call(value: sp.Expr, exponent) -> sp.Expr:
 
 
 #: ``\sin 3h``, ``\ln 2x``: a function name, a number, then a name with no bracket.
-_NUMBER_THEN_NAME = re.compile(r"\\(?:sin|cos|ln|log|exp|tanh|" + _NAMES + r")(?![A-Za-z])\s*\d+(?:\.\d+)?\s*"
+_NUMBER_THEN_NAME = re.compile(r"\\(?:sin|cos|ln|log|exp|tanh|sh|ch|th|cth|" + _NAMES + r")(?![A-Za-z])\s*\d+(?:\.\d+)?\s*"
                                r"(?=[A-Za-z]|\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|lambda|mu|"
                                r"nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Delta)(?![A-Za-z]))")
 

@@ -4,6 +4,8 @@ Kept in a Python module so it ships with the package like any code.
 """
 
 from .elementary_functions import FUNC_PATTERN
+from .hyperbolic_names import COMMAND_PATTERN
+from .over_fractions import OVER_PATTERN
 
 GRAMMAR = r"""
 // LaTeX as gradient-descent notes write it. LALR(1); layout commands
@@ -51,6 +53,7 @@ negated_factor: MINUS factor
 ?partial_operand: name | applied | paren
 paren: "(" expr ")" | "[" expr "]" | group | LBRACE expr RBRACE
 group: "{" expr "}"
+    | "{" expr OVER expr "}" -> over_group  // {a \over b}: over_fractions.py
 arguments: "(" expr (COMMA expr)* ")"
 
 call: FUNC paren               -> call
@@ -130,9 +133,11 @@ SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
 WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
 FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
     | ELEMENTARY_FUNCS
+    | HYPERBOLIC_COMMANDS  // \sh x, \ch^2 x: hyperbolic_names.py
     | /(?<![A-Za-z\\])(?:ln|log|exp|tanh)(?=\s+[A-Za-z0-9\\])/
     | /\\(?:operatorname|mathrm|text)\s*\{\s*(?:sign|sgn|sigmoid|exp|log|ln|tanh|ReLU|relu)\s*\}/
 OPNAME: /\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf|mathscr)\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}/
+OVER: OVER_PATTERN
 PARTIAL: /\\partial(?![A-Za-z])/ | "∂"
 PARTIAL_SUB.4: /(?:\\partial(?![A-Za-z])|∂)\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z0-9])/
 ACCENT: /\\(?:hat|bar|tilde|dot|vec|widehat|widetilde|overline)(?![A-Za-z])/
@@ -147,4 +152,5 @@ INDEX_JOIN: /\ue003/
 PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
-""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN)
+""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN).replace("OVER_PATTERN", OVER_PATTERN) \
+    .replace("HYPERBOLIC_COMMANDS", COMMAND_PATTERN)

@@ -8,6 +8,11 @@ font. The reader did not know them: ``\operatorname{sh} x`` was refused, and
 each upright spelling becomes ``\sinh``, ``\cosh``, ``\tanh`` or ``\coth`` (padded
 with spaces after it, so every position stays right) and is read as that function.
 
+Russian TeX styles also define them as commands, ``\sh x``, ``\ch^2 x``, ``\th x``, which
+the reader stopped at ("unexpected '\\'"): such a command is the function too, through
+the grammar's FUNC token (``COMMAND_PATTERN``, ``COMMANDS``), with the same refusals
+as ``\sinh`` (``\sh x^2``, ``\ch 2x``: what the function takes is not bracketed).
+
 Left as they were: the bare letters ``sh x``, ``ch(x)`` (a product of letters, or
 c times a function h the notes define? see ``elementary_functions.py``), an
 upright ``th`` or ``ch`` in a subscript or superscript (``w_{\text{th}}`` a
@@ -18,6 +23,12 @@ from __future__ import annotations
 
 import re
 
+import sympy as sp
+
+#: ``\sh``, ``\ch``, ``\th``, ``\cth`` as commands: an alternative of the grammar's FUNC token.
+COMMAND_PATTERN = r"/\\(?:sh|ch|th|cth)(?![A-Za-z])/"
+#: name of such a command → SymPy function (``latex_tree.py`` looks the name up here after its own table).
+COMMANDS: dict[str, type[sp.Function]] = {"sh": sp.sinh, "ch": sp.cosh, "th": sp.tanh, "cth": sp.coth}
 _FUNCTIONS = {"sh": r"\sinh", "ch": r"\cosh", "th": r"\tanh", "cth": r"\coth"}
 #: ``\operatorname{sh}``, ``\mathrm{ ch }``, ``\text{th}``: an upright spelling of a hyperbolic function.
 _UPRIGHT = re.compile(r"\\(?:operatorname|mathrm|text|textrm|textup|rm)\s*\{\s*(?P<name>sh|ch|th|cth)\s*\}")

@@ -15,7 +15,9 @@ from .indices import INDEX_JOIN
 from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
 from .partial_subscripts import partial_variable
+from .hyperbolic_names import COMMANDS
 from .limits import limit_reach
+from .over_fractions import over_fraction
 from .primed_brackets import bracket_variable
 from .latex_operators import D, PARTIAL, SUM_UPPER, _combine, _fraction, _Operator, _power, _value
 
@@ -178,7 +180,7 @@ class _ToSympy(Transformer):
             raise LatexError(f"{name} takes one argument; got {len(args)}")
         if name == "relu":
             return sp.Max(0, args[0])
-        return _FUNCTIONS[name](args[0])
+        return (_FUNCTIONS.get(name) or COMMANDS[name])(args[0])  # \ch x: hyperbolic_names.py
 
     def call_power(self, items):
         return powered_call(self.call([items[0], items[-1]]), items[1])
@@ -257,6 +259,9 @@ class _ToSympy(Transformer):
 
     def frac(self, items):
         return _fraction(_value(items[1]), _value(items[2]))
+
+    def over_group(self, items):
+        return over_fraction(items)  # {a \over b}: over_fractions.py
 
     def short_frac(self, items):
         """``\\frac12`` (``\\tfrac 3 4``): TeX takes one digit for each argument, so it is 1/2."""
