@@ -14,6 +14,7 @@ from .function_values import at_numbers
 from .indices import INDEX_JOIN
 from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
+from .letter_functions import letter_name
 from .partial_subscripts import partial_variable
 from .limits import limit_reach
 from .primed_brackets import bracket_variable
@@ -222,6 +223,7 @@ class _ToSympy(Transformer):
         primes = sum(1 for i in items if isinstance(i, Token) and i.type == "PRIME")
         args = items[-1] if isinstance(items[-1], _Arguments) else [_value(items[-1])]
         name = re.sub(r"[{},\s]", "", str(items[0]))  # f_{w,b}(x): the function f_wb, its parameters w, b
+        name = letter_name(name)  # s'(x) after s(x) = …: letter_functions.py
         return sp.Function(name + "'" * primes)(*args)
 
     def primed_call_power(self, items):
