@@ -4,6 +4,7 @@ Kept in a Python module so it ships with the package like any code.
 """
 
 from .elementary_functions import FUNC_PATTERN
+from .log_bases import TOKEN as LOG_BASE
 
 GRAMMAR = r"""
 // LaTeX as gradient-descent notes write it. LALR(1); layout commands
@@ -60,6 +61,8 @@ call: FUNC paren               -> call
     | FUNC "^" script bare     -> call_power
     | WORD_FUNC arguments      -> call
     | SIGMA_CALL paren         -> sigmoid
+    | LOG_BASE paren           -> log_base  // \log_2 0.25: log_bases.py
+    | LOG_BASE bare            -> log_base
 
 undefined_call: FNAME PRIME* arguments
     | FNAME PRIME+ "^" script arguments -> primed_call_power  // f'^{2}(x): (f'(x))^2
@@ -128,6 +131,7 @@ SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
 FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log)(?=\s*['′]\s*\()/
 SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
 WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
+LOG_BASE.3: LOG_BASE_PATTERN
 FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
     | ELEMENTARY_FUNCS
     | /(?<![A-Za-z\\])(?:ln|log|exp|tanh)(?=\s+[A-Za-z0-9\\])/
@@ -147,4 +151,4 @@ INDEX_JOIN: /\ue003/
 PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
-""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN)
+""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN).replace("LOG_BASE_PATTERN", LOG_BASE)

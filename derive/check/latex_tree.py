@@ -15,6 +15,7 @@ from .indices import INDEX_JOIN
 from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
 from .letter_functions import letter_name
+from .log_bases import log_base
 from .partial_subscripts import partial_variable
 from .limits import limit_reach
 from .primed_brackets import bracket_variable
@@ -215,6 +216,9 @@ class _ToSympy(Transformer):
     def sigma_primed(self, items):
         s = sigmoid(_value(items[-1]))
         return s * (1 - s)
+
+    def log_base(self, items):  # \log_2 x: log_bases.py
+        return log_base(str(items[0]), _value(items[1]))
 
     def sigmoid(self, items):
         return sigmoid(_value(items[1]))
