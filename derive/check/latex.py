@@ -32,6 +32,7 @@ from .ellipsis import EllipsisError, ellipses_read
 from .grammar import GRAMMAR
 from .latex_errors import LatexError
 from .letter_functions import LetterCalls, marked
+from .expectations import round_expectations_refused
 from .latex_operators import D, PARTIAL, _bodies, _value
 from .latex_rewrites import _BOLD, _MATRIX, SUPERSCRIPT_PRIME, _bold_read_as_scalars, _function_of_sum_bracketed, _notation_check, \
     _number_sets_blanked
@@ -141,6 +142,7 @@ def parse_statement(latex: str, calls: LetterCalls | None = None) -> Statement:
         raise LatexError(str(err), err.pos, notation=True) from None
     text = layout_blanked(equations_apart(_notation_check(_function_of_sum_bracketed(unconditional))))
     text = marked(text, calls)  # s'(x), \ell(w) read as calls: letter_functions.py
+    round_expectations_refused(latex, calls.e_params if calls is not None else None)  # E(X): expectations.py
     depth = deepest = 0
     for ch in text:
         depth += ch in "({[\ue000"

@@ -54,6 +54,9 @@ _ROW_START = r"(?:^|\n|[,;&]|\\\\|\\q?quad(?![A-Za-z])|\\text\s*\{[^{}]*\})\s*"
 _DEFINES = r"\s*(?::=|=|\\coloneqq(?![A-Za-z])|\\triangleq(?![A-Za-z])|\\equiv(?![A-Za-z]))"
 _HEAD = re.compile(_ROW_START + _LETTER + _OPEN + r"(?P<param>" + _NAME + r")" + _CLOSE + _DEFINES
                    + r"(?P<body>(?:[^,]|(?<=\\),)*?)(?=\\q?quad(?![A-Za-z])|$|(?<!\\),)", re.S)
+#: ``E(w) = body`` (``E(w_1, w_2) = …``): a function E, by a head of names the body uses
+_E_HEAD = re.compile(_ROW_START + r"E\s*\(\s*(?P<params>[^()]*?)\s*\)" + _DEFINES
+                     + r"(?P<body>(?:[^,]|(?<=\\),)*?)(?=\\q?quad(?![A-Za-z])|$|(?<!\\),)", re.S)
 _GIVEN = re.compile(_ROW_START + _LETTER + r"\s*(?P<primes>['′]*)\s*(?:=|\\approx(?![A-Za-z])|≈)")
 _DIFFERENTIATED_BY = re.compile(r"\}\s*\{\s*(?:\\partial(?![A-Za-z])|∂|d)\s*" + _LETTER + r"\s*\}")
 
@@ -65,6 +68,7 @@ class LetterCalls:
 
     functions: frozenset[str] = frozenset()
     valued_primes: frozenset[str] = frozenset()
+    e_params: frozenset[str] = frozenset()  # E(w) = … defines a function E of w: E(w) is no expectation
 
 
 def _name(match: re.Match) -> str:
@@ -84,8 +88,13 @@ def _uses(body: str, name: str) -> bool:
 
 def letter_calls(latexes: Iterable[str]) -> LetterCalls:
     """The letters the notes (their math segments, ``latexes``) define as functions, by the rules above."""
-    defined, excluded, valued = set(), set(), set()
+    defined, excluded, valued, e_params = set(), set(), set(), set()
     for latex in latexes:
+        for m in _E_HEAD.finditer(latex):
+            params = [re.sub(r"^\\(?:hat|bar|tilde)\{?|\}$|_.*$", "", p.strip()).lstrip("\\")
+                      for p in m.group("params").split(",")]
+            if all(re.fullmatch(r"[A-Za-z]+", p) for p in params) and any(_uses(m.group("body"), p) for p in params):
+                e_params |= set(params)
         for m in _HEAD.finditer(latex):
             name, param = _name(m), re.sub(r"\s+", "", m.group("param"))
             param = re.sub(r"^\\(?:hat|bar|tilde)\{?|\}$|_.*$", "", param).lstrip("\\")
@@ -96,7 +105,7 @@ def letter_calls(latexes: Iterable[str]) -> LetterCalls:
             (valued if m.group("primes") else excluded).add(_name(m))
         for m in _DIFFERENTIATED_BY.finditer(latex):
             excluded.add(_name(m))
-    return LetterCalls(frozenset(defined - excluded - valued), frozenset(valued))
+    return LetterCalls(frozenset(defined - excluded - valued), frozenset(valued), frozenset(e_params))
 
 
 _AT_BRACKET = re.compile(_LETTER + r"(?=\s*(?P<primes>['′]*)\s*\()")
