@@ -128,7 +128,7 @@ FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\(|'+\s*\^
 APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+[0-9]*\s*\})(?=\s*\()/
 APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
 SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
-FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log)(?=\s*['′]\s*\()/
+FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log|\\?(?<![A-Za-z])(?:sin|cos|tan|sinh|cosh))(?=\s*['′]\s*\()/  // cos'(x)
 SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
 WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
 LOG_BASE.3: LOG_BASE_PATTERN
