@@ -125,3 +125,10 @@ def test_markers_are_same_length_and_read_back():
     assert marked("w_s(x)", calls) == "w_s(x)"
     assert marked("r'(2)", calls) != "r'(2)"
     assert marked("s(x)", None) == "s(x)"
+
+
+def test_a_row_with_a_trailing_equation_number_keeps_its_old_reading():
+    # the number (4) is read as a factor: made a call, the true derivative was called wrong
+    notes = "Let $r(t) = t^2 + 1$.\n\n$$r'(t) = 2t \\qquad (4)$$\n"
+    got = [str(v.verdict) for v in check_text(notes).verdicts if v.line == 3]
+    assert got == ["skipped"]

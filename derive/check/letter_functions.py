@@ -108,6 +108,8 @@ def letter_calls(latexes: Iterable[str]) -> LetterCalls:
     return LetterCalls(frozenset(defined - excluded - valued), frozenset(valued), frozenset(e_params))
 
 
+#: a trailing equation number, ``\quad (9)``, ``\qquad [2.2]`` (the reader takes it for a factor)
+_EQUATION_NUMBER = re.compile(r"(?:\\q?quad(?![A-Za-z])|\s{2,})\s*[(\[]\s*\d+(?:\.\d+)?\s*[)\]]\s*$")
 _AT_BRACKET = re.compile(_LETTER + r"(?=\s*(?P<primes>['′]*)\s*\()")
 
 
@@ -127,8 +129,8 @@ def marked(text: str, calls: LetterCalls | None) -> str:
     """``text`` (the grammar's input, layout blanked) with each letter read as a call replaced
     by its marker, same length: a defined letter at a bracket that does not hold the letter
     itself; a primed letter without a value at a bracket of one number."""
-    if calls is None:
-        return text
+    if calls is None or _EQUATION_NUMBER.search(text):
+        return text  # f'(x) = 2x \quad (9): the number is read as a factor; a letter is not made a call there
     chars = list(text)
     for m in _AT_BRACKET.finditer(text):
         name = _name(m)
