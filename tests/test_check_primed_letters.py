@@ -4,8 +4,9 @@ Only f, g and h took a prime as a function: ``J(w) = w^2 + 3w`` then
 ``J'(2) = 7`` was read as the name J' times 2 (and J' as a name is 0), so a
 true value was called wrong ("expected 0"), and a slip in ``E'(w) = …`` was
 skipped. Now a capital letter right before primes and a bracket is the
-derivative of the function of that letter. A small letter is left as it was:
-``p'(1 - p')`` is often a primed quantity times a bracket (test_check_prime_names.py). A letter the notes never define as
+derivative of the function of that letter. A small letter is one only when the notes define it
+as a function (test_check_letter_functions.py): ``p'(1 - p')`` is often a primed quantity times a
+bracket (test_check_prime_names.py). A letter the notes never define as
 a function stays an unknown function (skipped), an update ``w' = w - η g``
 stays a definition, and a prime with no bracket (``y' = …``) keeps its reason.
 """
@@ -29,7 +30,7 @@ $$w' = w - 0.1 \cdot 2w$$
 
 $$y = x^3, \quad y' = 3x^2$$
 
-$$s(x) = x^2, \quad s'(x) = 3x$$
+$$s = x^2, \quad s'(x) = 3x$$
 """
 
 
@@ -63,7 +64,7 @@ def test_an_undefined_letter_an_update_and_a_bare_prime_are_not_judged():
     assert got[(13, "K'(v) = 4v")] == "skipped"
     assert got[(15, "w' = w - 0.1 \\cdot 2w")] == "definition"
     assert got[(17, "y' = 3x^2")] == "skipped"
-    assert got[(19, "s'(x) = 3x")] == "skipped"  # a small letter: not judged, so no wrong here
+    assert got[(19, "s'(x) = 3x")] == "skipped"  # a small letter the notes define as a name, not a function
 
 
 BRANCH = "$R(w) = 2|w| + w^2$. For $w > 0$,\n\n$$R'(w) = 2 + 2w$$\n"

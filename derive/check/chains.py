@@ -19,6 +19,7 @@ from .derivation import Definition, Derivation, Skip, Step
 from .function_rows import FunctionRows
 from .function_values import learn_function
 from .primed_calls import unread_primed_calls
+from .primed_links import read_primed_links
 from .implied_functions import learn_implied, mark_implied_calls, read_implied_calls
 from .greek_names import _show
 from .latex import Expression, Piece
@@ -117,6 +118,8 @@ class _Reader(FunctionRows):
         undefined = _rule_functions(values, self.primed)
         if undefined and not any(isinstance(v, AppliedUndef) for v in _applications(values)):
             primed = ", ".join(name.rstrip("'") for name in undefined)
+            if read_primed_links(self, piece, exprs, seg, line, primed):  # R' = 0.1 + 0.6 = 0.7: primed_links.py
+                return
             self.claims.append(Skip(len(self.claims), line, ("= " if piece.continues else "") + text,
                                     f"a prime on {primed}, a name rather than a function the notes define: "
                                     "by which variable it is differentiated is not said; not checked"))

@@ -39,6 +39,7 @@ from .greek_names import _detect_aliases, _show, normalize_name
 from .latex import Expression, Piece, parse_statement
 from .latex_errors import LatexError
 from .layer_gradients import collect_layers
+from .letter_functions import LetterCalls, letter_calls
 from .markdown import Segment, dangling_equals_blanked, math_segments
 from .matrices import MatrixReader, unread_heads
 from .matrix_defined import differentiates_matrix_name
@@ -79,8 +80,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     at_length_one: list[int] = []  # rows whose inner products are read with vectors of length 1
     functions = FunctionParameters()  # \frac{\partial J}{\partial w}(w,b) after J(w,b) = …: the derivative
     in_order = sorted([(seg.start, seg) for seg in math_segments(text)] + plain, key=lambda pair: pair[0])
+    calls = letter_calls(seg.latex for _, seg in in_order)  # \ell(w) = …, then \ell'(0): letter_functions.py
     for whole in (seg for _, seg in in_order):
-        for seg, statement in _parsed_rows(functions.read(whole), at_length_one):
+        for seg, statement in _parsed_rows(functions.read(whole), at_length_one, calls):
             if isinstance(statement, LatexError):
                 parsed.append((seg, statement))
                 continue
@@ -183,17 +185,17 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 _EQ_ROW = re.compile(r"\n(?=[ \t]*=)")
 
 
-def _parsed_rows(seg: Segment, at_length_one: list[int]) -> list[tuple[Segment, object]]:
+def _parsed_rows(seg: Segment, at_length_one: list[int], calls: LetterCalls | None = None) -> list[tuple[Segment, object]]:
     """The segment parsed whole; when that fails and it holds lines that begin
     with ``=`` (a chain written one link a line, without ``\\\\``), each of
     those lines is parsed on its own, so one unreadable line does not hide
     the rest of the chain."""
     try:
-        return [(seg, parse_statement(seg.latex))]
+        return [(seg, parse_statement(seg.latex, calls))]
     except LatexError as err:
         given = given_matrix_values(seg.latex) if err.notation else None
         if given is not None:  # W = (w_1 … ) = (0.3 … ): the values it gives, as definitions
-            return _parsed_rows(Segment(seg.line, seg.start, given, seg.block), at_length_one)
+            return _parsed_rows(Segment(seg.line, seg.start, given, seg.block), at_length_one, calls)
         scalar = _inner_products_read(seg, err, at_length_one)
         if scalar is not None:
             return [scalar]
@@ -211,7 +213,7 @@ def _parsed_rows(seg: Segment, at_length_one: list[int]) -> list[tuple[Segment, 
         row = Segment(seg.line + seg.latex[:a + first].count("\n") - seg.latex[:len(seg.latex) - len(seg.latex.lstrip())].count("\n"),
                       seg.start + a, piece, seg.block)
         try:
-            rows.append((row, parse_statement(piece)))
+            rows.append((row, parse_statement(piece, calls)))
         except LatexError as err:
             rows.append(_inner_products_read(row, err, at_length_one) or (row, err))
     return rows

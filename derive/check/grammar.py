@@ -5,6 +5,7 @@ Kept in a Python module so it ships with the package like any code.
 
 from .elementary_functions import FUNC_PATTERN
 from .hyperbolic_names import COMMAND_PATTERN
+from .log_bases import TOKEN as LOG_BASE
 from .over_fractions import OVER_PATTERN
 
 GRAMMAR = r"""
@@ -63,6 +64,8 @@ call: FUNC paren               -> call
     | FUNC "^" script bare     -> call_power
     | WORD_FUNC arguments      -> call
     | SIGMA_CALL paren         -> sigmoid
+    | LOG_BASE paren           -> log_base  // \log_2 0.25: log_bases.py
+    | LOG_BASE bare            -> log_base
 
 undefined_call: FNAME PRIME* arguments
     | FNAME PRIME+ "^" script arguments -> primed_call_power  // f'^{2}(x): (f'(x))^2
@@ -124,13 +127,14 @@ RBRACE: /\\\}/
 PRIME: "'" | "′"
 CONST: /\\pi(?![A-Za-z])/ | "π"
 EXP_E.3: /e(?=\s*\^)/
-FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\(|'+\s*\^\s*(?:\{\s*\d+\s*\}|\d)\s*\()/ | /[fghFGH](?:_\{\s*[A-Za-z0-9]\s*\}|_[A-Za-z0-9])(?=\s*['′]+\s*\()/ | /[A-Z](?=['′]+\s*\()/  // g_1'(x): primed_calls.py
+FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\(|'+\s*\^\s*(?:\{\s*\d+\s*\}|\d)\s*\()/ | /[fghFGH](?:_\{\s*[A-Za-z0-9]\s*\}|_[A-Za-z0-9])(?=\s*['′]+\s*\()/ | /[A-Z](?=['′]+\s*\()/ | /[\ue100-\ue1ff](?=\s*['′]*\s*\()/  // g_1'(x): primed_calls.py; \ue1xx: letter_functions.py
 APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+[0-9]*\s*\})(?=\s*\()/
 APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
 SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
-FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log)(?=\s*['′]\s*\()/
+FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log|\\?(?<![A-Za-z])(?:sin|cos|tan|sinh|cosh))(?=\s*['′]\s*\()/  // cos'(x)
 SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
 WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
+LOG_BASE.3: LOG_BASE_PATTERN
 FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
     | ELEMENTARY_FUNCS
     | HYPERBOLIC_COMMANDS  // \sh x, \ch^2 x: hyperbolic_names.py
@@ -153,4 +157,4 @@ PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
 """.replace("ELEMENTARY_FUNCS", FUNC_PATTERN).replace("OVER_PATTERN", OVER_PATTERN) \
-    .replace("HYPERBOLIC_COMMANDS", COMMAND_PATTERN)
+    .replace("HYPERBOLIC_COMMANDS", COMMAND_PATTERN).replace("LOG_BASE_PATTERN", LOG_BASE)

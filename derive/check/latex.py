@@ -31,6 +31,8 @@ from .conditions import sign_condition
 from .ellipsis import EllipsisError, ellipses_read
 from .grammar import GRAMMAR
 from .latex_errors import LatexError
+from .letter_functions import LetterCalls, marked
+from .expectations import round_expectations_refused
 from .latex_operators import D, PARTIAL, _bodies, _value
 from .latex_rewrites import _BOLD, _MATRIX, SUPERSCRIPT_PRIME, _bold_read_as_scalars, _function_of_sum_bracketed, _notation_check, \
     _number_sets_blanked
@@ -126,8 +128,9 @@ def _what_was_not_understood(message: str, pos: int, text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def parse_statement(latex: str) -> Statement:
-    """Read one math segment. Raises :class:`LatexError` with the position."""
+def parse_statement(latex: str, calls: LetterCalls | None = None) -> Statement:
+    """Read one math segment. Raises :class:`LatexError` with the position.
+    ``calls``: the small and Greek letters the notes define as functions (letter_functions.py)."""
     if len(latex) > MAX_LENGTH:
         raise LatexError(f"the math is {len(latex)} characters long; the limit is {MAX_LENGTH}", 0)
     latex = arrow_as_equals(latex)  # b \leftarrow b - η g: b = b - η g (assignments.py)
@@ -138,6 +141,8 @@ def parse_statement(latex: str) -> Statement:
     except (PiecewiseError, EllipsisError) as err:
         raise LatexError(str(err), err.pos, notation=True) from None
     text = layout_blanked(equations_apart(_notation_check(_function_of_sum_bracketed(unconditional))))
+    text = marked(text, calls)  # s'(x), \ell(w) read as calls: letter_functions.py
+    round_expectations_refused(latex, calls.e_params if calls is not None else None)  # E(X): expectations.py
     depth = deepest = 0
     for ch in text:
         depth += ch in "({[\ue000"

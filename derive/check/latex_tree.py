@@ -14,6 +14,8 @@ from .function_values import at_numbers
 from .indices import INDEX_JOIN
 from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
+from .letter_functions import letter_name
+from .log_bases import log_base
 from .partial_subscripts import partial_variable
 from .hyperbolic_names import COMMANDS
 from .limits import limit_reach
@@ -217,6 +219,9 @@ class _ToSympy(Transformer):
         s = sigmoid(_value(items[-1]))
         return s * (1 - s)
 
+    def log_base(self, items):  # \log_2 x: log_bases.py
+        return log_base(str(items[0]), _value(items[1]))
+
     def sigmoid(self, items):
         return sigmoid(_value(items[1]))
 
@@ -224,6 +229,7 @@ class _ToSympy(Transformer):
         primes = sum(1 for i in items if isinstance(i, Token) and i.type == "PRIME")
         args = items[-1] if isinstance(items[-1], _Arguments) else [_value(items[-1])]
         name = re.sub(r"[{},\s]", "", str(items[0]))  # f_{w,b}(x): the function f_wb, its parameters w, b
+        name = letter_name(name)  # s'(x) after s(x) = …: letter_functions.py
         return sp.Function(name + "'" * primes)(*args)
 
     def primed_call_power(self, items):
