@@ -3,7 +3,7 @@ in notes written here.
 
 The row was read as the product r·s with the old r and called wrong, and so were
 the later rows that use r in its new meaning. It now defines r anew; a name the
-notes never defined keeps its old reason, and a real error with the new r is found.
+notes never defined is now a function defined there (letter_functions), and a real error with the new r is found.
 """
 import sympy as sp
 
@@ -34,10 +34,14 @@ def test_a_real_error_with_the_new_meaning_is_still_found():
     assert verdicts(NOTES, 7) == ["wrong"]
 
 
-def test_a_name_never_defined_keeps_its_reason():
+def test_a_name_never_defined_is_a_function_defined_here():
+    """Without the first example, ``r(s) = …`` is a small-letter function definition
+    (letter_functions.py), no longer a product: the rows that use it are read and its
+    slip is still found."""
     fresh = NOTES.replace("First example: $r = 2s + 1$, so $\\frac{dr}{ds} = 2$.\n", "")
-    reasons = [v.reason for v in check_text(fresh).verdicts if v.line == 2]
-    assert reasons and "read as a product" in reasons[0]
+    assert [v.reason for v in check_text(fresh).verdicts if v.line == 2][0] == "defines r"
+    assert verdicts(fresh, 4) == ["proved", "proved"]
+    assert verdicts(fresh, 6) == ["wrong"]
 
 
 def test_only_a_product_of_the_name_and_a_variable_of_the_body_is_taken():
