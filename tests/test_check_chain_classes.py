@@ -124,8 +124,9 @@ def test_a_derivative_by_anything_but_a_numbered_sibling_keeps_the_other_output_
 
 def test_a_norm_of_a_bare_name_or_of_a_name_with_components_stays_matrix_notation():
     assert (7, "numeric") in verdicts(TWO_OUTPUTS)
-    # w may be a vector, x_1 has components x_{1k}: the scalar reading would call these wrong
-    assert verdicts("$$\\|w\\|^2 = \\sum_j w_j^2$$\n") == [(1, "skipped")]
+    # w may be a vector, x_1 has components x_{1k}: the scalar reading would call these wrong; the reader of
+    # sums over samples (sample_sums.py) reads w as the vector of the w_j, where the row holds (never wrong)
+    assert verdicts("$$\\|w\\|^2 = \\sum_j w_j^2$$\n") == [(1, "numeric")]
     assert verdicts("$$\\|x_1 - x_2\\|^2 = \\sum_k (x_{1k} - x_{2k})^2$$\n") == [(1, "skipped")]
     assert verdicts("$$\\|y_1\\|_1 = y_1$$\n") == [(1, "skipped")]
 

@@ -130,7 +130,7 @@ class MatrixReader:
         self.functions = frozenset().union(*(function_heads(latex) for latex in latexes))
         for latex in latexes:
             try:
-                chains = read_matrix_row(latex, self.functions)
+                chains = read_matrix_row(latex, self.functions, sums=True)
             except MatrixSyntax:
                 continue
             for c in chains:
@@ -152,7 +152,7 @@ class MatrixReader:
         ``make_definition`` are the scalar reader's Skip and Definition);
         False when the row cannot be read."""
         try:
-            chains = read_matrix_row(seg.latex, self.functions)
+            chains = read_matrix_row(seg.latex, self.functions, sums=True)
         except (MatrixSyntax, RecursionError):
             self.chain = None
             return False

@@ -128,7 +128,7 @@ class _Evaluator:
         if not isinstance(point, sp.MatrixBase):
             raise ValueError("a derivative by the identity")
         marks = sp.Matrix(point.rows, point.cols, lambda i, j: sp.Symbol(f"∂{key}[{i},{j}]"))
-        inner = _Evaluator({**self.env, key: marks}, self.defs, self.stop | {key}, self.layout)
+        inner = type(self)({**self.env, key: marks}, self.defs, self.stop | {key}, self.layout)
         f = inner.value(operand)
         if isinstance(f, _Eye):
             raise ValueError("a derivative of the identity")

@@ -48,6 +48,8 @@ class _ExpressionReader(_NameReader):
             return t.text in "([{"
         if t.kind in ("norm", "abs"):
             return not self._closing(t)
+        if sample_sums.starts_sum(self):  # \sum_i …: sample_sums.py
+            return True
         return t.kind in ("number", "bold", "accent", "frac", "nabla", "func", "word", "greek",
                           "letter", "unigreek")
 
@@ -167,6 +169,8 @@ class _ExpressionReader(_NameReader):
             return ("norm", inner)
         if t.kind == "frac":
             return self.fraction()
+        if sample_sums.starts_sum(self):
+            return sample_sums.read_sum(self)
         if t.kind == "nabla":
             self.take()
             if not self.at("punct", "_"):
@@ -194,6 +198,7 @@ class _ExpressionReader(_NameReader):
             return ("fn", "exp", inner)
         if t.kind in ("bold", "accent", "word", "greek", "letter", "unigreek"):
             name = self.name()
+            sample_sums.refuse_call_in_sum(self, name.key)
             if self.at("punct", "(") and (_function_like(name) or name.key in self.functions or self._head()):
                 mark = self.i
                 try:
@@ -298,3 +303,6 @@ class _Operator:
 
     def apply(self, operand: tuple) -> tuple:
         return ("grad", self.var, operand) if self.kind == "grad" else ("deriv", operand, self.var)
+
+
+from . import sample_sums  # noqa: E402  (sums over samples build on _Operator)

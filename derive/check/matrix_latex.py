@@ -43,8 +43,8 @@ class Chain:
 
 
 class _Reader(_ExpressionReader):
-    def __init__(self, latex: str, functions: frozenset = frozenset()):
-        self.latex, self.functions = latex, functions
+    def __init__(self, latex: str, functions: frozenset = frozenset(), sums: bool = False):
+        self.latex, self.functions, self.sums = latex, functions, sums
         self.toks = tokens(latex)
         self.i = 0
         self.open_bars = {"norm": 0, "abs": 0}
@@ -104,12 +104,15 @@ def function_heads(latex: str) -> set[str]:
 _END_OF_SENTENCE = re.compile(r"(?:\s|\\[,;!])*[.,](?:\s|\\[,;!])*$")
 
 
-def read_matrix_row(latex: str, functions: frozenset = frozenset()) -> list[Chain]:
-    """The relation chains of one math row. Raises :class:`MatrixSyntax`."""
-    if re.search(r"\\(?:sum|prod|begin|int|lim|max|min|operatorname\s*\{\s*(?:softmax|diag|tr)|mathbb\s*\{\s*[RNZCQ])", latex):
+def read_matrix_row(latex: str, functions: frozenset = frozenset(), sums: bool = False) -> list[Chain]:
+    """The relation chains of one math row (with sums over samples when ``sums``:
+    sample_sums.py). Raises :class:`MatrixSyntax`."""
+    if not sums and "\\sum" in latex:
+        raise MatrixSyntax("sums are not read here")
+    if re.search(r"\\(?:prod|begin|int|lim|max|min|operatorname\s*\{\s*(?:softmax|diag|tr)|mathbb\s*\{\s*[RNZCQ])", latex):
         raise MatrixSyntax("sums, matrices written out and number sets are not read here")
     latex = _END_OF_SENTENCE.sub("", latex)  # "… = \delta a^T." ends a sentence: the stop is no math
-    reader = _Reader(latex, functions)
+    reader = _Reader(latex, functions, sums)
     chains = reader.chains()
     if not chains:
         raise MatrixSyntax("no relation")

@@ -16,6 +16,7 @@ from .component_jacobians import judge_component
 from .layer_gradients import judge_through_layer
 from .matrices import MatrixStep, _variables, _walk
 from .matrix_values import MatrixOutcome, assess_matrix
+from .sample_sum_values import judge_sums
 from .shapes import free_names
 
 
@@ -70,6 +71,9 @@ def _hidden(node: tuple, defs: dict, step: MatrixStep) -> set[str]:
 
 
 def _assess(sides, defs, stop, symmetric, seconds) -> MatrixOutcome:
+    summed = judge_sums(sides, defs, stop, symmetric, seconds)  # sums over samples: sample_sum_values.py
+    if summed is not None:
+        return summed
     try:
         return run_with_budget(assess_matrix, (sides, defs, stop, symmetric), seconds)
     except Overrun:
