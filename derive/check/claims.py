@@ -36,9 +36,10 @@ from .expansion import FORMULA, INPUT
 from .given_values import given_matrix_values
 from .graph_functions import abstract_functions
 from .greek_names import _detect_aliases, _show, normalize_name
-from .latex import Expression, Piece, parse_statement
+from .latex import Expression, Piece, Statement, parse_statement
 from .latex_errors import LatexError
 from .layer_gradients import collect_layers
+from .layer_names import layer_letters_used, layer_names_marked
 from .letter_functions import LetterCalls, letter_calls
 from .markdown import Segment, dangling_equals_blanked, math_segments
 from .matrices import MatrixReader, unread_heads
@@ -81,8 +82,9 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
     functions = FunctionParameters()  # \frac{\partial J}{\partial w}(w,b) after J(w,b) = …: the derivative
     in_order = sorted([(seg.start, seg) for seg in math_segments(text)] + plain, key=lambda pair: pair[0])
     calls = letter_calls(seg.latex for _, seg in in_order)  # \ell(w) = …, then \ell'(0): letter_functions.py
+    layers = layer_letters_used(seg.latex for _, seg in in_order)  # b^l_j, \delta^{l+1}: layer_names.py
     for whole in (seg for _, seg in in_order):
-        for seg, statement in _parsed_rows(functions.read(whole), at_length_one, calls):
+        for seg, statement in _parsed_rows(functions.read(whole), at_length_one, layers, calls):
             if isinstance(statement, LatexError):
                 parsed.append((seg, statement))
                 continue
@@ -185,17 +187,30 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
 _EQ_ROW = re.compile(r"\n(?=[ \t]*=)")
 
 
-def _parsed_rows(seg: Segment, at_length_one: list[int], calls: LetterCalls | None = None) -> list[tuple[Segment, object]]:
+def _parsed(latex: str, layers: frozenset, calls: LetterCalls | None = None) -> Statement:
+    """``parse_statement`` of ``latex``, its layer superscripts read as names (layer_names.py);
+    the sides keep their text as written."""
+    marked = layer_names_marked(latex, layers)
+    statement = parse_statement(marked, calls)
+    if marked == latex:
+        return statement
+    as_written = lambda e: replace(e, text=" ".join(latex[e.start:e.end].split()))
+    return replace(statement, pieces=tuple(replace(p, exprs=tuple(as_written(e) for e in p.exprs))
+                                           for p in statement.pieces))
+
+
+def _parsed_rows(seg: Segment, at_length_one: list[int], layers: frozenset = frozenset(),
+                 calls: LetterCalls | None = None) -> list[tuple[Segment, object]]:
     """The segment parsed whole; when that fails and it holds lines that begin
     with ``=`` (a chain written one link a line, without ``\\\\``), each of
     those lines is parsed on its own, so one unreadable line does not hide
     the rest of the chain."""
     try:
-        return [(seg, parse_statement(seg.latex, calls))]
+        return [(seg, _parsed(seg.latex, layers, calls))]
     except LatexError as err:
         given = given_matrix_values(seg.latex) if err.notation else None
         if given is not None:  # W = (w_1 … ) = (0.3 … ): the values it gives, as definitions
-            return _parsed_rows(Segment(seg.line, seg.start, given, seg.block), at_length_one, calls)
+            return _parsed_rows(Segment(seg.line, seg.start, given, seg.block), at_length_one, layers, calls)
         scalar = _inner_products_read(seg, err, at_length_one)
         if scalar is not None:
             return [scalar]
@@ -213,7 +228,7 @@ def _parsed_rows(seg: Segment, at_length_one: list[int], calls: LetterCalls | No
         row = Segment(seg.line + seg.latex[:a + first].count("\n") - seg.latex[:len(seg.latex) - len(seg.latex.lstrip())].count("\n"),
                       seg.start + a, piece, seg.block)
         try:
-            rows.append((row, parse_statement(piece, calls)))
+            rows.append((row, _parsed(piece, layers, calls)))
         except LatexError as err:
             rows.append(_inner_products_read(row, err, at_length_one) or (row, err))
     return rows

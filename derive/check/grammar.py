@@ -112,7 +112,7 @@ FRAC: /\\[dtc]?frac(?![A-Za-z])/
 SHORT_FRAC.4: /\\[dtc]?frac\s*\d\s*\d/
 EQ: "=" | ":=" | /\\coloneqq(?![A-Za-z])/
 // w^*, w^{+}: a mark that makes another name (an optimum, an updated weight), not a power
-MARK.3: /\^\s*(?:[*+]|\\star(?![A-Za-z])|\{\s*(?:[*+]|\\star)\s*\})/
+MARK.3: /\^\s*(?:[*+]|\\star(?![A-Za-z])|\{\s*(?:[*+]|\\star)\s*\})/ | /\ue004(?:[lL]|\{[lL](?:[+-]1)?\})/  // b_j^l in notes that number layers: layer_names.py
 APPROX: /\\approx(?![A-Za-z])/ | "≈"
 NEQ: /\\(?:neq|ne|leq?|geq?|leqslant|geqslant|lt|gt|in|notin|propto|sim)(?![A-Za-z])/ | "<" | ">" | "≠" | "≤" | "≥"
 PLUS: "+"

@@ -41,6 +41,8 @@ from .bold_numbers import bold_numbers_read
 from .font_switches import OPENING
 from .shown_spans import shown_span
 from .layout import layout_blanked
+from .bare_fracs import bare_fracs_read
+from .colours import colours_read
 from .piecewise import PiecewiseError, cases_read
 from .prose_separators import equations_apart
 from .unread_reasons import clearer_reason
@@ -133,7 +135,7 @@ def parse_statement(latex: str, calls: LetterCalls | None = None) -> Statement:
     ``calls``: the small and Greek letters the notes define as functions (letter_functions.py)."""
     if len(latex) > MAX_LENGTH:
         raise LatexError(f"the math is {len(latex)} characters long; the limit is {MAX_LENGTH}", 0)
-    latex = arrow_as_equals(latex)  # b \leftarrow b - η g: b = b - η g (assignments.py)
+    latex = arrow_as_equals(colours_read(bare_fracs_read(latex)))  # \color{red}{…}: colours.py; frac{a}{b}: bare_fracs.py; b \leftarrow b - η g: b = b - η g (assignments.py)
     unconditional, domain = sign_condition(latex)
     try:
         unconditional, cases = cases_read(unconditional, _one_side)

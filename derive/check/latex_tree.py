@@ -12,6 +12,7 @@ from ..names import GREEK
 from ..symbols import sigmoid, symbol
 from .function_values import at_numbers
 from .indices import INDEX_JOIN
+from .layer_names import LAYER_MARK
 from .elementary_functions import ELEMENTARY, powered_call
 from .latex_errors import LatexError
 from .letter_functions import letter_name
@@ -110,9 +111,12 @@ class _ToSympy(Transformer):
         mark = items[-1] if isinstance(items[-1], Token) and items[-1].type == "MARK" else None
         scripts = [i for i in items[1:] if i is not mark]
         full = base + ("_" + scripts[0] if scripts else "")
-        if mark is not None:  # w^*, w_5^{+}: the names w_star, w_5_plus
+        if mark is not None and mark.startswith(LAYER_MARK):  # b_j^l, w^{l+1}: a layer (layer_names.py)
+            layer = mark[1:].strip("{}")
+            full += "^" + (layer if len(layer) == 1 else "{" + layer + "}")
+        elif mark is not None:  # w^*, w_5^{+}: the names w_star, w_5_plus
             full += "_star" if ("*" in mark or "star" in mark) else "_plus"
-        spelled = " ".join(self.source[meta.start_pos:meta.end_pos].split())
+        spelled = " ".join(self.source[meta.start_pos:meta.end_pos].replace(LAYER_MARK, "^").split())
         spelled = re.sub(r"^([^{}\s]+)\s*\}\s*(?=[_^])", r"\1", spelled)  # { p }_{ i }: the { was blanked
         self.spellings.setdefault(full, spelled)
         return symbol(full)

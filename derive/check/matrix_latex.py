@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .colours import colours_read
+from .latex_errors import LatexError
 from .matrix_expressions import _ExpressionReader
 from .matrix_tokens import MatrixSyntax, tokens
 
@@ -111,6 +113,10 @@ def read_matrix_row(latex: str, functions: frozenset = frozenset(), sums: bool =
         raise MatrixSyntax("sums are not read here")
     if re.search(r"\\(?:prod|begin|int|lim|max|min|operatorname\s*\{\s*(?:softmax|diag|tr)|mathbb\s*\{\s*[RNZCQ])", latex):
         raise MatrixSyntax("sums, matrices written out and number sets are not read here")
+    try:
+        latex = colours_read(latex)  # \color{red}{…}: colours.py
+    except LatexError as err:
+        raise MatrixSyntax(str(err)) from None
     latex = _END_OF_SENTENCE.sub("", latex)  # "… = \delta a^T." ends a sentence: the stop is no math
     reader = _Reader(latex, functions, sums)
     chains = reader.chains()

@@ -45,7 +45,8 @@ from .layout import closing_brace
 _ENV = re.compile(r"\\(begin|end)\s*\{\s*(cases|[bpvBV]?matrix|smallmatrix|array)\s*\}")
 #: An odd backslash at the end of a line: ``\\\`` is a row end and then a control space.
 _CONTROL_SPACE = re.compile(r"(?<!\\)((?:\\\\)*)\\(?=[ \t]*\r?\n)")
-_BOX = re.compile(r"\\(?:boxed|fbox)\s*\{")
+#: A box or a colour (``\\color{#1F618D}{``) drawn around rows: opened when its braces hold a row end.
+_BOX = re.compile(r"\\(?:boxed|fbox|(?:text)?color\s*\{\s*#?[A-Za-z0-9!.,\s]*\})\s*\{")
 _ARRAY_SPEC = re.compile(r"\s*\{[^{}]*\}")
 _CR = re.compile(r"\\(?:cr|newline)(?![A-Za-z])")
 _ROW_END = re.compile(r"\\\\(?:\s*\[[^\]\[]*\])?|\\(?:cr|newline)(?![A-Za-z])")
