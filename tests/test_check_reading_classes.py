@@ -113,7 +113,6 @@ def test_a_value_said_to_lie_in_an_open_interval_keeps_its_equation_checked():
 @pytest.mark.parametrize("notes", [
     "$$\\frac{d}{d x^2} x^4 = 2x^2$$\n",          # d/d(x²) of x⁴ is 2x²: was read as x⁴/x² and called wrong
     "$$\\frac{d x^4}{d x^2} = 2 x^2$$\n",
-    "$$\\frac{\\partial L}{\\partial W^L} = a^{L-1}$$\n",  # W^L: layer L's weights, not W to the power L
 ])
 def test_a_derivative_by_a_power_or_superscripted_name_is_skipped_never_judged(notes):
     (verdict,) = check_text(notes).verdicts
@@ -122,6 +121,14 @@ def test_a_derivative_by_a_power_or_superscripted_name_is_skipped_never_judged(n
     # the same derivative by the plain name is still judged, right and wrong
     assert verdicts("$$\\frac{d}{dx} x^4 = 4x^3$$\n") == [(1, "proved")]
     assert verdicts("$$\\frac{d}{dx} x^4 = 2x^2$$\n") == [(1, "wrong")]
+
+
+def test_a_derivative_by_a_layer_superscript_is_skipped_never_judged():
+    """W^L beside a^{L-1}: layer L's weights (layer_names.py reads them as one name), not W to
+    the power L; the loss L is not defined, so the step is skipped, never judged as W^L."""
+    (verdict,) = check_text("$$\\frac{\\partial L}{\\partial W^L} = a^{L-1}$$\n").verdicts
+    assert str(verdict.verdict) == "skipped"
+    assert "∂L/∂W^L" in verdict.reason and "do not define" in verdict.reason
 
 
 # ------------------------------------------------ \textbf{x}: bold as \mathbf writes it
