@@ -97,6 +97,8 @@ name: base subscript? MARK?
 subscript: "_" (LETTER | NUMBER | GREEK | LETTER_DIGITS)
     | "_" "{" (LETTER | NUMBER | UPPER_NAME | WORD | GREEK | LETTER_DIGITS | COMMA | INDEX_JOIN)+ "}"
     | "_" "{" LETTER (PLUS | MINUS) NUMBER "}" -> shifted_subscript
+    | _INDEX_OPEN (LETTER | NUMBER | GREEK) _INDEX_CLOSE  // w[t], g[0]: bracket_indices.py
+    | _INDEX_OPEN LETTER (PLUS | MINUS) NUMBER _INDEX_CLOSE -> shifted_subscript
 
 ARROW.2: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|implies|therefore)(?![A-Za-z])/ | "→" | "⇒" | "=>" | "∴"
     | /\\(?:iff|Leftrightarrow|Longleftrightarrow|leftrightharpoons|rightleftharpoons)(?![A-Za-z])/ | "⇔"
@@ -144,6 +146,8 @@ WORD.1: /(?!d[A-Z])[a-z]{3,}(?![A-Z])|[A-Z][a-z]{2,}|[\uac00-\ud7a3\u3131-\u318e
 LETTER_DIGITS.1: /[A-Za-z]\d+/
 LETTER: /[A-Za-z]/
 INDEX_JOIN: /\ue003/
+_INDEX_OPEN: /\ue006/
+_INDEX_CLOSE: /\ue007/
 PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
