@@ -4,6 +4,7 @@ Kept in a Python module so it ships with the package like any code.
 """
 
 from .elementary_functions import FUNC_PATTERN
+from .greek_functions import GREEK_FUNCTION
 
 GRAMMAR = r"""
 // LaTeX as gradient-descent notes write it. LALR(1); layout commands
@@ -65,6 +66,7 @@ undefined_call: FNAME PRIME* arguments
     | FNAME PRIME+ "^" script arguments -> primed_call_power  // f'^{2}(x): (f'(x))^2
 applied: APPLIED arguments
     | APPLIED_SUB arguments
+    | GREEK_APPLIED arguments  // \Phi(0), \Lambda(z): greek_functions.py
 primed: (name | FNAME) PRIME+
 function_primed: FUNC_PRIMED PRIME paren
 sigma_primed: SIGMA_PRIMED PRIME paren
@@ -126,6 +128,7 @@ EXP_E.3: /e(?=\s*\^)/
 FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\(|'+\s*\^\s*(?:\{\s*\d+\s*\}|\d)\s*\()/ | /[fghFGH](?:_\{\s*[A-Za-z0-9]\s*\}|_[A-Za-z0-9])(?=\s*['′]+\s*\()/ | /[A-Z](?=['′]+\s*\()/  // g_1'(x): primed_calls.py
 APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+[0-9]*\s*\})(?=\s*\()/
 APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
+GREEK_APPLIED.3: GREEK_FUNCTION
 SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
 FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log)(?=\s*['′]\s*\()/
 SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
@@ -151,4 +154,4 @@ _INDEX_CLOSE: /\ue007/
 PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
-""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN)
+""".replace("ELEMENTARY_FUNCS", FUNC_PATTERN).replace("GREEK_FUNCTION", GREEK_FUNCTION)
