@@ -4,6 +4,7 @@ Kept in a Python module so it ships with the package like any code.
 """
 
 from .elementary_functions import FUNC_PATTERN
+from .greek_functions import GREEK_FUNCTION
 from .hyperbolic_names import COMMAND_PATTERN
 from .log_bases import TOKEN as LOG_BASE
 from .over_fractions import OVER_PATTERN
@@ -71,6 +72,7 @@ undefined_call: FNAME PRIME* arguments
     | FNAME PRIME+ "^" script arguments -> primed_call_power  // f'^{2}(x): (f'(x))^2
 applied: APPLIED arguments
     | APPLIED_SUB arguments
+    | GREEK_APPLIED arguments  // \Phi(0), \Lambda(z): greek_functions.py
 primed: (name | FNAME) PRIME+
 function_primed: FUNC_PRIMED PRIME paren
 sigma_primed: SIGMA_PRIMED PRIME paren
@@ -103,6 +105,8 @@ name: base subscript? MARK?
 subscript: "_" (LETTER | NUMBER | GREEK | LETTER_DIGITS)
     | "_" "{" (LETTER | NUMBER | UPPER_NAME | WORD | GREEK | LETTER_DIGITS | COMMA | INDEX_JOIN)+ "}"
     | "_" "{" LETTER (PLUS | MINUS) NUMBER "}" -> shifted_subscript
+    | _INDEX_OPEN (LETTER | NUMBER | GREEK) _INDEX_CLOSE  // w[t], g[0]: bracket_indices.py
+    | _INDEX_OPEN LETTER (PLUS | MINUS) NUMBER _INDEX_CLOSE -> shifted_subscript
 
 ARROW.2: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|implies|therefore)(?![A-Za-z])/ | "→" | "⇒" | "=>" | "∴"
     | /\\(?:iff|Leftrightarrow|Longleftrightarrow|leftrightharpoons|rightleftharpoons)(?![A-Za-z])/ | "⇔"
@@ -130,6 +134,7 @@ EXP_E.3: /e(?=\s*\^)/
 FNAME.3: /[fghFGH](?:_\{\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)+\})?(?='*\s*\(|'+\s*\^\s*(?:\{\s*\d+\s*\}|\d)\s*\()/ | /[fghFGH](?:_\{\s*[A-Za-z0-9]\s*\}|_[A-Za-z0-9])(?=\s*['′]+\s*\()/ | /[A-Z](?=['′]+\s*\()/ | /[\ue100-\ue1ff](?=\s*['′]*\s*\()/  // g_1'(x): primed_calls.py; \ue1xx: letter_functions.py
 APPLIED.3: /(?:[a-eijk-z](?=\s*\([^()]*,[^()]*\))|[A-EI-Z]|[A-Z]{2,}|[A-Z][A-Za-z]*[a-z][A-Za-z]*|[a-z]{3,}|\\(?:operatorname|mathrm|mathit|text|textrm|mathcal|mathsf)\s*\{\s*[A-Za-z]+[0-9]*\s*\})(?=\s*\()/
 APPLIED_SUB.3: /[A-Za-z](?:_\{\s*\\?[A-Za-z0-9]+\s*\}|_\\?[A-Za-z0-9]+)(?=\s*\()/
+GREEK_APPLIED.3: GREEK_FUNCTION
 SIGMA_CALL.3: /\\sigma(?=\s*\()/ | /σ(?=\s*\()/
 FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|tanh|exp|log|ln)\s*\}|sigmoid|tanh|relu|ReLU|\\tanh|\\exp|\\ln|\\log|\\?(?<![A-Za-z])(?:sin|cos|tan|sinh|cosh))(?=\s*['′]\s*\()/  // cos'(x)
 SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
@@ -153,8 +158,11 @@ WORD.1: /(?!d[A-Z])[a-z]{3,}(?![A-Z])|[A-Z][a-z]{2,}|[\uac00-\ud7a3\u3131-\u318e
 LETTER_DIGITS.1: /[A-Za-z]\d+/
 LETTER: /[A-Za-z]/
 INDEX_JOIN: /\ue003/
+_INDEX_OPEN: /\ue006/
+_INDEX_CLOSE: /\ue007/
 PIECEWISE: /\ue004\d+\ue005*/
 
 %ignore /\s+/
 """.replace("ELEMENTARY_FUNCS", FUNC_PATTERN).replace("OVER_PATTERN", OVER_PATTERN) \
-    .replace("HYPERBOLIC_COMMANDS", COMMAND_PATTERN).replace("LOG_BASE_PATTERN", LOG_BASE)
+    .replace("HYPERBOLIC_COMMANDS", COMMAND_PATTERN).replace("LOG_BASE_PATTERN", LOG_BASE) \
+    .replace("GREEK_FUNCTION", GREEK_FUNCTION)

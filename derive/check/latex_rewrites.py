@@ -7,6 +7,7 @@ import re
 
 from .dot_functions import dotted_calls_refused
 from .expectations import expectations_refused
+from .bracket_indices import bracket_indices_read
 from .bold_numbers import bold_numbers_read
 from .font_switches import font_switches_read
 from .script_groups import script_groups_read
@@ -172,6 +173,7 @@ def _notation_check(latex: str) -> str:
     latex = number_then_name_refused(ell_read(latex))  # \ell, ℓ: the letter l; \sin 3h refused (elementary_functions.py)
     latex = bare_arguments_refused(latex)  # \log x^2, \operatorname{sech} x, 1/2n: reach not bracketed
     latex = expectations_refused(dotted_calls_refused(latex))  # \dot{x}(t): dot_functions.py; E[X]: expectations.py
+    latex = bracket_indices_read(latex)  # w[t + 1], g[0]: an index, not a product (bracket_indices.py)
     latex = _interval_membership_blanked(_signature_refused(index_transpose_refused(font_switches_read(latex))))  # {\bf w} is \mathbf{w}
     latex = _inverse_function_refused(script_groups_read(font_scripts_read(latex)))  # \delta{_2} is \delta_2
     latex = _sum_limits_in_order(indicators_as_deltas(operator_reach_checked(delta_derivatives_as_partials(latex), latex)))

@@ -11,6 +11,7 @@ from lark import Token, Transformer, v_args
 from ..names import GREEK
 from ..symbols import sigmoid, symbol
 from .function_values import at_numbers
+from .greek_functions import greek_function_name
 from .indices import INDEX_JOIN
 from .layer_names import LAYER_MARK
 from .elementary_functions import ELEMENTARY, powered_call
@@ -197,12 +198,14 @@ class _ToSympy(Transformer):
         name = re.sub(r"^\\[A-Za-z]+\s*\{\s*|\s*\}$", "", str(token)).strip()
         if token.type == "APPLIED_SUB":  # L_\delta(a), J_{1}(w)
             name = re.sub(r"[\\{}\s]", "", str(token))
+        if token.type == "GREEK_APPLIED":  # \Phi(0), Λ(z): greek_functions.py
+            name = greek_function_name(str(token))
         if name.lower() in _FUNCTIONS or name.lower() in ("relu", "max", "min"):
             return self.call([name, args])
         if not all(isinstance(a, (sp.Symbol, sp.Indexed)) for a in args):
             if token.type == "APPLIED_SUB" and len(args) == 1:  # a_i(1 - a_i) is a product
                 return self.name_product(name, args[0])
-            if token.type == "APPLIED" and (call := at_numbers(name, args)) is not None:
+            if token.type in ("APPLIED", "GREEK_APPLIED") and (call := at_numbers(name, args)) is not None:
                 return call  # J(3): the function J at 3, read against its definition (function_values.py)
             raise LatexError(f"{name}(…) applies a function the notes name to values; not checked")
         self.spellings.setdefault(name, " ".join(str(token).split()))

@@ -33,6 +33,7 @@ from .matrices import MatrixStep
 from .matrix_verdicts import judge_matrix
 from .numeric_lists import ComponentStep
 from .implied_functions import doubted
+from .implicit_curves import implicit_curve
 from .euler_names import e_power_doubted
 from .later_values import later_outcome
 from .name_relations import relation_outcome
@@ -139,6 +140,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                       layers[base] if base not in index_bases else
                                       f"these notes write superscripts as indices ({base}^i), so a power of "
                                       f"{base} may be a component; not checked", span=(claim.start, claim.end))
+            if verdict.verdict == "wrong" and (why := implicit_curve(claim, derivation)):  # y' on xy = 1: implicit_curves.py
+                verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, why, span=(claim.start, claim.end))
             if verdict.verdict == "wrong" and (why := pi_named(claim, derivation)):  # π = 0.25: pi_names.py
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED, why, span=(claim.start, claim.end))
             if verdict.verdict == "wrong" and (why := undefined_component(claim, derivation)):  # component_siblings.py
