@@ -8,6 +8,7 @@ import re
 import sympy as sp
 
 from ..symbols import symbol
+from .digit_groups import digit_groups_joined
 from .expansion import evaluate
 from .latex import parse_statement
 from .outcome import Outcome
@@ -67,7 +68,7 @@ def rounding_slack(reference: str, defs: dict, unknown: frozenset) -> sp.Expr:
         found.append((sp.Rational(m.group(0)), len(m.group(2))))
         return f" zzqrounded{chr(ord('a') + len(found) - 1)} "
 
-    text = _PRINTED.sub(placeholder, reference)
+    text = _PRINTED.sub(placeholder, digit_groups_joined(reference))
     if not found:
         return sp.Integer(0)
     try:
@@ -142,14 +143,19 @@ def printed_precision(left: sp.Expr, right: sp.Expr, digits: int, slack: sp.Expr
 
 def within_rounding(left: sp.Expr, right: sp.Expr, rounding: tuple) -> Outcome:
     """Arithmetic on decimals rounded to k places (``0.5498 \\cdot 0.4502``)
-    is right when within count·10⁻ᵏ (relative, above 1) of the exact value."""
+    is right when within count·10⁻ᵏ (relative, above 1) of the exact value; with
+    a power of ten p on the coarsest decimal (``7.5 \\times 10^{-4}``, powers_of_ten.py),
+    within count·10^(p − k), as that number is printed."""
     lv, rv = value_at(left, {}), value_at(right, {})
     if lv is None or rv is None:
         return Outcome("skipped", "could not evaluate the numbers")
-    count, k = rounding
-    if abs(lv - rv) <= sp.Rational(count, 10**k) * max(1, abs(lv)):
+    count, k, power = (*rounding, 0)[:3]
+    unit = sp.Integer(10) ** (power - k)
+    if abs(lv - rv) <= count * unit * (max(1, abs(lv)) if not power else 1):
         exact = lv == rv
+        scaled = f" times 10^{power}" if power else ""
         return Outcome("proved" if exact else "numeric",
-                       "equal" if exact else f"equal within the rounding of its {k}-decimal numbers")
+                       "equal" if exact else f"equal within the rounding of its {k}-decimal numbers{scaled}")
+    shown = f"{float(lv):.{k + 2}f}" if not power else f"{float(lv):.{k + 2}e}"
     return Outcome("wrong", "differs by more than the rounding of its decimal numbers",
-                   f"{float(lv):.{k + 2}f}", {"point": {}, "left": _plain(lv), "right": _plain(rv)})
+                   shown, {"point": {}, "left": _plain(lv), "right": _plain(rv)})
