@@ -37,3 +37,15 @@ def test_a_curve_far_before_or_in_other_names_does_not_excuse_a_step():
     assert [v for v in _verdicts(far) if str(v.verdict) == "wrong"]
     other = "With $a b = 2$: $y' = -\\frac{2y}{x} = -\\frac{4}{x^3}$.\n"
     assert [v for v in _verdicts(other) if str(v.verdict) == "wrong"]
+
+
+def test_a_function_defined_by_its_formula_is_no_curve():
+    """``\\ell(w) = …`` defines a function of w (letter_functions.py); read as the product l·w it looked
+    like a curve tying l to w, and a slip in ``\\ell'(w)`` on the next line was excused."""
+    notes = "The loss is $\\ell(w) = (w - 3)^2 + 2w$.\n\n$$\\ell'(w) = 2(w - 3) + 1$$\n"
+    (slope,) = [v for v in check_text(notes).verdicts if v.line == 3]
+    assert str(slope.verdict) == "wrong"
+    assert [str(v.verdict) for v in check_text(notes.replace("+ 1$$", "+ 2$$")).verdicts if v.line == 3] == ["proved"]
+    # a curve whose left side is a call of another letter still excuses the slope
+    curve = "On the curve $g(x) y = 2$ with $g(x) = x^2$: $y' = -\\frac{2y}{x}$.\n"
+    assert "wrong" not in [str(v.verdict) for v in check_text(curve).verdicts]

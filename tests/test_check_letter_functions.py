@@ -127,8 +127,11 @@ def test_markers_are_same_length_and_read_back():
     assert marked("s(x)", None) == "s(x)"
 
 
-def test_a_row_with_a_trailing_equation_number_keeps_its_old_reading():
-    # the number (4) is read as a factor: made a call, the true derivative was called wrong
+def test_a_row_with_a_trailing_equation_number_is_read_without_it():
+    # the number (4) was read as a factor, and the true derivative was called wrong; it is
+    # now an equation label (equation_labels.py), so the call is judged, right and wrong
     notes = "Let $r(t) = t^2 + 1$.\n\n$$r'(t) = 2t \\qquad (4)$$\n"
     got = [str(v.verdict) for v in check_text(notes).verdicts if v.line == 3]
-    assert got == ["skipped"]
+    assert got == ["proved"]
+    slip = [str(v.verdict) for v in check_text(notes.replace("2t", "3t")).verdicts if v.line == 3]
+    assert slip == ["wrong"]

@@ -28,7 +28,11 @@ REACH = 2
 
 
 def _curve(latex: str, y: str) -> bool:
-    """Whether ``latex`` is one equation in y and one other name, without a derivative, not ``y = …``."""
+    r"""Whether ``latex`` is one equation in y and one other name, without a derivative, not ``y = …``
+    and not ``y(x) = …`` (a function defined by its formula, as ``\ell(w) = …`` is: letter_functions.py)."""
+    spelled = r"(?:\\ell|l)" if y == "l" else re.escape(y)
+    if re.match(r"\s*" + spelled + r"\s*\(", latex):
+        return False
     try:
         pieces = parse_statement(latex).pieces
     except LatexError:
