@@ -16,6 +16,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..symbols import symbol
+from .bound_indices import bound_reason
 from .expansion import UNWRITTEN, _shown, evaluate, is_zero_fast, is_zero_full, opaque_names
 from .expected import expected_latex, to_latex
 from .case_slips import case_slip_outcome
@@ -52,6 +53,8 @@ def _unknown_outcome(left: sp.Expr, right: sp.Expr) -> Outcome | None:
                                   f"{shown(only_right)} on the right) and the notes do not say how they relate")
     if not names:
         return None
+    if reason := bound_reason(names):  # ∂/∂W_ij of Σ_i X_li W_ij (bound_indices.py)
+        return Outcome("skipped", reason)
     shown = ", ".join(n.replace("_hat", "\u0302").rstrip(UNWRITTEN) for n in names)
     if all(n.endswith(UNWRITTEN) for n in names):
         return Outcome("skipped", f"depends on {shown}, a derivative of a name the notes define without that "
