@@ -4,9 +4,10 @@ r"""A derivative by a two-index name whose index the sum in the definition also 
 The writer means the one term of the sum with that j. Read with v_kj the same
 name in every term of the sum, the derivative was the whole sum of h_j and the
 true step was called wrong. The reading is not settled (j bound in the sum,
-free in the derivative): the step is skipped with that reason. Where the
-reading is certain (a one-index name, or a sum over another letter) a slip is
-still wrong.
+free in the derivative): the step is proved when it holds with the sum read as
+its one term with that j, and otherwise skipped with that reason, never wrong.
+Where the reading is certain (a one-index name, or a sum over another letter)
+a slip is still wrong.
 """
 from derive.check import check_text
 
@@ -34,18 +35,31 @@ def _by_line(notes: str) -> dict:
     return {v.line: (str(v.verdict), v.reason) for v in check_text(notes).verdicts}
 
 
-def test_a_derivative_by_a_name_carrying_the_summed_index_is_skipped_not_wrong():
+def test_a_derivative_by_a_name_carrying_the_summed_index_is_read_as_its_one_term():
     got = _by_line(LAYER)
     for line, letter, name in ((7, "j", "v_kj"), (13, "s", "q_sr"), (15, "j", "v_kj")):
         verdict, reason = got[line]
-        assert verdict == "skipped", (line, got[line])
-        assert REASON in reason and reason.startswith(f"{letter} is summed over") and name in reason, reason
+        assert verdict == "proved", (line, got[line])
+        assert f"the sum over {letter} read as its one term" in reason and name in reason, reason
 
 
-def test_a_slip_there_is_not_called_wrong_either():
-    """The reading is not settled, so no verdict either way: a wrong right side is skipped too."""
-    got = _by_line(LAYER.replace(r"\partial v_{kj}} = h_j$$", r"\partial v_{kj}} = h_j^2$$"))
-    assert got[7][0] == "skipped" and REASON in got[7][1]
+def test_a_slip_there_is_skipped_not_wrong():
+    """Read as the one term the sides differ, but that reading is not certain: no verdict either way.
+    The whole sum (the other reading) is not proved either."""
+    for right in (r"h_j^2", r"\sum_j h_j", r"h_k"):
+        got = _by_line(LAYER.replace(r"\partial v_{kj}} = h_j$$", r"\partial v_{kj}} = " + right + "$$"))
+        assert got[7][0] == "skipped" and REASON in got[7][1], (right, got[7])
+        assert got[7][1].startswith("j is summed over") and "v_kj" in got[7][1]
+
+
+def test_another_entry_of_the_same_matrix_carrying_the_summed_index_is_not_read():
+    """Σ_j v_kj v_jk h_j: which entries coincide as j runs is not written; skipped, never proved or wrong.
+    An entry without the summed index (v_km) is a name of its own there, as everywhere: proved."""
+    notes = "$$r_k = \\sum_j v_{kj} v_{jk} h_j$$\n\n$$\\frac{\\partial r_k}{\\partial v_{kj}} = v_{jk} h_j$$\n"
+    got = _by_line(notes)
+    assert got[3][0] == "skipped" and REASON in got[3][1], got[3]
+    got = _by_line(notes.replace("v_{jk}", "v_{km}"))
+    assert got[3][0] == "proved", got[3]
 
 
 def test_a_one_index_name_is_still_read_term_by_term():

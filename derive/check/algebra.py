@@ -16,7 +16,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..symbols import symbol
-from .bound_indices import bound_reason
+from .bound_indices import bound_reason, term_reading_outcome
 from .expansion import UNWRITTEN, _shown, evaluate, is_zero_fast, is_zero_full, opaque_names
 from .expected import expected_latex, to_latex
 from .case_slips import case_slip_outcome
@@ -138,6 +138,9 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
     equal, found = numeric_difference(left, right, domain)
+    if found is not None and (bound := term_reading_outcome(first, claim, opaque_names(left, right), defs, unknown,
+                                                            evaluate, is_zero_fast)):
+        return bound  # ∂/∂W_ij of Σ_i X_li W_ij: read as its one term (bound_indices.py)
     if found is not None and (sample := one_sample_outcome(first, left, right, defs, unknown, spellings, domain)):
         return sample  # ∂J/∂w = 2(w x_i - y_i) x_i: the loss of one sample (sample_readings.py)
     if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)
@@ -170,6 +173,9 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
         return sides
     left, right = sides
     equal, found = numeric_difference(left, right, domain)
+    if found is not None and (bound := term_reading_outcome(first, claim, opaque_names(left, right), defs, unknown,
+                                                            evaluate, is_zero_fast)):
+        return bound  # ∂/∂W_ij of Σ_i X_li W_ij: read as its one term (bound_indices.py)
     if found is not None and (sample := one_sample_outcome(first, left, right, defs, unknown, spellings, domain)):
         return sample  # ∂J/∂w = 2(w x_i - y_i) x_i: the loss of one sample (sample_readings.py)
     if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)

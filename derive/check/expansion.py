@@ -17,7 +17,7 @@ from .index_conditions import component_definition
 from .limits import limit_value
 from .siblings import sibling
 from .sum_derivatives import indexed_bases, sum_derivative
-from .bound_indices import bound_derivative, clashing_index
+from .bound_indices import TERM_READING, bound_derivative, clashing_index, one_term
 
 
 #: Names of opaque derivatives (∂L/∂ŷ of an L the notes never define) start with this.
@@ -113,7 +113,9 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
 
 def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, defs: dict) -> sp.Expr:
     if letter := clashing_index(operand, v):  # ∂/∂W_ij of Σ_i X_li W_ij: which term is meant? (bound_indices.py)
-        return bound_derivative(operand, v, letter)
+        read = None if n != 1 or TERM_READING not in unknown else one_term(
+            operand, v, letter, lambda term: _differentiate(term, v, 1, unknown, defs))
+        return bound_derivative(operand, v, letter) if read is None else read
     base, _, index = v.name.rpartition("_") if isinstance(v, sp.Symbol) else ("", "", "")
     if base and any(i.base.label.name == base for i in operand.atoms(sp.Indexed)):
         # ∂/∂z_i of a sum over z_k: its term k = i, when that can be read with certainty
