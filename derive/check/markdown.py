@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .continued_rows import continues_row_above
 from .delimited import NextMatch, Work, paired_spans
 from .image_formulas import image_math
 from .markdown_escapes import escapes_read
@@ -105,7 +106,7 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
         rows = _split_rows(body, work, breaks)
         last = None  # (index in segments, offset) of this block's last row
         for offset, row in rows:
-            if last is not None and _OPERATOR_CONTINUATION.match(row):  # &+ 21 = 48: the row above goes on
+            if last is not None and continues_row_above(row):  # &+ 21 = 48, &&\hspace{1cm}\cdot x: continued_rows.py
                 k, before = last
                 row = segments[k].latex + " " * (offset - before - len(segments[k].latex)) + row.replace("&", " ")
                 segments[k] = Segment(segments[k].line, segments[k].start, row, block)
@@ -119,11 +120,6 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
             segments.append(Segment(line, start + offset, row, block))
             last = (len(segments) - 1, offset)
     return _dangling_equals_continued(segments)
-
-
-#: A row of an aligned block that begins, after its ``&``, with a binary operator
-#: (``&+ 21 = 48``, ``&\quad - 4``): the expression of the row above goes on over it.
-_OPERATOR_CONTINUATION = re.compile(r"\s*&\s*(?:\\(?:quad|qquad|[,;:! ])\s*)*(?:\+|-|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])|\\pm(?![A-Za-z]))")
 
 
 #: A row's last ``=`` (``A = B =``), maybe followed by spacing; not ``:=``, ``<=``, ``==``.
