@@ -94,3 +94,36 @@ def test_sized_brackets_are_brackets():
                          r"$$ t = 5 \bigl[ 7 - 3 \bigr] = 20 $$", r"$$ u = \Biggl( 6 - 2 \Biggr) \cdot 3 = 12 $$"])
     assert [v for _, v in verdicts(notes)] == ["definition", "proved"] * 4
     assert wrong_lines(notes.replace("= 12", "= 13")) == [7]  # (6 - 2) · 3, not 6 - 2 · 3
+
+
+DISPLAYS = r"""Let $q(w) = w^2 \sin(x w)$.
+
+$$\frac{\partial q}{\partial w} = 2 w \sin(x w)$$
+$$\qquad + w^2 \cdot x \cdot \cos(x w)$$
+
+Let $h(w) = w^3$.
+
+$$\frac{d h}{d w} = 3 w^2,$$
+$$- w^2$$
+
+$$\frac{d h}{d w} = 3 w^2$$
+is what we found; the term
+$$- w^2$$
+comes from somewhere else.
+
+$$ p = 3 $$
+$$ - p = -3 $$
+"""
+
+
+def test_a_display_right_after_an_equation_goes_on_with_it():
+    found = verdicts(DISPLAYS)
+    assert (3, "proved") in found
+    assert wrong_lines(DISPLAYS.replace(r"\cdot x \cdot \cos", r"\cdot w \cdot \cos")) == [3]
+
+
+def test_displays_that_are_a_list_or_have_prose_between_stay_apart():
+    found = verdicts(DISPLAYS)
+    assert (8, "proved") in found and (11, "proved") in found  # "3 w^2," ends its equation; prose between
+    assert (16, "definition") in found and (17, "proved") in found  # -p = -3: an equation of its own
+    assert not [line for line in wrong_lines(DISPLAYS) if line > 5]

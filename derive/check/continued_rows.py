@@ -17,7 +17,10 @@ A row that begins with an operator after an ``&`` goes on with the row above
 even when it ends with a relation of its own (``&+ 21 = 48``: 12 + 15 + 21 is
 48). A row without ``&`` (``multline``, or ``\\`` in ``$$…$$``) goes on only
 when it has no relation at all: ``-a = -3`` under ``a = 3`` is an equation of
-its own. A row that begins with ``=`` is a new link of the chain, never a
+its own. The first row of a display that follows another display with nothing
+between them (``$$\n$$``) goes on with the last row of that one only when that
+row is an equation not closed by ``,``, ``.`` or ``;`` (a list of expressions,
+one a display, stays a list). A row that begins with ``=`` is a new link of the chain, never a
 continuation (``chains.py`` reads it).
 """
 from __future__ import annotations
@@ -58,3 +61,14 @@ def continues_row_above(row: str) -> bool:
     if "&" in lead.group(0):
         return True
     return not _top_level_relation(row)
+
+
+#: What may close a row after its last content: labels and numbering.
+_TRAILING = re.compile(r"(?:\s|\\(?:nonumber|notag)(?![A-Za-z])|\\(?:label|tag\*?)\s*\{[^{}]*\})*$")
+
+
+def display_goes_on(previous: str) -> bool:
+    """Whether the last row ``previous`` of a display may go on in the display right after it:
+    an equation whose last content is no full stop, comma or semicolon."""
+    body = previous[:_TRAILING.search(previous).start()]
+    return _top_level_relation(body) and not body.rstrip().endswith((",", ".", ";"))
