@@ -11,7 +11,7 @@ import re
 
 _SPACING = re.compile(
     r"\\(?:qquad|quad|displaystyle|textstyle|limits|nolimits|nonumber|notag)(?![A-Za-z])|\\[,;:! ]|~"
-    r"|\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg)(?![A-Za-z])\.?"
+    r"|\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg)(?![A-Za-z])\.?"
 )
 _SUBSCRIPT_TEXT = re.compile(r"_\s*\{\s*(\\(?:text|textrm|mathrm|mathit|operatorname)\s*\{)")
 #: The opening of text in math (``\text{``): prose, blanked here, and left alone by font_switches.py.

@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .continued_rows import continues_row_above, display_goes_on
 from .delimited import NextMatch, Work, paired_spans
 from .image_formulas import image_math
 from .markdown_escapes import escapes_read
@@ -55,6 +56,8 @@ _ENVIRONMENT = re.compile(
 )
 _QUOTED_LINE = re.compile(r"[ \t]*>")
 _BLOCKQUOTE_MARK = re.compile(r"(?<=\n)[ \t]*>")
+#: Nothing but the end of one display and the start of the next (``$$\n$$``, ``\end{align}\n\begin{align}``).
+_BETWEEN_DISPLAYS = re.compile(r"(?:\s|\$\$|\\\[|\\\]|\\(?:begin|end)\s*\{(?:align|equation|gather|multline|eqnarray)\*?\})*")
 _ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]\[]*\])?")  # [^][]: no reading ahead past the next "["
 
 
@@ -103,12 +106,16 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
             body = _blank(body, _BLOCKQUOTE_MARK)  # a display inside a blockquote: "> " on each line
         body, breaks = rows_opened(body)  # \cr rows, a column of equations in a matrix (tex_rows.py)
         rows = _split_rows(body, work, breaks)
-        last = None  # (index in segments, offset) of this block's last row
+        last = None  # index in segments of this block's last row
         for offset, row in rows:
-            if last is not None and _OPERATOR_CONTINUATION.match(row):  # &+ 21 = 48: the row above goes on
-                k, before = last
-                row = segments[k].latex + " " * (offset - before - len(segments[k].latex)) + row.replace("&", " ")
-                segments[k] = Segment(segments[k].line, segments[k].start, row, block)
+            if segments and continues_row_above(row) and (last is not None or _BETWEEN_DISPLAYS.fullmatch(
+                    text, segments[-1].start + len(segments[-1].latex), start + offset)
+                    and display_goes_on(segments[-1].latex)):
+                # &+ 21 = 48, &&\hspace{1cm}\cdot x, or a display right after one: continued_rows.py
+                seg = segments[-1]
+                row = seg.latex + " " * (start + offset - seg.start - len(seg.latex)) + row.replace("&", " ")
+                segments[-1] = Segment(seg.line, seg.start, row, seg.block)
+                last = len(segments) - 1
                 continue
             row = row.replace("&", " ")
             stripped = row.lstrip()
@@ -117,13 +124,8 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
             first = start + offset + len(row) - len(stripped)
             line = bisect.bisect_right(line_starts, first)
             segments.append(Segment(line, start + offset, row, block))
-            last = (len(segments) - 1, offset)
+            last = len(segments) - 1
     return _dangling_equals_continued(segments)
-
-
-#: A row of an aligned block that begins, after its ``&``, with a binary operator
-#: (``&+ 21 = 48``, ``&\quad - 4``): the expression of the row above goes on over it.
-_OPERATOR_CONTINUATION = re.compile(r"\s*&\s*(?:\\(?:quad|qquad|[,;:! ])\s*)*(?:\+|-|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])|\\pm(?![A-Za-z]))")
 
 
 #: A row's last ``=`` (``A = B =``), maybe followed by spacing; not ``:=``, ``<=``, ``==``.
