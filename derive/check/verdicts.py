@@ -39,6 +39,7 @@ from .later_values import later_outcome
 from .name_relations import relation_outcome
 from .prose_branches import branch_outcome
 from .printed_names import printed_outcome
+from .carried_values import carried_outcome
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .pi_names import pi_named
@@ -209,7 +210,7 @@ def _values_read_again(step: Step, verdict: StepVerdict, derivation: Derivation,
                        seconds: float) -> StepVerdict:
     """A wrong step judged again at the values the notes give right after it, then without
     relations between its names stated after it, then with the names they printed rounded
-    taken as printed: right there, it is not wrong."""
+    taken as printed, then with the decimals printed rounded earlier taken exact: right there, it is not wrong."""
     spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     sides = (step.first, step.claim) + ((step.previous,) if step.previous is not None else ())
     judge_at = lambda defs: _outcome(step, expansion.relevant_definitions(defs, sides), spellings, seconds,
@@ -217,7 +218,13 @@ def _values_read_again(step: Step, verdict: StepVerdict, derivation: Derivation,
     verdict = later_outcome(step, verdict, derivation, judge_at)
     if verdict.verdict == "wrong":  # x = y stated after it, w_1 = w_2: name_relations.py
         verdict = relation_outcome(step, verdict, derivation, judge_at)
-    return printed_outcome(step, verdict, derivation, results, judge_at) if verdict.verdict == "wrong" else verdict
+    if verdict.verdict == "wrong":  # h ≈ 0.46, then 1 − h²: printed_names.py
+        verdict = printed_outcome(step, verdict, derivation, results, judge_at)
+    if verdict.verdict == "wrong":  # v = 3/7 = 0.42, then 2.33/0.42: carried_values.py
+        verdict = carried_outcome(step, verdict, derivation, results, lambda again, extra: _outcome(
+            again, {**expansion.relevant_definitions(derivation.definitions_at(step.order), sides), **extra},
+            spellings, seconds, derivation.unknown))
+    return verdict
 
 
 def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, seconds: float) -> StepVerdict:
