@@ -163,11 +163,20 @@ def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozense
     where = "; or ".join(s or "all scalars" for s in shapes)
     if any(kind == ROW for reading in found for _, kind in reading.kinds):
         where += " (vectors read as rows: no reading with column vectors fits)"
+    point = None
+    if first_wrong is not None:
+        point = {k: f"{r}×{c}" for k, (r, c) in first_wrong[0].shapes if (r, c) != (1, 1)}
+    return outcome_of_draws(verdicts, where, first_wrong, point)
+
+
+def outcome_of_draws(verdicts: list[str], where: str, first_wrong, point: dict | None) -> MatrixOutcome:
+    """The outcome of a claim drawn at random values in each reading: numeric when every reading
+    agrees, wrong (with the first differing entry, at ``point``) when every reading differs,
+    skipped otherwise. Shared by the matrix rows and the sums over samples (sample_sum_values.py)."""
     if all(v == "equal" for v in verdicts):
         return MatrixOutcome("numeric", f"equal at random values, {DRAWS} draws, shapes {where}")
     if all(v == "differ" for v in verdicts):
-        reading, (_, (i, j), a, b) = first_wrong
-        point = {k: f"{r}×{c}" for k, (r, c) in reading.shapes if (r, c) != (1, 1)}
+        _, (_, (i, j), a, b) = first_wrong
         return MatrixOutcome("wrong", f"the sides differ at random values, shapes {where}", None,
                              {"point": point, "left": f"entry ({i + 1},{j + 1}) = {_number_text(a)}",
                               "right": f"entry ({i + 1},{j + 1}) = {_number_text(b)} "

@@ -12,9 +12,8 @@ prime, is skipped whole as before.
 """
 from __future__ import annotations
 
-from .chain_links import _Chain
 from .derivation import Skip
-from .undefined_links import _runs
+from .undefined_links import _runs, add_runs
 
 
 def read_primed_links(reader, piece, exprs, seg, line: int, primed: str) -> bool:
@@ -32,11 +31,5 @@ def read_primed_links(reader, piece, exprs, seg, line: int, primed: str) -> bool
                               f"a prime on {primed}, a name rather than a function the notes define: by which "
                               "variable it is differentiated is not said; the links between the other "
                               "expressions are checked"))
-    for k, (start, end) in enumerate(runs):
-        chain = _Chain(exprs[start], None, last=exprs[start])
-        if k == len(runs) - 1 and end == len(exprs):
-            reader.chains.append(chain)  # a row "= C" after it continues this chain
-        reader.add_steps(chain, exprs[start + 1:end], piece.relations[start:end - 1], seg)
-    if runs[-1][1] < len(exprs):
-        reader.chains.append(_Chain(None, None, f"the row at line {line} ends in a prime the notes do not define"))
+    add_runs(reader, piece, exprs, seg, runs, f"the row at line {line} ends in a prime the notes do not define")
     return True

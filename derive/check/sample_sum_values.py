@@ -19,7 +19,8 @@ import sympy as sp
 
 from ..worker import Overrun, run_with_budget
 from .matrix_evaluator import _add, _Evaluator
-from .matrix_values import DRAWS, MatrixOutcome, _compare, _draw, _number_text, _shape_text, _shown, draws_verdict
+from .matrix_values import (DRAWS, MatrixOutcome, _compare, _draw, _shape_text, _shown, draws_verdict,
+                            outcome_of_draws)
 from .sample_sum_links import ONES, Linked, Unlinked, has_sums, link
 from .shape_inference import Inconsistent, Unknown
 from .shapes import Reading, free_names, readings
@@ -138,21 +139,12 @@ def assess_sums(linked: Linked, stop: frozenset, symmetric: frozenset = frozense
         plain = _shape_text(_plain(reading, linked))
         wheres.append((plain + "; " if plain else "") + _sample_text(linked, shapes, count))
     where = "; or ".join(wheres)
-    if all(v == "equal" for v in verdicts):
-        return MatrixOutcome("numeric", f"equal at random values, {DRAWS} draws, shapes {where}")
-    if all(v == "differ" for v in verdicts):
-        reading, (_, (i, j), a, b) = first_wrong
-        shown = dict(_shown_samples(linked))
+    point = None
+    if first_wrong is not None:
+        reading, shown = first_wrong[0], dict(_shown_samples(linked))
         point = {shown.get(k, k): f"{r}×{c}" for k, (r, c) in reading.shapes if (r, c) != (1, 1) and k != ONES}
         point["terms"] = str(_count(reading))
-        return MatrixOutcome("wrong", f"the sides differ at random values, shapes {where}", None,
-                             {"point": point, "left": f"entry ({i + 1},{j + 1}) = {_number_text(a)}",
-                              "right": f"entry ({i + 1},{j + 1}) = {_number_text(b)} "
-                                       f"(random entries; the sides differ on every one of {DRAWS} draws)"})
-    if "differ" in verdicts and "equal" in verdicts:
-        return MatrixOutcome("skipped", "matrix notation: true in one reading of the names and false in another "
-                                        f"(shapes {where}); not checked")
-    return MatrixOutcome("skipped", f"matrix notation: no clear result at random values (shapes {where})")
+    return outcome_of_draws(verdicts, where, first_wrong, point)
 
 
 def _samples_first(reading: Reading) -> Reading:

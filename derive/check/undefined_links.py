@@ -76,11 +76,18 @@ def read_clean_links(reader, piece, exprs, seg, line: int, undefined: list[str])
     reason = f"the links with {', '.join(undefined)}(…) are not checked: {why}; the links between the other " \
              "expressions are checked"
     reader.claims.append(Skip(len(reader.claims), line, "; ".join(skipped), reason))
+    add_runs(reader, piece, exprs, seg, runs, f"the row at line {line} ends in a function the notes do not define")
+    return True
+
+
+def add_runs(reader, piece, exprs, seg, runs: list[tuple[int, int]], unread_end: str) -> None:
+    """Check the links within each run of readable expressions as a chain of its own; a row
+    ``= C`` after the row continues the last run, or, when the row ends unread, is not checked
+    (``unread_end`` says why)."""
     for k, (start, end) in enumerate(runs):
         chain = _Chain(exprs[start], None, last=exprs[start])
         if k == len(runs) - 1 and end == len(exprs):
             reader.chains.append(chain)  # a row "= C" after it continues this chain
         reader.add_steps(chain, exprs[start + 1:end], piece.relations[start:end - 1], seg)
     if runs[-1][1] < len(exprs):
-        reader.chains.append(_Chain(None, None, f"the row at line {line} ends in a function the notes do not define"))
-    return True
+        reader.chains.append(_Chain(None, None, unread_end))
