@@ -114,6 +114,25 @@ def draws_verdict(equal: int, differ: int) -> str:
     return "equal" if equal and not differ else "differ" if differ >= 3 and not equal else "unclear"
 
 
+class DrawTally:
+    """The draws on which the two sides agree and differ, and the first difference (its example)."""
+
+    def __init__(self) -> None:
+        self.equal = self.differ = 0
+        self.example = None
+
+    def add(self, left, right) -> None:
+        result = _compare(left, right)
+        if result == "equal":
+            self.equal += 1
+        elif isinstance(result, tuple):
+            self.differ += 1
+            self.example = self.example or result
+
+    def verdict(self) -> str:
+        return draws_verdict(self.equal, self.differ)
+
+
 def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozenset = frozenset(),
                   seed: int = 20240515) -> MatrixOutcome:
     """Compare ``sides[0]`` with ``sides[1]`` in every consistent reading."""
@@ -141,8 +160,7 @@ def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozense
     cases = [(reading, layout) for reading in found for layout in (reading.layouts or ("numerator",))]
     for reading, layout in cases:
         rng = random.Random(seed)
-        equal = differ = 0
-        example = None
+        tally = DrawTally()
         for _ in range(DRAWS):
             env = _draw(reading, rng, symmetric)
             ev = _Evaluator(env, defs, stop, layout)
@@ -150,15 +168,10 @@ def assess_matrix(sides: tuple, defs: dict, stop: frozenset, symmetric: frozense
                 left, right = ev.value(sides[0]), ev.value(sides[1])
             except (ValueError, ZeroDivisionError, TypeError, ArithmeticError, sp.matrices.common.NonInvertibleMatrixError):
                 continue
-            result = _compare(left, right)
-            if result == "equal":
-                equal += 1
-            elif isinstance(result, tuple):
-                differ += 1
-                example = example or result
-        verdicts.append(draws_verdict(equal, differ))
+            tally.add(left, right)
+        verdicts.append(tally.verdict())
         if verdicts[-1] == "differ" and first_wrong is None:
-            first_wrong = (reading, example)
+            first_wrong = (reading, tally.example)
         shapes.append(_shape_text(reading) + (f", the Jacobian in {layout} layout" if reading.layouts else ""))
     where = "; or ".join(s or "all scalars" for s in shapes)
     if any(kind == ROW for reading in found for _, kind in reading.kinds):

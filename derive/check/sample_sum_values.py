@@ -19,8 +19,7 @@ import sympy as sp
 
 from ..worker import Overrun, run_with_budget
 from .matrix_evaluator import _add, _Evaluator
-from .matrix_values import (DRAWS, MatrixOutcome, _compare, _draw, _shape_text, _shown, draws_verdict,
-                            outcome_of_draws)
+from .matrix_values import DRAWS, DrawTally, MatrixOutcome, _draw, _shape_text, _shown, outcome_of_draws
 from .sample_sum_links import ONES, Linked, Unlinked, has_sums, link
 from .shape_inference import Inconsistent, Unknown
 from .shapes import Reading, free_names, readings
@@ -169,8 +168,7 @@ def _draws(linked: Linked, reading: Reading, count: int, stop: frozenset, symmet
     shapes = dict(reading.shapes)
     plain = _plain(reading, linked)
     rng = random.Random(seed)
-    equal = differ = 0
-    example = None
+    tally = DrawTally()
     for _ in range(DRAWS):
         env = _draw(plain, rng, symmetric)
         samples = {}
@@ -186,13 +184,8 @@ def _draws(linked: Linked, reading: Reading, count: int, stop: frozenset, symmet
         except (ValueError, ZeroDivisionError, TypeError, ArithmeticError, KeyError,
                 sp.matrices.common.NonInvertibleMatrixError):
             continue
-        result = _compare(left, right)
-        if result == "equal":
-            equal += 1
-        elif isinstance(result, tuple):
-            differ += 1
-            example = example or result
-    return draws_verdict(equal, differ), example
+        tally.add(left, right)
+    return tally.verdict(), tally.example
 
 
 __all__ = ["judge_sums", "assess_sums", "SAMPLES"]
