@@ -20,6 +20,7 @@ from .bound_indices import bound_reason, term_reading_outcome
 from .expansion import UNWRITTEN, _shown, evaluate, is_zero_fast, is_zero_full, opaque_names
 from .expected import expected_latex, to_latex
 from .case_slips import case_slip_outcome
+from .entry_sums import read_entries
 from .kronecker import delta_outcome
 from .outcome import Outcome
 from .points import TOLERANCE, _concrete, _point_variables, _points, counterexample, numeric_difference, value_at
@@ -101,6 +102,7 @@ def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: froze
     Under a sign condition (``= 1 \\quad (x > 0)``) a whole number is an
     identity claimed where the condition holds, not a worked example's value."""
     left, right = evaluate(first, defs, unknown=unknown), evaluate(claim, defs, unknown=unknown)
+    left, right = read_entries(left), read_entries(right)  # Σ_j v_kj adds the entries v[k, j]: entry_sums.py
     if domain:
         written = {s.name for s in left.free_symbols | right.free_symbols if isinstance(s, sp.Symbol)}
         hidden = sorted(name for name, *_ in domain if name not in written and symbol(name) in defs)
