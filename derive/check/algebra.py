@@ -18,6 +18,7 @@ import sympy as sp
 from ..symbols import symbol
 from .bound_indices import bound_reason, term_reading_outcome
 from .expansion import UNWRITTEN, _shown, evaluate, is_zero_fast, is_zero_full, opaque_names
+from .free_summed import free_summed_outcome
 from .expected import expected_latex, to_latex
 from .case_slips import case_slip_outcome
 from .entry_sums import read_entries
@@ -153,6 +154,8 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
             "wrong", indicator.reason, expected_latex(left, defs, (first, claim), spellings), indicator.counterexample)
     if found is not None and (close := given_rounding_outcome(first, claim, defs, unknown, found)):
         return close  # a link judged at values the notes gave rounded: given_rounding.py
+    if found is not None and (clash := free_summed_outcome(first, claim)):
+        return clash  # ∂x̂_i/∂μ = Σ_i …: free_summed.py
     if found is not None:
         expected = expected_latex(left, defs, (first, claim), spellings)
         return Outcome("wrong", "the two sides differ", expected, counterexample(found))
@@ -188,6 +191,8 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
             "wrong", indicator.reason, to_latex(left, spellings), indicator.counterexample)
     if found is not None and (close := given_rounding_outcome(first, claim, defs, unknown, found)):
         return close  # a link judged at values the notes gave rounded: given_rounding.py
+    if found is not None and (clash := free_summed_outcome(first, claim)):
+        return clash  # ∂x̂_i/∂μ = Σ_i …: free_summed.py
     if found is not None:
         return Outcome("wrong", "the two sides differ", to_latex(left, spellings), counterexample(found))
     if equal == 0:

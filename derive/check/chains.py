@@ -31,6 +31,7 @@ from .undefined_links import read_clean_links
 from .reused_names import redefined_name
 from .worded_heads import worded_head
 from .rule_statements import calls_rule_function, rule_steps
+from .squared_heads import root_of, squared_head
 from .primes import applied, calls_defined, is_update_head
 
 
@@ -187,6 +188,9 @@ class _Reader(FunctionRows):
                 and not head.atoms(sp.Function) and not calls_defined(piece.exprs[0].value, functions)):
             self.skip(line, text, f"names {exprs[0].text} (a notation, not a name the checker holds); not checked")
             return
+        if root := squared_head(head, values[1], piece.relations[0], piece.after_arrow, self.derivation._definitions):
+            self.define(root, (exprs[0], replace(exprs[1], value=root_of(values[1]))) + exprs[2:], piece, seg, line, aside)
+            return  # σ² = (1/m) Σ (x_i - μ)²: squared_heads.py
         if isinstance(head, sp.Symbol) and not isinstance(head, sp.Dummy) and piece.relations[0] == "=":
             if piece.after_arrow and head in used_before and head not in self.derivation._definitions:
                 self.skip(line, text, f"solves for {_show(head.name)}: a consequence of an equation, not checked")

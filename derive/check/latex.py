@@ -30,6 +30,7 @@ from .assignments import arrow_as_equals
 from .conditions import sign_condition
 from .ellipsis import EllipsisError, ellipses_read
 from .grammar import GRAMMAR
+from .applied_indices import refuse_summed_arguments
 from .latex_errors import LatexError
 from .letter_functions import LetterCalls, marked
 from .expectations import round_expectations_refused
@@ -169,6 +170,7 @@ def parse_statement(latex: str, calls: LetterCalls | None = None) -> Statement:
         if child is None:
             continue
         pieces.append(_piece(child, transformer, latex, after_arrow, separator))
+    refuse_summed_arguments([e.value for p in pieces for e in p.exprs], transformer.applied_arguments)
     bold = _bold_names(latex)
     if bold:
         _refuse_vector_products(pieces, bold)

@@ -44,6 +44,7 @@ class _ToSympy(Transformer):
         self.source = source
         self.spellings: dict[str, str] = {}
         self.applied_names: set[str] = set()
+        self.applied_arguments: list[tuple[str, tuple]] = []  # h_m(i): applied_indices.py
         self.cases: tuple = ()
         self.euler_powers: list = []  # exponents of e^{…} read as exp: a name e may mean them (euler_names.py)
 
@@ -210,6 +211,7 @@ class _ToSympy(Transformer):
             raise LatexError(f"{name}(…) applies a function the notes name to values; not checked")
         self.spellings.setdefault(name, " ".join(str(token).split()))
         self.applied_names.add(name)
+        self.applied_arguments.append((name, tuple(args)))
         return symbol(name)
 
     def extreme(self, name: str, over: sp.Expr) -> sp.Expr:

@@ -103,6 +103,10 @@ def function_heads(latex: str) -> set[str]:
     return {head[1].key} if head[0] == "name" and len(chains[0].sides) > 1 else set()
 
 
+#: ``\mathrm{rk}(X^TX)``, ``\operatorname{tr}{A}``: a function named by a word, which the matrix reader does not know
+#: (the functions it reads are exp, log, tanh, sigmoid, softmax and ReLU).
+_WORD_CALL = re.compile(r"\\(?:mathrm|operatorname|text|mathit)\s*\{\s*(?!(?:exp|log|ln|tanh|sigmoid|softmax|relu|ReLU)\s*\})"
+                        r"(?P<word>[A-Za-z]{2,})\s*\}\s*(?:\\left\s*)?[({]")
 _END_OF_SENTENCE = re.compile(r"(?:\s|\\[,;!])*[.,](?:\s|\\[,;!])*$")
 
 
@@ -113,6 +117,8 @@ def read_matrix_row(latex: str, functions: frozenset = frozenset(), sums: bool =
         raise MatrixSyntax("sums are not read here")
     if re.search(r"\\(?:prod|begin|int|lim|max|min|operatorname\s*\{\s*(?:softmax|diag|tr)|mathbb\s*\{\s*[RNZCQ])", latex):
         raise MatrixSyntax("sums, matrices written out and number sets are not read here")
+    if word := _WORD_CALL.search(latex):
+        raise MatrixSyntax(f"{word.group('word')}(…), a function named by a word, is not read in matrix notation")
     try:
         latex = colours_read(latex)  # \color{red}{…}: colours.py
     except LatexError as err:
