@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from .continued_rows import continues_row_above, display_goes_on
 from .delimited import NextMatch, Work, paired_spans
 from .image_formulas import image_math
+from .myst_directives import directive_fences_blanked
 from .markdown_escapes import escapes_read
 from .tex_rows import rows_opened
 
@@ -48,7 +49,7 @@ _CLOSERS = {
     "katex": re.compile(r"\{\{[<%][ \t]*/katex[ \t]*[>%]\}\}"),
 }
 _FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
-_MATH_FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)[ \t]*math[ \t]*\n", re.MULTILINE)
+_MATH_FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)[ \t]*(?:math|\{math\})[ \t]*\n", re.MULTILINE)  # MyST's {math} too
 _ROW_KEEPING_OPEN = re.compile(r"\\begin\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}")
 _ROW_KEEPING_CLOSE = re.compile(r"\\end\s*\{\s*(?:cases|[bpvBV]?matrix|array)\s*\}")
 _ENVIRONMENT = re.compile(
@@ -92,6 +93,7 @@ def math_segments(text: str, work: Work | None = None) -> list[Segment]:
     """All math segments of the Markdown ``text``, in reading order; ``work``,
     when given, counts the characters the scan read (linear in ``text``)."""
     work = Work() if work is None else work
+    text = directive_fences_blanked(text)  # ```{prf:example} … ```: Markdown inside (myst_directives.py)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     fenced = [(start.end(), text[start.end():end.start()]) for start, end in
               paired_spans(text, _MATH_FENCE_OPEN, lambda m: _fence_closer(m.group(1), r"[ \t]*"), work)]
