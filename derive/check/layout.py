@@ -11,6 +11,8 @@ import re
 
 _SPACING = re.compile(
     r"\\(?:qquad|quad|displaystyle|textstyle|limits|nolimits|nonumber|notag)(?![A-Za-z])|\\[,;:! ]|~"
+    # MathJax's \space, sizes (\Large), and the end-of-proof mark: no mathematics
+    r"|\\(?:space|tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|blacksquare|qedhere)(?![A-Za-z])"
     r"|\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg)(?![A-Za-z])\.?"
 )
 _SUBSCRIPT_TEXT = re.compile(r"_\s*\{\s*(\\(?:text|textrm|mathrm|mathit|operatorname)\s*\{)")
