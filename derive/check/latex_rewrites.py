@@ -33,7 +33,7 @@ from .superscript_primes import SUPERSCRIPT_PRIME, superscript_primes_read
 
 
 _MATRIX = re.compile(
-    r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})\s*\}?(?![A-Za-z0-9])"
+    r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\(?:mathsf|mathrm|mathit|text|textrm|rm)\s*\{\s*T\s*\})\s*\}?(?![A-Za-z0-9])"
     r"|\^\s*(?:\{\s*T\s*\}|T)(?=\s*\\?[A-Za-z])"  # w^Tx, w^{T}x: TeX's superscript is the T alone
     r"|\\(?:mathbf|textbf|boldsymbol|bm|mathbb|nabla|lVert|Vert|odot|otimes|oplus|top|intercal|operatorname\s*\{\s*(?:softmax|diag|tr)\s*\})(?![A-Za-z])"
     r"|\\\||\\begin\s*\{\s*[bpvBV]?matrix"

@@ -22,8 +22,8 @@ Real notes write a list of equations
 An environment read as such a column has its ``\begin{…}``/``\end{…}`` (and a
 ``\left.``/``\right\}`` drawn around it) blanked, and each of them ends a row:
 the equations are rows of their own, like ``aligned`` rows. It is opened only
-where it stands alone (at the start of the math or of a row, or after an
-arrow; before the end, a row end, an arrow or a ``\tag``), never as a side of
+where it stands alone (at the start of the math or of a row, maybe after a
+size or style command such as ``\Large``, or after an arrow; before the end, a row end, an arrow or a ``\tag``), never as a side of
 an equation (``f(x) = \begin{cases} …``).
 
 A ``\boxed{…}`` (``\fbox{…}``) drawn around a whole aligned block has its brace
@@ -55,13 +55,18 @@ _RIGHT = re.compile(r"\s*\\(?:right|bigr|Bigr|biggr|Biggr)\s*(?:\\\}|\\rbrace(?!
 _ARROW = re.compile(r"(?:\\(?:Rightarrow|implies|therefore|to|Longrightarrow|longrightarrow|iff)|⇒|→|∴)\s*$")
 _ARROW_AFTER = re.compile(r"\s*(?:\\(?:Rightarrow|implies|therefore|to|Longrightarrow|longrightarrow|iff)(?![A-Za-z])|⇒|→|∴)")
 _TAG_AFTER = re.compile(r"\s*\\tag\*?\s*\{[^{}]*\}")
+#: Commands that set only the style or size of what follows (``\Large \begin{array}{rcl}``): not visible.
+_STYLE = re.compile(r"\\(?:displaystyle|textstyle|scriptstyle|tiny|scriptsize|footnotesize|small|normalsize"
+                    r"|large|Large|LARGE|huge|Huge)(?![A-Za-z])")
 #: A relation that makes a row an equation.
 _RELATION = re.compile(r"(?<![<>!:\\])=(?!=)|\\approx(?![A-Za-z])|≈")
 #: What may stand at either side of an ``&`` of an equation row: a relation or a binary operator.
 _OPERATOR_END = re.compile(r"(?:=|\\approx|≈|\+|-|−|\\cdot|\\times|\\pm|\\mp)\s*$")
 _OPERATOR_START = re.compile(r"\s*(?:=|\\approx(?![A-Za-z])|≈|\+|-|−|\\cdot(?![A-Za-z])|\\times(?![A-Za-z])|\\pm|\\mp)")
 #: Relations that make a row a condition or an inequality, never one to open.
-_OTHER_RELATION = re.compile(r"\\(?:neq|ne|leq?|geq?|lt|gt|in|notin|text|mbox|textrm|quad|qquad|if|otherwise)(?![A-Za-z])|[<>≤≥≠]")
+#: (Text in math, ``\\text{ if }``, is prose; a single letter in text, ``^\\text{T}``, is a transpose mark.)
+_OTHER_RELATION = re.compile(r"\\(?:neq|ne|leq?|geq?|lt|gt|in|notin|quad|qquad|if|otherwise)(?![A-Za-z])|[<>≤≥≠]"
+                             r"|\\(?:text|mbox|textrm)(?![A-Za-z])(?!\s*\{\s*[A-Za-z]?\s*\})")
 
 
 def _depths(text: str) -> list[int]:
@@ -136,7 +141,8 @@ class _Row:
     def __init__(self, body: str, depths: list[int]) -> None:
         self.body = body
         self.cut_ends = [e for _, e in _top_level_cuts(body, _ROW_END, depths)]
-        self.visible = [m.start() for m in re.finditer(r"\S", body)]
+        shown = _STYLE.sub(lambda m: " " * len(m.group(0)), body)  # \Large \begin{array}: still alone
+        self.visible = [m.start() for m in re.finditer(r"\S", shown)]
 
     def first_visible(self, start: int, stop: int) -> int | None:
         k = bisect.bisect_left(self.visible, start)
