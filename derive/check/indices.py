@@ -29,8 +29,8 @@ _COMMAND_BEFORE = re.compile(r"\\(?:sqrt|[dtc]?frac|mathbf|boldsymbol|bm|text[a-
                              r"|underline|underbrace|overbrace|boxed|hat|bar|tilde|vec|dot|widehat|widetilde)\s*$")
 _EMPTY_SUPERSCRIPT = re.compile(r"\^\s*\{\s*\}")
 _BRACKET_INDEX = r"\^\s*\{\s*[(\[]\s*([A-Za-z0-9]+)\s*[)\]]\s*\}"
-#: ``_j^{(i)}``, ``_{ k }^{ (i) }``: a subscript followed by a bracketed superscript index.
-_TWO_INDICES = re.compile(r"_\s*(\{\s*[A-Za-z0-9]+\s*\}|[A-Za-z0-9])\s*" + _BRACKET_INDEX)
+#: ``_j^{(i)}``, ``_{ k }^{ (i) }``, ``_{j,i}^{[2]}``: a subscript followed by a bracketed superscript index.
+_TWO_INDICES = re.compile(r"_\s*(\{\s*[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*\s*\}|[A-Za-z0-9])\s*" + _BRACKET_INDEX)
 _ONE_INDEX = re.compile(_BRACKET_INDEX)
 _SCRIPT = r"(?:\{[^{}]*\}|[A-Za-z0-9*+]|\\[A-Za-z]+)"
 #: ``^{(1)}_{new}``: a superscript and then a subscript on the same base.
