@@ -94,7 +94,7 @@ def test_printed_decimals_of_any_decimal(whole, digits, minus):
     (r"\dfrac{3}{4} - \tfrac{1}{8}", (3, 4, 1, 8)),
     (r"2 x", None),            # a letter: not arithmetic on numbers
     ("3", None),               # one number: nothing computed
-    (r"\sqrt{2}+1", None),     # a command not in the list is letters
+    (r"\sin{2}+1", None),      # a command not in the list is letters (\sqrt, \exp, \ln, \log and e^ are in it)
 ])
 def test_written_numbers_of_an_arithmetic_claim(text, numbers):
     """Catches a decimal read as two numbers, the one-number case counted, or a letter ignored."""

@@ -20,10 +20,12 @@ def printed_decimals(text: str) -> int | None:
 
 
 def written_numbers(text: str) -> tuple | None:
-    """The numbers written in an arithmetic claim (``0.5 \\cdot 4 + 1``), or
+    """The numbers written in an arithmetic claim (``0.5 \\cdot 4 + 1``, ``e^{-1.93}``), or
     None when the claim is not arithmetic on numbers alone."""
     text = digit_groups_joined(text)
-    if re.search(r"[A-Za-z]", re.sub(r"\\(?:cdot|times|frac|left|right|dfrac|tfrac)", "", text)):
+    # e^{…}, \exp, \ln, \log and \sqrt of numbers are arithmetic too (e^{-1.93}/(1 + e^{-1.93}))
+    if re.search(r"[A-Za-z]", re.sub(r"\\(?:cdot|times|frac|left|right|dfrac|tfrac|exp|ln|log|sqrt)(?![A-Za-z])"
+                                     r"|(?<![A-Za-z\\])e(?=\s*\^)", "", text)):
         return None
     numbers = re.findall(r"\d*\.\d+|\d+", text)
     return tuple(sp.Rational(n) for n in numbers) if len(numbers) > 1 else None

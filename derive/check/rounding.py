@@ -91,9 +91,19 @@ def _other_values(reference: sp.Expr | None, literals: tuple | None, defs: dict)
     if reference is None or literals is None:
         return ""
     written = {abs(n) for n in literals}
-    other = [s.name for s in reference.free_symbols
+    names = set(reference.free_symbols)
+    if isinstance(reference, sp.Symbol) and reference in defs and not defs[reference].is_number \
+            and not any(_printed_as(v, n) for v in _values(reference, defs) for n in written):
+        names |= defs[reference].free_symbols  # P = e^{β₀}/(1 + e^{β₀}) = P = …: β₀'s value, one definition deep
+    other = [s.name for s in names
              if s in defs and defs[s].is_number and not any(_printed_as(defs[s], n) for n in written)]
     return ", ".join(sorted(other))
+
+
+def _values(name: sp.Symbol, defs: dict) -> list:
+    """The value of ``name`` at the numbers the notes gave, when it has one (else none)."""
+    value = defs[name].xreplace({s: defs[s] for s in defs[name].free_symbols if s in defs and defs[s].is_number})
+    return [value] if value.is_number else []
 
 
 def _printed_as(value: sp.Expr, printed: sp.Rational) -> bool:
