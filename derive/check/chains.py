@@ -13,7 +13,6 @@ from sympy.core.function import AppliedUndef
 from .alias_chains import alias_name
 from ..symbols import symbol
 from .chain_links import _applications, _barrier, _Chain, _continued_chain, _domain, _rule_functions
-from .conditions import shown as shown_condition
 from .decimals import printed_decimals, rounded_inputs, written_numbers
 from .derivation import Definition, Derivation, Skip, Step
 from .function_rows import FunctionRows
@@ -24,8 +23,6 @@ from .implied_functions import learn_implied, mark_implied_calls, read_implied_c
 from .greek_names import _show
 from .latex import Expression, Piece
 from .markdown import Segment
-from .per_sample import per_sample_applied, per_sample_definition
-from .piecewise import conditional_pieces
 from .substitutions import learn_substituted
 from .undefined_links import read_clean_links
 from .reused_names import redefined_name
@@ -205,17 +202,6 @@ class _Reader(FunctionRows):
             self.chains.append(chain)
         self.add_steps(chain, exprs[1:], piece.relations, seg, consequence=piece.after_arrow)
 
-    def per_sample(self, piece: Piece, exprs: tuple) -> tuple:
-        """f(x_i) and a bare f read as f_i once ``f(x_i) = body`` names the
-        per-sample term (``per_sample.py``); that row's head becomes f_i."""
-        if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=":
-            sample = per_sample_definition(exprs[0].value, exprs[1].value)
-            if sample is not None and symbol(sample.function) not in self.names.defined:
-                self.samples[sample.function] = sample
-        if not self.samples:
-            return exprs
-        return tuple(Expression(per_sample_applied(e.value, self.samples), e.start, e.end, e.text) for e in exprs)
-
     def keep_tail(self, exprs, line: int) -> None:
         """After a skipped row ``A = B`` whose B holds no unknown function or
         prime, a row ``= C`` claims C = B: the chain goes on from B."""
@@ -226,24 +212,6 @@ class _Reader(FunctionRows):
         tail = exprs[-1]
         if not (_rule_functions([tail.value], self.primed) or _applications([tail.value])):
             self.chains.append(_Chain(None, None, f"the row at line {line} was skipped", last=tail, passable=True))
-
-    def define_piece(self, head, exprs, line: int) -> None:
-        """One piece of a piecewise definition; once pieces cover both signs
-        of their variable, the name is defined as the Piecewise they make."""
-        pieces = self.conditional.setdefault(head, [])
-        pieces.append((exprs[1].value, self.domain))
-        whole = conditional_pieces(pieces)
-        text = f"{exprs[0].text} = {exprs[1].text}"
-        if whole is None:
-            self.skip(line, text, f"defines {_show(head.name)} only where {shown_condition(self.domain)} (a "
-                                  "piece of a piecewise definition); not used until its other piece is given")
-            # no earlier or later definition of the name stands in for it meanwhile
-            pending = sp.Symbol(f"{head.name}\u2026piece", real=True)
-            self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, pending))
-            return
-        self.claims.append(Definition(len(self.claims), line, text, head, whole))
-        self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, whole))
-        del self.conditional[head]
 
     def define(self, head, exprs, piece: Piece, seg: Segment, line: int, aside: bool) -> None:
         if self.domain:  # y = x (x > 0): one piece of a piecewise definition, not y everywhere

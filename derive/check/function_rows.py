@@ -1,7 +1,9 @@
 """Rows that define a function (``chains.py``): ``f(x) = body``, a function
-written in unknown functions (``f(x) = g(x)/h(x)``), and a function named on the
-way (``L = g(u) = -\\log u``). A mixin of the row reader, which holds the claims,
-the chains, the functions in force and the names seen."""
+written in unknown functions (``f(x) = g(x)/h(x)``), a function named on the
+way (``L = g(u) = -\\log u``), the term of one sample (``f(x_i) = …``) and one
+piece of a piecewise definition (``y = x`` where x > 0). A mixin of the row
+reader, which holds the claims, the chains, the functions in force and the
+names seen."""
 from __future__ import annotations
 
 import sympy as sp
@@ -14,11 +16,44 @@ from .latex import Expression, Piece
 from .markdown import Segment
 from .primes import applied, function_definition, named_function
 from .reused_names import reapplied_function
+from .conditions import shown as shown_condition
+from .greek_names import _show
+from .per_sample import per_sample_applied, per_sample_definition
+from .piecewise import conditional_pieces
 from .rule_statements import rule_definition
 
 
 class FunctionRows:
     """How the row reader (``chains._Reader``) reads rows that define functions."""
+
+    def per_sample(self, piece: Piece, exprs: tuple) -> tuple:
+        """f(x_i) and a bare f read as f_i once ``f(x_i) = body`` names the
+        per-sample term (``per_sample.py``); that row's head becomes f_i."""
+        if not piece.continues and len(exprs) > 1 and piece.relations[0] == "=":
+            sample = per_sample_definition(exprs[0].value, exprs[1].value)
+            if sample is not None and symbol(sample.function) not in self.names.defined:
+                self.samples[sample.function] = sample
+        if not self.samples:
+            return exprs
+        return tuple(Expression(per_sample_applied(e.value, self.samples), e.start, e.end, e.text) for e in exprs)
+
+    def define_piece(self, head, exprs, line: int) -> None:
+        """One piece of a piecewise definition; once pieces cover both signs
+        of their variable, the name is defined as the Piecewise they make."""
+        pieces = self.conditional.setdefault(head, [])
+        pieces.append((exprs[1].value, self.domain))
+        whole = conditional_pieces(pieces)
+        text = f"{exprs[0].text} = {exprs[1].text}"
+        if whole is None:
+            self.skip(line, text, f"defines {_show(head.name)} only where {shown_condition(self.domain)} (a "
+                                  "piece of a piecewise definition); not used until its other piece is given")
+            # no earlier or later definition of the name stands in for it meanwhile
+            pending = sp.Symbol(f"{head.name}\u2026piece", real=True)
+            self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, pending))
+            return
+        self.claims.append(Definition(len(self.claims), line, text, head, whole))
+        self.derivation._definitions.setdefault(head, []).append((len(self.claims) - 1, whole))
+        del self.conditional[head]
 
     def define_function(self, exprs, piece: Piece, seg: Segment, line: int) -> bool:
         """``f(x) = body``: f is a function from here on (``f'(a)`` is its

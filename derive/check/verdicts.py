@@ -35,11 +35,8 @@ from .numeric_lists import ComponentStep
 from .implied_functions import doubted
 from .implicit_curves import implicit_curve
 from .euler_names import e_power_doubted
-from .later_values import later_outcome
-from .name_relations import relation_outcome
 from .prose_branches import branch_outcome
-from .printed_names import printed_outcome
-from .carried_values import carried_outcome
+from .rereadings import read_again_at_values
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .pi_names import pi_named
@@ -117,7 +114,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
         else:
             verdict = _judge_step(claim, derivation, seconds, cache, links)
             if verdict.verdict == "wrong":  # values given after it, names printed rounded: later_values.py, printed_names.py
-                verdict = _values_read_again(claim, verdict, derivation, results, seconds)
+                verdict = read_again_at_values(claim, verdict, derivation, results, seconds)
             if verdict.verdict == "wrong":  # "For $x \le 0$, $f'(x) = e^x$": on that branch only (prose_branches.py)
                 verdict = branch_outcome(claim, verdict, derivation, seconds)
             if claim.first.has(sp.Derivative) and claim.claim != 0:
@@ -204,27 +201,6 @@ def _within_names(seconds: float, step: Step, derivation: Derivation) -> list[st
                                                      derivation.unknown), seconds)
     except (Overrun, RuntimeError):
         return []
-
-
-def _values_read_again(step: Step, verdict: StepVerdict, derivation: Derivation, results: list,
-                       seconds: float) -> StepVerdict:
-    """A wrong step judged again at the values the notes give right after it, then without
-    relations between its names stated after it, then with the names they printed rounded
-    taken as printed, then with the decimals printed rounded earlier taken exact: right there, it is not wrong."""
-    spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
-    sides = (step.first, step.claim) + ((step.previous,) if step.previous is not None else ())
-    judge_at = lambda defs: _outcome(step, expansion.relevant_definitions(defs, sides), spellings, seconds,
-                                     derivation.unknown)
-    verdict = later_outcome(step, verdict, derivation, judge_at)
-    if verdict.verdict == "wrong":  # x = y stated after it, w_1 = w_2: name_relations.py
-        verdict = relation_outcome(step, verdict, derivation, judge_at)
-    if verdict.verdict == "wrong":  # h ≈ 0.46, then 1 − h²: printed_names.py
-        verdict = printed_outcome(step, verdict, derivation, results, judge_at)
-    if verdict.verdict == "wrong":  # v = 3/7 = 0.42, then 2.33/0.42: carried_values.py
-        verdict = carried_outcome(step, verdict, derivation, results, lambda again, extra: _outcome(
-            again, {**expansion.relevant_definitions(derivation.definitions_at(step.order), sides), **extra},
-            spellings, seconds, derivation.unknown))
-    return verdict
 
 
 def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, seconds: float) -> StepVerdict:
