@@ -251,7 +251,8 @@ class _Reader(FunctionRows):
         for k, e in enumerate(exprs):
             relation, start = relations[k], seg.start + e.start
             line, end_line = self.line_of(start), self.line_of(seg.start + e.end - 1)
-            if k == 0 and chain.last in (None, chain.first) and _written_in(seg, chain.first):  # A (alone) &= B
+            if k == 0 and chain.last in (None, chain.first) and _written_in(seg, chain.first) \
+                    and not seg.latex[:chain.first.start].rstrip().endswith("="):  # A (alone) &= B; not "= A" then "= B"
                 line = self.line_of(seg.start + chain.first.start)
             end_line = end_line if end_line != line else None
             digits = printed_decimals(e.text)
