@@ -2,7 +2,7 @@ r"""MyST directive fences in Jupyter Book notes (notes written here): the
 Markdown inside ```` ```{prf:example} ```` was skipped as code, so a worked
 example inside one got no verdict. Directive fences now hold Markdown; code
 directives stay code, ``{math}`` is display math, lines keep their numbers."""
-from derive.check import check_text
+from verdict_lines import verdicts_by_line
 from derive.check.myst_directives import directive_fences_blanked
 
 NOTES = """Forward pass.
@@ -28,15 +28,8 @@ $v_6 = 1 + 1 = 2$
 """
 
 
-def _verdicts(notes):
-    got = {}
-    for v in check_text(notes).verdicts:
-        got.setdefault(v.line, []).append(str(v.verdict))
-    return got
-
-
 def test_math_inside_directives_is_read_at_its_own_lines():
-    got = _verdicts(NOTES)
+    got = verdicts_by_line(NOTES)
     assert "proved" in got[3] and "wrong" in got[4]  # u = 2 given in the directive's title
     assert "proved" in got[7]  # nested directives
     assert 12 not in got  # inside a code cell

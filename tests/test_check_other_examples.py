@@ -7,7 +7,7 @@ deep: both were called wrong. Such a link is skipped (another example?);
 the same numbers as given, or a computed value, are still checked."""
 import pytest
 
-from derive.check import check_text
+from verdict_lines import verdicts_by_line
 from derive.check.decimals import written_numbers
 
 NOTES = r"""Two examples of one formula.
@@ -34,13 +34,6 @@ $v = \frac{e^{b}}{1 + e^{b}} = \frac{e^{0.5}}{1 + e^{0.5}} = 0.622$
 """
 
 
-def _verdicts(notes):
-    got = {}
-    for v in check_text(notes).verdicts:
-        got.setdefault(v.line, []).append(str(v.verdict))
-    return got
-
-
 @pytest.mark.parametrize("line, verdicts", [
     (7, ["definition", "numeric"]),  # q worked again with other numbers: a new q, not a claim about b = -2
     (9, ["definition", "proved", "skipped", "numeric"]),  # Q restated, then another b: skipped, not wrong
@@ -51,7 +44,7 @@ def _verdicts(notes):
     (21, ["definition", "skipped", "numeric"]),  # another b right after the formula: skipped, not wrong
 ])
 def test_another_example_is_skipped_and_the_given_one_checked(line, verdicts):
-    assert _verdicts(NOTES)[line] == verdicts
+    assert verdicts_by_line(NOTES)[line] == verdicts
 
 
 @pytest.mark.parametrize("text, numbers", [

@@ -4,7 +4,7 @@ r"""Math as site generators and word processors leave it (notes written here):
 its row unreadable; they are now read as the page shows them."""
 import pytest
 
-from derive.check import check_text
+from verdict_lines import verdicts_by_line
 from derive.check.markdown_escapes import escapes_read
 
 NOTES = r"""Site-escaped math.
@@ -21,13 +21,6 @@ $$c = 4 &minus; 1 = 3$$
 """
 
 
-def _verdicts(notes):
-    got = {}
-    for v in check_text(notes).verdicts:
-        got.setdefault(v.line, []).append(str(v.verdict))
-    return got
-
-
 @pytest.mark.parametrize("line, verdicts", [
     (3, ["definition", "proved"]),  # &#43;
     (5, ["definition", "proved"]),  # f’(x) and \space
@@ -36,7 +29,7 @@ def _verdicts(notes):
     (11, ["definition", "proved"]),  # &minus;
 ])
 def test_escaped_math_is_read_as_the_page_shows_it(line, verdicts):
-    assert _verdicts(NOTES)[line] == verdicts
+    assert verdicts_by_line(NOTES)[line] == verdicts
 
 
 @pytest.mark.parametrize("body, read", [

@@ -6,7 +6,7 @@ was not opened into rows (the array did not stand alone), and a row holding
 T: it is a transpose, read as matrix notation."""
 import pytest
 
-from derive.check import check_text
+from verdict_lines import verdicts_by_line
 
 STYLED = r"""Aligned after a size command.
 
@@ -34,20 +34,13 @@ f &=& 1 \text{ if } x > 0 \\
 """
 
 
-def _verdicts(notes):
-    got = {}
-    for v in check_text(notes).verdicts:
-        got.setdefault(v.line, []).append(str(v.verdict))
-    return got
-
-
 @pytest.mark.parametrize("line, verdicts", [(3, ["proved"]), (4, ["wrong"]), (8, ["definition"]), (9, ["proved"])])
 def test_an_array_after_a_size_command_is_read_row_by_row(line, verdicts):
-    assert _verdicts(STYLED)[line] == verdicts
+    assert verdicts_by_line(STYLED)[line] == verdicts
 
 
 def test_a_row_with_a_transpose_in_text_is_an_equation_row():
-    got = _verdicts(TRANSPOSED)
+    got = verdicts_by_line(TRANSPOSED)
     assert got[4] == ["numeric"] and got[5] == ["wrong"]  # rows of their own, read as vectors
     assert 3 not in got  # the first row is at line 4, not the block's line
     assert 10 not in got or got[10] != ["proved"]  # prose in a row keeps the array whole
@@ -55,7 +48,7 @@ def test_a_row_with_a_transpose_in_text_is_an_equation_row():
 
 @pytest.mark.parametrize("mark", [r"\text{T}", r"\mathrm{T}", r"{\text{T}}", r"\textrm{T}"])
 def test_a_transpose_in_text_is_matrix_notation_not_a_power(mark):
-    got = _verdicts(f"Inner products.\n\n$$(u^{mark} v)^2 = u^{mark} v$$\n")
+    got = verdicts_by_line(f"Inner products.\n\n$$(u^{mark} v)^2 = u^{mark} v$$\n")
     assert got[3] == ["wrong"]
     notes = f"Inner products.\n\n$$(u^{mark} v)^2 = (u^{mark} v)(v^{mark} u)$$\n"
-    assert _verdicts(notes)[3] == ["numeric"]
+    assert verdicts_by_line(notes)[3] == ["numeric"]
