@@ -127,6 +127,28 @@ def _sides_or_outcome(first: sp.Expr, claim: sp.Expr, defs: dict, unknown: froze
     return left, right
 
 
+def _differing(first: sp.Expr, claim: sp.Expr, left: sp.Expr, right: sp.Expr, found: dict, defs: dict,
+               unknown: frozenset, spellings: dict, domain: tuple, expected) -> Outcome:
+    """The outcome for sides that differ at the point ``found``: wrong (with
+    ``expected()``, the expression printed), unless another reading of the
+    step says it is not known to be wrong."""
+    if bound := term_reading_outcome(first, claim, opaque_names(left, right), defs, unknown, evaluate, is_zero_fast):
+        return bound  # ∂/∂W_ij of Σ_i X_li W_ij: read as its one term (bound_indices.py)
+    if sample := one_sample_outcome(first, left, right, defs, unknown, spellings, domain):
+        return sample  # ∂J/∂w = 2(w x_i - y_i) x_i: the loss of one sample (sample_readings.py)
+    if unknown_outcome := (_unknown_outcome(left, right) or _labels_outcome(left, right)
+                           or per_sample_outcome(first, left, right, defs, unknown, domain)):
+        return unknown_outcome
+    if (indicator := delta_outcome(left, right, domain)) is not None:
+        return indicator if indicator.verdict != "wrong" else Outcome(
+            "wrong", indicator.reason, expected(), indicator.counterexample)
+    if close := given_rounding_outcome(first, claim, defs, unknown, found):
+        return close  # a link judged at values the notes gave rounded: given_rounding.py
+    if clash := free_summed_outcome(first, claim):
+        return clash  # ∂x̂_i/∂μ = Σ_i …: free_summed.py
+    return Outcome("wrong", "the two sides differ", expected(), counterexample(found))
+
+
 def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough: bool,
            unknown: frozenset = frozenset(), previous: sp.Expr | None = None,
            digits: int | None = None, rounding: tuple | None = None,
@@ -141,24 +163,9 @@ def assess(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict, thorough
     if is_zero_fast(diff):
         return Outcome("proved", "equal after expanding both sides")
     equal, found = numeric_difference(left, right, domain)
-    if found is not None and (bound := term_reading_outcome(first, claim, opaque_names(left, right), defs, unknown,
-                                                            evaluate, is_zero_fast)):
-        return bound  # ∂/∂W_ij of Σ_i X_li W_ij: read as its one term (bound_indices.py)
-    if found is not None and (sample := one_sample_outcome(first, left, right, defs, unknown, spellings, domain)):
-        return sample  # ∂J/∂w = 2(w x_i - y_i) x_i: the loss of one sample (sample_readings.py)
-    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)
-                                  or per_sample_outcome(first, left, right, defs, unknown, domain)):
-        return unknown_outcome
-    if found is not None and (indicator := delta_outcome(left, right, domain)) is not None:
-        return indicator if indicator.verdict != "wrong" else Outcome(
-            "wrong", indicator.reason, expected_latex(left, defs, (first, claim), spellings), indicator.counterexample)
-    if found is not None and (close := given_rounding_outcome(first, claim, defs, unknown, found)):
-        return close  # a link judged at values the notes gave rounded: given_rounding.py
-    if found is not None and (clash := free_summed_outcome(first, claim)):
-        return clash  # ∂x̂_i/∂μ = Σ_i …: free_summed.py
     if found is not None:
-        expected = expected_latex(left, defs, (first, claim), spellings)
-        return Outcome("wrong", "the two sides differ", expected, counterexample(found))
+        return _differing(first, claim, left, right, found, defs, unknown, spellings, domain,
+                          lambda: expected_latex(left, defs, (first, claim), spellings))
     if equal == 0:
         return Outcome("skipped", "could not evaluate either side at any test point")
     if not thorough:
@@ -178,23 +185,9 @@ def numeric_only(first: sp.Expr, claim: sp.Expr, defs: dict, spellings: dict,
         return sides
     left, right = sides
     equal, found = numeric_difference(left, right, domain)
-    if found is not None and (bound := term_reading_outcome(first, claim, opaque_names(left, right), defs, unknown,
-                                                            evaluate, is_zero_fast)):
-        return bound  # ∂/∂W_ij of Σ_i X_li W_ij: read as its one term (bound_indices.py)
-    if found is not None and (sample := one_sample_outcome(first, left, right, defs, unknown, spellings, domain)):
-        return sample  # ∂J/∂w = 2(w x_i - y_i) x_i: the loss of one sample (sample_readings.py)
-    if found is not None and (unknown_outcome := _unknown_outcome(left, right) or _labels_outcome(left, right)
-                                  or per_sample_outcome(first, left, right, defs, unknown, domain)):
-        return unknown_outcome
-    if found is not None and (indicator := delta_outcome(left, right, domain)) is not None:
-        return indicator if indicator.verdict != "wrong" else Outcome(
-            "wrong", indicator.reason, to_latex(left, spellings), indicator.counterexample)
-    if found is not None and (close := given_rounding_outcome(first, claim, defs, unknown, found)):
-        return close  # a link judged at values the notes gave rounded: given_rounding.py
-    if found is not None and (clash := free_summed_outcome(first, claim)):
-        return clash  # ∂x̂_i/∂μ = Σ_i …: free_summed.py
     if found is not None:
-        return Outcome("wrong", "the two sides differ", to_latex(left, spellings), counterexample(found))
+        return _differing(first, claim, left, right, found, defs, unknown, spellings, domain,
+                          lambda: to_latex(left, spellings))
     if equal == 0:
         return Outcome("skipped", "could not evaluate either side at any test point")
     return Outcome("numeric", f"equal at {equal} test points; the symbolic proof ran out of time")
