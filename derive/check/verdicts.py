@@ -37,6 +37,7 @@ from .implicit_curves import implicit_curve
 from .euler_names import e_power_doubted
 from .prose_branches import branch_outcome
 from .rereadings import read_again_at_values
+from .restatements import restatement
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .pi_names import pi_named
@@ -104,7 +105,12 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
         if isinstance(claim, Skip):
             verdict = StepVerdict(claim.line, claim.latex, "skipped", claim.reason)
         elif isinstance(claim, Definition):
+            before = None if claim.given or claim.update else defined_at.get(claim.name)
             verdict = StepVerdict(claim.line, claim.latex, "definition", _definition_reason(claim, defined_at))
+            if before is not None and (o := restatement(claim, before, derivation, lambda step, defs: _outcome(
+                    step, defs, {k: v for k, v in derivation.spellings.items() if k != "d"}, seconds,
+                    derivation.unknown))):  # J(θ₀, θ₁) = … after J = …: restatements.py
+                verdict = StepVerdict(claim.line, claim.latex, o.verdict, o.reason)
         elif isinstance(claim, RuleStep):  # the chain rule for any f, g: rule_statements.py
             verdict = StepVerdict(claim.line, claim.latex, *judge_rule(claim, seconds))
         elif isinstance(claim, MatrixStep):  # vectors and matrices: matrix_verdicts.py
