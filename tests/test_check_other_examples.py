@@ -39,7 +39,7 @@ $v = \frac{e^{b}}{1 + e^{b}} = \frac{e^{0.5}}{1 + e^{0.5}} = 0.622$
     (9, ["definition", "proved", "skipped", "numeric"]),  # Q restated, then another b: skipped, not wrong
     (11, ["definition", "proved", "numeric"]),  # the same b: checked
     (13, ["definition", "wrong"]),  # the same b with a slip
-    (17, ["definition", "numeric"]),  # z's value: computed, not given, still checked
+    (17, ["proved", "numeric"]),  # z's value: computed, not given, still checked (s restated at it: restatements.py)
     (19, ["definition", "wrong"]),
     (21, ["definition", "skipped", "numeric"]),  # another b right after the formula: skipped, not wrong
 ])

@@ -14,11 +14,16 @@ from typing import Callable
 
 import sympy as sp
 
+from .latex_errors import LatexError
 from .piecewise import FILL, MARK
 
 _DOTS = re.compile(r"\\(?:dots|cdots|ldots|dotsb|dotsc)(?![A-Za-z])|…|⋯")
 #: ``= \cdots =``: the middle of a chain left out.
 _ELIDED_LINK = re.compile(r"=\s*(?:\\(?:dots|cdots|ldots)(?![A-Za-z])|…|⋯)\s*(?==)")
+#: ``x_1 = \cdots = x_n``: the same name with two indices around an elided link.
+_INDEXED = r"(\\[A-Za-z]+|[A-Za-z])\s*_\s*(?:\{\s*([A-Za-z0-9]+)\s*\}|([A-Za-z0-9]))"
+_LAST_INDEXED = re.compile(_INDEXED + r"\s*$")
+_FIRST_INDEXED = re.compile(r"\s*=\s*" + _INDEXED)
 _OPEN, _CLOSE = "({[", ")}]"
 _INDEX_NAMES = ("k", "j", "i", "m", "t")
 
@@ -35,6 +40,13 @@ def ellipses_read(latex: str, read: Callable[[str], sp.Expr], first_mark: int) -
     """``latex`` with each ``t_1 + t_2 + \\dots + t_n`` replaced by a mark the
     grammar reads (same length, numbered from ``first_mark``), and the Sum
     each stands for."""
+    for m in _ELIDED_LINK.finditer(latex):
+        before, after = _LAST_INDEXED.search(latex[:m.start()]), _FIRST_INDEXED.match(latex[m.end():])
+        if before and after and before.group(1) == after.group(1) \
+                and (before.group(2) or before.group(3)) != (after.group(2) or after.group(3)):
+            last = after.group(0).lstrip(" =").strip()
+            raise LatexError(f"{before.group(0).strip()} = ⋯ = {last} says that a list of names are all equal "
+                             "(a condition on the data); not read as definitions", m.start())
     latex = _ELIDED_LINK.sub(lambda m: " " * len(m.group(0)), latex)
     values: list[sp.Expr] = []
     while (m := _DOTS.search(latex)) is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .superscript_labels import word_superscripts_as_labels
 from .digit_groups import digit_groups_read
 from .equation_labels import hand_labels_blanked
 from .powers_of_ten import e_notation_refused
@@ -171,7 +172,7 @@ def _interval_membership_blanked(latex: str) -> str:
 def _notation_check(latex: str) -> str:
     """Refuse notation that must not be judged as scalars; rewrite the
     superscript index ``x^{(i)}`` as the subscript ``x_{ i }`` (same length)."""
-    latex = hand_labels_blanked(digit_groups_read(latex))  # 60\,000 is one number; \qquad (2) a label
+    latex = hand_labels_blanked(digit_groups_read(word_superscripts_as_labels(latex)))  # \hat p^{\mathrm{MLE}}: a label (superscript_labels.py); 60\,000 is one number; \qquad (2) a label
     latex = e_notation_refused(latex)  # 7.5e-5 is not 7.5·e − 5 (powers_of_ten.py)
     latex = empty_limits_blanked(hyperbolic_read(latex))  # \operatorname{sh} x: sinh (hyperbolic_names.py); \sum_{}^{} (empty_limits.py)
     latex = increments_read(partial_subscripts_checked(latex))  # \Delta x is one name (increments.py); \partial_w L

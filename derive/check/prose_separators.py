@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 
+from .latex_errors import LatexError
+from .layout import _PROSE as _PROSE_WORDS
+
 _WORD = r"(?:where|with|and)"
 #: One part of a gap: space commands, a comma, the joining words (in ``\text{…}`` or bare).
 _PART = (r"\\q?quad(?![A-Za-z])|\\[,;: ]|~|,|\s+"
@@ -74,4 +77,41 @@ def equations_apart(latex: str) -> str:
         if _WORDS_NEXT.match(after) or _WORDS_BEFORE.search(before) or _INDEX_SET.match(after):
             continue
         out = out[:m.start()] + "," + " " * (len(gap) - 1) + out[m.end():]
+    return _worded_joins(out, depths)
+
+
+#: "and" in the languages of the notes: a word in ``\text{…}`` that joins two equations like a comma.
+_AND = {"et", "und", "y", "e", "i", "ve", "dan", "và", "и", "oraz", "og", "och", "en", "ja", "ed",
+        "且", "和", "及", "与", "並且", "并且", "그리고", "및", "かつ", "および", "また"}
+_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{([^{}]*)\}")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _worded_joins(latex: str, depths: list[int]) -> str:
+    r"""Words in ``\text{…}`` between two equations of a row, in any language
+    (``E(X_i) = E(X) \text{ et } V(X_i) = V(X)``): blanked, they would join the
+    sides next to them into one product. "And" separates the equations as a
+    comma does; any other word (a condition, "therefore", …) leaves the row
+    unread, with the reason. English prose words are left to the rules above,
+    and ``\text{MSE}`` (one word, no spaces, ASCII) is a name."""
+    out = latex
+    for m in _TEXT.finditer(latex):
+        words = m.group(1)
+        plain = words.strip().strip(",;:").strip()
+        if depths[m.start()] != 0 or not _LETTER.search(plain) or plain.lower() in _PROSE_WORDS:
+            continue
+        if words == words.strip() and plain.isascii() and plain.lower() not in _AND:
+            continue  # \text{MSE}, \text{ReLU}: a name
+        row_start = latex.rfind("\\\\", 0, m.start())
+        row_start = 0 if row_start < 0 else row_start + 2
+        row_end = latex.find("\\\\", m.end())
+        row_end = len(latex) if row_end < 0 else row_end
+        if not (_has_relation(latex[row_start:m.start()], depths, row_start)
+                and _has_relation(latex[m.end():row_end], depths, m.end())):
+            continue
+        if plain.lower() in _AND:
+            out = out[:m.start()] + "," + " " * (m.end() - m.start() - 1) + out[m.end():]
+            continue
+        raise LatexError(f"words between two relations (\\text{{{words}}}): how they join the equations is not read",
+                         m.start())
     return out

@@ -30,12 +30,14 @@ def restatement(claim: Definition, before: int, derivation: Derivation,
     """The verdict on ``claim`` as a restatement of the definition of its name
     at line ``before`` (``outcome_of`` judges a step with given definitions),
     or None when the two do not agree or the row is not a restatement."""
-    if claim.update or claim.given or claim.value.is_number or claim.order == 0:
-        return None  # w = 0.5 again is a new value in a worked example, not a form of the old one
+    if claim.update or claim.given or claim.order == 0:
+        return None
     earlier = derivation.definitions_at(claim.order - 1)
     if claim.name not in earlier or _written_before(claim, derivation) or any(
             isinstance(c, RestatedStep) and c.line == claim.line for c in derivation.claims):
         return None  # a reminder, or a row graph_functions.py already checks as a restatement
+    if claim.value.is_number and earlier[claim.name].is_number:
+        return None  # w = 0.5 after w = 0.4: a new value in a worked example, not a form of the old one
     step = Step(claim.order, claim.line, claim.latex, claim.name, claim.value, 0, 0)
     defs = relevant_definitions(earlier, (claim.name, claim.value))
     outcome = outcome_of(step, defs)
