@@ -31,7 +31,7 @@ from .markdown import Segment
 from .numeric_lists import ComponentStep, _number, _RELATION, _split
 
 #: Row breaks of a display: ``\\`` (not ``\\[`` spacing) and plain TeX's ``\cr``.
-_ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]]*\])?|\\cr(?![A-Za-z])")
+_ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]]*\]|\s*cr(?![A-Za-z]))?|\\cr(?![A-Za-z])")
 #: ``\tag{1}``, ``\label{…}``, ``\nonumber``: not part of any value.
 _LABELS = re.compile(r"\\(?:tag|label)\s*\*?\s*\{[^{}]*\}|\\nonumber(?![A-Za-z])|\\notag(?![A-Za-z])")
 #: Everything a fully numeric part may be written with.

@@ -59,7 +59,8 @@ _QUOTED_LINE = re.compile(r"[ \t]*>")
 _BLOCKQUOTE_MARK = re.compile(r"(?<=\n)[ \t]*>")
 #: Nothing but the end of one display and the start of the next (``$$\n$$``, ``\end{align}\n\begin{align}``).
 _BETWEEN_DISPLAYS = re.compile(r"(?:\s|\$\$|\\\[|\\\]|\\(?:begin|end)\s*\{(?:align|equation|gather|multline|eqnarray)\*?\})*")
-_ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]\[]*\])?")  # [^][]: no reading ahead past the next "["
+#: ``\\``, ``\\[4pt]``, and ``\\cr`` (a row end as Hugo pages escape TeX's ``\cr``); [^][]: no reading ahead past "["
+_ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]\[]*\]|\s*cr(?![A-Za-z]))?")
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def read_names(parsed, aliases: dict) -> Names:
             unknown |= {s for s in v.free_symbols if "_hat" in s.name}
             summed |= any(str(i.base) == EULER.name for i in v.atoms(sp.Indexed))
     mapping = dict(aliases)
-    if EULER not in defined and not summed:
+    if EULER not in defined and EULER not in unknown and not summed:  # e = c d, unread: still the notes' e
         mapping[EULER] = sp.E
     rename = lambda names: frozenset(mapping.get(n, n) for n in names if n != EULER or EULER in defined)
     unknown = rename(unknown) - rename(symbolic)
