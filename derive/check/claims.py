@@ -59,6 +59,7 @@ from .primed_names import primed_names
 from .primes import forward_functions
 from .prose_heads import prose_head
 from .prose_branches import branch_said
+from .prose_cases import case_said, paragraph_end
 from .rule_statements import rule_definition
 from .sections import heading_lines
 from .tails import readable_tail
@@ -173,8 +174,12 @@ def read_derivation(text: str, aliases: dict[str, str] | None = None) -> Derivat
         reader.branch = branch_said(text, seg.start)  # "For $x \le 0$, $f'(x) = …$": prose_branches.py
         if pieces and pieces[0].continues and (words := prose_head(text, seg.start)):  # prose_heads.py
             reader.chains.append(_barrier(f"its left side is said in the prose before it (\"{words}\")"))
-        chains = list(reader.chains)
+        chains, before = list(reader.chains), len(derivation.claims)
         read_pieces(reader, pieces, seg)  # a chain then ", C": comma_gaps.py
+        if words := case_said(text, seg.start, seg.start + len(seg.latex)):  # "If $m = 0$": prose_cases.py
+            until = line_of(paragraph_end(text, seg.start))
+            derivation.cases.update({c.order: (words, until) for c in derivation.claims[before:]
+                                     if isinstance(c, Definition)})
         if from_prose(seg.block):  # 5-2=3 in a sentence: no row "= …" continues it (prose_numbers.py)
             reader.chains[:] = chains
     derivation.variables = names.variables

@@ -77,6 +77,8 @@ class Derivation:
     euler_powers: frozenset = frozenset()  # e^k the notes may mean as a power of their name e (euler_names.py)
     #: Names a rule statement gave as an unknown function (``y = f(u)``), by the order of its first one.
     rule_stated: dict[sp.Symbol, int] = field(default_factory=dict)
+    #: Definitions the prose sets as a case ("If $m = 0$"), by order: (its words, the last line of its paragraph).
+    cases: dict[int, tuple[str, int]] = field(default_factory=dict)
 
     def defined_names(self) -> frozenset[str]:
         """The names the notes define anywhere (as the checker holds them)."""

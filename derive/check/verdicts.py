@@ -36,6 +36,7 @@ from .implied_functions import doubted
 from .implicit_curves import implicit_curve
 from .euler_names import e_power_doubted
 from .prose_branches import branch_outcome
+from .prose_cases import case_reason
 from .rereadings import read_again_at_values
 from .restatements import restatement
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
@@ -214,10 +215,13 @@ def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, se
     right step is skipped, with that reading: σ named as another activation
     (activations.py), a name used in a meaning it had before (earlier_meanings.py)."""
     why = ""
+    spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
     if name := other_activation(step.first, step.claim):
         why = activation_reason(step.latex.split(" = ")[0], name)
+    elif why := case_reason(step, derivation, lambda defs: _outcome(  # "If $m = 0$" earlier: prose_cases.py
+            step, defs, spellings, seconds, derivation.unknown).verdict == "wrong"):
+        pass
     else:
-        spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
         why = earlier_meaning(step, derivation, lambda defs: _outcome(
             step, defs, spellings, seconds, derivation.unknown).verdict in ("proved", "numeric"))
     return replace(verdict, verdict=Verdict.SKIPPED, reason=why, expected=None, counterexample=None) if why else verdict
