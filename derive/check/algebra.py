@@ -23,6 +23,7 @@ from .expected import expected_latex, to_latex
 from .case_slips import case_slip_outcome
 from .entry_sums import read_entries
 from .kronecker import delta_outcome
+from .one_sided_names import one_sided_outcome
 from .outcome import Outcome
 from .points import TOLERANCE, _concrete, _point_variables, _points, counterexample, numeric_difference, value_at
 from .given_rounding import given_rounding_outcome
@@ -146,6 +147,8 @@ def _differing(first: sp.Expr, claim: sp.Expr, left: sp.Expr, right: sp.Expr, fo
         return close  # a link judged at values the notes gave rounded: given_rounding.py
     if clash := free_summed_outcome(first, claim):
         return clash  # ∂x̂_i/∂μ = Σ_i …: free_summed.py
+    if lone := one_sided_outcome(left, right, unknown):
+        return lone  # b_2(x_l) on one side only, 2wxy: one_sided_names.py
     return Outcome("wrong", "the two sides differ", expected(), counterexample(found))
 
 

@@ -21,3 +21,24 @@ def log_base(token: str, argument: sp.Expr) -> sp.Expr:
     """``\\log_b`` (``token``) at ``argument``: ln(argument) / ln(b)."""
     base = re.search(r"_\s*\{?\s*(\d+|e)", token).group(1)
     return sp.log(argument) if base == "e" else sp.log(argument) / sp.log(sp.Integer(base))
+
+
+#: ``\log`` or ``log`` written without a base (``\ln`` is always natural)
+_BARE_LOG = re.compile(r"(?<![A-Za-z])log(?!\s*_)")
+
+
+def other_base_reason(step, defs: dict, written: str, holds) -> str:
+    r"""Why a wrong ``step`` written with a bare ``\log`` (in its row or in the
+    rows ``written`` that define its names) is skipped: it holds (``holds(step,
+    defs)``) when the log is read in base 2 or 10, as notes on entropy in bits
+    or on decibels write it ("logarithms are base 2"); "" otherwise."""
+    if not _BARE_LOG.search(step.latex + " " + written) or "\\ln" in step.latex + written:
+        return ""
+    for base in (2, 10):
+        rebased = lambda e: e.replace(sp.log, lambda *a: sp.log(a[0]) / sp.log(base))
+        again = type(step)(**{**step.__dict__, "first": rebased(step.first), "claim": rebased(step.claim),
+                              "previous": rebased(step.previous) if step.previous is not None else None})
+        if holds(again, {k: rebased(v) for k, v in defs.items()}):
+            return (f"holds when log is read in base {base}, as notes on bits or decibels write it; which base "
+                    "these notes mean is not said where the checker reads it; not checked")
+    return ""

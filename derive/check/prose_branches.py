@@ -36,6 +36,8 @@ _RELATION = re.compile(r"\\leqslant|\\geqslant|\\leq?|\\geq?|\\lt|\\gt|<|>|≤|�
 _INLINE = re.compile(r"\$([^$]+)\$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 #: Words that put a claim on one branch ("for negative inputs", "inside the zone").
+#: ``y \in \{0, 1\}``: a name in a set of values written out.
+_MEMBER = re.compile(r"\s*([^{}\\]*?|\\[A-Za-z]+)\s*(?:\\in(?![A-Za-z])|∈)\s*\\\{([^{}]*)\\\}\s*")
 _CUE = re.compile(r"\b(?:for|when|if|inside|outside|where|whenever|negative|positive|region|zone|branch)\b",
                   re.IGNORECASE)
 POINTS = 240
@@ -62,8 +64,8 @@ def branch_said(text: str, start: int) -> tuple[str, str]:
         before = stripped[:-1]
     ends = [m.end() for m in _SENTENCE_END.finditer(before)]
     sentence = _outside_math_ends(before, ends[-1] if ends else 0)
-    conditions = [m.group(1) for m in _INLINE.finditer(sentence) if _RELATION.search(m.group(1))
-                  and "=" not in m.group(1)]
+    conditions = [m.group(1) for m in _INLINE.finditer(sentence) if (_RELATION.search(m.group(1))
+                  or _MEMBER.fullmatch(m.group(1))) and "=" not in m.group(1)]
     if conditions:
         return "math", conditions[-1].strip()
     words = _INLINE.sub(" ", sentence)
@@ -78,6 +80,19 @@ def _outside_math_ends(before: str, cut: int) -> str:
         earlier = [m.end() for m in _SENTENCE_END.finditer(before[:cut - 1])]
         cut = earlier[-1] if earlier else 0
     return before[cut:]
+
+
+def _member(latex: str) -> tuple[sp.Expr, list[sp.Expr]] | None:
+    r"""``y \in \{0, 1\}`` → (y, [0, 1]); None when it is not a name in a set of readable values."""
+    m = _MEMBER.fullmatch(latex)
+    if m is None:
+        return None
+    try:
+        (name,) = [e.value for p in parse_statement(m.group(1)).pieces for e in p.exprs]
+        values = [e.value for part in m.group(2).split(",") for p in parse_statement(part).pieces for e in p.exprs]
+    except (LatexError, ValueError):
+        return None
+    return (name, values) if isinstance(name, sp.Symbol) and values else None
 
 
 def _condition(latex: str) -> sp.Expr | None:
@@ -138,6 +153,11 @@ def _compare(left: sp.Expr, right: sp.Expr, condition: sp.Expr | None):
 def _judged(step: Step, branch: tuple[str, str], defs: dict, everything: dict, unknown: frozenset):
     left, right = evaluate(step.first, defs, unknown=unknown), evaluate(step.claim, defs, unknown=unknown)
     kind, said = branch
+    if kind == "math" and (member := _member(said)) is not None:  # y ∈ {0, 1}: the sides at each value
+        name, values = member
+        counts = [_compare(left.subs(name, v), right.subs(name, v), None) for v in values]
+        every = all(c[0] for c in counts)  # each value had a point where the sides are equal
+        return "set", (int(every), sum(c[1] for c in counts), next((c[2] for c in counts if c[2]), None))
     if kind == "math" and (condition := _condition(said)) is not None:
         reached = relevant_definitions(everything, (step.first, step.claim, condition.lhs, condition.rhs))
         condition = condition.func(evaluate(condition.lhs, reached, unknown=unknown),
@@ -168,7 +188,10 @@ def branch_outcome(step: Step, verdict, derivation: Derivation, seconds: float):
         return verdict
     kind, (equal, differ, found) = result
     said = branch[1]
-    if kind == "math":
+    if kind == "set" and not differ and equal:  # y ∈ {0, 1}: equal at each value
+        return replace(verdict, verdict="numeric", expected=None, counterexample=None,
+                       reason=f"equal at each value of {said}, as the notes say before it")
+    if kind in ("math", "set"):
         if differ:
             return replace(verdict, reason=f"the two sides differ where {said}, the branch the notes name",
                            counterexample=counterexample(found))

@@ -39,6 +39,7 @@ from .prose_branches import branch_outcome
 from .prose_cases import case_reason
 from .rereadings import read_again_at_values
 from .restatements import restatement
+from .log_bases import other_base_reason
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .pi_names import pi_named
@@ -221,6 +222,11 @@ def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, se
     elif why := case_reason(step, derivation, lambda defs: _outcome(  # "If $m = 0$" earlier: prose_cases.py
             step, defs, spellings, seconds, derivation.unknown).verdict == "wrong"):
         pass
+    elif why := other_base_reason(step, defs := derivation.definitions_at(step.order), " ".join(
+            c.latex for c in derivation.claims[:step.order] if isinstance(c, Definition) and c.name in defs),
+            lambda again, read: _outcome(again, read, spellings, seconds, derivation.unknown).verdict
+            in ("proved", "numeric")):
+        pass  # \log 8 = 3 in notes on bits: log_bases.py
     else:
         why = earlier_meaning(step, derivation, lambda defs: _outcome(
             step, defs, spellings, seconds, derivation.unknown).verdict in ("proved", "numeric"))
