@@ -38,7 +38,7 @@ def test_bracketed_and_unambiguous_forms_are_judged(row, expected):
 
 @pytest.mark.parametrize("text, refused", [
     ("1/2n", True), ("w^2/2m", True), ("x/ab", True), ("1/2 \\sigma", True), ("\\log wx", True),
-    ("\\operatorname{csch}^2 x", True), ("\\operatorname{sech}(x)", False), ("\\operatorname{tanh} x", False),
+    ("\\operatorname{csch}^2 x", True), ("\\operatorname{sech}(x)", True), ("\\operatorname{relu}(x)", False), ("\\operatorname{tanh} x", False),
     ("1/2", False), ("x/n \\sum_i x_i", False), ("x/n", False), ("dy/dx", False), ("x / \\partial w", False),
     ("\\log x + 1", False), ("\\log x \\cdot y", False), ("\\log(x)^2", False), ("\\sin 3h", False),
     ("\\log \\hat{y}", False), ("\\log p_{i} - q", False), ("\\logx", False)])

@@ -28,3 +28,9 @@ def test_a_step_that_holds_in_base_2_or_10_is_skipped_with_the_base():
 def test_a_step_wrong_in_every_base_and_a_natural_log_stay_wrong():
     assert [v for v, _, _ in _at(5)] == ["wrong"]
     assert [v for v, _, _ in _at(7)] == ["wrong"]
+
+
+def test_a_natural_log_elsewhere_in_the_notes_does_not_stop_the_other_reading():
+    notes = "Here $u = \\ln 2$.\n\nIn bits, $H = -2 \\cdot \\frac{1}{2}\\log\\frac{1}{2} = 1$.\n"
+    got = [(str(v.verdict), v.reason) for v in check_text(notes).verdicts if v.line == 3 and v.latex == "H = 1"]
+    assert got and got[0][0] == "skipped" and "base 2" in got[0][1]

@@ -26,6 +26,10 @@ _BARE_ARGUMENT = re.compile(rf"\\(?:{_FUNCTIONS})(?![A-Za-z])\s*(?!\\(?:left|rig
 #: \operatorname{sech} x, \operatorname{csch}^2 x: a name the reader has no function for, without a bracket
 _UNKNOWN_OPERATOR = re.compile(r"\\operatorname\s*\{\s*([A-Za-z]+)\s*\}\s*(?=\^|[A-Za-z0-9]|\\[A-Za-z])")
 _KNOWN = frozenset(_FUNCTIONS.split("|"))
+#: \mathrm{sech}^2(x), \text{erf}(z), \sech x: a function of mathematics the reader has none for (read as a
+#: name, sech·x, a true tanh' = sech² was wrong)
+_UNKNOWN_FUNCTION = re.compile(r"\\(?:(?:mathrm|text|textrm|operatorname|rm)\s*\{\s*)?"
+                               r"(sech|csch|arsinh|arcosh|artanh|arcsinh|arccosh|arctanh|erf|erfc|sinc)(?![A-Za-z])")
 #: 1/2n, w^2/2m, a/bc: a slash before a number and a name, or before two letters
 _SLASH_PRODUCT = re.compile(r"/(?!\s*(?:d[A-Za-z]|\\partial))\s*(?:\d+(?:\.\d+)?\s*(?:[A-Za-z]|" + _GREEK + r")|[A-Za-z]\s*[A-Za-z](?![A-Za-z]))")
 
@@ -35,6 +39,8 @@ def bare_arguments_refused(latex: str) -> str:
     if m := _BARE_ARGUMENT.search(latex):
         raise LatexError(f"{' '.join(m.group(0).split())}… without a bracket: the function of the whole product "
                          "or power, or of its first name? not read", m.start())
+    if m := _UNKNOWN_FUNCTION.search(latex):
+        raise LatexError(f"{m.group(1)}(…) is a function the checker does not know: not read", m.start())
     for m in _UNKNOWN_OPERATOR.finditer(latex):
         if m.group(1) not in _KNOWN:
             raise LatexError(f"\\operatorname{{{m.group(1)}}} is a function the checker does not know, written "

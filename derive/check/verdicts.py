@@ -222,7 +222,8 @@ def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, se
     elif why := case_reason(step, derivation, lambda defs: _outcome(  # "If $m = 0$" earlier: prose_cases.py
             step, defs, spellings, seconds, derivation.unknown).verdict == "wrong"):
         pass
-    elif why := other_base_reason(step, defs := derivation.definitions_at(step.order), " ".join(
+    elif why := other_base_reason(step, defs := expansion.relevant_definitions(derivation.definitions_at(
+            step.order), (step.first, step.claim)), " ".join(
             c.latex for c in derivation.claims[:step.order] if isinstance(c, Definition) and c.name in defs),
             lambda again, read: _outcome(again, read, spellings, seconds, derivation.unknown).verdict
             in ("proved", "numeric")):
