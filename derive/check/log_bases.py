@@ -32,8 +32,9 @@ def other_base_reason(step, defs: dict, written: str, holds) -> str:
     rows ``written`` that define its names) is skipped: it holds (``holds(step,
     defs)``) when the log is read in base 2 or 10, as notes on entropy in bits
     or on decibels write it ("logarithms are base 2"); "" otherwise."""
-    if not _BARE_LOG.search(step.latex + " " + written) or "\\ln" in step.latex + written:
-        return ""
+    if not _BARE_LOG.search(step.latex + " " + written) or "\\ln" in step.latex + written \
+            or step.first.has(sp.Derivative) or step.claim.has(sp.Derivative):
+        return ""  # a derivative of a loss in logs is scaled by the base: no reading of the step's own logs
     for base in (2, 10):
         rebased = lambda e: e.replace(sp.log, lambda *a: sp.log(a[0]) / sp.log(base))
         again = type(step)(**{**step.__dict__, "first": rebased(step.first), "claim": rebased(step.claim),

@@ -28,12 +28,16 @@ def _names(expr: sp.Expr) -> set:
             | {i.base.label for i in expr.atoms(sp.Indexed)})
 
 
-def one_sided_outcome(left: sp.Expr, right: sp.Expr, unknown: frozenset) -> Outcome | None:
-    """Why sides that differ are not judged: a name on one side only that is an
-    undefined function, or letters that may be a product; None otherwise."""
+def one_sided_outcome(first: sp.Expr, claim: sp.Expr, left: sp.Expr, right: sp.Expr,
+                      unknown: frozenset) -> Outcome | None:
+    """Why sides ``left``, ``right`` (``first``, ``claim`` evaluated) that differ are
+    not judged: a name on one side only that is an undefined function, or letters
+    that may be a product; None otherwise. A step about a derivative is left to
+    the chain rule's readings (u in d/dx f = d/du(u^7)·u' is the inner function)."""
     names = _names(left) | _names(right)
     lone = _names(left) ^ _names(right)
-    applied = sorted(s.name for s in lone if s in unknown and "_hat" not in s.name)  # ŷ_2: another sample
+    derivative = first.has(sp.Derivative) or claim.has(sp.Derivative)
+    applied = [] if derivative else sorted(s.name for s in lone if s in unknown and "_hat" not in s.name)
     if applied:
         return Outcome("skipped", f"{', '.join(applied)} appears on one side only, a function the notes apply "
                                   "without a definition: the other side may put in a value the prose gives in "

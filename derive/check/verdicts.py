@@ -224,7 +224,8 @@ def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, se
         pass
     elif why := other_base_reason(step, defs := expansion.relevant_definitions(derivation.definitions_at(
             step.order), (step.first, step.claim)), " ".join(
-            c.latex for c in derivation.claims[:step.order] if isinstance(c, Definition) and c.name in defs),
+            c.latex for c in derivation.claims[:step.order] if isinstance(c, Definition) and c.name in defs
+            and c.line == step.line),  # the logs of the step's own row
             lambda again, read: _outcome(again, read, spellings, seconds, derivation.unknown).verdict
             in ("proved", "numeric")):
         pass  # \log 8 = 3 in notes on bits: log_bases.py
