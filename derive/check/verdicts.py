@@ -18,10 +18,8 @@ import sympy as sp
 
 from ..worker import Overrun, run_with_budget
 from . import algebra, expansion
-from .activations import activation_reason, other_activation
 from .budgeted_outcome import _outcome, _within
 from .chain_rule import chain_rule_outcome
-from .earlier_meanings import earlier_meaning
 from .number_equations import equation_reason, unknowns_solved_for
 from .component_siblings import undefined_component
 from .conditions import shown as shown_condition
@@ -36,10 +34,9 @@ from .implied_functions import doubted
 from .implicit_curves import implicit_curve
 from .euler_names import e_power_doubted
 from .prose_branches import branch_outcome
-from .prose_cases import case_reason
 from .rereadings import read_again_at_values
+from .second_readings import second_reading
 from .restatements import restatement
-from .log_bases import other_base_reason
 from .layer_indices import indexed_power, layer_index_bases, superscript_indices
 from .one_letter_calls import undefined_call
 from .pi_names import pi_named
@@ -213,25 +210,8 @@ def _within_names(seconds: float, step: Step, derivation: Derivation) -> list[st
 
 def _second_reading(step: Step, verdict: StepVerdict, derivation: Derivation, seconds: float) -> StepVerdict:
     """A wrong step that another reading of the notes makes a definition or a
-    right step is skipped, with that reading: σ named as another activation
-    (activations.py), a name used in a meaning it had before (earlier_meanings.py)."""
-    why = ""
-    spellings = {k: v for k, v in derivation.spellings.items() if k != "d"}
-    if name := other_activation(step.first, step.claim):
-        why = activation_reason(step.latex.split(" = ")[0], name)
-    elif why := case_reason(step, derivation, lambda defs: _outcome(  # "If $m = 0$" earlier: prose_cases.py
-            step, defs, spellings, seconds, derivation.unknown).verdict == "wrong"):
-        pass
-    elif why := other_base_reason(step, defs := expansion.relevant_definitions(derivation.definitions_at(
-            step.order), (step.first, step.claim)), " ".join(
-            c.latex for c in derivation.claims[:step.order] if isinstance(c, Definition) and c.name in defs
-            and c.line == step.line),  # the logs of the step's own row
-            lambda again, read: _outcome(again, read, spellings, seconds, derivation.unknown).verdict
-            in ("proved", "numeric")):
-        pass  # \log 8 = 3 in notes on bits: log_bases.py
-    else:
-        why = earlier_meaning(step, derivation, lambda defs: _outcome(
-            step, defs, spellings, seconds, derivation.unknown).verdict in ("proved", "numeric"))
+    right step is skipped, with that reading (second_readings.py)."""
+    why = second_reading(step, derivation, seconds)
     return replace(verdict, verdict=Verdict.SKIPPED, reason=why, expected=None, counterexample=None) if why else verdict
 
 
