@@ -11,6 +11,8 @@ or "," right before a display) is judged again on that branch only:
   with the notes' definitions (``m < 1`` with ``m = y w x``), and the claim compared at
   test points where it holds: equal there, ``numeric`` (saying which branch); differing
   there, ``wrong`` with a counterexample on that branch;
+* a name in a set written out ("For $y \in \{0, 1\}$, $y^2 = y$"): the claim is
+  compared at each value of the set, ``numeric`` when equal at every one;
 * a condition said only in words ("for negative inputs") cannot be read: when the
   claim agrees with a branch of the derivative (equal at some test points, differing
   at others, the derivative branching), it is skipped with that reason; a claim equal
@@ -35,9 +37,9 @@ from .points import TOLERANCE, _BRANCHING, _concrete, _point_variables, countere
 _RELATION = re.compile(r"\\leqslant|\\geqslant|\\leq?|\\geq?|\\lt|\\gt|<|>|≤|≥")
 _INLINE = re.compile(r"\$([^$]+)\$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
-#: Words that put a claim on one branch ("for negative inputs", "inside the zone").
 #: ``y \in \{0, 1\}``: a name in a set of values written out.
 _MEMBER = re.compile(r"\s*([^{}\\]*?|\\[A-Za-z]+)\s*(?:\\in(?![A-Za-z])|∈)\s*\\\{([^{}]*)\\\}\s*")
+#: Words that put a claim on one branch ("for negative inputs", "inside the zone").
 _CUE = re.compile(r"\b(?:for|when|if|inside|outside|where|whenever|negative|positive|region|zone|branch)\b",
                   re.IGNORECASE)
 POINTS = 240
