@@ -147,7 +147,7 @@ def _differing(first: sp.Expr, claim: sp.Expr, left: sp.Expr, right: sp.Expr, fo
         return close  # a link judged at values the notes gave rounded: given_rounding.py
     if clash := free_summed_outcome(first, claim):
         return clash  # ∂x̂_i/∂μ = Σ_i …: free_summed.py
-    if lone := one_sided_outcome(first, claim, left, right, unknown):
+    if lone := one_sided_outcome(first, claim, left, right, unknown, _names_of):
         return lone  # b_2(x_l) on one side only, 2wxy: one_sided_names.py
     return Outcome("wrong", "the two sides differ", expected(), counterexample(found))
 

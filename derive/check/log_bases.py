@@ -10,6 +10,7 @@ stays a parse error.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import sympy as sp
 
@@ -37,8 +38,8 @@ def other_base_reason(step, defs: dict, written: str, holds) -> str:
         return ""  # a derivative of a loss in logs is scaled by the base: no reading of the step's own logs
     for base in (2, 10):
         rebased = lambda e: e.replace(sp.log, lambda *a: sp.log(a[0]) / sp.log(base))
-        again = type(step)(**{**step.__dict__, "first": rebased(step.first), "claim": rebased(step.claim),
-                              "previous": rebased(step.previous) if step.previous is not None else None})
+        again = replace(step, first=rebased(step.first), claim=rebased(step.claim),
+                        previous=rebased(step.previous) if step.previous is not None else None)
         if holds(again, {k: rebased(v) for k, v in defs.items()}):
             return (f"holds when log is read in base {base}, as notes on bits or decibels write it; which base "
                     "these notes mean is not said where the checker reads it; not checked")

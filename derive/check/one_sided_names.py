@@ -15,6 +15,7 @@ Otherwise the step is skipped with the reason, never called wrong.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import sympy as sp
 
@@ -23,19 +24,15 @@ from .outcome import Outcome
 _LETTERS = re.compile(r"[a-z]{3,}")
 
 
-def _names(expr: sp.Expr) -> set:
-    return ({s for s in expr.free_symbols if not isinstance(s, sp.Indexed)}
-            | {i.base.label for i in expr.atoms(sp.Indexed)})
-
-
-def one_sided_outcome(first: sp.Expr, claim: sp.Expr, left: sp.Expr, right: sp.Expr,
-                      unknown: frozenset) -> Outcome | None:
+def one_sided_outcome(first: sp.Expr, claim: sp.Expr, left: sp.Expr, right: sp.Expr, unknown: frozenset,
+                      names_of: Callable[[sp.Expr], set]) -> Outcome | None:
     """Why sides ``left``, ``right`` (``first``, ``claim`` evaluated) that differ are
-    not judged: a name on one side only that is an undefined function, or letters
-    that may be a product; None otherwise. A step about a derivative is left to
-    the chain rule's readings (u in d/dx f = d/du(u^7)·u' is the inner function)."""
-    names = _names(left) | _names(right)
-    lone = _names(left) ^ _names(right)
+    not judged: a name on one side only (``names_of``: algebra's names of a side)
+    that is an undefined function, or letters that may be a product; None
+    otherwise. A step about a derivative is left to the chain rule's readings
+    (u in d/dx f = d/du(u^7)·u' is the inner function)."""
+    names = names_of(left) | names_of(right)
+    lone = names_of(left) ^ names_of(right)
     derivative = first.has(sp.Derivative) or claim.has(sp.Derivative)
     applied = [] if derivative else sorted(s.name for s in lone if s in unknown and "_hat" not in s.name)
     if applied:
