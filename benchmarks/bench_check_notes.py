@@ -4,7 +4,7 @@ The notes themselves are third-party text and stay outside the repository (defau
 ``/work/notes-corpus/notes``); ``benchmarks/notes_corpus.json`` holds only facts about them:
 each note's source, language, split (``dev`` / ``heldout`` / ``fresh`` / ``fresh2`` / ``fresh3`` /
 ``fresh4`` / ``fresh5`` / ``fresh6`` /
-``fresh7`` / ``fresh8`` / ``fresh9`` / ``fresh10`` / ``fresh11`` / ``fresh12`` / ``fresh13`` / ``fresh14`` / ``fresh15``), the truth of every checkable claim by line, and one planted error (a small
+``fresh7`` / ``fresh8`` / ``fresh9`` / ``fresh10`` / ``fresh11`` / ``fresh12`` / ``fresh13`` / ``fresh14`` / ``fresh15`` / ``fresh16``), the truth of every checkable claim by line, and one planted error (a small
 replacement on a line holding a true claim).
 ``dev`` notes may be read while tuning the checker, ``heldout`` ones measure generalisation, and
 ``fresh`` ones were added after the held-out notes had been looked at: nobody working on the checker
@@ -14,11 +14,11 @@ after ``fresh4`` had been, ``fresh6`` ones after ``fresh5`` had been, ``fresh7``
 ``fresh6`` had been, ``fresh8`` ones after ``fresh7`` had been, ``fresh9`` ones after
 ``fresh8`` had been, ``fresh10`` ones after ``fresh9`` had been, ``fresh11`` ones after
 ``fresh10`` had been, ``fresh12`` ones after ``fresh11`` had been, ``fresh13`` ones after
-``fresh12`` had been, ``fresh14`` ones after ``fresh13`` had been, and ``fresh15`` ones after
-``fresh14`` had been: each a new set nobody had
+``fresh12`` had been, ``fresh14`` ones after ``fresh13`` had been, ``fresh15`` ones after
+``fresh14`` had been, and ``fresh16`` ones after ``fresh15`` had been: each a new set nobody had
 measured before.
 ``--split all`` means dev and held-out; the fresh notes are measured only when asked for by name
-(``--split fresh``, ``--split fresh2`` … ``--split fresh15``), so that routine runs
+(``--split fresh``, ``--split fresh2`` … ``--split fresh16``), so that routine runs
 do not show their rows.
 
 For every note the script runs ``python -m derive check NOTE --json`` (cwd = the repository
@@ -41,7 +41,7 @@ A claim written over several lines (``LHS`` then ``&= RHS`` on the next line) ha
 a verdict anywhere in the span counts for the claim. Crashes (no JSON, exit code not 0/1)
 and timeouts are counted and reported, and their claims count as not covered.
 
-    python benchmarks/bench_check_notes.py [--notes DIR] [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|all]
+    python benchmarks/bench_check_notes.py [--notes DIR] [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|all]
         [--repo DIR] [--timeout S] [--jobs N] [--json]
 """
 from __future__ import annotations
@@ -62,7 +62,7 @@ DEFAULT_TRUTH = HERE / "notes_corpus.json"
 DEFAULT_NOTES = Path("/work/notes-corpus/notes")
 REAL_VERDICTS = {"proved", "numeric", "wrong"}
 PASSING_VERDICTS = {"proved", "numeric"}  # a false claim given one of these (and no "wrong") was passed
-SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "all")
+SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "all")
 ALL_SPLITS = ("dev", "heldout")  # what ``--split all`` measures: fresh notes only on request
 
 
@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notes", type=Path, default=DEFAULT_NOTES, help="folder holding the notes")
     parser.add_argument("--truth", type=Path, default=DEFAULT_TRUTH, help="the corpus truth file")
     parser.add_argument("--split", choices=SPLITS, default="all",
-                        help="dev, heldout, fresh, fresh2 … fresh15, or all (= dev + heldout)")
+                        help="dev, heldout, fresh, fresh2 … fresh16, or all (= dev + heldout)")
     parser.add_argument("--repo", type=Path, default=DEFAULT_REPO, help="repository whose derive is measured")
     parser.add_argument("--python", default=sys.executable, help="interpreter that runs derive")
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds per derive check run")

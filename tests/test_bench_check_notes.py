@@ -140,7 +140,7 @@ def test_a_wrong_verdict_on_an_either_claim_is_neither_right_nor_an_alarm():
 
 
 def test_split_all_is_dev_and_heldout_and_fresh_notes_come_only_by_name():
-    splits = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
+    splits = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
     entries = [{"id": f"{s}.md", "split": s} for s in splits]
     assert [e["id"] for e in bench.select(entries, "all")] == ["dev.md", "heldout.md"]
     assert [e["id"] for e in bench.select(entries, "fresh")] == ["fresh.md"]
@@ -158,6 +158,7 @@ def test_split_all_is_dev_and_heldout_and_fresh_notes_come_only_by_name():
     assert [e["id"] for e in bench.select(entries, "fresh13")] == ["fresh13.md"]
     assert [e["id"] for e in bench.select(entries, "fresh14")] == ["fresh14.md"]
     assert [e["id"] for e in bench.select(entries, "fresh15")] == ["fresh15.md"]
+    assert [e["id"] for e in bench.select(entries, "fresh16")] == ["fresh16.md"]
     assert [e["id"] for e in bench.select(entries, "heldout")] == ["heldout.md"]
 
 
@@ -170,7 +171,7 @@ def test_every_split_in_the_truth_file_can_be_asked_for_by_name():
     assert not any(e["split"].startswith("fresh") for e in bench.select(entries, "all"))
 
 
-@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15"])
+@pytest.mark.parametrize("split", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16"])
 def test_the_split_option_accepts_fresh_and_rejects_unknown_splits(tmp_path, capsys, split):
     notes, truth = write_corpus(tmp_path)  # its only note is dev: --split fresh… measures nothing
     assert bench.main(["--notes", str(notes), "--truth", str(truth), "--split", split, "--json"]) == 0
