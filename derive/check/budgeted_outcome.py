@@ -99,7 +99,7 @@ def _cheap(*exprs: sp.Expr) -> bool:
     """Small enough to try the quick judgement (expanding, points) first."""
     ops = 0
     for e in exprs:
-        if e.has(sp.Sum):
+        if e.has(sp.Sum, sp.Product):
             return False
         for p in e.atoms(sp.Pow):
             if p.exp.is_Number and (not p.exp.is_Rational or abs(p.exp) > CHEAP_POWER):

@@ -16,12 +16,12 @@ from .outcome import Outcome
 
 
 def _summed(expr: sp.Expr) -> set[str]:
-    return {limit[0].name for total in expr.atoms(sp.Sum) for limit in total.limits}
+    return {limit[0].name for total in expr.atoms(sp.Sum, sp.Product) for limit in total.limits}
 
 
 def _free_indices(expr: sp.Expr) -> set[str]:
     """The index letters of the names outside every sum: i for x_i, x_hat_i, W_ij (i and j)."""
-    outside = expr.xreplace({total: sp.Integer(0) for total in expr.atoms(sp.Sum)})
+    outside = expr.xreplace({total: sp.Integer(0) for total in expr.atoms(sp.Sum, sp.Product)})
     letters = set()
     for s in outside.free_symbols:  # those inside a derivative too (∂x̂_i/∂μ)
         base, _, sub = getattr(s, "name", "").rpartition("_")

@@ -31,7 +31,8 @@ negated_factor: MINUS factor
 
 ?factor: atom
     | paren PRIME       -> primed_paren
-    | "\\sum" PRIME+    -> primed_sum
+    | _SUM PRIME+       -> primed_sum
+    | (bare | paren) "!" -> factorial  // y_i!, (n-1)!: products.py
     | atom "^" script   -> power
     | atom SUPERSCRIPT  -> power_unicode
     | operator
@@ -60,10 +61,12 @@ arguments: "(" expr (COMMA expr)* ")"
 
 call: FUNC paren               -> call
     | FUNC bare                -> call
+    | FUNC bare "!"            -> call_of_factorial  // \log y!: log(y!), products.py
     | FUNC call                -> call
     | FUNC "^" script paren    -> call_power  // \sin^2 x, cos^2(x): elementary_functions.py
     | FUNC "^" script bare     -> call_power
     | WORD_FUNC arguments      -> call
+    | WORD_BRACKET_FUNC paren  -> call  // log[e^{x}]: a plain log before a square bracket
     | SIGMA_CALL paren         -> sigmoid
     | LOG_BASE paren           -> log_base  // \log_2 0.25: log_bases.py
     | LOG_BASE bare            -> log_base
@@ -77,12 +80,16 @@ primed: (name | FNAME) PRIME+
 function_primed: FUNC_PRIMED PRIME paren
 sigma_primed: SIGMA_PRIMED PRIME paren
 
-operator: "\\sum" "_" "{" name EQ expr "}" "^" script -> sum_op
-    | "\\sum" "_" name "^" script                   -> sum_op_short
-    | "\\sum" "_" name                              -> sum_op_index
-    | "\\sum" "_" "{" name "}" ("^" script)?        -> sum_op_index
-    | "\\sum" "_" "{" name NEQ name "}" ("^" script)? -> sum_op_except
-    | "\\sum" ("^" script)?                         -> sum_op_bare
+operator: _SUM "_" "{" name EQ expr "}" "^" script -> sum_op
+    | _SUM "_" name "^" script                      -> sum_op_short
+    | _SUM "_" name                                 -> sum_op_index
+    | _SUM "_" "{" name "}" ("^" script)?           -> sum_op_index
+    | _SUM "_" "{" name NEQ name "}" ("^" script)?  -> sum_op_except
+    | _SUM ("^" script)?                            -> sum_op_bare
+    | _PROD "_" "{" name EQ expr "}" "^" script     -> prod_op  // \prod_{i=1}^{n}: products.py
+    | _PROD "_" name "^" script                     -> prod_op_short
+    | _PROD "_" name                                -> prod_op_index
+    | _PROD "_" "{" name "}" ("^" script)?          -> prod_op_index
     | "\\lim" "_" "{" name ARROW expr "}"           -> lim_op  // limits.py
 
 ?script: NUMBER -> number
@@ -110,6 +117,8 @@ subscript: "_" (LETTER | NUMBER | GREEK | LETTER_DIGITS)
 
 ARROW.2: /\\(?:[Rr]ight|long[Rr]ight|Long[Rr]ight)arrow(?![A-Za-z])/ | /\\(?:to|implies|therefore)(?![A-Za-z])/ | "→" | "⇒" | "=>" | "∴"
     | /\\(?:iff|Leftrightarrow|Longleftrightarrow|leftrightharpoons|rightleftharpoons)(?![A-Za-z])/ | "⇔"
+_SUM: /\\sum(?![A-Za-z])/ | "∑"
+_PROD: /\\prod(?![A-Za-z])/ | "∏"
 BECAUSE.2: /\\because(?![A-Za-z])/ | "∵"
 COMMA: ","
 FRAC: /\\[dtc]?frac(?![A-Za-z])/
@@ -140,6 +149,7 @@ FUNC_PRIMED.4: /(?:\\(?:operatorname|mathrm|text)\s*\{\s*(?:ReLU|relu|sigmoid|ta
 SIGMA_PRIMED.3: /\\sigma(?=\s*['′]\s*\()/ | /σ(?=\s*['′]\s*\()/
 WORD_FUNC.4: /(?:sigmoid|Sigmoid|tanh|relu|ReLU|Relu|max|min|exp|log|ln|sqrt|sign|sgn|abs|\\max|\\min)(?=\s*\()/
 LOG_BASE.3: LOG_BASE_PATTERN
+WORD_BRACKET_FUNC.4: /(?<![A-Za-z\\])(?:exp|log|ln)(?=\s*\[)/
 FUNC.2: /\\(?:ln|log|exp|sin|cos|tanh|sgn)(?![A-Za-z])/
     | ELEMENTARY_FUNCS
     | HYPERBOLIC_COMMANDS  // \sh x, \ch^2 x: hyperbolic_names.py

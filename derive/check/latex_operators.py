@@ -43,6 +43,8 @@ class _Operator:
             raise LatexError(f"a name indexed by {var} shifted ({shifted[0]}) inside a sum over {var} is not read")
         operand = operand.xreplace({symbol(var.name): var})  # \sum_{k=1}^{3} k x: the k summed is the index
         body = indexed(operand, var)
+        if self.kind == "product":  # \prod_{i=1}^{n}: products.py
+            return sp.Product(body, (var, self.low, self.high))
         total = sp.Sum(body, (var, self.low, self.high))
         if self.excluded is not None:  # the term k = i, in the names the notes write it with (y_i, not y[i])
             term = body.xreplace({var: sp.Symbol(self.excluded.name, integer=True)})
@@ -91,7 +93,7 @@ def _value(item) -> sp.Expr:
     if isinstance(item, _Operator) and item.kind == "sum" and item.bare:
         return SUM_NAME if item.high == SUM_UPPER else SUM_NAME ** item.high  # \sum^2: the name squared
     if isinstance(item, _Operator):
-        what = "d/d" + str(item.var) if item.kind == "derivative" else "a sum"
+        what = "d/d" + str(item.var) if item.kind == "derivative" else "a " + item.kind
         raise LatexError(f"{what} is applied to nothing")
     return item
 

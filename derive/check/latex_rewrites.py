@@ -57,7 +57,7 @@ def _number_sets_blanked(latex: str) -> str:
     return _NUMBER_SET.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - 1), latex)
 
 
-_FUNCTION_OF_SUM = re.compile(r"\\(?:log|ln|exp)(\s)\s*(?=\\sum(?![A-Za-z]))")
+_FUNCTION_OF_SUM = re.compile(r"\\(?:log|ln|exp)(\s)\s*(?=\\(?:sum|prod)(?![A-Za-z]))")
 
 
 def _function_of_sum_bracketed(latex: str) -> str:
@@ -127,7 +127,7 @@ def _text_subscripts_braced(latex: str) -> str:
 
 
 #: A sum with its upper limit written first (``\sum^K_{k=1}``).
-_LIMITS_REVERSED = re.compile(r"(\\sum\s*)(\^\s*(?:\{[^{}]*\}|\w))(\s*)(_\s*(?:\{[^{}]*\}|\w))")
+_LIMITS_REVERSED = re.compile(r"(\\(?:sum|prod)\s*)(\^\s*(?:\{[^{}]*\}|\w))(\s*)(_\s*(?:\{[^{}]*\}|\w))")
 
 
 def _sum_limits_in_order(latex: str) -> str:

@@ -23,6 +23,7 @@ from .hyperbolic_names import COMMANDS
 from .limits import limit_reach
 from .over_fractions import over_fraction
 from .primed_brackets import bracket_variable
+from .products import ProductReading
 from .latex_operators import D, PARTIAL, SUM_UPPER, _combine, _fraction, _Operator, _power, _value
 
 
@@ -38,7 +39,7 @@ def _show_name(e: sp.Expr) -> str:
     return (str(e.base) if isinstance(e, sp.Indexed) else e.name).split("_")[0]
 
 
-class _ToSympy(Transformer):
+class _ToSympy(ProductReading, Transformer):
     def __init__(self, source: str):
         super().__init__()
         self.source = source

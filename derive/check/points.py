@@ -23,7 +23,7 @@ def _concrete(*exprs: sp.Expr) -> list[sp.Expr]:
     """Sums written out with n = SUM_LENGTH terms; the upper limits of every
     sum in any of ``exprs`` take that value in all of them, so that
     ``Σ_{i=1}^{n} b = n b`` gives n the same value on both sides."""
-    limits = {s for e in exprs for s_ in e.atoms(sp.Sum) for lim in s_.limits for s in lim[2].free_symbols}
+    limits = {s for e in exprs for s_ in e.atoms(sp.Sum, sp.Product) for lim in s_.limits for s in lim[2].free_symbols}
     if not limits:
         return list(exprs)
     return [e.xreplace({n: sp.Integer(SUM_LENGTH) for n in limits}).doit() for e in exprs]

@@ -3,12 +3,14 @@
 Each reading names one doubt: σ named as another activation (activations.py), a
 value the prose set as a case in an earlier paragraph (prose_cases.py), a bare
 ``\\log`` in base 2 or 10 (log_bases.py), a name used in a meaning it had before
-(earlier_meanings.py). The first that makes the step not wrong says why it is
+(earlier_meanings.py), a label y written as an exponent that is 0 or 1
+(binary_labels.py). The first that makes the step not wrong says why it is
 skipped; none, and the step stays wrong.
 """
 from __future__ import annotations
 
 from .activations import activation_reason, other_activation
+from .binary_labels import binary_label_reason
 from .budgeted_outcome import _outcome
 from .derivation import Definition, Derivation, Step
 from .earlier_meanings import earlier_meaning
@@ -32,4 +34,6 @@ def second_reading(step: Step, derivation: Derivation, seconds: float) -> str:
                    if isinstance(c, Definition) and c.name in defs and c.line == step.line)
     if why := other_base_reason(step, defs, row, lambda again, read: judged(again, read) in RIGHT):
         return why
-    return earlier_meaning(step, derivation, lambda read: judged(step, read) in RIGHT)
+    if why := earlier_meaning(step, derivation, lambda read: judged(step, read) in RIGHT):
+        return why
+    return binary_label_reason(step.first, step.claim, defs, derivation.unknown)
