@@ -42,6 +42,7 @@ from .one_letter_calls import undefined_call
 from .pi_names import pi_named
 from .powered_calls import powered_call
 from .solving_links import wrong_solving_link
+from .equation_chains import REACH, rearranged
 from .prior_links import unconfirmed, wrong_link
 from .outcome import Outcome
 from .stated_links import StatedLinks, linked_outcome
@@ -88,8 +89,8 @@ class StepVerdict:
         object.__setattr__(self, "reason", shown_in_text(self.reason))  # ∂J/∂θ, not ∂J/∂theta (greek_names.py)
 
 
-#: How many claims after an equation set to 0 may be rearrangements of it.
-EQUATION_REACH = 6
+#: How many claims after an equation set to 0 may be rearrangements of it (equation_chains.py).
+EQUATION_REACH = REACH
 
 
 def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tuple[object, StepVerdict]]:
@@ -130,6 +131,8 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                                    or 0 in (claim.first, claim.claim)):
                 # a relation between names the notes never tie together is an
                 # equation stated (p/(1 − p) = eᵃ): the rows after it may solve it
+                if why := rearranged(claim, equation, derivation, seconds):  # equation_chains.py
+                    verdict = StepVerdict(claim.line, claim.latex, Verdict.NUMERIC, why, span=(claim.start, claim.end))
                 equation = (claim.first, claim.claim, claim.line, claim.order)
             if verdict.verdict == "wrong" and (call := undefined_call(claim.latex, derivation.defined_names())):
                 verdict = StepVerdict(claim.line, claim.latex, Verdict.SKIPPED,
