@@ -82,6 +82,11 @@ class FunctionRows:
         first = Expression(function.body, exprs[0].start, exprs[0].end, exprs[0].text)
         chain = _Chain(first, None, last=exprs[1])
         self.chains.append(chain)
+        if exprs[2:] and exprs[1].value in function.params:  # φ(z) = z = Σ_j w_j x_j: says what z stands for
+            shown = " = ".join(e.text for e in exprs[1:])
+            self.skip(line, shown, f"says what {exprs[1].text}, the argument of {function.name}, stands for in "
+                                   "these notes; not a claim about the function, not checked")
+            return True
         if exprs[2:] and (why := reapplied_function(previous, function, [e.value for e in exprs[2:]])):
             self.skip(line, " = ".join(e.text for e in exprs[1:]), why)  # reused_names.py
             return True
