@@ -77,7 +77,9 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
         inner = unknown | valued
         result = evaluate(expr.expr, held, stop | variables, expanding, inner)
         expanded = _names(expr.expr) & (set(held) - variables)
-        for v, n in expr.variable_count:
+        for k, (v, n) in enumerate(expr.variable_count):
+            if k:  # ∂²L/∂w∂b: the second variable's derivative of the first's
+                _refuse_opaque_again(result, inner)
             if expanded and not _mentions(result, v) and not result.free_symbols & inner:
                 # ∂L/∂w of an L defined without w (L(a, y) = …): the notes mean a
                 # dependence they did not write down, not a constant
@@ -111,7 +113,19 @@ def evaluate(expr: sp.Expr, defs: dict, stop: frozenset = frozenset(), expanding
     return expr.func(*args) if args != list(expr.args) else expr
 
 
+def _refuse_opaque_again(result: sp.Expr, unknown: frozenset) -> None:
+    """A derivative still unknown (an opaque ∂L/∂w, or L itself) is not differentiated
+    again: its derivative is not 0, and nothing else is known of it."""
+    if result.free_symbols & unknown or any(getattr(s, "name", "").startswith(OPAQUE) for s in result.free_symbols):
+        raise ValueError("a second derivative of something the notes do not define (or define in a way the "
+                         "checker could not read) is not checked")
+
+
 def _differentiate(operand: sp.Expr, v: sp.Expr, n: int, unknown: frozenset, defs: dict) -> sp.Expr:
+    if n > 1:  # ∂²/∂v²: by v, then by v again, each time as a first derivative (second_derivatives.py)
+        once = _differentiate(operand, v, n - 1, unknown, defs)
+        _refuse_opaque_again(once, unknown)
+        return _differentiate(once, v, 1, unknown, defs)
     if letter := clashing_index(operand, v):  # ∂/∂W_ij of Σ_i X_li W_ij: which term is meant? (bound_indices.py)
         read = None if n != 1 or TERM_READING not in unknown else one_term(
             operand, v, letter, lambda term: _differentiate(term, v, 1, unknown, defs))

@@ -10,6 +10,7 @@ import sympy as sp
 from ..symbols import symbol
 from .latex_errors import LatexError
 from .limits import limit_of
+from .second_derivatives import by_twice
 
 MAX_EXPONENT = 100
 
@@ -33,8 +34,8 @@ class _Operator:
         self.bare = bare  # \sum with no index (its ^ script, if any, is in high)
 
     def apply(self, operand: sp.Expr) -> sp.Expr:
-        if self.kind == "derivative":
-            return sp.Derivative(operand, self.var)
+        if self.kind == "derivative":  # by a tuple of names: a second derivative
+            return sp.Derivative(operand, *self.var) if isinstance(self.var, tuple) else sp.Derivative(operand, self.var)
         if self.kind == "limit":  # \lim_{h \to 0}: limits.py
             return limit_of(operand, self.var, self.low)
         var = self.var if self.var is not None else _guess_index(operand)
@@ -104,6 +105,8 @@ def _power(base, exponent) -> sp.Expr:
         raise LatexError(f"the exponent {exponent} is larger than {MAX_EXPONENT}")
     if base.is_Number and exponent.is_Number and abs(base) > 1 and abs(exponent) > 20:
         raise LatexError("the power is too large to compute")
+    if base == PARTIAL and exponent == 2:  # ∂² on top of a second derivative: second_derivatives.py
+        return base**exponent
     if base == D or base == PARTIAL:
         raise LatexError("higher derivatives are not supported")
     return base**exponent
@@ -122,7 +125,10 @@ def _combine(factors: list[tuple[bool, object]]) -> sp.Expr:
 
 
 def _fraction(num: sp.Expr, den: sp.Expr) -> sp.Expr | _Operator:
-    """``num/den``, or a derivative when it reads ``dF/dv`` or ``∂F/∂v``."""
+    """``num/den``, or a derivative when it reads ``dF/dv`` or ``∂F/∂v`` (or ``∂²F/∂v²``)."""
+    if (twice := by_twice(PARTIAL, num, den)) is not None:  # second_derivatives.py
+        operand, variables = twice
+        return _Operator("derivative", variables) if operand is None else sp.Derivative(operand, *variables)
     for marker in (D, PARTIAL):
         if isinstance(den, sp.Mul) and len(den.args) == 2 and marker in den.args:
             var = den.args[0] if den.args[1] == marker else den.args[1]
