@@ -143,3 +143,20 @@ def test_a_bernoulli_slip_that_fails_at_0_or_1_is_still_wrong(claim):
 def test_a_power_without_its_complement_is_not_a_label():
     """q^{t} alone (no (1-q)^{1-t}) does not mark t as a label: the step stays wrong."""
     assert _verdicts("$$q^{t} = q t$$\n")[1] == ["wrong"]
+
+
+def test_the_expected_value_of_a_wrong_log_likelihood_is_written_as_a_sum_of_logs():
+    """Not log(L), the very side the claim starts from, nor log ∏: Σ (y_i log λ - λ - log y_i!)."""
+    notes = ("$$L(\\lambda) = \\prod_{i=1}^{n} \\frac{\\lambda^{y_i} e^{-\\lambda}}{y_i!}$$\n\n"
+             "$$\\log L(\\lambda) = \\log\\lambda \\sum_{i=1}^{n} y_i - \\lambda - \\sum_{i=1}^{n} \\log y_i!$$\n")
+    (wrong,) = [v for v in check_text(notes).verdicts if str(v.verdict) == "wrong"]
+    assert wrong.line == 3
+    assert "\\prod" not in wrong.expected and "L" not in wrong.expected
+    assert "\\sum_{i=1}^{n}" in wrong.expected and "y_i!" in wrong.expected
+
+
+def test_an_expected_value_is_not_folded_back_into_the_side_the_claim_starts_from():
+    (wrong,) = [v for v in check_text("$$h = x^3$$\n\n$$k = h + 1$$\n\n$$\\log k = 3 \\log x$$\n").verdicts
+                if str(v.verdict) == "wrong"]
+    assert wrong.expected != "\\log{\\left(k \\right)}"
+    assert "x^{3}" in wrong.expected

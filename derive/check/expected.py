@@ -8,6 +8,7 @@ import sympy as sp
 from ..symbols import symbol
 from .expansion import _indexed_name, _variables, evaluate, is_zero_fast, relevant_definitions
 from .latex_operators import indexed
+from .products import logs_of_products_as_sums
 
 
 def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
@@ -15,6 +16,7 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
     ŷ) when that makes it shorter, printed with the notes' spelling."""
     names = relevant_definitions(defs, raw)
     expanded = {n: evaluate(n, defs) for n in names}
+    left = logs_of_products_as_sums(left)  # log ∏ → Σ log: products.py
     left = left.replace(lambda e: isinstance(e, sp.Sum), _coefficient_outside)
     for item in {i for i in left.atoms(sp.Indexed) if _indexed_name(i) in defs} | _summed_definitions(left, defs):
         full = indexed(evaluate(_indexed_name(item), defs), item.indices[0])
@@ -31,6 +33,8 @@ def expected_latex(left: sp.Expr, defs: dict, raw, spellings: dict) -> str:
             candidate = folded.subs(full, name)
             if candidate != folded and is_zero_fast(evaluate(candidate, defs) - left):
                 folded = candidate
+        if folded != form and folded == raw[0]:  # folded back to the very side the claim starts from: no help
+            folded = form
         options.append((folded == form, sp.count_ops(folded), len(options), folded))
     # the brackets as the claim writes them (not the claim itself: -(y - ŷ) is read as ŷ - y)
     prefer = frozenset(a for e in raw[1:] for a in e.atoms(sp.Add) if a != e)

@@ -40,3 +40,12 @@ class ProductReading:
     def call_of_factorial(self, items):
         r"""``\log n!`` is log(n!), as TeX writes it, not (log n)!."""
         return self.call([items[0], sp.factorial(_value(items[1]))])
+
+
+def logs_of_products_as_sums(expr: sp.Expr) -> sp.Expr:
+    """log ∏_i f_i written as Σ_i log f_i, each log expanded (log(λ^y e^{-λ}/y!) →
+    y log λ - λ - log y!): how a wrong step's expected value reads in a likelihood."""
+    def as_sum(e: sp.log) -> sp.Expr:
+        product = e.args[0]
+        return sp.Sum(sp.expand_log(sp.log(product.function), force=True), *product.limits)
+    return expr.replace(lambda e: isinstance(e, sp.log) and isinstance(e.args[0], sp.Product), as_sum)
