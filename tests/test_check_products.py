@@ -160,3 +160,12 @@ def test_an_expected_value_is_not_folded_back_into_the_side_the_claim_starts_fro
                 if str(v.verdict) == "wrong"]
     assert wrong.expected != "\\log{\\left(k \\right)}"
     assert "x^{3}" in wrong.expected
+
+
+@pytest.mark.parametrize("operator", ["\\sum", "\\prod"])
+def test_a_log_of_a_sum_or_product_that_ends_the_math_is_read_without_a_crash(operator):
+    """The reader brackets log Σ… / log ∏… up to the end of the math with a ")" of its own; the
+    side shown must stop at the text's end (it raised IndexError, a crash of the whole file)."""
+    got = check_text(f"$$a = \\log {operator}_{{i=1}}^{{4}} \\theta^{{x_i}}$$\n\n$$a = 2$$\n").verdicts
+    assert [str(v.verdict) for v in got][0] == "definition"
+    assert got[0].latex == f"a = \\log {operator}_{{i=1}}^{{4}} \\theta^{{x_i}}"

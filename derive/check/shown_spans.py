@@ -29,6 +29,7 @@ _WRAPPER_BEFORE = re.compile(r"\\(?:math(?:bf|rm|it|sf|cal|bb|scr|frak)|boldsymb
 
 def shown_span(latex: str, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` widened to the wrappers cut in half (see the module's docstring)."""
+    end = min(end, len(latex))  # a side may end in a bracket the reader added (\log \sum … at the end: latex_rewrites.py)
     start, end = _delimiters_whole(latex, start, end)
     return _braces_whole(latex, start, end)
 
