@@ -51,7 +51,8 @@ CORE = [
 ]
 #: the checker's judging: the functions that decide proved / numeric / wrong / skipped
 CHECKER = ["derive/check/verdicts.py", "derive/check/budgeted_outcome.py", "derive/check/rereadings.py",
-           "derive/check/second_readings.py", "derive/check/algebra.py",
+           "derive/check/second_readings.py", "derive/check/binary_labels.py", "derive/check/equation_chains.py",
+           "derive/check/algebra.py",
            "derive/check/expansion.py", "derive/check/points.py", "derive/check/rounding.py", "derive/check/expected.py",
            # what is claimed and under which condition decides what is judged and how
            "derive/check/claims.py", "derive/check/chains.py", "derive/check/derivation.py",
