@@ -9,6 +9,7 @@ skipped; none, and the step stays wrong.
 """
 from __future__ import annotations
 
+from ..worker import Overrun, run_with_budget
 from .activations import activation_reason, other_activation
 from .binary_labels import binary_label_reason
 from .budgeted_outcome import _outcome
@@ -36,4 +37,7 @@ def second_reading(step: Step, derivation: Derivation, seconds: float) -> str:
         return why
     if why := earlier_meaning(step, derivation, lambda read: judged(step, read) in RIGHT):
         return why
-    return binary_label_reason(step.first, step.claim, defs, derivation.unknown)
+    try:  # up to 2**6 choices of labels, each at the test points: within the step's time budget
+        return run_with_budget(binary_label_reason, (step.first, step.claim, defs, derivation.unknown), seconds)
+    except (Overrun, RuntimeError):
+        return ""
