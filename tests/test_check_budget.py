@@ -14,7 +14,7 @@ import sympy as sp
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from derive import worker
-from derive.check import algebra, budgeted_outcome, check_text, verdicts
+from derive.check import algebra, budgeted_outcome, check_text, equation_chains, second_readings, verdicts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,6 +76,8 @@ def judged_under_budget(monkeypatch):
         monkeypatch.setattr(algebra, name, guarded)
     monkeypatch.setattr(verdicts, "run_with_budget", budgeted)  # equations (is_consequence)
     monkeypatch.setattr(budgeted_outcome, "run_with_budget", budgeted)  # a step's phases (assess, numeric_only)
+    monkeypatch.setattr(equation_chains, "run_with_budget", budgeted)  # an equation rewritten (is_consequence)
+    monkeypatch.setattr(second_readings, "run_with_budget", budgeted)  # the Bernoulli-label reading
     return calls
 
 
@@ -87,6 +89,7 @@ SIDES = ["w x + b", "(w x + b)^{2}", "e^{w}", "\\frac{1}{L^{2}}", "L", "2 (w x +
 @given(definition=st.sampled_from(["", "$$L = (y - w x - b)^{2}$$\n\n", "$$L = w^{3}$$\n\n"]),
        rows=st.lists(st.tuples(st.sampled_from(SIDES), st.sampled_from(SIDES)), min_size=1, max_size=4))
 @example(definition="", rows=[("(w x + b)^{2}", "0"), ("w x + b", "0")])  # an equation, then its rearrangement
+@example(definition="", rows=[("0.5", "w x + b"), ("0", "\\frac{\\partial L}{\\partial w}")])  # equation_chains.py
 @example(definition="$$L = (y - w x - b)^{2}$$\n\n", rows=[("\\frac{\\partial L}{\\partial w}", "x")])
 @example(definition="", rows=[("(w x + b)^{2}", "(w x + b)^{2}")])  # a cheap step, proved quickly
 def test_every_judgement_runs_under_the_budget(judged_under_budget, definition, rows):
