@@ -11,8 +11,6 @@ equation, or solves for a name, is still skipped, never called wrong.
 """
 from __future__ import annotations
 
-import sympy as sp
-
 from ..worker import Overrun, run_with_budget
 from . import algebra
 from .derivation import Derivation, Step
@@ -24,7 +22,7 @@ REACH = 6
 def rearranged(step: Step, equation: tuple | None, derivation: Derivation, seconds: float) -> str:
     """Why ``step`` (an equation, not an identity) holds: it is the earlier
     ``equation`` ((first, claim, line, order)) times a nonzero constant; "" otherwise."""
-    if equation is None or step.order - equation[3] > REACH or step.first.has(sp.Derivative):
+    if equation is None or step.order - equation[3] > REACH:
         return ""
     if not (step.first.free_symbols | step.claim.free_symbols):
         return ""

@@ -17,7 +17,7 @@ from enum import Enum
 import sympy as sp
 
 from ..worker import Overrun, run_with_budget
-from . import algebra, expansion
+from . import expansion
 from .budgeted_outcome import _outcome, _within
 from .chain_rule import chain_rule_outcome
 from .number_equations import equation_reason, unknowns_solved_for
@@ -131,7 +131,7 @@ def judge(derivation: Derivation, seconds: float = DEFAULT_SECONDS) -> list[tupl
                                                    or 0 in (claim.first, claim.claim)):
                 # a relation between names the notes never tie together is an
                 # equation stated (p/(1 − p) = eᵃ): the rows after it may solve it
-                if why := rearranged(claim, equation, derivation, seconds):  # equation_chains.py
+                if not claim.first.has(sp.Derivative) and (why := rearranged(claim, equation, derivation, seconds)):
                     verdict = StepVerdict(claim.line, claim.latex, Verdict.NUMERIC, why, span=(claim.start, claim.end))
                 equation = (claim.first, claim.claim, claim.line, claim.order)
             if verdict.verdict == "wrong" and (call := undefined_call(claim.latex, derivation.defined_names())):
@@ -189,16 +189,8 @@ def _equation(step: Step, verdict: StepVerdict, equation, derivation: Derivation
     if link := wrong_solving_link(step, lambda again: _judge_step(again, derivation, seconds, {})):  # solving_links.py
         return StepVerdict(step.line, step.latex, "wrong", link.reason, link.expected, link.counterexample,
                            (step.start, step.end)), equation
-    defs = derivation.definitions_at(step.order)
-    try:
-        follows = run_with_budget(algebra.is_consequence,
-                                  (step.first, step.claim, equation[:2], defs, derivation.unknown), seconds)
-    except (Overrun, RuntimeError):  # out of time, or the task's own error (ValueError, …)
-        follows = False
-    if follows:
-        return StepVerdict(step.line, step.latex, Verdict.NUMERIC,
-                           f"a rearrangement of the equation at line {equation[2]}",
-                           span=(step.start, step.end)), equation
+    if why := rearranged(step, equation, derivation, seconds):  # equation_chains.py
+        return StepVerdict(step.line, step.latex, Verdict.NUMERIC, why, span=(step.start, step.end)), equation
     return skipped(f"a step in solving the equation at line {equation[2]}; not checked"), equation
 
 
